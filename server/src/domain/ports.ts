@@ -1,0 +1,41 @@
+import type { GridEventInput, GridCase, CaseStatus } from '../../../shared/schemas/grid-event.js';
+import type { AlertParsed } from '../../../shared/schemas/alert.js';
+import type { ObservationInput } from '../../../shared/schemas/observation.js';
+import type { IndicatorInput } from '../../../shared/schemas/indicator.js';
+
+/** What every ingest endpoint answers with `202`. */
+export interface IngestResult {
+  accepted: number;
+  ids: string[];
+}
+
+/**
+ * The one way data enters the system, whatever the interface (JSON, CAP, CSV, Open311,
+ * MQTT). Each call validates against the stored state, stores everything in one
+ * transaction or nothing (throwing an HttpError), then derives and publishes live deltas.
+ */
+export interface IngestService {
+  gridEvents(items: GridEventInput[]): Promise<IngestResult>;
+  alerts(items: AlertParsed[]): Promise<IngestResult>;
+  observations(items: ObservationInput[]): Promise<IngestResult>;
+  indicators(items: IndicatorInput[]): Promise<IngestResult>;
+}
+
+export interface CaseFilter {
+  districts?: string[] | null;
+  statuses?: CaseStatus[];
+  category?: string;
+  reportedFrom?: string;
+  reportedTo?: string;
+  overdue?: boolean;
+  exercise?: boolean;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+  limit?: number;
+}
+
+/** Reading cases, shared by the incident API and Open311. */
+export interface CaseQueries {
+  list(filter: CaseFilter): Promise<{ items: GridCase[]; nextCursor: string | null }>;
+  get(id: string): Promise<GridCase | null>;
+}

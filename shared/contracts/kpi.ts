@@ -1,0 +1,44 @@
+import type { WarningLevel } from '../schemas/common.js';
+
+/**
+ * 城市运行体征: the vital signs of one district or of the whole city (`scope` = adcode).
+ * `id` is `kpi:<scope>` so clients upsert by it.
+ */
+export interface VitalSigns {
+  id: string;
+  scope: string;
+  /** 'city' for the whole city, 'district' for one district. */
+  level: 'city' | 'district';
+  computedAt: string;
+  cases: {
+    today: number;
+    open: number;
+    overdue: number;
+    closedToday: number;
+    /** closed ÷ registered in the period (today), 0..1; null when none registered. */
+    closureRate: number | null;
+  };
+  alerts: {
+    active: Record<WarningLevel, number>;
+    unacknowledged: number;
+  };
+  air: {
+    /** Mean AQI of the air stations' latest readings; null when none. */
+    aqi: number | null;
+    category: number | null;
+    stations: number;
+  };
+  water: {
+    sections: number;
+    /** Share of sections whose latest class is III or better, 0..1. */
+    classIIIOrBetter: number | null;
+  };
+  noise: { points: number; exceeding: number };
+  economy: {
+    /** Headline indicator: GDP cumulative 同比 against target pace. */
+    gdpCumulativeYoy: number | null;
+    gdpCompletion: number | null;
+    gdpOnPace: number | null;
+    period: string | null;
+  };
+}

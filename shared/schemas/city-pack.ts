@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { adcode, lonLat } from './common.js';
+
+/** A monitoring station of the city pack (air station, water section or noise point). */
+export const station = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['air', 'water', 'noise']),
+  name: z.string(),
+  location: lonLat,
+  district: adcode,
+  /** Water sections: the class the section is managed to (水质目标). */
+  targetClass: z.enum(['I', 'II', 'III', 'IV', 'V']).optional(),
+  /** Noise points: GB 3096 functional zone. */
+  zone: z.enum(['0', '1', '2', '3', '4a', '4b']).optional(),
+});
+export type Station = z.infer<typeof station>;
+
+export const resourceType = z.enum(['rescue_team', 'warehouse', 'shelter', 'medical', 'fire_station']);
+export type ResourceType = z.infer<typeof resourceType>;
+
+/** An emergency resource: rescue team, material warehouse, shelter … */
+export const resource = z.object({
+  id: z.string().min(1),
+  type: resourceType,
+  name: z.string(),
+  location: lonLat,
+  district: adcode,
+  capacity: z.number().int().nonnegative().optional(),
+  contact: z.string().optional(),
+  materials: z.record(z.string(), z.number()).optional(),
+});
+export type Resource = z.infer<typeof resource>;
+
+export const camera = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  location: lonLat,
+  district: adcode,
+  streamUrl: z.string().optional(),
+});
+export type Camera = z.infer<typeof camera>;
+
+export const department = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  hub: z.enum(['supervision', 'command', 'department']).default('department'),
+});
+export type Department = z.infer<typeof department>;
+
+/** A case category with its handling deadline (configuration, not law). */
+export const caseCategory = z.object({
+  code: z.string().min(1),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(['facility', 'incident']),
+  department: z.string(),
+  deadlineHours: z.number().positive(),
+});
+export type CaseCategory = z.infer<typeof caseCategory>;
+
+/** `city.json`: the pack's manifest. */
+export const cityManifest = z.object({
+  adcode,
+  name: z.string(),
+  nameEn: z.string(),
+  center: lonLat,
+  zoom: z.number(),
+  population: z.number().int().positive().optional(),
+  districts: z.array(z.object({ adcode, name: z.string(), nameEn: z.string().optional(), center: lonLat })),
+  /** H3 resolution of the unit grid (res 10 ≈ 15,000 m² cells, near 万米单元网格). */
+  gridResolution: z.number().int().min(7).max(12).default(10),
+});
+export type CityManifest = z.infer<typeof cityManifest>;

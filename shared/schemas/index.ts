@@ -1,0 +1,6 @@
+export * from './common.js';
+export * from './grid-event.js';
+export * from './alert.js';
+export * from './observation.js';
+export * from './indicator.js';
+export * from './city-pack.js';

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+
+/**
+ * One config for the client build and the test runner.
+ * Tests are split into projects: `node` for shared/server/simulator code and real-server
+ * integration tests, `client` (jsdom) for the Vue app.
+ */
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  plugins: [vue()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/open311': 'http://localhost:8080',
+      '/socket.io': { target: 'http://localhost:8080', ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          root: '.',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          exclude: ['tests/unit/client/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'client',
+          root: '.',
+          environment: 'jsdom',
+          include: ['tests/unit/client/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
