@@ -15,7 +15,7 @@ export interface VitalSigns {
     open: number;
     overdue: number;
     closedToday: number;
-    /** closed ÷ registered in the period (today), 0..1; null when none registered. */
+    /** closed ÷ registered among cases reported in the last 7 days, 0..1; null when none registered. */
     closureRate: number | null;
   };
   alerts: {

@@ -18,6 +18,10 @@ export const airValues = z
     pm10_24h: conc,
     pm25_24h: conc,
     o3_8h: conc,
+    /** 24h means of the gases, for the daily report and the HJ 633—2012 SO2 1h > 800 rule. */
+    so2_24h: conc,
+    no2_24h: conc,
+    co_24h: conc,
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one pollutant value is required' });

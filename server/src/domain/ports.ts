@@ -1,3 +1,4 @@
+import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import type { GridEventInput, GridCase, CaseStatus } from '../../../shared/schemas/grid-event.js';
 import type { AlertParsed } from '../../../shared/schemas/alert.js';
 import type { ObservationInput } from '../../../shared/schemas/observation.js';
@@ -38,4 +39,9 @@ export interface CaseFilter {
 export interface CaseQueries {
   list(filter: CaseFilter): Promise<{ items: GridCase[]; nextCursor: string | null }>;
   get(id: string): Promise<GridCase | null>;
+}
+
+/** Where derived changes go after a commit: the live hub, and the KPI roll-up. */
+export interface ChangeSink {
+  publish<T extends LiveTopic>(topic: T, items: TopicItems[T][]): void;
 }

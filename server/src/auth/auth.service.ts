@@ -1,0 +1,74 @@
+import type { Config } from '../config.js';
+import { HttpError } from '../http/errors.js';
+import type { Db } from '../store/db.js';
+import { adcode } from '../../../shared/schemas/common.js';
+import { createAccounts, type Accounts } from './accounts.js';
+import { bootstrapDemo, bootstrapProduction } from './bootstrap.js';
+import { createIngestKeyVerifier } from './ingest-key-verifier.js';
+import { createIngestKeysRepository } from './ingest-keys.repository.js';
+import { burnPasswordCheck, verifyPassword } from './passwords.js';
+import { DEMO_INGEST_KEY, hashIngestKey } from './secrets.js';
+import { createTokenIssuer } from './tokens.js';
+import type { AuthUser } from './types.js';
+import { createUsersRepository } from './users.repository.js';
+
+/** What a successful login answers (CONTRACT.md). */
+export interface LoginResult {
+  token: string;
+  user: AuthUser;
+}
+
+/** Authentication and account administration for HTTP, Socket.IO and ingest. */
+export interface AuthService extends Accounts {
+  /** Seeds accounts and keys for the configured mode; call once at start, after migrate. */
+  bootstrap(): Promise<void>;
+  /** Throws HttpError 401 `invalid_credentials`, the same for unknown users and wrong passwords. */
+  login(username: string, password: string): Promise<LoginResult>;
+  /** The token's user; throws HttpError 401. */
+  verifyToken(token: string): Promise<AuthUser>;
+  /** True for an existing, unrevoked key. */
+  verifyIngestKey(key: string): Promise<boolean>;
+}
+
+/**
+ * Builds the auth service. `defaultGridDistrict` scopes the demo `grid` account
+ * (441702 江城区 for the default city 441700).
+ */
+export function createAuthService(deps: { db: Db; config: Config; defaultGridDistrict: string }): AuthService {
+  const { db, config } = deps;
+  const gridDistrict = adcode.parse(deps.defaultGridDistrict);
+  const users = createUsersRepository(db);
+  const accounts = createAccounts(db);
+  const tokens = createTokenIssuer({ secret: config.jwtSecret, ttlSeconds: config.tokenTtlSeconds, mode: config.mode });
+  // Belt and braces: even if a demo row survived somewhere, production never accepts it.
+  const keys = createIngestKeyVerifier(createIngestKeysRepository(db), {
+    refusedHashes: config.mode === 'production' ? [hashIngestKey(DEMO_INGEST_KEY)] : [],
+  });
+  const invalid = () => new HttpError(401, 'invalid_credentials', 'Invalid username or password');
+
+  return {
+    ...accounts,
+    async bootstrap() {
+      if (config.mode === 'production') await bootstrapProduction(db, config);
+      else await bootstrapDemo(db, config, gridDistrict);
+      keys.clear();
+    },
+    async login(username, password) {
+      const found = username ? await users.find(username) : null;
+      if (!found) {
+        await burnPasswordCheck(password);
+        throw invalid();
+      }
+      if (!(await verifyPassword(found.passwordHash, password))) throw invalid();
+      const user: AuthUser = { username: found.username, role: found.role, districts: found.role === 'grid' ? (found.districts ?? []) : null };
+      return { token: await tokens.sign(user), user };
+    },
+    verifyToken: (token) => tokens.verify(token),
+    verifyIngestKey: (key) => keys.verify(key),
+    async revokeIngestKey(id) {
+      const revoked = await accounts.revokeIngestKey(id);
+      keys.clear();
+      return revoked;
+    },
+  };
+}

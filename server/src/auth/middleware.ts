@@ -1,0 +1,66 @@
+import type { RequestHandler } from 'express';
+import { HttpError } from '../http/errors.js';
+import type { AuthService } from './auth.service.js';
+import type { AuthUser, Role } from './types.js';
+
+export { scopeDistricts } from './scope.js';
+
+declare global {
+  // Declaration merging is the way Express exposes to type request extensions.
+  namespace Express {
+    interface Request {
+      /** Set by {@link requireUser}. */
+      user?: AuthUser;
+    }
+  }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+function unauthorized(code: string, message: string): HttpError {
+  return new HttpError(401, code, message);
+}
+
+/**
+ * Requires a valid bearer token and sets `req.user`: 401 without or with an invalid
+ * token, 403 when `roles` is given and the user's role is not among them.
+ */
+export function requireUser(auth: Pick<AuthService, 'verifyToken'>, roles?: readonly Role[]): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) throw unauthorized('unauthorized', 'Bearer token required');
+      const user = await auth.verifyToken(token);
+      if (roles && !roles.includes(user.role)) throw new HttpError(403, 'forbidden', `Role ${user.role} may not do this`);
+      req.user = user;
+      next();
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      next(err);
+    }
+  };
+}
+
+/** Requires `Authorization: Bearer <ingest key>`; 401 `invalid_ingest_key` otherwise. */
+export function requireIngestKey(auth: Pick<AuthService, 'verifyIngestKey'>): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const key = bearerToken(req.headers.authorization);
+      if (!key || !(await auth.verifyIngestKey(key))) throw unauthorized('invalid_ingest_key', 'A valid ingest key is required (Authorization: Bearer <key>)');
+      next();
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      next(err);
+    }
+  };
+}
+
+/** The user {@link requireUser} set; throws 401 when the route forgot the middleware. */
+export function currentUser(req: { user?: AuthUser }): AuthUser {
+  if (!req.user) throw unauthorized('unauthorized', 'Bearer token required');
+  return req.user;
+}

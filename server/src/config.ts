@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { deriveDemoJwtSecret, hashIngestKey } from './auth/secrets.js';
+
+/** Thrown by {@link loadConfig} with every problem found, so an operator fixes them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The server's typed configuration; see docs (config.md) for each environment variable. */
+export interface Config {
+  mode: 'demo' | 'production';
+  port: number;
+  /** Interface to listen on; undefined = all interfaces. */
+  host: string | undefined;
+  /** `postgres://…`; undefined = embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  mqttUrl: string | undefined;
+  /** Adcode of the city pack. */
+  city: string;
+  jwtSecret: string;
+  /** `derived` only in demo mode without `JWT_SECRET`. */
+  jwtSecretSource: 'env' | 'derived';
+  tokenTtlSeconds: number;
+  /** Configured ingest keys, already hashed: the plain keys are not kept. */
+  ingestKeys: { name: string; keyHash: string }[];
+  /** Password for the `admin` account, used only when no admin account exists yet. */
+  adminPassword: string | undefined;
+  logLevel: LogLevel;
+  /** Whether `npm start` runs the simulator against this server. */
+  simulate: boolean;
+  /** Allowed cross-origin origins; null = same origin only. */
+  corsOrigins: string[] | null;
+  /** Express `trust proxy` setting, so per-IP limits see the client behind a reverse proxy. */
+  trustProxy: boolean | number | string;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+const MIN_JWT_SECRET = 32;
+const MIN_INGEST_KEY = 24;
+const MIN_ADMIN_PASSWORD = 12;
+
+const url = (schemes: string[]) =>
+  z.string().refine((v) => schemes.some((s) => v.startsWith(`${s}://`)), `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+
+const bool = z.string().transform((v, ctx) => {
+  const s = v.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'no', 'off'].includes(s)) return false;
+  ctx.addIssue({ code: 'custom', message: 'must be true/false (1/0, yes/no, on/off)' });
+  return z.NEVER;
+});
+
+const ttl = z.string().transform((v, ctx) => {
+  const m = /^(\d+)\s*([smhd]?)$/i.exec(v);
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[(m?.[2] ?? '').toLowerCase()];
+  const seconds = m && unit ? Number(m[1]) * unit : 0;
+  if (seconds < 60 || seconds > 30 * 86400) {
+    ctx.addIssue({ code: 'custom', message: 'must be a duration like 12h, 30m, 7d or seconds, between 1 minute and 30 days' });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+const ingestKeys = z.string().transform((v, ctx) => {
+  const out: { name: string; keyHash: string }[] = [];
+  const names = new Set<string>();
+  const hashes = new Set<string>();
+  for (const [i, pair] of v.split(',').map((s) => s.trim()).filter(Boolean).entries()) {
+    const at = pair.indexOf(':');
+    const name = at > 0 ? pair.slice(0, at).trim() : '';
+    const key = at > 0 ? pair.slice(at + 1).trim() : '';
+    // Never echo the key itself into an error message that ends up in logs.
+    if (!/^[\w.-]{1,64}$/.test(name)) ctx.addIssue({ code: 'custom', message: `entry ${i + 1}: must be name:key with a name of letters, digits, _ . -` });
+    else if (key.length < MIN_INGEST_KEY) ctx.addIssue({ code: 'custom', message: `key "${name}" must be at least ${MIN_INGEST_KEY} characters` });
+    else if (names.has(name)) ctx.addIssue({ code: 'custom', message: `name "${name}" appears twice` });
+    else if (hashes.has(hashIngestKey(key))) ctx.addIssue({ code: 'custom', message: `key "${name}" repeats another entry's key` });
+    else {
+      names.add(name);
+      hashes.add(hashIngestKey(key));
+      out.push({ name, keyHash: hashIngestKey(key) });
+    }
+  }
+  return out;
+});
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().optional(),
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  MQTT_URL: url(['mqtt', 'mqtts', 'tcp', 'ssl', 'ws', 'wss']).optional(),
+  CITY: z.string().regex(/^\d{6}$/, 'must be a six-digit adcode').default('441700'),
+  JWT_SECRET: z.string().min(MIN_JWT_SECRET, `must be at least ${MIN_JWT_SECRET} characters`).optional(),
+  TOKEN_TTL: ttl.default(12 * 3600),
+  INGEST_KEYS: ingestKeys.optional(),
+  ADMIN_PASSWORD: z.string().min(MIN_ADMIN_PASSWORD, `must be at least ${MIN_ADMIN_PASSWORD} characters`).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIMULATE: bool.optional(),
+  CORS_ORIGIN: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+});
+
+/**
+ * Reads and validates the environment. In production (`NODE_ENV=production`) it also
+ * requires the secrets demo mode does without, and throws a {@link ConfigError} listing
+ * every problem at once, so the server refuses to start with missing or weak secrets.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Blank variables (`FOO=` in an env file) mean "not set".
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, env[k]?.trim() ? env[k]!.trim() : undefined]),
+  );
+  const parsed = envSchema.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const production = raw.NODE_ENV === 'production';
+  if (production) {
+    if (!raw.JWT_SECRET) problems.push(`JWT_SECRET: required in production (at least ${MIN_JWT_SECRET} random characters)`);
+    if (!raw.INGEST_KEYS) problems.push(`INGEST_KEYS: required in production (comma-separated name:key pairs, keys ≥ ${MIN_INGEST_KEY} characters)`);
+    else if (parsed.success && parsed.data.INGEST_KEYS?.length === 0) problems.push('INGEST_KEYS: no name:key pair given');
+  }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    mode: production ? 'production' : 'demo',
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    mqttUrl: e.MQTT_URL,
+    city: e.CITY,
+    jwtSecret: e.JWT_SECRET ?? deriveDemoJwtSecret({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }),
+    jwtSecretSource: e.JWT_SECRET ? 'env' : 'derived',
+    tokenTtlSeconds: e.TOKEN_TTL,
+    ingestKeys: e.INGEST_KEYS ?? [],
+    adminPassword: e.ADMIN_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    simulate: e.SIMULATE ?? !production,
+    corsOrigins: e.CORS_ORIGIN ? e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+  };
+}
+
+/** Only what the storage layer needs; for tools (admin CLI, migrations) that hold no secrets. */
+export function loadStorageConfig(env: Record<string, string | undefined> = process.env): { databaseUrl?: string; dataDir: string } {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  return { databaseUrl, dataDir: env.DATA_DIR?.trim() || './data' };
+}
+
+/** The configuration with secrets masked, for the startup log line. */
+export function redactConfig(config: Config): Record<string, unknown> {
+  return {
+    ...config,
+    databaseUrl: config.databaseUrl?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    redisUrl: config.redisUrl?.replace(/\/\/([^@/]*)@/, '//***@'),
+    mqttUrl: config.mqttUrl?.replace(/\/\/([^@/]*)@/, '//***@'),
+    jwtSecret: '***',
+    adminPassword: config.adminPassword ? '***' : undefined,
+    ingestKeys: config.ingestKeys.map((k) => k.name),
+  };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string {
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}

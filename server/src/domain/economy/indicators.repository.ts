@@ -1,0 +1,67 @@
+import type { Queryable } from '../../store/db.js';
+import { iso } from '../../store/sql-helpers.js';
+import type { Indicator } from '../../../../shared/schemas/indicator.js';
+
+const COLUMNS = 'id, code, region, period, value, cumulative, yoy, cumulative_yoy, mom, unit, annual_target, updated_at';
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function fromRow(r: Record<string, unknown>): Omit<Indicator, 'completion' | 'onPace'> {
+  return {
+    id: String(r.id), code: r.code as Indicator['code'], region: String(r.region), period: String(r.period),
+    value: num(r.value), cumulative: num(r.cumulative), yoy: num(r.yoy), cumulativeYoy: num(r.cumulative_yoy),
+    mom: num(r.mom), unit: String(r.unit), annualTarget: num(r.annual_target), updatedAt: iso(r.updated_at),
+  };
+}
+
+export type IndicatorRow = ReturnType<typeof fromRow>;
+
+/** Stored rows for the given (code, region, period) keys. */
+export async function findMany(q: Queryable, keys: { code: string; region: string; period: string }[], exercise: boolean): Promise<IndicatorRow[]> {
+  if (!keys.length) return [];
+  const { rows } = await q.query(
+    `select ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} from indicators i
+     join jsonb_to_recordset($1::jsonb) as k(code text, region text, period text)
+       on i.code = k.code and i.region = k.region and i.period = k.period
+     where i.exercise = $2`,
+    [JSON.stringify(keys), exercise],
+  );
+  return rows.map(fromRow);
+}
+
+/** Inserts or revises rows; returns those whose stored values changed. */
+export async function upsert(q: Queryable, rows: (IndicatorRow & { exercise: boolean })[]): Promise<IndicatorRow[]> {
+  if (!rows.length) return [];
+  const { rows: out } = await q.query(
+    `insert into indicators (id, code, region, period, value, cumulative, yoy, cumulative_yoy, mom, unit, annual_target, exercise, updated_at)
+     select id, code, region, period, value, cumulative, yoy, cumulative_yoy, mom, unit, annual_target, exercise, now()
+     from jsonb_to_recordset($1::jsonb) as x(id text, code text, region text, period text, value double precision,
+       cumulative double precision, yoy double precision, cumulative_yoy double precision, mom double precision,
+       unit text, annual_target double precision, exercise boolean)
+     on conflict (code, region, period, exercise) do update set value = excluded.value, cumulative = excluded.cumulative,
+       yoy = excluded.yoy, cumulative_yoy = excluded.cumulative_yoy, mom = excluded.mom, unit = excluded.unit,
+       annual_target = excluded.annual_target, updated_at = now()
+     where (indicators.value, indicators.cumulative, indicators.yoy, indicators.cumulative_yoy, indicators.mom, indicators.unit, indicators.annual_target)
+       is distinct from (excluded.value, excluded.cumulative, excluded.yoy, excluded.cumulative_yoy, excluded.mom, excluded.unit, excluded.annual_target)
+     returning ${COLUMNS}`,
+    [JSON.stringify(rows.map((r) => ({
+      id: r.id, code: r.code, region: r.region, period: r.period, value: r.value, cumulative: r.cumulative, yoy: r.yoy,
+      cumulative_yoy: r.cumulativeYoy, mom: r.mom, unit: r.unit, annual_target: r.annualTarget, exercise: r.exercise,
+    })))],
+  );
+  return out.map(fromRow);
+}
+
+/** The latest period of every indicator and region, or every period of a year. */
+export async function list(q: Queryable, f: { region?: string; code?: string; year?: number; latestOnly?: boolean }): Promise<IndicatorRow[]> {
+  const params: unknown[] = [];
+  const where = ['exercise = false'];
+  if (f.region) where.push(`region = $${params.push(f.region)}`);
+  if (f.code) where.push(`code = $${params.push(f.code)}`);
+  if (f.year) where.push(`period like $${params.push(`${f.year}-%`)}`);
+  const sql = f.latestOnly
+    ? `select distinct on (code, region) ${COLUMNS} from indicators where ${where.join(' and ')} order by code, region, period desc`
+    : `select ${COLUMNS} from indicators where ${where.join(' and ')} order by code, region, period`;
+  const { rows } = await q.query(sql, params);
+  return rows.map(fromRow);
+}

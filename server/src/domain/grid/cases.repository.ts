@@ -1,0 +1,178 @@
+import type { Queryable } from '../../store/db.js';
+import { decodeCursor, encodeCursor, iso, isoOrNull } from '../../store/sql-helpers.js';
+import { HttpError } from '../../http/errors.js';
+import type { CaseStatus, CaseTimelineEntry, GridCase } from '../../../../shared/schemas/grid-event.js';
+import type { CaseFilter } from '../ports.js';
+import { isOverdue } from '../../../../shared/domain/lifecycle.js';
+
+/** A case row as stored, before derived fields. */
+export interface CaseRecord {
+  id: string;
+  sourceId: string;
+  source: GridCase['source'];
+  category: string;
+  kind: GridCase['kind'];
+  title: string;
+  description: string | null;
+  lon: number;
+  lat: number;
+  address: string | null;
+  district: string | null;
+  gridCell: string | null;
+  status: CaseStatus;
+  department: string | null;
+  reportedAt: string;
+  dispatchedAt: string | null;
+  deadlineAt: string | null;
+  closedAt: string | null;
+  escalated: boolean;
+  exercise: boolean;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, source_id, source, category, kind, title, description, lon, lat, address, district,
+  grid_cell, status, department, reported_at, dispatched_at, deadline_at, closed_at, escalated, exercise, updated_at`;
+
+const RECORDSET = `id text, source_id text, source text, category text, kind text, title text, description text,
+  lon double precision, lat double precision, address text, district text, grid_cell text, status text,
+  department text, reported_at timestamptz, dispatched_at timestamptz, deadline_at timestamptz,
+  closed_at timestamptz, escalated boolean, exercise boolean, updated_at timestamptz`;
+
+type Row = Record<string, unknown>;
+
+function fromRow(r: Row): CaseRecord {
+  return {
+    id: String(r.id),
+    sourceId: String(r.source_id),
+    source: r.source as GridCase['source'],
+    category: String(r.category),
+    kind: r.kind as GridCase['kind'],
+    title: String(r.title),
+    description: (r.description as string | null) ?? null,
+    lon: Number(r.lon),
+    lat: Number(r.lat),
+    address: (r.address as string | null) ?? null,
+    district: (r.district as string | null) ?? null,
+    gridCell: (r.grid_cell as string | null) ?? null,
+    status: r.status as CaseStatus,
+    department: (r.department as string | null) ?? null,
+    reportedAt: iso(r.reported_at),
+    dispatchedAt: isoOrNull(r.dispatched_at),
+    deadlineAt: isoOrNull(r.deadline_at),
+    closedAt: isoOrNull(r.closed_at),
+    escalated: Boolean(r.escalated),
+    exercise: Boolean(r.exercise),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+function toRow(c: CaseRecord): Row {
+  return {
+    id: c.id, source_id: c.sourceId, source: c.source, category: c.category, kind: c.kind, title: c.title,
+    description: c.description, lon: c.lon, lat: c.lat, address: c.address, district: c.district,
+    grid_cell: c.gridCell, status: c.status, department: c.department, reported_at: c.reportedAt,
+    dispatched_at: c.dispatchedAt, deadline_at: c.deadlineAt, closed_at: c.closedAt, escalated: c.escalated,
+    exercise: c.exercise, updated_at: c.updatedAt,
+  };
+}
+
+/** The public shape of a case: the record plus whether it is overdue at `now`. */
+export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
+  const { lon, lat, ...rest } = c;
+  return { ...rest, location: { lon, lat }, overdue: isOverdue(c, now) };
+}
+
+/** Reads cases by the sending systems' ids, locking them for the rest of the transaction. */
+export async function findBySourceIds(q: Queryable, sourceIds: string[]): Promise<Map<string, CaseRecord>> {
+  if (sourceIds.length === 0) return new Map();
+  const { rows } = await q.query(`select ${COLUMNS} from cases where source_id = any($1::text[]) for update`, [sourceIds]);
+  return new Map(rows.map((r) => [String(r.source_id), fromRow(r)]));
+}
+
+/** Inserts new cases in one statement; returns the source ids that were already present. */
+export async function insertCases(q: Queryable, cases: CaseRecord[]): Promise<Set<string>> {
+  if (cases.length === 0) return new Set();
+  const { rows } = await q.query(
+    `insert into cases (${COLUMNS}) select ${COLUMNS} from jsonb_to_recordset($1::jsonb) as x(${RECORDSET})
+     on conflict (source_id) do nothing returning source_id`,
+    [JSON.stringify(cases.map(toRow))],
+  );
+  const inserted = new Set(rows.map((r) => String(r.source_id)));
+  return new Set(cases.map((c) => c.sourceId).filter((s) => !inserted.has(s)));
+}
+
+/** Writes the mutable fields of existing cases. */
+export async function updateCases(q: Queryable, cases: CaseRecord[]): Promise<void> {
+  if (cases.length === 0) return;
+  await q.query(
+    `update cases c set status = x.status, department = x.department, dispatched_at = x.dispatched_at,
+       deadline_at = x.deadline_at, closed_at = x.closed_at, escalated = x.escalated, updated_at = x.updated_at
+     from jsonb_to_recordset($1::jsonb) as x(${RECORDSET}) where c.id = x.id`,
+    [JSON.stringify(cases.map(toRow))],
+  );
+}
+
+/** Appends timeline entries. */
+export async function appendTimeline(q: Queryable, entries: (CaseTimelineEntry & { caseId: string })[]): Promise<void> {
+  if (entries.length === 0) return;
+  await q.query(
+    `insert into case_timeline (case_id, at, status, actor, note)
+     select case_id, at, status, actor, note from jsonb_to_recordset($1::jsonb)
+       as x(case_id text, at timestamptz, status text, actor text, note text)`,
+    [JSON.stringify(entries.map((e) => ({ case_id: e.caseId, at: e.at, status: e.status, actor: e.actor, note: e.note ?? null })))],
+  );
+}
+
+export async function getCase(q: Queryable, id: string, forUpdate = false): Promise<CaseRecord | null> {
+  const { rows } = await q.query(`select ${COLUMNS} from cases where id = $1${forUpdate ? ' for update' : ''}`, [id]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+export async function getTimeline(q: Queryable, caseId: string): Promise<CaseTimelineEntry[]> {
+  const { rows } = await q.query('select at, status, actor, note from case_timeline where case_id = $1 order by at, id', [caseId]);
+  return rows.map((r) => ({ at: iso(r.at), status: r.status as CaseStatus, actor: String(r.actor), ...(r.note ? { note: String(r.note) } : {}) }));
+}
+
+/** Lists cases newest first with keyset paging on (reported_at, id). */
+export async function listCases(q: Queryable, f: CaseFilter, now = new Date()): Promise<{ items: CaseRecord[]; nextCursor: string | null }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.districts) add('district = any(?::text[])', f.districts);
+  if (f.statuses?.length) add('status = any(?::text[])', f.statuses);
+  if (f.category) add('category = ?', f.category);
+  if (f.reportedFrom) add('reported_at >= ?', f.reportedFrom);
+  if (f.reportedTo) add('reported_at < ?', f.reportedTo);
+  add('exercise = ?', f.exercise ?? false);
+  if (f.overdue !== undefined) {
+    add(`(${f.overdue ? '' : 'not '}(status = any(array['dispatched','in_progress']) and deadline_at < ?))`, now.toISOString());
+  }
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    if (!c) throw new HttpError(400, 'bad_cursor', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor from this API' }]);
+    params.push(c.at, c.id);
+    where.push(`(reported_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  const limit = Math.min(Math.max(f.limit ?? 100, 1), 1000);
+  params.push(limit + 1);
+  const { rows } = await q.query(
+    `select ${COLUMNS} from cases where ${where.join(' and ')} order by reported_at desc, id desc limit $${params.length}`,
+    params,
+  );
+  const items = rows.slice(0, limit).map(fromRow);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.reportedAt, last.id) : null };
+}
+
+/** Open cases past their deadline that have not been escalated yet. */
+export async function findNewlyOverdue(q: Queryable, now: Date, limit = 500): Promise<CaseRecord[]> {
+  const { rows } = await q.query(
+    `select ${COLUMNS} from cases where status = any(array['dispatched','in_progress']) and deadline_at < $1
+       and not escalated order by deadline_at limit $2 for update`,
+    [now.toISOString(), limit],
+  );
+  return rows.map(fromRow);
+}

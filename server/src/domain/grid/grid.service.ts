@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../store/db.js';
+import { HttpError, type ErrorIssue } from '../../http/errors.js';
+import type { CaseStatus, GridCase, GridEventInput, CaseTimelineEntry } from '../../../../shared/schemas/grid-event.js';
+import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
+import { CASE_ACTIONS, deadlineAt, pathTo, transition, type CaseAction, type LifecycleRole } from '../../../../shared/domain/lifecycle.js';
+import type { ChangeSink, IngestResult } from '../ports.js';
+import * as repo from './cases.repository.js';
+import type { CaseRecord } from './cases.repository.js';
+
+export interface GridServiceDeps {
+  db: Db;
+  categories: Map<string, CaseCategory>;
+  locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
+  sink: ChangeSink;
+  now?: () => Date;
+}
+
+type Timeline = (CaseTimelineEntry & { caseId: string })[];
+
+/** Grid events in (ingest, lifecycle actions, overdue escalation) and cases out. */
+export function createGridService(deps: GridServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  /** Moves `rec` to `status` at `at`, setting the clock fields the workflow defines. */
+  function enter(rec: CaseRecord, status: CaseStatus, at: string, department?: string): void {
+    rec.status = status;
+    rec.updatedAt = now().toISOString();
+    if (status === 'dispatched') {
+      const category = deps.categories.get(rec.category);
+      rec.department = department ?? rec.department ?? category?.department ?? null;
+      rec.dispatchedAt = at;
+      rec.deadlineAt = category ? deadlineAt(at, category.deadlineHours).toISOString() : null;
+    }
+    if (status === 'closed') rec.closedAt = at;
+  }
+
+  function walk(rec: CaseRecord, to: CaseStatus, at: string, actor: string, timeline: Timeline, department?: string) {
+    for (const status of pathTo(rec.status, to) ?? []) {
+      enter(rec, status, at, department);
+      timeline.push({ caseId: rec.id, at, status, actor });
+    }
+  }
+
+  function newRecord(e: GridEventInput): CaseRecord {
+    const where = deps.locate(e.location);
+    const category = deps.categories.get(e.category)!;
+    return {
+      id: randomUUID(), sourceId: e.sourceId, source: e.source, category: e.category, kind: e.kind ?? category.kind,
+      title: e.title, description: e.description ?? null, lon: e.location.lon, lat: e.location.lat,
+      address: e.address ?? null, district: where.district, gridCell: where.gridCell, status: 'reported',
+      department: null, reportedAt: new Date(e.reportedAt).toISOString(), dispatchedAt: null, deadlineAt: null,
+      closedAt: null, escalated: false, exercise: e.exercise ?? false, updatedAt: now().toISOString(),
+    };
+  }
+
+  function checkAll(items: GridEventInput[]): void {
+    const issues: ErrorIssue[] = [];
+    items.forEach((e, i) => {
+      if (!deps.categories.has(e.category)) issues.push({ path: `${i}.category`, message: `unknown category '${e.category}'` });
+    });
+    if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+  }
+
+  async function store(tx: Queryable, items: GridEventInput[]) {
+    const known = await repo.findBySourceIds(tx, [...new Set(items.map((e) => e.sourceId))]);
+    const created = new Map<string, CaseRecord>();
+    const changed = new Map<string, CaseRecord>();
+    const timeline: Timeline = [];
+    const issues: ErrorIssue[] = [];
+    const ids = items.map((e, i) => {
+      const at = new Date(e.statusAt ?? now()).toISOString();
+      const actor = `source:${e.source}`;
+      let rec = created.get(e.sourceId) ?? known.get(e.sourceId);
+      if (!rec) {
+        rec = newRecord(e);
+        created.set(e.sourceId, rec);
+        timeline.push({ caseId: rec.id, at: rec.reportedAt, status: 'reported', actor });
+      } else if (rec.exercise !== (e.exercise ?? false)) {
+        issues.push({ path: `${i}.exercise`, message: 'a case cannot move between exercise and real data' });
+        return rec.id;
+      }
+      if (e.status && e.status !== rec.status) {
+        if (!pathTo(rec.status, e.status)) {
+          issues.push({ path: `${i}.status`, message: `case ${e.sourceId} cannot move from ${rec.status} to ${e.status}` });
+          return rec.id;
+        }
+        walk(rec, e.status, at, actor, timeline, e.department);
+        if (!created.has(e.sourceId)) changed.set(e.sourceId, rec);
+      }
+      return rec.id;
+    });
+    if (issues.length) throw new HttpError(409, 'invalid_transition', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    const raced = await repo.insertCases(tx, [...created.values()]);
+    if (raced.size) throw new HttpError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
+    await repo.updateCases(tx, [...changed.values()]);
+    await repo.appendTimeline(tx, timeline);
+    return { ids, touched: [...created.values(), ...changed.values()] };
+  }
+
+  return {
+    /** Stores grid events (new cases, or forward moves of known ones) all or nothing. */
+    async ingest(items: GridEventInput[]): Promise<IngestResult> {
+      checkAll(items);
+      const { ids, touched } = await deps.db.transaction((tx) => store(tx, items));
+      if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, now())));
+      return { accepted: items.length, ids };
+    },
+
+    /** A user's lifecycle action on one case (register, dispatch, close …). */
+    async act(id: string, action: CaseAction, user: { username: string; role: LifecycleRole; districts: string[] | null }, opts: { note?: string; department?: string } = {}): Promise<GridCase> {
+      const rec = await deps.db.transaction(async (tx) => {
+        const cur = await repo.getCase(tx, id, true);
+        if (!cur || (user.districts && (!cur.district || !user.districts.includes(cur.district)))) {
+          throw new HttpError(404, 'not_found', `case ${id} not found`);
+        }
+        if (!CASE_ACTIONS[action].roles.includes(user.role)) {
+          throw new HttpError(403, 'forbidden', `role ${user.role} may not ${action} a case`);
+        }
+        const step = transition(cur.status, action, user.role);
+        if (!step.ok) throw new HttpError(409, 'invalid_transition', step.reason);
+        const at = now().toISOString();
+        enter(cur, step.to, at, opts.department);
+        await repo.updateCases(tx, [cur]);
+        await repo.appendTimeline(tx, [{ caseId: cur.id, at, status: step.to, actor: user.username, ...(opts.note ? { note: opts.note } : {}) }]);
+        return cur;
+      });
+      const out = repo.toGridCase(rec, now());
+      deps.sink.publish('grid', [out]);
+      return out;
+    },
+
+    /** Flags cases that passed their deadline, notes it on their timeline and pushes them. */
+    async escalateOverdue(): Promise<GridCase[]> {
+      const at = now();
+      const recs = await deps.db.transaction(async (tx) => {
+        const due = await repo.findNewlyOverdue(tx, at);
+        for (const c of due) {
+          c.escalated = true;
+          c.updatedAt = at.toISOString();
+        }
+        await repo.updateCases(tx, due);
+        await repo.appendTimeline(tx, due.map((c) => ({ caseId: c.id, at: at.toISOString(), status: c.status, actor: 'system', note: 'overdue: escalated to the command centre' })));
+        return due;
+      });
+      const out = recs.map((c) => repo.toGridCase(c, at));
+      if (out.length) deps.sink.publish('grid', out);
+      return out;
+    },
+  };
+}
+
+export type GridService = ReturnType<typeof createGridService>;

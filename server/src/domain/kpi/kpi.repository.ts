@@ -1,0 +1,53 @@
+import type { Queryable } from '../../store/db.js';
+
+/** Per-district case counts: reported since `dayStart`, open, overdue, closed since `dayStart`, and the closure-rate window. */
+export async function caseCounts(q: Queryable, dayStart: string, windowStart: string, now: string) {
+  const { rows } = await q.query(
+    `select district,
+       count(*) filter (where reported_at >= $1)::int as today,
+       count(*) filter (where status not in ('closed','evaluated','rejected'))::int as open,
+       count(*) filter (where status in ('dispatched','in_progress') and deadline_at < $3)::int as overdue,
+       count(*) filter (where closed_at >= $1)::int as closed_today,
+       count(*) filter (where reported_at >= $2 and status not in ('reported','rejected'))::int as registered_window,
+       count(*) filter (where reported_at >= $2 and status in ('closed','evaluated'))::int as closed_window
+     from cases where exercise = false and (reported_at >= $2 or status not in ('closed','evaluated','rejected'))
+     group by district`,
+    [dayStart, windowStart, now],
+  );
+  return rows as { district: string | null; today: number; open: number; overdue: number; closed_today: number; registered_window: number; closed_window: number }[];
+}
+
+/**
+ * Running real alerts per district and level, and how many still await acknowledgement;
+ * rows with a null district count each alert once for the whole city.
+ */
+export async function alertCounts(q: Queryable) {
+  const { rows } = await q.query(
+    `select d as district, level, count(*)::int as n, count(*) filter (where state = 'active')::int as unacked
+     from alerts, unnest(districts) as d where exercise = false and state in ('active','acknowledged')
+     group by d, level
+     union all
+     select null, level, count(*)::int, count(*) filter (where state = 'active')::int
+     from alerts where exercise = false and state in ('active','acknowledged') group by level`,
+  );
+  return rows as { district: string | null; level: string; n: number; unacked: number }[];
+}
+
+/** Each station's latest real reading newer than `since`. */
+export async function latestReadings(q: Queryable, since: string) {
+  const { rows } = await q.query(
+    `select distinct on (station_id) station_id, kind, district, observed_at, "values", assessment
+     from observations where exercise = false and observed_at >= $1 order by station_id, observed_at desc`,
+    [since],
+  );
+  return rows as { station_id: string; kind: string; district: string; observed_at: Date; values: Record<string, number>; assessment: Record<string, unknown> }[];
+}
+
+/** The latest GDP row of each region. */
+export async function latestGdp(q: Queryable) {
+  const { rows } = await q.query(
+    `select distinct on (region) region, period, cumulative_yoy, cumulative, annual_target
+     from indicators where exercise = false and code = 'gdp' order by region, period desc`,
+  );
+  return rows as { region: string; period: string; cumulative_yoy: number | null; cumulative: number | null; annual_target: number | null }[];
+}

@@ -1,0 +1,70 @@
+import type { ErrorBody, LiveDelta, LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
+
+/**
+ * The districts (adcodes) a client may receive, or `null` for no restriction.
+ * A restricted scope only ever matches items that name one of its districts, so city-level
+ * items (kpi of the city, economy of the city region) never reach it.
+ */
+export type Scope = readonly string[] | null;
+
+const districtsOf: { [T in LiveTopic]: (item: TopicItems[T]) => readonly (string | null | undefined)[] } = {
+  grid: (c) => [c.district],
+  alerts: (a) => a.districts,
+  env: (o) => [o.district],
+  economy: (i) => [i.region],
+  kpi: (k) => [k.scope],
+};
+
+/** The adcodes an item of `topic` belongs to (empty when it names none). */
+export function itemDistricts<T extends LiveTopic>(topic: T, item: TopicItems[T]): string[] {
+  const get = districtsOf[topic] as (item: TopicItems[T]) => readonly (string | null | undefined)[];
+  return get(item).filter((d): d is string => typeof d === 'string' && d.length > 0);
+}
+
+/**
+ * Combines the user's own restriction with the districts a subscribe asks for.
+ * An unrestricted user narrows freely; a restricted user gets the intersection, and asking
+ * only for districts outside its own is refused rather than silently answered with nothing.
+ */
+export function resolveScope(
+  userDistricts: readonly string[] | null,
+  requested: readonly string[] | undefined,
+): { ok: true; scope: Scope } | { ok: false; error: ErrorBody } {
+  const asked = requested ? normalize(requested) : undefined;
+  if (userDistricts === null) return { ok: true, scope: asked ?? null };
+  const own = normalize(userDistricts);
+  if (!asked) return { ok: true, scope: own };
+  const allowed = new Set(own);
+  const scope = asked.filter((d) => allowed.has(d));
+  if (asked.length > 0 && scope.length === 0) {
+    return { ok: false, error: { code: 'forbidden', message: `districts outside your scope: ${asked.join(', ')}` } };
+  }
+  return { ok: true, scope };
+}
+
+function normalize(districts: readonly string[]): string[] {
+  return [...new Set(districts)].sort();
+}
+
+/** A stable key of a scope: one per distinct filter, shared by every client with that scope. */
+export function scopeKey(scope: Scope): string {
+  return scope === null ? '*' : scope.join(',');
+}
+
+/** The Socket.IO room of the clients that receive `topic` filtered by `scope`. */
+export function roomName(topic: LiveTopic, scope: Scope): string {
+  return `live:${topic}:${scopeKey(scope)}`;
+}
+
+/** The items of `topic` that a client with `scope` may see. */
+export function filterItems<T extends LiveTopic>(topic: T, items: TopicItems[T][], scope: Scope): TopicItems[T][] {
+  if (scope === null) return items;
+  const allowed = new Set(scope);
+  return items.filter((item) => itemDistricts(topic, item).some((d) => allowed.has(d)));
+}
+
+/** The same delta with its items filtered to `scope`; seq is kept so clients see no gap. */
+export function scopeDelta(delta: LiveDelta, scope: Scope): LiveDelta {
+  if (scope === null) return delta;
+  return { topic: delta.topic, seq: delta.seq, items: filterItems(delta.topic, delta.items as TopicItems[LiveTopic][], scope) } as LiveDelta;
+}
