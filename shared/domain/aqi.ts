@@ -66,7 +66,7 @@ export function aqiStandardFor(at: Instant): AqiStandard {
 
 /** 进位取整, tolerant of floating error so that an exact integer stays itself. */
 function ceilTolerant(x: number): number {
-  return Math.ceil(x - 1e-9);
+  return Math.ceil(x - 1e-9) + 0; // + 0 turns -0 (from ceil of a tiny negative) into 0
 }
 
 /**

@@ -56,14 +56,14 @@ export function growthFromIndex(index: Num): number | null {
 }
 
 /** Target completion: cumulative ÷ annual target (1 = target met). */
-export function targetCompletion(cumulative: Num, annualTarget: Num): number | null {
+export function completion(cumulative: Num, annualTarget: Num): number | null {
   return usable(cumulative) && usable(annualTarget) && annualTarget > 0 ? cumulative / annualTarget : null;
 }
 
 /** On-pace ratio: cumulative ÷ (annual target × elapsed share of the year); 1 = exactly on pace. */
-export function targetOnPace(cumulative: Num, annualTarget: Num, period: string): number | null {
+export function onPace(cumulative: Num, annualTarget: Num, period: string): number | null {
   const share = elapsedShare(period);
-  return usable(annualTarget) ? targetCompletion(cumulative, annualTarget * share) : null;
+  return usable(annualTarget) ? completion(cumulative, annualTarget * share) : null;
 }
 
 /** The values of one indicator for one period, as far as known. */
@@ -105,7 +105,7 @@ export function deriveIndicator(
     yoy: given(row.yoy) ?? computed.yoy,
     cumulativeYoy: given(row.cumulativeYoy) ?? computed.cumulativeYoy,
     mom: given(row.mom) ?? computed.mom,
-    completion: amount ? targetCompletion(row.cumulative, row.annualTarget) : null,
-    onPace: amount ? targetOnPace(row.cumulative, row.annualTarget, row.period) : null,
+    completion: amount ? completion(row.cumulative, row.annualTarget) : null,
+    onPace: amount ? onPace(row.cumulative, row.annualTarget, row.period) : null,
   };
 }

@@ -62,10 +62,10 @@ export function createObservationService(deps: ObservationServiceDeps) {
       );
       const open = rows[0] as { source_id: string; level: string } | undefined;
       const level = breachLevel(o.assessment);
-      const base = {
+      const base: Omit<AlertParsed, 'sourceId' | 'msgType' | 'references' | 'event' | 'level'> = {
         sender: 'city-cockpit/env', sent: o.observedAt, status: o.exercise ? 'Exercise' : 'Actual', category: 'environment',
         urgency: 'Immediate', certainty: 'Observed', districts: [station.district], areas: [{ areaDesc: station.name, polygons: [], circles: [{ lon: station.location.lon, lat: station.location.lat, radiusKm: 1 }], geocodes: [] }],
-      } as const;
+      };
       const id = `${prefix}${new Date(o.observedAt).getTime()}`;
       const event = `${station.name} ${o.kind === 'air' ? `AQI ${o.assessment.aqi}` : o.kind === 'water' ? `水质${o.assessment.waterClass}类` : `噪声超标 ${o.assessment.noiseExceedance} dB(A)`}`;
       if (level && !open) out.push({ ...base, sourceId: id, msgType: 'Alert', references: [], event, level, headline: event });

@@ -176,3 +176,15 @@ export async function findNewlyOverdue(q: Queryable, now: Date, limit = 500): Pr
   );
   return rows.map(fromRow);
 }
+
+/** What a screen needs to start from: open cases and those touched today, newest first. */
+export async function snapshotCases(q: Queryable, districts: string[] | null, since: string, limit = 5000): Promise<CaseRecord[]> {
+  const params: unknown[] = [since, limit];
+  const scope = districts ? `and district = any($${params.push(districts)}::text[])` : '';
+  const { rows } = await q.query(
+    `select ${COLUMNS} from cases where (status not in ('closed','evaluated','rejected') or updated_at >= $1) ${scope}
+     order by updated_at desc limit $2`,
+    params,
+  );
+  return rows.map(fromRow);
+}

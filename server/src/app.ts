@@ -1,0 +1,128 @@
+import http from 'node:http';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import express from 'express';
+import helmet from 'helmet';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/contracts/live.js';
+import type { Config } from './config.js';
+import type { Db } from './store/db.js';
+import type { CityPack } from './city/city-pack.js';
+import { createLocator } from './city/locate.js';
+import type { AuthService } from './auth/auth.service.js';
+import { requireUser } from './auth/middleware.js';
+import { createDomain, type Domain } from './domain/index.js';
+import type { ChangeSink } from './domain/ports.js';
+import { createLiveHub, attachRedisAdapter, type LiveHub } from './realtime/index.js';
+import { createMetrics } from './observability/metrics.js';
+import { createAuthRouter } from './http/auth.routes.js';
+import { createIngestRouter } from './http/ingest.routes.js';
+import { createOpen311Router } from './http/open311.routes.js';
+import { createIncidentsRouter } from './http/incidents.routes.js';
+import { createAlertsRouter } from './http/alerts.routes.js';
+import { createReferenceRouter } from './http/reference.routes.js';
+import { createReplayRouter } from './http/replay.routes.js';
+import { createOpsRouter } from './http/ops.routes.js';
+import { errorHandler, HttpError } from './http/errors.js';
+import { startJobs, type JobIntervals } from './jobs.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'>;
+  db: Db;
+  city: CityPack;
+  auth: AuthService;
+  log: Logger;
+  /** Built client to serve (default `dist/client` when it exists). */
+  staticDir?: string;
+  jobs?: Partial<JobIntervals>;
+  /** Batching window of the live push, ms. */
+  flushIntervalMs?: number;
+  now?: () => Date;
+}
+
+export interface App {
+  server: http.Server;
+  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+  hub: LiveHub;
+  domain: Domain;
+  /** Stops intake, flushes pending pushes, closes sockets; the caller closes the database. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server on its dependencies; does not listen and reads no environment. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { db, city, auth, log } = deps;
+  const app = express();
+  app.set('trust proxy', deps.config.trustProxy);
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
+    cors: deps.config.corsOrigins ? { origin: deps.config.corsOrigins } : undefined,
+  });
+  const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl) : null;
+
+  let hub: LiveHub | undefined;
+  const sink: ChangeSink = { publish: (topic, items) => hub!.publish(topic, items) };
+  const locator = createLocator(city);
+  const domain = createDomain({
+    db, city: city.manifest, categories: city.categoryByCode, stations: city.stationById, sink, now: deps.now,
+    locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
+    districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
+  });
+  hub = createLiveHub({ io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs });
+  await domain.refreshKpis(true);
+
+  const metrics = createMetrics();
+  metrics.gauge('cockpit_live_clients', 'Connected live clients on this node', () => hub!.stats().clients);
+  const ingest = metrics.countIngest(domain.ingest);
+  let draining = false;
+
+  app.use(metrics.httpMiddleware);
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'worker-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+      },
+    },
+  }));
+  app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
+  app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new HttpError(503, 'shutting_down', 'The server is shutting down') : undefined));
+  app.use(createAuthRouter(auth));
+  app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
+  app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey }));
+  const api = express.Router();
+  api.use(requireUser(auth), express.json({ limit: '100kb' }));
+  api.use('/incidents', createIncidentsRouter({ db, domain }));
+  api.use('/alerts', createAlertsRouter({ db, domain }));
+  api.use('/replay', createReplayRouter({ db }));
+  api.use(createReferenceRouter({ db, domain, city }));
+  app.use('/api/v1', api);
+  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint')));
+  serveClient(app, deps.staticDir ?? path.resolve('dist/client'));
+  app.use(errorHandler(log));
+
+  const jobs = startJobs(domain, log, deps.jobs);
+  return {
+    server, io, hub, domain,
+    async close() {
+      draining = true;
+      jobs.stop();
+      await hub!.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeAllConnections?.();
+      await redis?.close();
+    },
+  };
+}
+
+/** Serves the built client with a history-mode fallback, when it has been built. */
+function serveClient(app: express.Express, dir: string): void {
+  if (!existsSync(path.join(dir, 'index.html'))) return;
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|open311\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+}

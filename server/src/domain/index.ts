@@ -1,0 +1,101 @@
+import type { Db } from '../store/db.js';
+import type { AlertArea } from '../../../shared/schemas/alert.js';
+import type { CaseCategory, CityManifest, Station } from '../../../shared/schemas/city-pack.js';
+import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
+import { chinaDayStart } from '../../../shared/domain/time.js';
+import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
+import { createGridService } from './grid/grid.service.js';
+import * as cases from './grid/cases.repository.js';
+import { createAlertService } from './alerts/alerts.service.js';
+import * as alerts from './alerts/alerts.repository.js';
+import { createObservationService } from './env/observations.service.js';
+import * as observations from './env/observations.repository.js';
+import { createIndicatorService, withTracking } from './economy/indicators.service.js';
+import * as indicators from './economy/indicators.repository.js';
+import { createKpiService } from './kpi/kpi.service.js';
+
+export interface DomainDeps {
+  db: Db;
+  city: CityManifest;
+  categories: Map<string, CaseCategory>;
+  stations: Map<string, Station>;
+  locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
+  districtsForAreas: (areas: AlertArea[]) => string[];
+  /** Where committed changes go (the live hub). */
+  sink: ChangeSink;
+  now?: () => Date;
+}
+
+/**
+ * The four streams and the vital signs, wired together. Every change is sent to the sink and
+ * marks the KPIs dirty; `refreshKpis` recomputes them (the caller schedules it).
+ */
+export function createDomain(deps: DomainDeps) {
+  const now = deps.now ?? (() => new Date());
+  let kpiDirty = true;
+  const sink: ChangeSink = {
+    publish(topic, items) {
+      deps.sink.publish(topic, items);
+      if (topic !== 'kpi') kpiDirty = true;
+    },
+  };
+  const grid = createGridService({ ...deps, sink, now });
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, sink, now });
+  const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
+  const economy = createIndicatorService({ db: deps.db, sink });
+  const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });
+
+  const ingest: IngestService = {
+    gridEvents: (items) => grid.ingest(items),
+    alerts: (items) => alertService.ingest(items),
+    observations: (items) => env.ingest(items),
+    indicators: (items) => economy.ingest(items),
+  };
+
+  const caseQueries: CaseQueries = {
+    async list(filter) {
+      const page = await cases.listCases(deps.db, filter, now());
+      return { items: page.items.map((c) => cases.toGridCase(c, now())), nextCursor: page.nextCursor };
+    },
+    async get(id) {
+      const c = await cases.getCase(deps.db, id);
+      return c ? cases.toGridCase(c, now()) : null;
+    },
+  };
+
+  const inScope = (districts: string[] | null, ds: (string | null)[]) => !districts || ds.some((d) => d !== null && districts.includes(d));
+
+  /** The current state of a topic as a client starts from it, restricted to `districts`. */
+  async function snapshot<T extends LiveTopic>(topic: T, districts: string[] | null): Promise<TopicItems[T][]> {
+    const t = now();
+    const out: Record<LiveTopic, () => Promise<unknown[]>> = {
+      grid: async () => (await cases.snapshotCases(deps.db, districts, chinaDayStart(t).toISOString())).map((c) => cases.toGridCase(c, t)),
+      alerts: async () => {
+        const live = [...(await alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts })), ...(await alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise: true }))];
+        return live.map(alerts.toAlert);
+      },
+      env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
+      economy: async () => (await indicators.list(deps.db, { latestOnly: true })).filter((r) => inScope(districts, [r.region])).map(withTracking),
+      kpi: async () => kpi.current().filter((v) => inScope(districts, [v.scope])),
+    };
+    return (await out[topic]()) as TopicItems[T][];
+  }
+
+  return {
+    grid,
+    alerts: alertService,
+    economy,
+    kpi,
+    ingest,
+    cases: caseQueries,
+    snapshot,
+    /** Recomputes the vital signs when something changed since the last time (or when forced). */
+    async refreshKpis(force = false) {
+      if (!kpiDirty && !force) return;
+      kpiDirty = false;
+      await kpi.refresh();
+    },
+  };
+}
+
+export type Domain = ReturnType<typeof createDomain>;

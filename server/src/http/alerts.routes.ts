@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { adcode } from '../../../shared/schemas/common.js';
+import { alertState } from '../../../shared/schemas/alert.js';
+import { currentUser, scopeDistricts } from '../auth/middleware.js';
+import type { Db } from '../store/db.js';
+import type { Domain } from '../domain/index.js';
+import { listAlerts, toAlert } from '../domain/alerts/alerts.repository.js';
+import { csv, parse } from './validate.js';
+
+const listQuery = z.object({
+  state: z.array(alertState).optional(),
+  district: z.array(adcode).optional(),
+  exercise: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** Alerts: list (running ones by default) and acknowledge with a comment. */
+export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const q = parse(listQuery, { ...req.query, state: csv(req.query.state), district: csv(req.query.district) }, ['query']);
+    const items = await listAlerts(deps.db, {
+      states: q.state ?? ['active', 'acknowledged'], districts: scopeDistricts(currentUser(req), q.district), exercise: q.exercise, limit: q.limit,
+    });
+    res.json({ items: items.map(toAlert) });
+  });
+  r.post('/:id/ack', async (req, res) => {
+    const body = parse(z.object({ comment: z.string().trim().min(1).max(2000) }), req.body, ['body']);
+    res.json(await deps.domain.alerts.acknowledge(req.params.id, currentUser(req), body.comment));
+  });
+  return r;
+}

@@ -1,0 +1,77 @@
+import { pino } from 'pino';
+import { ConfigError, loadConfig, redactConfig } from './config.js';
+import { openDb } from './store/db.js';
+import { migrate } from './store/migrate.js';
+import { loadCityPack } from './city/city-pack.js';
+import { createAuthService } from './auth/auth.service.js';
+import { DEMO_INGEST_KEY } from './auth/secrets.js';
+import { DEMO_PASSWORD } from './auth/bootstrap.js';
+import { createApp } from './app.js';
+import { startMqttIngest } from './ingest/mqtt.adapter.js';
+import { startSimulator } from '../../mock-data/simulator/index.js';
+
+/** Reads the environment, starts everything, and shuts down gracefully on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${err.message}\nThe server refuses to start; see README.md "Configuration".`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.logLevel });
+  log.info({ config: redactConfig(config) }, 'starting');
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const city = await loadCityPack(config.city);
+  const auth = createAuthService({ db, config, defaultGridDistrict: city.manifest.districts[0]!.adcode });
+  await auth.bootstrap();
+  const app = await createApp({ config, db, city, auth, log });
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://localhost:${port}`;
+
+  const mqtt = config.mqttUrl ? await startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.domain.ingest, log }) : null;
+  const sim = config.simulate
+    ? await startSimulator({ url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: 1, city: config.city, seed: 1, log })
+    : null;
+
+  const lines = [
+    `City Cockpit (${city.manifest.name} ${city.manifest.adcode}) on ${base}`,
+    `  screens:  ${base}/   live: ${base}/live (Socket.IO)   health: ${base}/healthz   metrics: ${base}/metrics`,
+    `  storage:  ${db.engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}${config.redisUrl ? '   fan-out: Redis' : ''}${mqtt ? '   MQTT: on' : ''}`,
+  ];
+  if (config.mode === 'demo') {
+    lines.push(`  demo accounts: leader, duty, grid (${city.manifest.districts[0]!.name}), admin — password "${DEMO_PASSWORD}"`);
+    lines.push(`  demo ingest key: ${DEMO_INGEST_KEY}${sim ? '   simulator: running (scenario normal)' : ''}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    await sim?.stop();
+    await mqtt?.close();
+    await app.close();
+    await new Promise<void>((resolve) => app.server.close(() => resolve()));
+    await db.close();
+    clearTimeout(force);
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

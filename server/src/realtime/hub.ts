@@ -1,0 +1,184 @@
+import type { Db } from '../store/db.js';
+import { LIVE_NAMESPACE, LIVE_TOPICS, type LiveDelta, type LiveTopic, type SocketData, type TopicItems } from '../../../shared/contracts/live.js';
+import { BackpressureGuard } from './backpressure.js';
+import { createDeltaLogRepository } from './delta-log.repository.js';
+import { Fanout } from './fanout.js';
+import { authMiddleware, registerLiveHandlers } from './live.handlers.js';
+import { isClustered } from './redis-adapter.js';
+import { ReorderBuffer } from './reorder-buffer.js';
+import type { SnapshotFn } from './replay.js';
+import type { LiveLogger, LiveServer, LiveSocket } from './types.js';
+
+/** What the hub is built from. */
+export interface LiveHubDeps {
+  /** The Socket.IO server, created by the caller on its HTTP server. */
+  io: LiveServer;
+  /** A migrated database (the `live_seq` and `live_deltas` tables). */
+  db: Db;
+  /** Resolves the handshake token to the user; throws when the token is not valid. */
+  verifyToken(token: string): Promise<SocketData['user']>;
+  /** Current state of a topic, scoped to `districts` (`null` = everything). */
+  snapshot: SnapshotFn;
+  log: LiveLogger;
+  /** Batching window: publishes within it leave as one delta per topic (default 50 ms). */
+  flushIntervalMs?: number;
+  /** Engine.IO packets queued for a socket above which it is shed (default 200). */
+  maxBufferedPackets?: number;
+  /** Websocket bytes queued for a socket above which it is shed (default 8 MiB). */
+  maxBufferedBytes?: number;
+  /** Replay log bounds; pruned every `pruneIntervalMs` (default 60 s). */
+  retention?: { maxDeltasPerTopic: number; maxAgeMs: number; pruneIntervalMs?: number };
+  /** Missed deltas above which a subscribe gets a snapshot instead (default 1000). */
+  maxReplayDeltas?: number;
+  /** How long an out-of-order gap from another node may stay open (default 1000 ms). */
+  gapTimeoutMs?: number;
+}
+
+/** Counters for Prometheus. All but `clients`, `subscriptions` and `pendingItems` only grow. */
+export interface LiveHubStats {
+  clients: number;
+  subscriptions: number;
+  pendingItems: number;
+  deltasFlushed: number;
+  itemsFlushed: number;
+  deltasDelivered: number;
+  remoteDeltas: number;
+  roomEmits: number;
+  deliveries: number;
+  droppedToResync: number;
+  resyncsSent: number;
+  gapSkips: number;
+  flushErrors: number;
+}
+
+/** The live push of `/live`. */
+export interface LiveHub {
+  /** Resolves once the hub has read the head of every topic. */
+  readonly ready: Promise<void>;
+  /** Queues items for the next batch of `topic`. */
+  publish<T extends LiveTopic>(topic: T, items: TopicItems[T][]): void;
+  /** Writes and delivers everything queued now. */
+  flush(): Promise<void>;
+  currentSeq(topic: LiveTopic): Promise<number>;
+  /** Stops timers and flushes what is queued; the io server is the caller's to close. */
+  close(): Promise<void>;
+  stats(): LiveHubStats;
+}
+
+/** Starts the live push on `io.of('/live')`. */
+export function createLiveHub(deps: LiveHubDeps): LiveHub {
+  const { io, log } = deps;
+  const nsp = io.of(LIVE_NAMESPACE);
+  const repo = createDeltaLogRepository(deps.db);
+  const retention = deps.retention ?? { maxDeltasPerTopic: 5000, maxAgeMs: 6 * 3600_000 };
+  const counters = { deltasFlushed: 0, itemsFlushed: 0, remoteDeltas: 0, gapSkips: 0, flushErrors: 0 };
+
+  const guard = new BackpressureGuard({
+    maxBufferedPackets: deps.maxBufferedPackets ?? 200,
+    maxBufferedBytes: deps.maxBufferedBytes ?? 8 * 1024 * 1024,
+    lookup: (id) => nsp.sockets.get(id),
+    onResume: (id, topics) => fanout.resync(id, topics),
+  });
+  const reorder = new ReorderBuffer({
+    deliver: (delta) => fanout.deliver(delta),
+    fetchRange: (topic, after, to) => repo.range(topic, after, to),
+    onSkip: (topic, from, to) => {
+      counters.gapSkips++;
+      log.warn({ topic, from, to }, 'live: deltas missing from the log, subscribers resync');
+      fanout.resyncTopic(topic);
+    },
+    gapTimeoutMs: deps.gapTimeoutMs,
+    log,
+  });
+  const fanout = new Fanout(nsp, guard, (topic) => reorder.lastDelivered(topic));
+
+  const ready = repo.currentSeqs().then((seqs) => {
+    for (const t of LIVE_TOPICS) reorder.init(t, seqs[t]);
+  });
+  ready.catch((err: unknown) => log.error({ err }, 'live: cannot read the sequence table'));
+
+  const onRemoteDelta = (delta: LiveDelta) => {
+    if (!delta || !LIVE_TOPICS.includes(delta.topic) || !Number.isInteger(delta.seq) || !Array.isArray(delta.items)) return;
+    counters.remoteDeltas++;
+    void ready.then(() => reorder.push(delta), () => undefined);
+  };
+  nsp.on('live:delta', onRemoteDelta);
+  nsp.use(authMiddleware(deps.verifyToken, log));
+  const onConnection = (socket: LiveSocket) => {
+    registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot: deps.snapshot, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
+    socket.on('disconnect', () => fanout.remove(socket.id));
+  };
+  nsp.on('connection', onConnection);
+
+  const pending = new Map<LiveTopic, unknown[]>();
+  const chains = new Map<LiveTopic, Promise<void>>();
+  const flushIntervalMs = deps.flushIntervalMs ?? 50;
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  // One chain per topic keeps this node's deltas of a topic in seq order.
+  const flushTopic = (topic: LiveTopic, items: unknown[]): Promise<void> => {
+    const run = (chains.get(topic) ?? ready).then(async () => {
+      const seq = await repo.append(topic, items);
+      counters.deltasFlushed++;
+      counters.itemsFlushed += items.length;
+      const delta = { topic, seq, items } as LiveDelta;
+      if (isClustered(io)) nsp.serverSideEmit('live:delta', delta);
+      reorder.push(delta);
+    });
+    const settled = run.catch((err: unknown) => {
+      counters.flushErrors++;
+      log.error({ err, topic, items: items.length }, 'live: delta not written, its items reach clients on their next snapshot');
+    });
+    chains.set(topic, settled);
+    return settled;
+  };
+
+  const flush = async (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = [...pending];
+    pending.clear();
+    await Promise.all(batch.map(([topic, items]) => flushTopic(topic, items)));
+  };
+
+  const pruneTimer = setInterval(() => {
+    repo.prune(retention).then(
+      (n) => n > 0 && log.debug({ deleted: n }, 'live: pruned the delta log'),
+      (err: unknown) => log.warn({ err }, 'live: pruning the delta log failed'),
+    );
+  }, retention.pruneIntervalMs ?? 60_000);
+  pruneTimer.unref();
+
+  return {
+    ready,
+    publish(topic, items) {
+      if (closed || items.length === 0) return;
+      let queue = pending.get(topic);
+      if (!queue) pending.set(topic, (queue = []));
+      for (const item of items) queue.push(item);
+      if (!timer) timer = setTimeout(() => void flush(), flushIntervalMs);
+    },
+    flush,
+    currentSeq: (topic) => repo.currentSeq(topic),
+    async close() {
+      closed = true;
+      clearInterval(pruneTimer);
+      await flush();
+      await Promise.all(chains.values());
+      reorder.close();
+      guard.close();
+      nsp.off('live:delta', onRemoteDelta);
+      nsp.off('connection', onConnection);
+    },
+    stats: () => ({
+      clients: nsp.sockets.size,
+      subscriptions: fanout.subscriptionCount(),
+      pendingItems: [...pending.values()].reduce((n, q) => n + q.length, 0),
+      ...counters,
+      ...fanout.counters,
+      droppedToResync: guard.droppedCount,
+      resyncsSent: guard.resyncCount,
+    }),
+  };
+}

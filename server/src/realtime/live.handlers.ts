@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { ExtendedError } from 'socket.io';
+import {
+  liveTopic,
+  subscribeRequest,
+  type Ack,
+  type ErrorBody,
+  type LiveTopic,
+  type SocketData,
+  type SubscribeResult,
+} from '../../../shared/contracts/live.js';
+import type { Fanout } from './fanout.js';
+import { answerTopic, type ReplayDeps } from './replay.js';
+import { resolveScope } from './subscriptions.js';
+import type { LiveLogger, LiveSocket } from './types.js';
+
+const unsubscribeRequest = z.object({ topics: z.array(liveTopic).min(1) });
+
+/** Turns the handshake `auth.token` into `socket.data.user`, or refuses the connection. */
+export function authMiddleware(verifyToken: (token: string) => Promise<SocketData['user']>, log: LiveLogger) {
+  return (socket: LiveSocket, next: (err?: ExtendedError) => void): void => {
+    const auth: unknown = socket.handshake.auth;
+    const token = auth && typeof auth === 'object' ? (auth as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || token.length === 0) {
+      next(refusal('unauthorized: missing token (handshake auth: {token})'));
+      return;
+    }
+    verifyToken(token).then(
+      (user) => {
+        socket.data.user = user;
+        next();
+      },
+      (err: unknown) => {
+        log.debug({ err }, 'live: token refused');
+        next(refusal('unauthorized: invalid or expired token'));
+      },
+    );
+  };
+}
+
+function refusal(message: string): ExtendedError {
+  const err: ExtendedError = new Error(message);
+  err.data = { code: 'unauthorized' };
+  return err;
+}
+
+/** What the command handlers need from the hub. */
+export interface HandlerDeps extends ReplayDeps {
+  fanout: Fanout;
+  /** Resolves once the hub knows the head of every topic. */
+  ready: Promise<void>;
+  log: LiveLogger;
+}
+
+/** Registers `live:subscribe` and `live:unsubscribe` on a connected socket. */
+export function registerLiveHandlers(socket: LiveSocket, deps: HandlerDeps): void {
+  socket.on('live:subscribe', (raw, ack) => {
+    // `emit('live:subscribe', cb)` without a payload: answer the missing payload, don't hang.
+    if (typeof raw === 'function' && ack === undefined) return void subscribe(socket, undefined, replyTo(raw), deps);
+    void subscribe(socket, raw, replyTo(ack), deps);
+  });
+  socket.on('live:unsubscribe', (raw, ack) => {
+    if (typeof raw === 'function' && ack === undefined) [raw, ack] = [undefined as never, raw as never];
+    const reply = replyTo(ack);
+    const parsed = unsubscribeRequest.safeParse(raw);
+    if (!parsed.success) return reply({ ok: false, error: invalid(parsed.error) });
+    deps.fanout.unsubscribe(socket, parsed.data.topics);
+    reply({ ok: true, data: { topics: deps.fanout.topicsOf(socket.id) } });
+  });
+}
+
+async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<SubscribeResult>) => void, deps: HandlerDeps) {
+  const parsed = subscribeRequest.safeParse(raw);
+  if (!parsed.success) return reply({ ok: false, error: invalid(parsed.error) });
+  const req = parsed.data;
+  const resolved = resolveScope(socket.data.user.districts, req.districts);
+  if (!resolved.ok) return reply({ ok: false, error: resolved.error });
+  const scope = resolved.scope;
+  const topics = [...new Set(req.topics)];
+  try {
+    await deps.ready;
+  } catch {
+    return reply({ ok: false, error: { code: 'unavailable', message: 'live push is not available' } });
+  }
+  // Hold first, read the head second: every delta after the head is then caught by the hold.
+  const tokens = new Map<LiveTopic, number>(topics.map((t) => [t, deps.fanout.beginHold(socket, t, scope)]));
+  try {
+    const result: SubscribeResult = { topics: {} };
+    const seqs = new Map<LiveTopic, number>();
+    for (const topic of topics) {
+      const seq = await deps.repo.currentSeq(topic);
+      seqs.set(topic, seq);
+      (result.topics as Record<string, unknown>)[topic] = await answerTopic(topic, seq, req.since?.[topic], scope, deps);
+    }
+    reply({ ok: true, data: result });
+    for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
+  } catch (err) {
+    for (const topic of topics) deps.fanout.cancelHold(socket.id, topic, tokens.get(topic)!);
+    deps.log.error({ err, topics }, 'live: subscribe failed');
+    reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
+  }
+}
+
+function replyTo<T>(ack: unknown): (res: Ack<T>) => void {
+  return typeof ack === 'function' ? (ack as (res: Ack<T>) => void) : () => undefined;
+}
+
+function invalid(err: z.ZodError): ErrorBody {
+  const first = err.issues[0];
+  const path = first?.path.map(String).join('.') || '(root)';
+  return { code: 'validation_failed', message: `Invalid input: ${path}: ${first?.message ?? 'invalid'}` };
+}
