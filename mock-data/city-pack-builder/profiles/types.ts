@@ -25,8 +25,12 @@ export interface DistrictProfile {
   short: string;
   /** The seat's own name (e.g. 南恩 for 江城区), used as the urban anchor. */
   seatName: string;
+  /** Camera spots at the seat (full names); generic spots when absent. */
+  seatSpots?: string[];
   /** Further places besides the seat; generic cities get compass-named areas added. */
   anchors: Anchor[];
+  /** Hill country: compass-named areas get forest-fire and landslide crews and stock. */
+  hilly?: boolean;
 }
 
 /** A water-quality section, placed on its river near `at` (or the district seat). */
@@ -53,8 +57,6 @@ export interface CityProfile {
   population: number;
   /** Telephone area code for generated contact numbers. */
   phoneAreaCode: string;
-  /** The district whose seat is the city's urban core (city-level hospitals, depots). */
-  coreDistrict: string;
   districts: DistrictProfile[];
   waterSections: WaterSectionSpec[];
   extraResources: ResourceSpec[];

@@ -9,13 +9,13 @@ export const yangjiang: CityProfile = {
   nameEn: 'Yangjiang',
   population: 2_602_959,
   phoneAreaCode: '0662',
-  coreDistrict: '441702',
   districts: [
     {
       adcode: '441702',
       nameEn: 'Jiangcheng District',
       short: '江城',
       seatName: '南恩',
+      seatSpots: ['南恩路与东风二路交叉口', '江城区政府门口', '人民广场', '鸳鸯湖公园', '东门市场'],
       anchors: [
         {
           name: '城北', at: [111.963, 21.874], level: 'street', tags: ['urban'],
@@ -46,6 +46,7 @@ export const yangjiang: CityProfile = {
       nameEn: 'Yangdong District',
       short: '阳东',
       seatName: '东城',
+      seatSpots: ['东城汽车站', '阳东区政府门口', '东城人民路口', '东城农贸市场'],
       anchors: [
         { name: '北惯', at: [112.06, 21.88], level: 'town', tags: ['urban', 'industrial'] },
         { name: '五金刀剪产业园', at: [112.04, 21.855], level: 'place', tags: ['industrial'], spots: ['五金刀剪产业园大门', '刀剪物流园'] },
@@ -65,6 +66,7 @@ export const yangjiang: CityProfile = {
       nameEn: 'Yangxi County',
       short: '阳西',
       seatName: '织篢',
+      seatSpots: ['织篢汽车站', '阳西县政府门口', '织篢人民路口', '织篢农贸市场'],
       anchors: [
         { name: '阳西产业园', at: [111.64, 21.76], level: 'place', tags: ['industrial'] },
         { name: '程村', at: [111.78, 21.72], level: 'town', tags: ['coast', 'rural'] },
@@ -80,7 +82,9 @@ export const yangjiang: CityProfile = {
       adcode: '441781',
       nameEn: 'Yangchun',
       short: '阳春',
+      hilly: true,
       seatName: '春城',
+      seatSpots: ['春城汽车客运站', '阳春市政府门口', '春城农贸市场', '春城人民路口', '春城学校门口'],
       anchors: [
         { name: '河西', at: [111.77, 22.172], level: 'street', tags: ['urban', 'river'], spots: ['漠阳江春城大桥', '河西农贸市场'] },
         { name: '陂面', at: [111.72, 22.1], level: 'town', tags: ['rural'] },

@@ -17,8 +17,8 @@ const text = (max: number) =>
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-const capEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: missing(`must be one of ${values.join(', ')} (exactly as CAP 1.2 spells them)`) });
+const capEnum = <T extends Readonly<Record<string, string>>>(values: T) =>
+  z.enum(values, { error: missing(`must be one of ${Object.values(values).join(', ')} (exactly as CAP 1.2 spells them)`) });
 
 const dateTime = z.iso.datetime({ offset: true, error: 'must be a CAP dateTime with offset, e.g. 2026-07-01T08:00:00+08:00' });
 
@@ -95,11 +95,11 @@ export const capArea = z.object({
 
 export const capInfo = z.object({
   language: optional(z.string().trim()),
-  category: z.array(capEnum(capCategory.options)).min(1, 'at least one <category> is required'),
+  category: z.array(capEnum(capCategory.enum)).min(1, 'at least one <category> is required'),
   event: text(200),
-  urgency: capEnum(capUrgency.options),
-  severity: capEnum(capSeverity.options),
-  certainty: capEnum(capCertainty.options),
+  urgency: capEnum(capUrgency.enum),
+  severity: capEnum(capSeverity.enum),
+  certainty: capEnum(capCertainty.enum),
   effective: optional(dateTime),
   onset: optional(dateTime),
   expires: optional(dateTime),
@@ -116,9 +116,9 @@ export const capAlert = z
     identifier: text(200).regex(/^[^\s,<&]+$/, 'must not contain spaces, commas, < or &'),
     sender: text(200).regex(/^[^\s,<&]+$/, 'must not contain spaces, commas, < or &'),
     sent: z.string({ error: missing('must be text') }).trim().pipe(dateTime),
-    status: capEnum(capStatus.options),
-    msgType: capEnum(capMsgType.options),
-    scope: capEnum(capScope.options),
+    status: capEnum(capStatus.enum),
+    msgType: capEnum(capMsgType.enum),
+    scope: capEnum(capScope.enum),
     restriction: optional(z.string()),
     addresses: optional(z.string()),
     references: optional(capReferences),

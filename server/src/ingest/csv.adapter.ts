@@ -21,7 +21,7 @@ interface Row {
 
 function readRows(text: string): Row[] {
   try {
-    return parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true }) as Row[];
+    return parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true }) as unknown as Row[];
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;

@@ -1,15 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../../../server/src/auth/accounts.js';
 import { HttpError } from '../../../../server/src/http/errors.js';
 import { openDb, type Db } from '../../../../server/src/store/db.js';
 import { migrate } from '../../../../server/src/store/migrate.js';
 
+// One embedded database per file (starting PGlite takes seconds); every test starts from
+// empty auth tables, so no test sees another's rows.
 let db: Db;
-beforeEach(async () => {
+beforeAll(async () => {
   db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
 });
-afterEach(() => db.close());
+beforeEach(() => db.exec('truncate users, ingest_keys'));
+afterAll(() => db.close());
 
 async function failure(p: Promise<unknown>): Promise<HttpError> {
   const err = await p.then(() => null, (e: unknown) => e);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../../../server/src/auth/accounts.js';
 import { createIngestKeyVerifier } from '../../../../server/src/auth/ingest-key-verifier.js';
 import { createIngestKeysRepository } from '../../../../server/src/auth/ingest-keys.repository.js';
@@ -6,12 +6,15 @@ import { hashIngestKey } from '../../../../server/src/auth/secrets.js';
 import { openDb, type Db } from '../../../../server/src/store/db.js';
 import { migrate } from '../../../../server/src/store/migrate.js';
 
+// One embedded database per file (starting PGlite takes seconds); every test starts from
+// empty auth tables, so no test sees another's rows.
 let db: Db;
-beforeEach(async () => {
+beforeAll(async () => {
   db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
 });
-afterEach(() => db.close());
+beforeEach(() => db.exec('truncate users, ingest_keys'));
+afterAll(() => db.close());
 
 describe('ingest keys', () => {
   it('returns a new key once and stores only its SHA-256 hash', async () => {

@@ -1,0 +1,4 @@
+import { createApp } from 'vue';
+import LiveStatus from './LiveStatus.vue';
+
+createApp(LiveStatus).mount('#app');

@@ -1,0 +1,81 @@
+import type { CaseCategory } from '../../shared/schemas/city-pack.js';
+import type { CaseSource, CaseStatus } from '../../shared/schemas/grid-event.js';
+import type { Rng } from '../simulator/rng.js';
+import { HOUR, MINUTE, wholeSecond } from '../simulator/time.js';
+
+/** One later stage of a case: the status it reaches and when. */
+export interface LifecycleStep {
+  status: CaseStatus;
+  at: number;
+  /** Set from dispatch on: the department the case was sent to. */
+  department?: string;
+}
+
+/** How a case ends, for tests and statistics. */
+export type LifecycleOutcome = 'rejected' | 'on_time' | 'overdue' | 'sent_back';
+
+export interface LifecyclePlan {
+  outcome: LifecycleOutcome;
+  steps: LifecycleStep[];
+}
+
+/** Shares of the ordinary outcomes (the rest is handled on time). */
+export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.1, sentBack: 0.04 } as const;
+
+/**
+ * Plans a case from registration to closure, relative to its category's deadline: the
+ * supervision centre registers within half an hour, the command centre dispatches (the
+ * deadline clock starts), the department reports back — usually well within the deadline,
+ * in about one case in ten late (up to 2.5 × the deadline), in a few cases sent back after
+ * the on-site check — and an inspector closes it. Some reports are not accepted.
+ * `slowdown` > 1 (a storm) stretches handling and makes late cases more common.
+ */
+export function planLifecycle(
+  rng: Rng,
+  reportedAt: number,
+  category: CaseCategory,
+  source: CaseSource,
+  slowdown = 1,
+): LifecyclePlan {
+  const automatic = source === 'video_ai' || source === 'sensor';
+  const registered = reportedAt + (automatic ? rng.range(2, 10) : rng.range(5, 30)) * MINUTE;
+  const rejectShare = source === 'video_ai' ? OUTCOME_SHARES.rejectedVideo : OUTCOME_SHARES.rejected;
+  if (rng.chance(rejectShare)) {
+    return { outcome: 'rejected', steps: [{ status: 'rejected', at: wholeSecond(registered) }] };
+  }
+  const department = category.department;
+  const deadline = category.deadlineHours * HOUR;
+  const dispatched = registered + rng.range(5, 40) * MINUTE * slowdown;
+  const closingDelay = (rng.range(10, 30) + rng.range(0, 150) * Math.min(1, deadline / (24 * HOUR))) * MINUTE;
+  const u = rng.next();
+  const overdueShare = Math.min(0.6, OUTCOME_SHARES.overdue * slowdown);
+  const steps: LifecycleStep[] = [
+    { status: 'registered', at: registered },
+    { status: 'dispatched', at: dispatched, department },
+  ];
+  let outcome: LifecycleOutcome;
+  if (u < OUTCOME_SHARES.sentBack) {
+    outcome = 'sent_back';
+    const firstFeedback = dispatched + deadline * rng.range(0.3, 0.6);
+    const reopened = firstFeedback + rng.range(20, 90) * MINUTE;
+    const secondFeedback = reopened + deadline * rng.range(0.1, 0.3);
+    steps.push(
+      { status: 'in_progress', at: dispatched + (firstFeedback - dispatched) * rng.range(0.05, 0.3), department },
+      { status: 'feedback', at: firstFeedback, department },
+      { status: 'in_progress', at: reopened, department },
+      { status: 'feedback', at: secondFeedback, department },
+      { status: 'closed', at: secondFeedback + closingDelay, department },
+    );
+  } else {
+    const late = u < OUTCOME_SHARES.sentBack + overdueShare;
+    outcome = late ? 'overdue' : 'on_time';
+    const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, rng.range(0.15, 0.9) * slowdown);
+    const feedback = dispatched + deadline * fraction;
+    steps.push(
+      { status: 'in_progress', at: dispatched + (feedback - dispatched) * rng.range(0.05, 0.4), department },
+      { status: 'feedback', at: feedback, department },
+      { status: 'closed', at: feedback + closingDelay, department },
+    );
+  }
+  return { outcome, steps: steps.map((s) => ({ ...s, at: wholeSecond(s.at) })) };
+}

@@ -1,0 +1,94 @@
+import type { CaseCategory } from '../../shared/schemas/city-pack.js';
+import type { LonLat } from '../../shared/schemas/common.js';
+import type { CaseSource, GridEventInput } from '../../shared/schemas/grid-event.js';
+import type { SimDistrict } from '../simulator/city.js';
+import type { Open311Request, Outbound } from '../simulator/messages.js';
+import type { Rng } from '../simulator/rng.js';
+import { toLocalIso, wholeSecond } from '../simulator/time.js';
+import { planLifecycle, type LifecycleOutcome } from './case-lifecycle.js';
+import { streetAddress } from './places.js';
+
+/** Everything that decides one new case. */
+export interface CaseSpec {
+  sourceId: string;
+  at: number;
+  source: Exclude<CaseSource, 'open311' | 'citizen'>;
+  category: CaseCategory;
+  district: SimDistrict;
+  location: LonLat;
+  exercise: boolean;
+  /** > 1 stretches handling (storms). */
+  slowdown?: number;
+  /** Shared cause of a burst, mentioned in the description. */
+  cause?: string;
+}
+
+const REPORTERS: Record<CaseSpec['source'], string> = {
+  inspector: '网格巡查员',
+  hotline: '12345政务服务便民热线',
+  video_ai: '视频智能分析平台',
+  sensor: '城市生命线感知平台',
+};
+
+function describe(rng: Rng, spec: CaseSpec, where: string): string {
+  const what = spec.category.name;
+  const cause = spec.cause ? `（${spec.cause}）` : '';
+  switch (spec.source) {
+    case 'inspector':
+      return `网格员巡查发现${where}${what}${cause}，已拍照取证。`;
+    case 'hotline':
+      return `市民来电反映${where}存在${what}问题${cause}，请尽快处理。`;
+    case 'video_ai':
+      return `视频AI识别：${where}疑似${what}，置信度${rng.range(0.78, 0.98).toFixed(2)}。`;
+    case 'sensor':
+      return `感知设备告警：${where}${what}${cause}，请核实。`;
+  }
+}
+
+/**
+ * A new case and its whole planned life: the `reported` event plus one upsert per later
+ * status (same `sourceId`, forward `status`, `statusAt`, `department` once dispatched).
+ */
+export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; outcome: LifecycleOutcome } {
+  const { street, address } = streetAddress(rng, spec.district);
+  const at = wholeSecond(spec.at);
+  const base: GridEventInput = {
+    sourceId: spec.sourceId,
+    source: spec.source,
+    category: spec.category.code,
+    kind: spec.category.kind,
+    title: `${street}${spec.category.name}`,
+    description: describe(rng, spec, street),
+    location: spec.location,
+    address,
+    reportedAt: toLocalIso(at),
+    status: 'reported',
+    statusAt: toLocalIso(at),
+    reporter: REPORTERS[spec.source],
+    ...(spec.exercise ? { exercise: true } : {}),
+  };
+  const plan = planLifecycle(rng, at, spec.category, spec.source, spec.slowdown);
+  const messages: Outbound[] = [{ channel: 'grid', at, payload: base }];
+  for (const step of plan.steps) {
+    const payload: GridEventInput = { ...base, status: step.status, statusAt: toLocalIso(step.at) };
+    if (step.department) payload.department = step.department;
+    messages.push({ channel: 'grid', at: step.at, payload });
+  }
+  return { messages, outcome: plan.outcome };
+}
+
+/**
+ * A citizen's report through Open311 (`service_code` = the category code). The server
+ * assigns its id, so the simulator cannot move these cases along; operators handle them.
+ */
+export function open311Message(rng: Rng, at: number, category: CaseCategory, district: SimDistrict, location: LonLat): Outbound {
+  const { street, address } = streetAddress(rng, district);
+  const payload: Open311Request = {
+    service_code: category.code,
+    lat: location.lat.toFixed(6),
+    long: location.lon.toFixed(6),
+    description: `${street}附近${category.name}，影响通行和环境，希望尽快处理。`,
+    address_string: address,
+  };
+  return { channel: 'open311', at: wholeSecond(at), payload };
+}

@@ -1,0 +1,111 @@
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import type { CaseQueries, IngestService } from '../domain/ports.js';
+import type { CaseCategory, Department } from '../../../shared/schemas/city-pack.js';
+import { HttpError } from './errors.js';
+import { bearerKey, type VerifyIngestKey } from './ingest-key.js';
+import { bodyErrors, requireContentType } from '../ingest/http-body.js';
+import {
+  open311RequestForm, open311SourceId, serviceNotice, toGridEventInput, toOpen311Request, toOpen311Services,
+  type Open311Catalogue,
+} from '../ingest/open311.adapter.js';
+import { findOpen311Requests, parseOpen311Query } from '../ingest/open311-query.js';
+import { formatOpen311, open311Error, open311Format, type Open311Format, type Open311Kind } from '../ingest/open311-format.js';
+
+export interface Open311RouterDeps {
+  ingest: IngestService;
+  cases: CaseQueries;
+  categories: CaseCategory[];
+  departments: Department[];
+  verifyIngestKey: VerifyIngestKey;
+  /** Clock for the default query window; tests pin it. */
+  now?: () => Date;
+}
+
+/** Base path of the GeoReport v2 endpoints. */
+export const OPEN311_BASE = '/open311/v2';
+const FORM_LIMIT = '1mb';
+
+function formatOf(req: Request): Open311Format {
+  const f = open311Format(req.params.format as string | undefined);
+  if (!f) throw new HttpError(404, 'not_found', `Unknown format .${String(req.params.format)}: GeoReport resources end in .json or .xml`);
+  return f;
+}
+
+function send(res: Response, format: Open311Format, kind: Open311Kind, items: object[], status = 200): void {
+  const { contentType, body } = formatOpen311(format, kind, items);
+  res.status(status).type(contentType).send(body);
+}
+
+/** Errors in GeoReport's own shape (`[{"code": 400, "description": "…"}]`), in the requested format. */
+const open311Errors: ErrorRequestHandler = (err, req, res, next) => {
+  if (!(err instanceof HttpError)) return next(err);
+  const format: Open311Format = req.path.endsWith('.xml') ? 'xml' : 'json';
+  const detail = err.issues.length > 1 ? ` (${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : '';
+  send(res, format, 'errors', [open311Error(err.status, `${err.message}${detail}`)], err.status);
+};
+
+/**
+ * Open311 GeoReport v2 under `/open311/v2` (mount with `app.use(router)`): services from
+ * the city's case categories, requests filed as grid events through `ingest`, and read
+ * back through `cases`. JSON and XML, errors in the GeoReport format.
+ */
+export function createOpen311Router(deps: Open311RouterDeps): Router {
+  const cat: Open311Catalogue = { categories: deps.categories, departments: deps.departments };
+  const now = deps.now ?? (() => new Date());
+  const router = Router();
+
+  router.get(`${OPEN311_BASE}/services.:format`, (req, res) => {
+    send(res, formatOf(req), 'services', toOpen311Services(cat));
+  });
+
+  router.get(`${OPEN311_BASE}/services/:code.:format`, (req, res) => {
+    const format = formatOf(req);
+    const code = req.params.code as string;
+    if (!cat.categories.some((c) => c.code === code)) throw new HttpError(404, 'not_found', `service_code ${code} not found`);
+    // No service has metadata, so every definition is attribute-free.
+    if (format === 'json') res.json({ service_code: code, attributes: [] });
+    else send(res, format, 'services', [{ service_code: code, attributes: '' }]);
+  });
+
+  router.post(`${OPEN311_BASE}/requests.:format`,
+    requireContentType('application/x-www-form-urlencoded'),
+    express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }),
+    async (req, res) => {
+      const format = formatOf(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const key = [body.api_key, req.query.api_key, bearerKey(req.headers.authorization)].find((k) => typeof k === 'string' && k !== '') as string | undefined;
+      if (!key || !(await deps.verifyIngestKey(key))) throw new HttpError(403, 'forbidden', 'api_key was not provided or is invalid');
+      const parsed = open311RequestForm.safeParse(body);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0]!;
+        throw new HttpError(400, 'bad_request', first.path.length ? `${first.path.join('.')}: ${first.message}` : first.message);
+      }
+      const token = parsed.data.request_token ?? req.get('Idempotency-Key') ?? undefined;
+      const input = toGridEventInput(parsed.data, cat, { sourceId: open311SourceId(key, token), now: now() });
+      const result = await deps.ingest.gridEvents([input]);
+      const id = result.ids[0];
+      if (!id) throw new Error('ingest accepted an Open311 request without returning its id');
+      send(res, format, 'requests', [{ service_request_id: id, service_notice: serviceNotice(input.category, cat), account_id: null }], 201);
+    });
+
+  router.get(`${OPEN311_BASE}/requests.:format`, async (req, res) => {
+    const format = formatOf(req);
+    const query = parseOpen311Query(req.query as Record<string, unknown>, now());
+    const found = await findOpen311Requests(deps.cases, query);
+    send(res, format, 'requests', found.map((c) => toOpen311Request(c, cat)));
+  });
+
+  router.get(`${OPEN311_BASE}/requests/:id.:format`, async (req, res) => {
+    const format = formatOf(req);
+    const id = req.params.id as string;
+    const found = await deps.cases.get(id);
+    if (!found) throw new HttpError(404, 'not_found', `service_request_id ${id} not found`);
+    send(res, format, 'requests', [toOpen311Request(found, cat)]);
+  });
+
+  router.use(OPEN311_BASE, (req, _res, next) => {
+    next(new HttpError(404, 'not_found', `No GeoReport resource ${req.method} ${OPEN311_BASE}${req.path}`));
+  });
+  router.use(OPEN311_BASE, bodyErrors(FORM_LIMIT, 'form'), open311Errors);
+  return router;
+}

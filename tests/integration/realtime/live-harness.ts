@@ -1,0 +1,123 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { io as connectIo, type Socket as ClientSocket } from 'socket.io-client';
+import { openDb, type Db } from '../../../server/src/store/db.js';
+import { migrate } from '../../../server/src/store/migrate.js';
+import { createLiveHub, itemDistricts, type LiveHub, type LiveHubDeps, type LiveServer, type SnapshotFn } from '../../../server/src/realtime/index.js';
+import {
+  LIVE_NAMESPACE,
+  type ClientToServerEvents,
+  type LiveDelta,
+  type LiveResync,
+  type LiveTopic,
+  type ServerToClientEvents,
+  type SocketData,
+  type TopicItems,
+} from '../../../shared/contracts/live.js';
+
+/** A typed client of `/live`. */
+export type LiveClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Tokens the fake verifier knows. */
+export const USERS: Record<string, SocketData['user']> = {
+  'leader-token': { username: 'leader', role: 'leader', districts: null },
+  'grid-token': { username: 'grid', role: 'grid', districts: ['441702'] },
+};
+
+export const silentLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+export async function fakeVerifyToken(token: string): Promise<SocketData['user']> {
+  const user = USERS[token];
+  if (!user) throw new Error('bad token');
+  return user;
+}
+
+/** A snapshot source over fixed items that scopes like the real one would. */
+export function fakeSnapshot(state: { [T in LiveTopic]?: TopicItems[T][] } = {}): SnapshotFn {
+  return async <T extends LiveTopic>(topic: T, districts: string[] | null) => {
+    const items = (state[topic] ?? []) as TopicItems[T][];
+    if (districts === null) return items;
+    return items.filter((item) => itemDistricts(topic, item).some((d) => districts.includes(d)));
+  };
+}
+
+export interface LiveServerHandle {
+  url: string;
+  io: LiveServer;
+  hub: LiveHub;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Starts an HTTP server on port 0 with Socket.IO and the live hub over an in-memory PGlite. */
+export async function startLiveServer(
+  opts: { db?: Db; snapshot?: SnapshotFn; hub?: Partial<LiveHubDeps>; beforeHub?: (io: LiveServer) => Promise<void> } = {},
+): Promise<LiveServerHandle> {
+  const ownDb = !opts.db;
+  const db = opts.db ?? (await openDb({ dataDir: 'memory://' }));
+  if (ownDb) await migrate(db);
+  const server = http.createServer();
+  const io: LiveServer = new Server(server, { serveClient: false });
+  await opts.beforeHub?.(io);
+  const hub = createLiveHub({
+    io, db, verifyToken: fakeVerifyToken, snapshot: opts.snapshot ?? fakeSnapshot(), log: silentLog, ...opts.hub,
+  });
+  await hub.ready;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    io,
+    hub,
+    db,
+    async close() {
+      await hub.close();
+      await io.close();
+      if (ownDb) await db.close();
+    },
+  };
+}
+
+/** Connects a client to `/live`; rejects with the server's refusal. */
+export function connectClient(url: string, token?: string): Promise<LiveClient> {
+  const client: LiveClient = connectIo(url + LIVE_NAMESPACE, {
+    auth: token === undefined ? {} : { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    client.once('connect', () => resolve(client));
+    client.once('connect_error', (err) => {
+      client.close();
+      reject(err);
+    });
+  });
+}
+
+/** Everything a client was pushed, in arrival order. */
+export function record(client: LiveClient) {
+  const deltas: LiveDelta[] = [];
+  const resyncs: LiveResync[] = [];
+  client.on('live:delta', (d) => deltas.push(d));
+  client.on('live:resync', (r) => resyncs.push(r));
+  return { deltas, resyncs, of: (topic: LiveTopic) => deltas.filter((d) => d.topic === topic) };
+}
+
+/** Waits until `check` holds (bounded, so a broken feature fails instead of hanging). */
+export async function waitFor(check: () => boolean, label: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * A round trip after which every push the server wrote before it has arrived. An invalid
+ * subscribe is answered without touching the client's subscriptions.
+ */
+export async function barrier(client: LiveClient): Promise<void> {
+  await client.emitWithAck('live:subscribe', { topics: [] });
+}

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { barrier, connectClient, fakeSnapshot, record, startLiveServer, waitFor, type LiveClient, type LiveServerHandle } from './live-harness.js';
+import { gridCase, JIANGCHENG, observation, YANGDONG } from './live-items.js';
+
+describe('live hub: connect, subscribe, deltas', () => {
+  let server: LiveServerHandle | undefined;
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server?.close();
+    server = undefined;
+  });
+  const connect = async (token: string) => {
+    const c = await connectClient(server!.url, token);
+    clients.push(c);
+    return c;
+  };
+
+  it('refuses a connection without a token', async () => {
+    server = await startLiveServer();
+    await expect(connectClient(server.url)).rejects.toThrow(/unauthorized: missing token/);
+  });
+
+  it('refuses a connection with a bad token', async () => {
+    server = await startLiveServer();
+    await expect(connectClient(server.url, 'forged')).rejects.toThrow(/unauthorized: invalid/);
+  });
+
+  it('answers a subscribe with the current seq and a snapshot', async () => {
+    const items = [gridCase('a', JIANGCHENG), gridCase('b', YANGDONG)];
+    server = await startLiveServer({ snapshot: fakeSnapshot({ grid: items }) });
+    const client = await connect('leader-token');
+    const res = await client.emitWithAck('live:subscribe', { topics: ['grid'] });
+    expect(res).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: items } } } });
+  });
+
+  it('pushes a published item as the next seq of its topic', async () => {
+    server = await startLiveServer();
+    const client = await connect('leader-token');
+    const got = record(client);
+    const res = await client.emitWithAck('live:subscribe', { topics: ['grid', 'env'] });
+    if (!res.ok) throw new Error(res.error.message);
+    const seq = res.data.topics.grid!.seq;
+    server.hub.publish('grid', [gridCase('c1', JIANGCHENG)]);
+    await server.hub.flush();
+    await waitFor(() => got.deltas.length >= 1, 'first delta');
+    expect(got.deltas[0]).toEqual({ topic: 'grid', seq: seq + 1, items: [gridCase('c1', JIANGCHENG)] });
+    server.hub.publish('grid', [gridCase('c2', JIANGCHENG)]);
+    await server.hub.flush();
+    await waitFor(() => got.deltas.length >= 2, 'second delta');
+    expect(got.deltas[1]!.seq).toBe(seq + 2);
+    expect(await server.hub.currentSeq('grid')).toBe(seq + 2);
+  });
+
+  it('sends a burst published within one window as one delta, not one per item', async () => {
+    server = await startLiveServer({ hub: { flushIntervalMs: 20 } });
+    const client = await connect('leader-token');
+    const got = record(client);
+    await client.emitWithAck('live:subscribe', { topics: ['env'] });
+    for (let i = 0; i < 500; i++) server.hub.publish('env', [observation(`o${i}`, JIANGCHENG)]);
+    await waitFor(() => got.deltas.reduce((n, d) => n + d.items.length, 0) >= 500, '500 items');
+    expect(got.deltas.length).toBe(1);
+    expect(got.deltas[0]!.items.map((o) => o.id)).toEqual(Array.from({ length: 500 }, (_, i) => `o${i}`));
+    expect(server.hub.stats()).toMatchObject({ deltasFlushed: 1, itemsFlushed: 500 });
+  });
+
+  it('answers a malformed subscribe with ok:false and keeps the connection usable', async () => {
+    server = await startLiveServer();
+    const client = await connect('leader-token');
+    const bad: unknown[] = [
+      { topics: [] },
+      { topics: ['weather'] },
+      'grid',
+      null,
+      { topics: ['grid'], since: { grid: -1 } },
+      { topics: ['grid'], districts: ['jiangcheng'] },
+    ];
+    for (const payload of bad) {
+      const res = await client.emitWithAck('live:subscribe', payload as never);
+      expect(res).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    }
+    const ok = await client.emitWithAck('live:subscribe', { topics: ['kpi'] });
+    expect(ok.ok).toBe(true);
+    expect(client.connected).toBe(true);
+  });
+
+  it('stops pushing a topic after live:unsubscribe', async () => {
+    server = await startLiveServer();
+    const client = await connect('leader-token');
+    const got = record(client);
+    await client.emitWithAck('live:subscribe', { topics: ['grid', 'env'] });
+    const res = await client.emitWithAck('live:unsubscribe', { topics: ['grid'] });
+    expect(res).toEqual({ ok: true, data: { topics: ['env'] } });
+    server.hub.publish('grid', [gridCase('g', JIANGCHENG)]);
+    server.hub.publish('env', [observation('o', JIANGCHENG)]);
+    await server.hub.flush();
+    await barrier(client);
+    expect(got.deltas.map((d) => d.topic)).toEqual(['env']);
+  });
+});
