@@ -1,6 +1,6 @@
 import type { Anchor, DistrictProfile } from './profiles/index.js';
 import { createRng } from './prng.js';
-import { type DistrictShape, sampleUniform } from './sampling.js';
+import { contains, type DistrictShape, sampleUniform } from './sampling.js';
 
 /** An anchor with a definite position; the seat comes first. */
 export interface PlacedAnchor extends Anchor {
@@ -55,8 +55,20 @@ export function placeAnchors(shape: DistrictShape, profile: DistrictProfile): Pl
     ...(profile.seatSpots ? { spots: profile.seatSpots } : {}),
   };
   const curated = profile.anchors.map((a): PlacedAnchor => ({ ...a, at: a.at ?? shape.seat, isSeat: false }));
+  for (const a of curated) assertInside(shape, a.name, a.at);
   const extra = curated.length < MIN_CURATED ? compassAreas(shape, profile) : [];
   return [seat, ...curated, ...extra];
+}
+
+/**
+ * A curated position outside its district is a profile mistake (a typo, or GCJ-02
+ * coordinates copied from a Chinese web map): items would be named after a place they are
+ * not near. Fail the build rather than quietly move them.
+ */
+export function assertInside(shape: DistrictShape, what: string, at: readonly [number, number]): void {
+  if (!contains(shape, at[0], at[1])) {
+    throw new Error(`${what} at [${at.join(', ')}] lies outside ${shape.name} ${shape.adcode}: fix its position (WGS84) in the profile`);
+  }
 }
 
 /** Anchors having any of the tags, in their given order. */

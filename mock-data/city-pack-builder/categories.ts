@@ -40,6 +40,7 @@ export const categories: CaseCategory[] = [
   facility('trash_bin', '垃圾箱破损', 'Damaged litter bin', 'sanitation', 48),
   facility('public_toilet', '公厕设施损坏', 'Damaged public toilet', 'sanitation', 48),
   facility('power_facility', '电力设施损坏', 'Damaged power facility', 'power', 12),
+  facility('billboard', '广告招牌隐患', 'Unsafe billboard or shop sign', 'urban-management', 12),
   facility('telecom_facility', '通信设施损坏', 'Damaged telecom facility', 'telecom', 48),
   incident('street_vending', '占道经营', 'Street vending', 'urban-management', 4),
   incident('exposed_garbage', '暴露垃圾', 'Exposed garbage', 'sanitation', 4),

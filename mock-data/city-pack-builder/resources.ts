@@ -1,5 +1,5 @@
 import type { Resource, ResourceType } from '../../shared/schemas/city-pack.js';
-import { type PlacedAnchor, withTags } from './anchors.js';
+import { assertInside, type PlacedAnchor, withTags } from './anchors.js';
 import { materialsFor } from './materials.js';
 import type { CityProfile, DistrictProfile } from './profiles/index.js';
 import { createRng, type Rng } from './prng.js';
@@ -45,9 +45,12 @@ function districtDrafts(rng: Rng, profile: DistrictProfile, fullName: string, an
   const coast = withTags(rest, 'coast', 'port', 'island');
   const hills = withTags(rest, 'mountain');
   const towns = rest.filter((a) => a.level === 'town' || a.level === 'street');
-  const second = coast[0] ? [`${profile.short}防风抢险救援队`, coast[0]] as const
-    : hills[0] ? [`${profile.short}森林防灭火专业队`, hills[0]] as const
-      : [`${profile.short}防汛抢险队`, rest[0] ?? seat] as const;
+  // The second crew fits the district's main hazard: typhoons on the coast, fires in the hills.
+  const [crew, crewBase] = coast[0]
+    ? [`${profile.short}防风抢险救援队`, coast[0]]
+    : hills[0]
+      ? [`${profile.short}森林防灭火专业队`, hills[0]]
+      : [`${profile.short}防汛抢险队`, rest[0] ?? seat];
   // Depots sit in towns, not at beaches or landmarks.
   const depots = rest.filter((a) => a.level !== 'place');
   const coastalDepots = withTags(depots, 'coast', 'port', 'island');
@@ -55,7 +58,7 @@ function districtDrafts(rng: Rng, profile: DistrictProfile, fullName: string, an
   const fireAnchor = rng.pick(withTags(rest, 'industrial', 'port', 'urban').concat(rest).concat([seat]));
   return [
     { type: 'rescue_team', name: `${fullName}综合应急救援队`, anchor: seat, capacity: rng.int(40, 120), spreadKm: 2 },
-    { type: 'rescue_team', name: second[0], anchor: second[1], capacity: rng.int(20, 60) },
+    { type: 'rescue_team', name: crew, anchor: crewBase, capacity: rng.int(20, 60) },
     { type: 'warehouse', name: `${fullName}应急物资仓库`, anchor: seat, spreadKm: 3 },
     { type: 'warehouse', name: `${depot.name}防汛物资储备点`, anchor: depot },
     ...shelters(rng, anchors),
@@ -68,7 +71,9 @@ function districtDrafts(rng: Rng, profile: DistrictProfile, fullName: string, an
       capacity: t.level === 'town' ? rng.int(20, 80) : rng.int(10, 40),
     })),
     { type: 'fire_station', name: `${seat.name}消防救援站`, anchor: seat, capacity: rng.int(25, 45) },
-    ...(fireAnchor === seat ? [] : [{ type: 'fire_station', name: `${fireAnchor.name}消防救援站`, anchor: fireAnchor, capacity: rng.int(15, 35) } satisfies Draft]),
+    ...(fireAnchor === seat
+      ? []
+      : [{ type: 'fire_station', name: `${fireAnchor.name}消防救援站`, anchor: fireAnchor, capacity: rng.int(15, 35) } satisfies Draft]),
   ];
 }
 
@@ -82,6 +87,10 @@ export function generateResources(
   const rng = createRng(`${shape.adcode}:resources`);
   const extras: Draft[] = city.extraResources
     .filter((r) => r.district === shape.adcode)
+    .map((r) => {
+      if (r.at) assertInside(shape, r.name, r.at);
+      return r;
+    })
     .map((r) => ({
       type: r.type,
       name: r.name,

@@ -1,5 +1,5 @@
 import type { Station } from '../../shared/schemas/city-pack.js';
-import { type PlacedAnchor, withTags } from './anchors.js';
+import { assertInside, type PlacedAnchor, withTags } from './anchors.js';
 import type { CityProfile, DistrictProfile } from './profiles/index.js';
 import { createRng, type Rng } from './prng.js';
 import { type DistrictShape, sampleNear } from './sampling.js';
@@ -64,15 +64,18 @@ function waterStations(shape: DistrictShape, city: CityProfile): Station[] {
   const rng = createRng(`${shape.adcode}:water`);
   return city.waterSections
     .filter((w) => w.district === shape.adcode)
-    .map((w, i) => ({
-      id: `${shape.adcode}-water-${pad(i + 1)}`,
-      kind: 'water',
-      name: w.name,
-      // Curated sections sit on the river; generic ones near the seat, which lies on its river.
-      location: sampleNear(shape, rng, w.at ?? shape.seat, w.at ? 0.3 : 0.8),
-      district: shape.adcode,
-      targetClass: w.targetClass,
-    }));
+    .map((w, i): Station => {
+      if (w.at) assertInside(shape, w.name, w.at);
+      return {
+        id: `${shape.adcode}-water-${pad(i + 1)}`,
+        kind: 'water',
+        name: w.name,
+        // Curated sections sit on the river; generic ones near the seat, which lies on its river.
+        location: sampleNear(shape, rng, w.at ?? shape.seat, w.at ? 0.3 : 0.8),
+        district: shape.adcode,
+        targetClass: w.targetClass,
+      };
+    });
 }
 
 /** Air stations, water sections and noise points of one district. */

@@ -23,17 +23,17 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
 export function pm25At(seed: number, station: Station, ms: number, weatherAt: WeatherAt): number {
   const { month, hour } = localParts(ms);
   const diurnal = 1 + 0.28 * Math.cos((2 * Math.PI * (hour - 7.5)) / 24);
-  const episode = 0.72 + fractalNoise(`${seed}:episode`, ms, 18 * HOUR) ** 3;
+  const episode = 0.7 + 1.4 * smoothNoise(`${seed}:episode`, ms, 18 * HOUR) ** 3;
   const siteFactor = 0.85 + 0.35 * hash01(seed, station.id, 'pm');
   const local = 0.85 + 0.3 * smoothNoise(`${seed}:${station.id}:pm`, ms, 2 * HOUR);
   const washout = 1 - 0.65 * weatherAt(ms).rain;
-  return 24 * PM_SEASON[month - 1]! * diurnal * episode * siteFactor * local * washout;
+  return 26 * PM_SEASON[month - 1]! * diurnal * episode * siteFactor * local * washout;
 }
 
 /** Smooth hourly O3 (μg/m³): photochemical, peaking mid-afternoon, low at night. */
 export function o3At(seed: number, station: Station, ms: number, weatherAt: WeatherAt): number {
   const { month, hour } = localParts(ms);
-  const sun = hour >= 8 && hour <= 21 ? Math.sin((Math.PI * (hour - 8)) / 13) ** 1.6 : 0;
+  const sun = Math.max(0, Math.sin((Math.PI * (hour - 8)) / 13)) ** 1.6 * (hour >= 8 && hour <= 21 ? 1 : 0);
   const regional = 0.75 + 0.55 * fractalNoise(`${seed}:o3`, ms, 24 * HOUR);
   const site = 0.9 + 0.2 * hash01(seed, station.id, 'o3');
   return (18 + 125 * sun) * O3_SEASON[month - 1]! * regional * site * (1 - 0.55 * weatherAt(ms).rain);
@@ -50,7 +50,7 @@ function mean(values: number[]): number {
 export function airReading(seed: number, station: Station, ms: number, weatherAt: WeatherAt): AirValues {
   const { hour } = localParts(ms);
   const jitter = (what: string): number => 1 + 0.12 * (hash01(seed, station.id, ms, what) - 0.5);
-  const pmRatio = 1.55 + 0.3 * hash01(seed, station.id, 'pm10');
+  const pmRatio = 1.35 + 0.25 * hash01(seed, station.id, 'pm10');
   const hours = (n: number): number[] => Array.from({ length: n }, (_, k) => ms - k * HOUR);
   const pm25 = pm25At(seed, station, ms, weatherAt) * jitter('pm25');
   const pm25Day = mean(hours(24).map((t) => pm25At(seed, station, t, weatherAt)));

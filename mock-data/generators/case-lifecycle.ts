@@ -12,7 +12,7 @@ export interface LifecycleStep {
 }
 
 /** How a case ends, for tests and statistics. */
-export type LifecycleOutcome = 'rejected' | 'on_time' | 'overdue' | 'sent_back';
+export type LifecycleOutcome = 'rejected' | 'on_time' | 'overdue';
 
 export interface LifecyclePlan {
   outcome: LifecycleOutcome;
@@ -20,14 +20,15 @@ export interface LifecyclePlan {
 }
 
 /** Shares of the ordinary outcomes (the rest is handled on time). */
-export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.1, sentBack: 0.04 } as const;
+export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.1 } as const;
 
 /**
  * Plans a case from registration to closure, relative to its category's deadline: the
  * supervision centre registers within half an hour, the command centre dispatches (the
  * deadline clock starts), the department reports back — usually well within the deadline,
- * in about one case in ten late (up to 2.5 × the deadline), in a few cases sent back after
- * the on-site check — and an inspector closes it. Some reports are not accepted.
+ * in about one case in ten late (up to 2.5 × the deadline) — and an inspector closes it.
+ * Some reports are not accepted. Sending a case back (退回) is a duty officer's action in
+ * the cockpit; the lifecycle lets integrations only move cases forward, so none is planned.
  * `slowdown` > 1 (a storm) stretches handling and makes late cases more common.
  */
 export function planLifecycle(
@@ -53,29 +54,14 @@ export function planLifecycle(
     { status: 'registered', at: registered },
     { status: 'dispatched', at: dispatched, department },
   ];
-  let outcome: LifecycleOutcome;
-  if (u < OUTCOME_SHARES.sentBack) {
-    outcome = 'sent_back';
-    const firstFeedback = dispatched + deadline * rng.range(0.3, 0.6);
-    const reopened = firstFeedback + rng.range(20, 90) * MINUTE;
-    const secondFeedback = reopened + deadline * rng.range(0.1, 0.3);
-    steps.push(
-      { status: 'in_progress', at: dispatched + (firstFeedback - dispatched) * rng.range(0.05, 0.3), department },
-      { status: 'feedback', at: firstFeedback, department },
-      { status: 'in_progress', at: reopened, department },
-      { status: 'feedback', at: secondFeedback, department },
-      { status: 'closed', at: secondFeedback + closingDelay, department },
-    );
-  } else {
-    const late = u < OUTCOME_SHARES.sentBack + overdueShare;
-    outcome = late ? 'overdue' : 'on_time';
-    const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, rng.range(0.15, 0.9) * slowdown);
-    const feedback = dispatched + deadline * fraction;
-    steps.push(
-      { status: 'in_progress', at: dispatched + (feedback - dispatched) * rng.range(0.05, 0.4), department },
-      { status: 'feedback', at: feedback, department },
-      { status: 'closed', at: feedback + closingDelay, department },
-    );
-  }
+  const late = u < overdueShare;
+  const outcome: LifecycleOutcome = late ? 'overdue' : 'on_time';
+  const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, rng.range(0.15, 0.9) * slowdown);
+  const feedback = dispatched + deadline * fraction;
+  steps.push(
+    { status: 'in_progress', at: dispatched + (feedback - dispatched) * rng.range(0.05, 0.4), department },
+    { status: 'feedback', at: feedback, department },
+    { status: 'closed', at: feedback + closingDelay, department },
+  );
   return { outcome, steps: steps.map((s) => ({ ...s, at: wholeSecond(s.at) })) };
 }

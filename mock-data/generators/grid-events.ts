@@ -77,18 +77,32 @@ export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; 
   return { messages, outcome: plan.outcome };
 }
 
+/** Everything that decides one citizen report. */
+export interface CitizenReportSpec {
+  /** Becomes the Open311 `request_token`, so a retried POST is stored once. */
+  token: string;
+  at: number;
+  category: CaseCategory;
+  district: SimDistrict;
+  location: LonLat;
+  exercise: boolean;
+}
+
 /**
  * A citizen's report through Open311 (`service_code` = the category code). The server
- * assigns its id, so the simulator cannot move these cases along; operators handle them.
+ * assigns the case id, so the simulator does not move these cases along: they wait for
+ * the duty officers, as citizen reports do.
  */
-export function open311Message(rng: Rng, at: number, category: CaseCategory, district: SimDistrict, location: LonLat): Outbound {
-  const { street, address } = streetAddress(rng, district);
+export function open311Message(rng: Rng, spec: CitizenReportSpec): Outbound {
+  const { street, address } = streetAddress(rng, spec.district);
   const payload: Open311Request = {
-    service_code: category.code,
-    lat: location.lat.toFixed(6),
-    long: location.lon.toFixed(6),
-    description: `${street}附近${category.name}，影响通行和环境，希望尽快处理。`,
+    service_code: spec.category.code,
+    lat: spec.location.lat.toFixed(6),
+    long: spec.location.lon.toFixed(6),
+    description: `${street}附近${spec.category.name}，影响通行和环境，希望尽快处理。`,
     address_string: address,
+    request_token: spec.token,
+    ...(spec.exercise ? { exercise: 'true' as const } : {}),
   };
-  return { channel: 'open311', at: wholeSecond(at), payload };
+  return { channel: 'open311', at: wholeSecond(spec.at), payload };
 }

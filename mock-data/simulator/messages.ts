@@ -1,3 +1,4 @@
+import type { CapReference } from '../../shared/cap/build-cap.js';
 import type { AlertInput } from '../../shared/schemas/alert.js';
 import type { GridEventInput } from '../../shared/schemas/grid-event.js';
 import type { IndicatorInput } from '../../shared/schemas/indicator.js';
@@ -10,6 +11,10 @@ export interface Open311Request {
   long: string;
   description: string;
   address_string?: string;
+  /** Server extension: makes a retried POST create the request once. */
+  request_token: string;
+  /** Server extension: `true` files the report as a drill case. */
+  exercise?: 'true';
 }
 
 /**
@@ -25,8 +30,8 @@ export type Outbound =
       channel: 'alert';
       at: number;
       payload: AlertInput;
-      /** CAP `references` as `sender,identifier,sent` triples (the JSON form keeps identifiers only). */
-      capReferences: string[];
+      /** CAP `references` with sender and sent (the JSON form keeps identifiers only). */
+      capReferences: CapReference[];
     };
 
 export type Channel = Outbound['channel'];

@@ -7,6 +7,10 @@ import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
 import { listAlerts, toAlert } from '../domain/alerts/alerts.repository.js';
 import { csv, parse } from './validate.js';
+import { HttpError } from './errors.js';
+
+/** Duty officers acknowledge; grid administrators for their own districts; leaders watch. */
+const ACKNOWLEDGING_ROLES: readonly string[] = ['duty', 'grid', 'admin'];
 
 const listQuery = z.object({
   state: z.array(alertState).optional(),
@@ -26,8 +30,10 @@ export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
     res.json({ items: items.map(toAlert) });
   });
   r.post('/:id/ack', async (req, res) => {
+    const user = currentUser(req);
+    if (!ACKNOWLEDGING_ROLES.includes(user.role)) throw new HttpError(403, 'forbidden', `role ${user.role} may not acknowledge alerts`);
     const body = parse(z.object({ comment: z.string().trim().min(1).max(2000) }), req.body, ['body']);
-    res.json(await deps.domain.alerts.acknowledge(req.params.id, currentUser(req), body.comment));
+    res.json(await deps.domain.alerts.acknowledge(req.params.id, user, body.comment));
   });
   return r;
 }

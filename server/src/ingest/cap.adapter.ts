@@ -30,11 +30,16 @@ function readAlertElement(xml: string): Record<string, unknown> {
   const check = XMLValidator.validate(xml);
   if (check !== true) {
     const { msg, line, col } = check.err;
-    throw new HttpError(400, 'malformed_xml', `Malformed XML at line ${line}, column ${col}: ${msg}`, [
-      { path: `line ${line}, column ${col}`, message: msg },
-    ]);
+    const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
+    throw new HttpError(400, 'malformed_xml', `Malformed XML at ${where}: ${msg}`, [{ path: where, message: msg }]);
   }
-  const doc = parser.parse(xml) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(xml) as Record<string, unknown>;
+  } catch (err) {
+    // Well-formed but refused by the parser's safety rules (external entities, reserved names).
+    throw new HttpError(400, 'malformed_xml', `XML not accepted: ${(err as Error).message}`);
+  }
   const root = doc.alert;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw unprocessable('The root element must be a CAP 1.2 <alert>', [{ path: 'alert', message: 'root element <alert> is missing' }]);
@@ -42,7 +47,8 @@ function readAlertElement(xml: string): Record<string, unknown> {
   const attrs = root as Record<string, unknown>;
   const namespaces = Object.keys(attrs).filter((k) => k.startsWith('@xmlns')).map((k) => attrs[k]);
   if (!namespaces.includes(CAP_NAMESPACE)) {
-    const message = `must be in the CAP 1.2 namespace ${CAP_NAMESPACE}`;
+    const found = namespaces.length ? ` (found ${namespaces.join(', ')})` : ' (no namespace declared)';
+    const message = `must be in the CAP 1.2 namespace ${CAP_NAMESPACE}${found}`;
     throw unprocessable(`<alert> ${message}`, [{ path: 'alert.xmlns', message }]);
   }
   return attrs;

@@ -14,7 +14,7 @@ export function formatLimit(limit: number | string): string {
 export function requireContentType(...types: string[]): RequestHandler {
   return (req: Request, _res, next) => {
     const match = req.is(types);
-    if (match === null) {
+    if (match === null || req.headers['content-length'] === '0') {
       next(new HttpError(400, 'empty_body', `The request has no body; send ${types.join(' or ')}`));
     } else if (match === false) {
       const got = req.headers['content-type'] ?? 'no Content-Type';

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { connect, type MqttClient } from 'mqtt';
-import type { ObservationInput } from '../../../shared/schemas/observation.js';
 import type { IngestService } from '../domain/ports.js';
 import { HttpError } from '../http/errors.js';
 import { createBatcher } from './batcher.js';
+import { storeEntries, type MqttEntry } from './mqtt-store.js';
 import { checkTopicLevel, decodeMqttMessage, mqttTopics } from './mqtt-message.js';
 
 /** The pino-compatible logger the adapter writes to. */
@@ -29,66 +29,26 @@ export interface MqttIngestOptions {
   batchMaxWaitMs?: number;
 }
 
+/** Running totals since start, e.g. for metrics. */
+export interface MqttIngestStats {
+  /** Messages that decoded into valid readings. */
+  received: number;
+  /** Readings the service stored. */
+  stored: number;
+  /** Messages reported on the errors topic. */
+  rejected: number;
+}
+
 export interface MqttIngest {
   /** Resolves once the subscriptions are granted (it waits through broker outages). */
   ready: Promise<void>;
-  /** Unsubscribes, stores what was received, and disconnects. */
+  stats(): MqttIngestStats;
+  /** Stops acknowledging, stores what was received, and disconnects (the subscription stays with a persistent session). */
   close(): Promise<void>;
 }
 
-/** One received message, decoded. */
-interface Entry {
-  topic: string;
-  items: ObservationInput[];
-}
-
-const RETRY_DELAYS_MS = [250, 1000, 4000];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isClientError = (err: unknown) => err instanceof HttpError && err.status < 500;
-
-/**
- * Stores a batch with one `observations()` call. A 4xx (say an unknown station) would
- * refuse the whole transaction, so the batch is then stored message by message and only
- * the bad ones are reported; other failures (storage down) are retried a few times.
- */
-export async function storeEntries(
-  entries: Entry[],
-  ingest: Pick<IngestService, 'observations'>,
-  report: (entry: Entry, err: unknown) => void,
-  delays: readonly number[] = RETRY_DELAYS_MS,
-): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await ingest.observations(entries.flatMap((e) => e.items));
-      return;
-    } catch (err) {
-      if (isClientError(err)) break;
-      const delay = delays[attempt];
-      if (delay === undefined) {
-        for (const e of entries) report(e, err);
-        return;
-      }
-      await sleep(delay);
-    }
-  }
-  if (entries.length === 1) return report(entries[0]!, await failure(entries[0]!, ingest));
-  for (const e of entries) {
-    const err = await failure(e, ingest);
-    if (err !== null) report(e, err);
-  }
-}
-
-async function failure(e: Entry, ingest: Pick<IngestService, 'observations'>): Promise<unknown> {
-  try {
-    await ingest.observations(e.items);
-    return null;
-  } catch (err) {
-    return err;
-  }
-}
-
 function errorBody(err: unknown) {
-  return err instanceof HttpError ? err.toJSON().error : { code: 'internal', message: 'Could not store the message; it was not retried', issues: [] };
+  return err instanceof HttpError ? err.toJSON().error : { code: 'internal', message: 'Storage failed after retries; the message was dropped', issues: [] };
 }
 
 /**
@@ -117,7 +77,17 @@ export function startMqttIngest(opts: MqttIngestOptions): MqttIngest {
     reconnectPeriod: 2000,
   });
 
+  const stats: MqttIngestStats = { received: 0, stored: 0, rejected: 0 };
+  const counted: Pick<IngestService, 'observations'> = {
+    async observations(items) {
+      const result = await opts.ingest.observations(items);
+      stats.stored += items.length;
+      return result;
+    },
+  };
+
   const report = (entry: { topic: string; payload?: string }, err: unknown) => {
+    stats.rejected++;
     const error = errorBody(err);
     log.warn({ topic: entry.topic, error }, 'MQTT message rejected');
     const body = { topic: entry.topic, receivedAt: new Date().toISOString(), error, payload: entry.payload };
@@ -126,10 +96,10 @@ export function startMqttIngest(opts: MqttIngestOptions): MqttIngest {
     });
   };
 
-  const batcher = createBatcher<Entry>({
+  const batcher = createBatcher<MqttEntry>({
     maxItems: opts.batchMaxMessages ?? 500,
     maxWaitMs: opts.batchMaxWaitMs ?? 200,
-    flush: (entries) => storeEntries(entries, opts.ingest, report),
+    flush: (entries) => storeEntries(entries, counted, report),
     onError: (err) => log.error({ err }, 'MQTT batch failed'),
   });
 
@@ -137,7 +107,9 @@ export function startMqttIngest(opts: MqttIngestOptions): MqttIngest {
   client.on('message', (topic, payload) => {
     if (closing) return;
     try {
-      batcher.add({ topic, items: decodeMqttMessage(topic, payload, city) });
+      const items = decodeMqttMessage(topic, payload, city);
+      stats.received++;
+      batcher.add({ topic, items });
     } catch (err) {
       report({ topic, payload: payload.toString('utf8').slice(0, 1000) }, err);
     }
@@ -163,6 +135,7 @@ export function startMqttIngest(opts: MqttIngestOptions): MqttIngest {
 
   return {
     ready,
+    stats: () => ({ ...stats }),
     async close() {
       // Not unsubscribing keeps a persistent session's subscription; messages that arrive
       // from now on are never acknowledged, so the broker redelivers them later.

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { io as connectIo, type Socket as ClientSocket } from 'socket.io-client';
 import { openDb, type Db } from '../../../server/src/store/db.js';
 import { migrate } from '../../../server/src/store/migrate.js';
@@ -52,13 +52,19 @@ export interface LiveServerHandle {
 
 /** Starts an HTTP server on port 0 with Socket.IO and the live hub over an in-memory PGlite. */
 export async function startLiveServer(
-  opts: { db?: Db; snapshot?: SnapshotFn; hub?: Partial<LiveHubDeps>; beforeHub?: (io: LiveServer) => Promise<void> } = {},
+  opts: {
+    db?: Db;
+    snapshot?: SnapshotFn;
+    hub?: Partial<LiveHubDeps>;
+    io?: Partial<ServerOptions>;
+    beforeHub?: (io: LiveServer) => Promise<void>;
+  } = {},
 ): Promise<LiveServerHandle> {
   const ownDb = !opts.db;
   const db = opts.db ?? (await openDb({ dataDir: 'memory://' }));
   if (ownDb) await migrate(db);
   const server = http.createServer();
-  const io: LiveServer = new Server(server, { serveClient: false });
+  const io: LiveServer = new Server(server, { serveClient: false, ...opts.io });
   await opts.beforeHub?.(io);
   const hub = createLiveHub({
     io, db, verifyToken: fakeVerifyToken, snapshot: opts.snapshot ?? fakeSnapshot(), log: silentLog, ...opts.hub,

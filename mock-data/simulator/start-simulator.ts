@@ -1,0 +1,139 @@
+import { SCENARIO_NAMES, type ScenarioName } from '../scenarios/types.js';
+import type { ObservationIntervals } from '../generators/observations.js';
+import type { ObservationInput } from '../../shared/schemas/observation.js';
+import type { SimCity } from './city.js';
+import { loadSimCity } from './city-pack-loader.js';
+import { SimEngine } from './engine.js';
+import { createHttpSink } from './http-sink.js';
+import { consoleLog, type SimLog } from './log.js';
+import type { Outbound } from './messages.js';
+import { createMqttSink, type MqttSink } from './mqtt-sink.js';
+import { toRequests } from './requests.js';
+import { createStats, type SimulatorStats } from './stats.js';
+import { toLocalIso } from './time.js';
+
+export interface SimulatorOptions {
+  /** Base URL of the server, e.g. `http://localhost:8080`. */
+  url: string;
+  /** Ingest key (Bearer for `/api/v1/ingest/*`, `api_key` for Open311). */
+  key: string;
+  scenario: ScenarioName;
+  /** Simulated seconds per real second (1 = real time). */
+  speed: number;
+  /** Adcode of a city pack under `mock-data/cities/`, or an already prepared city. */
+  city: string | SimCity;
+  seed: number;
+  /** Publish readings to this MQTT broker instead of `POST /api/v1/ingest/observations`. */
+  mqttUrl?: string;
+  log?: SimLog;
+  /** Simulated start instant; default the real now. With the same seed and start the data repeats exactly. */
+  start?: number | string | Date;
+  /** Simulate (and send at once) this many hours before the start. Default 0. */
+  backfillHours?: number;
+  /** Real milliseconds between ticks. Default 1000. */
+  tickMs?: number;
+  /** Real milliseconds between progress log lines; 0 for none. Default 60,000. */
+  progressMs?: number;
+  intervals?: ObservationIntervals;
+  citiesDir?: string;
+  fetchImpl?: typeof fetch;
+}
+
+export interface Simulator {
+  /** Stops after the request in flight; resolves when the loop and the MQTT client are closed. */
+  stop(): Promise<void>;
+  stats(): SimulatorStats;
+  /** Resolves when the loop has ended (stopped, or a drill fully played out). */
+  readonly done: Promise<void>;
+}
+
+function checkOptions(o: SimulatorOptions): void {
+  if (!/^https?:\/\/./.test(o.url)) throw new TypeError(`simulator: url must be http(s)://…, got "${o.url}"`);
+  if (!o.key) throw new TypeError('simulator: key is required');
+  if (!SCENARIO_NAMES.includes(o.scenario)) throw new TypeError(`simulator: unknown scenario "${o.scenario}" (${SCENARIO_NAMES.join(', ')})`);
+  if (!Number.isFinite(o.speed) || o.speed <= 0) throw new TypeError(`simulator: speed must be a positive number, got ${o.speed}`);
+  if (!Number.isInteger(o.seed)) throw new TypeError(`simulator: seed must be an integer, got ${o.seed}`);
+}
+
+/**
+ * Starts feeding a running server through its public ingest interfaces. The simulated
+ * clock starts at `start` (default now) and runs `speed` times real time; every tick the
+ * engine's messages up to the simulated now are delivered in order. Never throws after
+ * starting: delivery problems are logged and counted in `stats()`.
+ */
+export function startSimulator(opts: SimulatorOptions): Simulator {
+  checkOptions(opts);
+  const log = opts.log ?? consoleLog;
+  const city = typeof opts.city === 'string' ? loadSimCity(opts.city, opts.citiesDir) : opts.city;
+  const realStart = Date.now();
+  const simStart = opts.start === undefined ? realStart : new Date(opts.start).getTime();
+  if (!Number.isFinite(simStart)) throw new TypeError(`simulator: invalid start ${String(opts.start)}`);
+  const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, intervals: opts.intervals });
+  const stats = createStats(opts, () => engine);
+  let stopping = false;
+  const sink = createHttpSink({ url: opts.url, key: opts.key, log, stopping: () => stopping, fetchImpl: opts.fetchImpl, onRetry: () => stats.retries++ });
+  const mqtt: MqttSink | null = opts.mqttUrl ? createMqttSink(opts.mqttUrl, city.adcode, log) : null;
+  let wake: (() => void) | null = null;
+
+  async function deliver(messages: Outbound[]): Promise<void> {
+    let rest = messages;
+    if (mqtt) {
+      const readings = messages.flatMap((m) => (m.channel === 'observation' ? [m.payload as ObservationInput] : []));
+      rest = messages.filter((m) => m.channel !== 'observation');
+      if (readings.length > 0) stats.count('observation', await mqtt.publish(readings), readings.length);
+    }
+    for (const req of toRequests(rest, opts.key)) {
+      if (stopping) {
+        stats.dropped += req.count;
+        continue;
+      }
+      stats.requests++;
+      const result = await sink.send(req);
+      stats.count(req.channel, result.accepted, req.count);
+      if (result.outcome === 'refused') stats.refused++;
+      if (result.outcome === 'dropped') stats.dropped += req.count;
+    }
+  }
+
+  async function run(): Promise<void> {
+    log.info({ scenario: opts.scenario, seed: opts.seed, speed: opts.speed, city: city.adcode, start: toLocalIso(simStart), url: opts.url }, 'simulator: started');
+    await deliver(engine.initial());
+    let lastProgress = Date.now();
+    while (!stopping) {
+      const simNow = simStart + (Date.now() - realStart) * opts.speed;
+      await deliver(engine.advance(simNow));
+      if (engine.finished) {
+        log.info(stats.snapshot(), 'simulator: scenario finished');
+        break;
+      }
+      const progressMs = opts.progressMs ?? 60_000;
+      if (progressMs > 0 && Date.now() - lastProgress >= progressMs) {
+        log.info(stats.snapshot(), 'simulator: progress');
+        lastProgress = Date.now();
+      }
+      if (stopping) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, opts.tickMs ?? 1000);
+      });
+      wake = null;
+    }
+    stats.running = false;
+  }
+
+  const done = run().catch((err: unknown) => {
+    stats.running = false;
+    log.error({ err }, 'simulator: stopped by an unexpected error');
+  });
+
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await done;
+      await mqtt?.close();
+    },
+    stats: () => stats.snapshot(),
+    done,
+  };
+}

@@ -1,0 +1,124 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  camera,
+  caseCategory,
+  cityManifest,
+  department,
+  resource,
+  station,
+  type Camera,
+  type CaseCategory,
+  type CityManifest,
+  type Department,
+  type Resource,
+  type Station,
+} from '../../../shared/schemas/city-pack.js';
+import { checkCityPack } from './city-pack.checks.js';
+import { districtCollection, type DistrictCollection } from './districts.schema.js';
+
+/** Where the checked-in packs live: `<repo>/mock-data/cities`. */
+export const CITY_PACKS_DIR = fileURLToPath(new URL('../../../mock-data/cities/', import.meta.url));
+
+/** A loaded, validated city pack (see docs/CITY_PACK.md). */
+export interface CityPack {
+  manifest: CityManifest;
+  /** District boundaries, WGS84. */
+  districts: DistrictCollection;
+  stations: Station[];
+  resources: Resource[];
+  cameras: Camera[];
+  departments: Department[];
+  categories: CaseCategory[];
+  stationById: Map<string, Station>;
+  categoryByCode: Map<string, CaseCategory>;
+}
+
+/** Bad or missing pack data; the message names the pack, the file and the field. */
+export class CityPackError extends Error {
+  constructor(
+    readonly adcode: string,
+    readonly file: string | null,
+    detail: string,
+  ) {
+    super(`city pack ${adcode}: ${file ? `${file}: ` : ''}${detail}`);
+    this.name = 'CityPackError';
+  }
+}
+
+/** `[3].location.lon` for a zod issue path. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  return text.startsWith('.') ? text.slice(1) : text || '(root)';
+}
+
+/** Adcodes of the packs under `root` (folders holding a `city.json`), sorted. */
+export async function listCityPacks(root = CITY_PACKS_DIR): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const codes = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() && /^\d{6}$/.test(e.name))
+      .map(async (e) => ((await readFile(join(root, e.name, 'city.json')).then(() => true, () => false)) ? e.name : null)),
+  );
+  return codes.filter((c): c is string => c !== null).sort();
+}
+
+async function readValidated<T extends z.ZodType>(adcode: string, dir: string, file: string, schema: T): Promise<z.infer<T>> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, file), 'utf8');
+  } catch {
+    throw new CityPackError(adcode, file, 'file is missing');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CityPackError(adcode, file, `invalid JSON: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
+    const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
+    throw new CityPackError(adcode, file, issues.join('; ') + more);
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads `<root>/<adcode>/` and validates every file against the shared schemas, then checks
+ * the files against each other (districts, ids, departments). Throws `CityPackError`.
+ */
+export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promise<CityPack> {
+  const available = await listCityPacks(root);
+  if (!/^\d{6}$/.test(adcode) || !available.includes(adcode)) {
+    const list = available.length > 0 ? available.join(', ') : 'none';
+    throw new CityPackError(adcode, null, `no such city pack in ${root} (available: ${list})`);
+  }
+  const dir = join(root, adcode);
+  const [manifest, districts, stations, resources, cameras, departments, categories] = await Promise.all([
+    readValidated(adcode, dir, 'city.json', cityManifest),
+    readValidated(adcode, dir, 'districts.geojson', districtCollection),
+    readValidated(adcode, dir, 'stations.json', z.array(station)),
+    readValidated(adcode, dir, 'resources.json', z.array(resource)),
+    readValidated(adcode, dir, 'cameras.json', z.array(camera)),
+    readValidated(adcode, dir, 'departments.json', z.array(department)),
+    readValidated(adcode, dir, 'categories.json', z.array(caseCategory)),
+  ]);
+  const pack: CityPack = {
+    manifest,
+    districts,
+    stations,
+    resources,
+    cameras,
+    departments,
+    categories,
+    stationById: new Map(stations.map((s) => [s.id, s])),
+    categoryByCode: new Map(categories.map((c) => [c.code, c])),
+  };
+  const problem = checkCityPack(adcode, pack);
+  if (problem) throw new CityPackError(adcode, problem.file, problem.detail);
+  return pack;
+}
