@@ -38,7 +38,7 @@ describe('Open311 GeoReport v2 end to end', () => {
 
   it('refuses a missing api_key and a bad location with Open311 errors, storing nothing', async () => {
     const noKey = await fetch(`${srv.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ service_code: 'x', lat: '21.8', long: '111.9' }) });
-    expect(noKey.status).toBe(401);
+    expect(noKey.status).toBe(403); // GeoReport v2: 403 for a missing or invalid api_key
     const bad = await fetch(`${srv.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ api_key: INGEST_KEY, service_code: 'manhole_cover', lat: 'north', long: '111.9' }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: number; description: string }[])[0]!.description).toMatch(/lat/);

@@ -25,7 +25,9 @@ await Promise.all(kids.map((k) => new Promise((r) => k.once('message', r))));
 console.log('clients ready', hub.stats().clients);
 const t0 = Date.now();
 let n = 0;
+const MODE = process.env.MODE ?? 'all';
 const iv = setInterval(() => {
+  if (MODE === 'env') { const now = new Date().toISOString(); const o = observation(`o${n++}`, n % 2 ? '441702' : '441704'); o.observedAt = now; hub.publish('env', [o]); return; }
   const now = new Date().toISOString();
   const items = [observation(`o${n}`, n % 2 ? '441702' : '441704')]; items[0]!.observedAt = now;
   hub.publish('env', items);
@@ -44,7 +46,7 @@ const results: any[] = await Promise.all(kids.map((k) => new Promise((r) => { k.
 const lat = results.flatMap((r) => r.lat).sort((a, b) => a - b);
 const deliveries = results.reduce((s, r) => s + r.deliveries, 0);
 const gaps = results.reduce((s, r) => s + r.gaps, 0);
-console.log({ elapsed, stats: hub.stats(), deliveries, perSec: Math.round(deliveries / (DURATION / 1000)), gaps,
+console.log({ itemDeliveriesPerSec: Math.round(results.reduce((s, r) => s + r.items, 0) / (DURATION / 1000)), elapsed, stats: hub.stats(), deliveries, perSec: Math.round(deliveries / (DURATION / 1000)), gaps,
   p50: lat[Math.floor(lat.length * 0.5)], p99: lat[Math.floor(lat.length * 0.99)], max: lat.at(-1), samples: lat.length });
 for (const k of kids) k.kill();
 await hub.close(); await io.close(); await db.close();
