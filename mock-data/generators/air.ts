@@ -27,7 +27,7 @@ export function pm25At(seed: number, station: Station, ms: number, weatherAt: We
   const siteFactor = 0.85 + 0.35 * hash01(seed, station.id, 'pm');
   const local = 0.85 + 0.3 * smoothNoise(`${seed}:${station.id}:pm`, ms, 2 * HOUR);
   const washout = 1 - 0.65 * weatherAt(ms).rain;
-  return 26 * PM_SEASON[month - 1]! * diurnal * episode * siteFactor * local * washout;
+  return 23 * PM_SEASON[month - 1]! * diurnal * episode * siteFactor * local * washout;
 }
 
 /** Smooth hourly O3 (μg/m³): photochemical, peaking mid-afternoon, low at night. */

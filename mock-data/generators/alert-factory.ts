@@ -1,4 +1,3 @@
-import type { Position } from 'geojson';
 import type { AlertArea, AlertCategory, AlertInput } from '../../shared/schemas/alert.js';
 import type { WarningLevel } from '../../shared/schemas/common.js';
 import type { SimCity, SimDistrict } from '../simulator/city.js';
@@ -38,26 +37,13 @@ export interface SignalSpec {
   expires: number;
 }
 
-const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
-
-/** The district's largest outer ring thinned to at most ~40 vertices, closed, as CAP wants it. */
-export function simplifiedRing(district: SimDistrict, maxPoints = 40): [number, number][] {
-  const g = district.geometry;
-  const rings: Position[][] = g.type === 'Polygon' ? [g.coordinates[0]!] : g.coordinates.map((p) => p[0]!);
-  const ring = rings.reduce((a, b) => (b.length > a.length ? b : a));
-  const open = ring.slice(0, -1);
-  const step = Math.max(1, Math.ceil(open.length / maxPoints));
-  const picked = open.filter((_, i) => i % step === 0).map((p): [number, number] => [round4(p[0]!), round4(p[1]!)]);
-  return [...picked, picked[0]!];
-}
-
+/**
+ * A district as a CAP area named by its adcode geocode only. District boundaries share
+ * their edges with the neighbours, and an area polygon that touches a district counts as
+ * covering it, so sending the boundary would spill every warning into the next district.
+ */
 function areaOf(district: SimDistrict): AlertArea {
-  return {
-    areaDesc: district.name,
-    polygons: [simplifiedRing(district)],
-    circles: [],
-    geocodes: [{ valueName: 'adcode', value: district.adcode }],
-  };
+  return { areaDesc: district.name, polygons: [], circles: [], geocodes: [{ valueName: 'adcode', value: district.adcode }] };
 }
 
 function headline(spec: SignalSpec): string {

@@ -15,6 +15,8 @@ export interface HttpSinkOptions {
   timeoutMs?: number;
   /** Attempts for a 5xx before the request is dropped (connection failures and 429 retry until stopped). */
   max5xxAttempts?: number;
+  /** First backoff step; doubles per attempt up to 10 s. Default 250 ms. */
+  retryBaseMs?: number;
   onRetry?: () => void;
 }
 
@@ -29,10 +31,10 @@ export function refusedItems(body: unknown): number[] | null {
   return [...new Set(indexes.map(Number))];
 }
 
-function backoff(attempt: number, retryAfter: string | null): number {
+function backoff(baseMs: number, attempt: number, retryAfter: string | null): number {
   const seconds = retryAfter !== null ? Number(retryAfter) : NaN;
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(60_000, seconds * 1000);
-  return Math.min(10_000, 250 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+  return Math.min(10_000, baseMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 }
 
 /**
@@ -45,6 +47,7 @@ export function createHttpSink(opts: HttpSinkOptions): { send(req: IngestRequest
   const doFetch = opts.fetchImpl ?? fetch;
   const base = opts.url.replace(/\/+$/, '');
   const max5xx = opts.max5xxAttempts ?? 8;
+  const baseMs = opts.retryBaseMs ?? 250;
   let downSince: number | null = null;
 
   const sleep = (ms: number): Promise<void> =>
@@ -75,7 +78,7 @@ export function createHttpSink(opts: HttpSinkOptions): { send(req: IngestRequest
           opts.log.warn({ url: base, err: (err as Error).cause ?? (err as Error).message }, 'simulator: server not reachable, retrying');
         }
         opts.onRetry?.();
-        await sleep(backoff(Math.min(n, 6), null));
+        await sleep(backoff(baseMs, Math.min(n, 6), null));
         continue;
       }
       if (downSince !== null) {
@@ -91,7 +94,7 @@ export function createHttpSink(opts: HttpSinkOptions): { send(req: IngestRequest
           return { outcome: 'dropped', accepted: 0, status: res.status };
         }
         opts.onRetry?.();
-        await sleep(backoff(Math.min(n, 6), res.headers.get('retry-after')));
+        await sleep(backoff(baseMs, Math.min(n, 6), res.headers.get('retry-after')));
         continue;
       }
       opts.log.warn({ path: req.path, status: res.status, body: text.slice(0, BODY_LOG_LIMIT) }, 'simulator: request refused');

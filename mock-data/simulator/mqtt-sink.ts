@@ -15,6 +15,8 @@ export function readingPayload(o: ObservationInput): string {
 const PUBLISH_TIMEOUT_MS = 10_000;
 
 export interface MqttSink {
+  /** Resolves once connected, or after `timeoutMs` (then readings are dropped until it connects). */
+  ready(timeoutMs: number): Promise<boolean>;
   /** Publishes readings (QoS 1); returns how many the broker acknowledged. */
   publish(readings: readonly ObservationInput[]): Promise<number>;
   close(): Promise<void>;
@@ -34,6 +36,20 @@ export function createMqttSink(url: string, city: string, log: SimLog): MqttSink
   });
   client.on('error', (err) => log.warn({ url, err }, 'simulator: MQTT error'));
   return {
+    ready(timeoutMs) {
+      if (client.connected) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          client.off('connect', onConnect);
+          resolve(false);
+        }, timeoutMs).unref();
+        const onConnect = (): void => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        client.once('connect', onConnect);
+      });
+    },
     async publish(readings) {
       if (!client.connected) {
         if (!warned) log.warn({ url, dropped: readings.length }, 'simulator: MQTT broker not connected, readings dropped');

@@ -1,6 +1,5 @@
 import { SCENARIO_NAMES, type ScenarioName } from '../scenarios/types.js';
 import type { ObservationIntervals } from '../generators/observations.js';
-import type { ObservationInput } from '../../shared/schemas/observation.js';
 import type { SimCity } from './city.js';
 import { loadSimCity } from './city-pack-loader.js';
 import { SimEngine } from './engine.js';
@@ -37,6 +36,8 @@ export interface SimulatorOptions {
   intervals?: ObservationIntervals;
   citiesDir?: string;
   fetchImpl?: typeof fetch;
+  /** First retry backoff step (doubles per attempt). Default 250 ms. */
+  retryBaseMs?: number;
 }
 
 export interface Simulator {
@@ -71,14 +72,21 @@ export function startSimulator(opts: SimulatorOptions): Simulator {
   const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, intervals: opts.intervals });
   const stats = createStats(opts, () => engine);
   let stopping = false;
-  const sink = createHttpSink({ url: opts.url, key: opts.key, log, stopping: () => stopping, fetchImpl: opts.fetchImpl, onRetry: () => stats.retries++ });
+  const sink = createHttpSink({ url: opts.url, key: opts.key, log, stopping: () => stopping, fetchImpl: opts.fetchImpl, retryBaseMs: opts.retryBaseMs, onRetry: () => stats.retries++ });
   const mqtt: MqttSink | null = opts.mqttUrl ? createMqttSink(opts.mqttUrl, city.adcode, log) : null;
-  let wake: (() => void) | null = null;
+  let requestStop = (): void => {};
+  const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+  /** Waits `ms`, or less when stop() is called meanwhile. */
+  const pause = async (ms: number): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), stopRequested]);
+    clearTimeout(timer);
+  };
 
   async function deliver(messages: Outbound[]): Promise<void> {
     let rest = messages;
     if (mqtt) {
-      const readings = messages.flatMap((m) => (m.channel === 'observation' ? [m.payload as ObservationInput] : []));
+      const readings = messages.flatMap((m) => (m.channel === 'observation' ? [m.payload] : []));
       rest = messages.filter((m) => m.channel !== 'observation');
       if (readings.length > 0) stats.count('observation', await mqtt.publish(readings), readings.length);
     }
@@ -97,6 +105,8 @@ export function startSimulator(opts: SimulatorOptions): Simulator {
 
   async function run(): Promise<void> {
     log.info({ scenario: opts.scenario, seed: opts.seed, speed: opts.speed, city: city.adcode, start: toLocalIso(simStart), url: opts.url }, 'simulator: started');
+    // The back-filled readings would be lost if sent before the broker connection is up.
+    if (mqtt && !(await Promise.race([mqtt.ready(10_000), stopRequested.then(() => true)]))) log.warn({ url: opts.mqttUrl }, 'simulator: MQTT broker not reachable yet');
     await deliver(engine.initial());
     let lastProgress = Date.now();
     while (!stopping) {
@@ -112,11 +122,7 @@ export function startSimulator(opts: SimulatorOptions): Simulator {
         lastProgress = Date.now();
       }
       if (stopping) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, opts.tickMs ?? 1000);
-      });
-      wake = null;
+      await pause(opts.tickMs ?? 1000);
     }
     stats.running = false;
   }
@@ -126,12 +132,16 @@ export function startSimulator(opts: SimulatorOptions): Simulator {
     log.error({ err }, 'simulator: stopped by an unexpected error');
   });
 
+  let stopped: Promise<void> | null = null;
   return {
-    async stop() {
-      stopping = true;
-      wake?.();
-      await done;
-      await mqtt?.close();
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        requestStop();
+        await done;
+        await mqtt?.close();
+      })();
+      return stopped;
     },
     stats: () => stats.snapshot(),
     done,

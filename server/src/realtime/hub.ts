@@ -100,7 +100,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const onRemoteDelta = (delta: LiveDelta) => {
     if (!delta || !LIVE_TOPICS.includes(delta.topic) || !Number.isInteger(delta.seq) || !Array.isArray(delta.items)) return;
     counters.remoteDeltas++;
-    void ready.then(() => reorder.push(delta), () => undefined);
+    ready.then(() => reorder.push(delta)).catch((err: unknown) => log.error({ err, topic: delta.topic }, 'live: forwarded delta not delivered'));
   };
   nsp.on('live:delta', onRemoteDelta);
   nsp.use(authMiddleware(deps.verifyToken, log));

@@ -54,19 +54,24 @@ export interface HandlerDeps extends ReplayDeps {
 
 /** Registers `live:subscribe` and `live:unsubscribe` on a connected socket. */
 export function registerLiveHandlers(socket: LiveSocket, deps: HandlerDeps): void {
-  socket.on('live:subscribe', (raw, ack) => {
-    // `emit('live:subscribe', cb)` without a payload: answer the missing payload, don't hang.
-    if (typeof raw === 'function' && ack === undefined) return void subscribe(socket, undefined, replyTo(raw), deps);
-    void subscribe(socket, raw, replyTo(ack), deps);
+  socket.on('live:subscribe', (...args: unknown[]) => {
+    const [payload, reply] = splitArgs<SubscribeResult>(args);
+    void subscribe(socket, payload, reply, deps);
   });
-  socket.on('live:unsubscribe', (raw, ack) => {
-    if (typeof raw === 'function' && ack === undefined) [raw, ack] = [undefined as never, raw as never];
-    const reply = replyTo(ack);
-    const parsed = unsubscribeRequest.safeParse(raw);
+  socket.on('live:unsubscribe', (...args: unknown[]) => {
+    const [payload, reply] = splitArgs<{ topics: LiveTopic[] }>(args);
+    const parsed = unsubscribeRequest.safeParse(payload);
     if (!parsed.success) return reply({ ok: false, error: invalid(parsed.error) });
     deps.fanout.unsubscribe(socket, parsed.data.topics);
     reply({ ok: true, data: { topics: deps.fanout.topicsOf(socket.id) } });
   });
+}
+
+/** Payload and ack of a command; `emit(event, cb)` without a payload is answered, not left hanging. */
+function splitArgs<T>(args: unknown[]): [unknown, (res: Ack<T>) => void] {
+  const [first, second] = args;
+  if (typeof first === 'function' && args.length === 1) return [undefined, first as (res: Ack<T>) => void];
+  return [first, typeof second === 'function' ? (second as (res: Ack<T>) => void) : () => undefined];
 }
 
 async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<SubscribeResult>) => void, deps: HandlerDeps) {
@@ -99,10 +104,6 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
     deps.log.error({ err, topics }, 'live: subscribe failed');
     reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
   }
-}
-
-function replyTo<T>(ack: unknown): (res: Ack<T>) => void {
-  return typeof ack === 'function' ? (ack as (res: Ack<T>) => void) : () => undefined;
 }
 
 function invalid(err: z.ZodError): ErrorBody {

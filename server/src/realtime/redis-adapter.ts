@@ -20,6 +20,8 @@ export interface RedisAdapterOptions {
   /** Channel prefix; nodes of one deployment share it (default `socket.io`). */
   key?: string;
   log?: Pick<LiveLogger, 'warn'>;
+  /** How long the first connection may take before the call fails (default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -37,12 +39,26 @@ export async function attachRedisAdapter(
   // Without listeners a dropped connection would crash the process; the clients reconnect.
   pub.on('error', (err: unknown) => opts.log?.warn({ err }, 'redis adapter: publisher error'));
   sub.on('error', (err: unknown) => opts.log?.warn({ err }, 'redis adapter: subscriber error'));
+  // node-redis retries a first connection forever; a node must rather fail to start.
+  const connected = Promise.all([pub.connect(), sub.connect()]);
+  connected.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`redis adapter: Redis not reachable within ${opts.connectTimeoutMs ?? 10_000} ms`)), opts.connectTimeoutMs ?? 10_000);
+  });
   try {
-    await Promise.all([pub.connect(), sub.connect()]);
+    await Promise.race([connected, timeout]);
   } catch (err) {
-    pub.destroy();
-    sub.destroy();
+    for (const c of [pub, sub]) {
+      try {
+        c.destroy();
+      } catch {
+        // already closed
+      }
+    }
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
   io.adapter(createAdapter(pub, sub, opts.key ? { key: opts.key } : {}));
   clustered.add(io);

@@ -20,7 +20,7 @@ describe('case lifecycle through the incident API, and overdue escalation', () =
     });
 
   it('walks a case to closure; refuses actions out of order and by roles that may not act', async () => {
-    const res = await srv.ingest('/api/v1/ingest/grid-events', gridEvent());
+    const res = await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ reportedAt: new Date(clock.getTime() - 60_000).toISOString() }));
     const [id] = ((await res.json()) as { ids: string[] }).ids as [string];
     expect((await act(id, 'dispatch')).status).toBe(409);
     expect((await act(id, 'register', 'leader')).status).toBe(403);

@@ -79,6 +79,9 @@ describe('live hub: connect, subscribe, deltas', () => {
       const res = await client.emitWithAck('live:subscribe', payload as never);
       expect(res).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     }
+    // No payload at all, only the ack callback.
+    const bare = await new Promise((resolve) => (client.emit as (ev: string, cb: (res: unknown) => void) => void)('live:subscribe', resolve));
+    expect(bare).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     const ok = await client.emitWithAck('live:subscribe', { topics: ['kpi'] });
     expect(ok.ok).toBe(true);
     expect(client.connected).toBe(true);
@@ -96,5 +99,15 @@ describe('live hub: connect, subscribe, deltas', () => {
     await server.hub.flush();
     await barrier(client);
     expect(got.deltas.map((d) => d.topic)).toEqual(['env']);
+  });
+
+  it('forgets a client once it disconnects', async () => {
+    server = await startLiveServer();
+    const client = await connect('leader-token');
+    await client.emitWithAck('live:subscribe', { topics: ['grid', 'alerts'] });
+    expect(server.hub.stats()).toMatchObject({ clients: 1, subscriptions: 2 });
+    client.close();
+    await waitFor(() => server!.hub.stats().clients === 0, 'the server to see the disconnect');
+    expect(server.hub.stats().subscriptions).toBe(0);
   });
 });

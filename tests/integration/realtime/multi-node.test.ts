@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Server } from 'socket.io';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../server/src/store/db.js';
@@ -109,5 +110,12 @@ describe('live hub: two nodes over PostgreSQL and Redis', () => {
       [1, 'lost'],
       [2, 'after'],
     ]);
+  });
+});
+
+describe('attachRedisAdapter', () => {
+  it('fails instead of waiting forever when Redis cannot be reached', async () => {
+    const io = new Server();
+    await expect(attachRedisAdapter(io, 'redis://127.0.0.1:1', { connectTimeoutMs: 300 })).rejects.toThrow(/not reachable/);
   });
 });

@@ -104,4 +104,12 @@ describe('live hub: replay with since', () => {
     await waitFor(() => events.length >= 3, 'the next live delta');
     expect(events).toEqual(['ack 0', 'delta 1 raced', 'delta 2 later']);
   });
+
+  it('prunes the log periodically to the configured length', async () => {
+    server = await startLiveServer({ hub: { retention: { maxDeltasPerTopic: 2, maxAgeMs: 3600_000, pruneIntervalMs: 20 } } });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) await publishOne(id);
+    const kept = async () => (await server!.db.query<{ seq: unknown }>("select seq from live_deltas where topic = 'grid' order by seq")).rows.map((r) => Number(r.seq));
+    for (let i = 0; i < 500 && (await kept()).length > 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await kept()).toEqual([4, 5]);
+  });
 });

@@ -1,0 +1,56 @@
+/**
+ * Bench child: the real City Cockpit server (createApp) on an on-disk PGlite in
+ * BENCH_DATA_DIR, demo auth, listening on 127.0.0.1 port 0. Runs in its own process so its
+ * RSS and CPU are its own. Driven over IPC by bench/run.ts.
+ */
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { loadConfig } from '../server/src/config.js';
+import { openDb, type Db } from '../server/src/store/db.js';
+import { migrate } from '../server/src/store/migrate.js';
+import { loadCityPack } from '../server/src/city/city-pack.js';
+import { createAuthService } from '../server/src/auth/auth.service.js';
+import { createApp, type App } from '../server/src/app.js';
+import { serveRequests, type Request } from './lib/ipc.js';
+import { ResourceSampler } from './lib/resources.js';
+
+const dataDir = process.env.BENCH_DATA_DIR;
+if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+const flushIntervalMs = process.env.BENCH_FLUSH_MS ? Number(process.env.BENCH_FLUSH_MS) : undefined;
+
+const sampler = new ResourceSampler();
+let db: Db | undefined;
+let app: App | undefined;
+
+async function start(): Promise<{ url: string; pid: number; fsync: string }> {
+  const config = loadConfig({ DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false' });
+  db = await openDb({ dataDir: dataDir! });
+  await migrate(db);
+  const city = await loadCityPack('441700');
+  const auth = createAuthService({ db, config, defaultGridDistrict: city.manifest.districts[0]!.adcode });
+  await auth.bootstrap();
+  app = await createApp({ config, db, city, auth, log: pino({ level: 'error' }), flushIntervalMs });
+  await new Promise<void>((resolve) => app!.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  const fsync = String(((await db.query<{ fsync: string }>('show fsync')).rows[0] ?? {}).fsync);
+  return { url: `http://127.0.0.1:${port}`, pid: process.pid, fsync };
+}
+
+serveRequests(
+  {
+    start,
+    stats: (req: Request) => ({ resources: sampler.read(Number(req.start), Number(req.end)), hub: app?.hub.stats() }),
+    async count() {
+      const q = async (table: string) => Number(((await db!.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0] ?? {}).n);
+      return { cases: await q('cases'), observations: await q('observations') };
+    },
+  },
+  async () => {
+    sampler.stop();
+    if (app) {
+      await app.close();
+      await new Promise<void>((resolve) => app!.server.close(() => resolve()));
+    }
+    await db?.close();
+  },
+);

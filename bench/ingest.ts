@@ -1,0 +1,115 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { nowMs } from './lib/clock.js';
+import { Histogram } from './lib/histogram.js';
+import { postIngest } from './lib/http.js';
+import { spawnChild, type Child } from './lib/ipc.js';
+import { gridEventFactory, observationFactory } from './lib/payloads.js';
+import type { ResourceUse } from './lib/resources.js';
+
+/** Knobs of the durable ingest run. */
+export interface IngestOptions {
+  gridEvents: number;
+  observations: number;
+  batch: number;
+  concurrency: number;
+}
+
+/** One endpoint's figures. */
+export interface EndpointResult {
+  endpoint: string;
+  items: number;
+  accepted: number;
+  failedRequests: number;
+  seconds: number;
+  itemsPerS: number;
+  requestMs: { p50: number | null; p99: number | null };
+  server: ResourceUse;
+}
+
+export interface IngestResult {
+  grid: EndpointResult;
+  observations: EndpointResult | null;
+  /** Events sent before the clock started (stored too). */
+  warmupEvents: number;
+  /** Rows the server's database holds afterwards: every 202 must be there. */
+  stored: { cases: number; observations: number };
+  /** PGlite's `fsync` setting: what "committed" means on this engine. */
+  fsync: string;
+  dataDirMiB: number;
+}
+
+/**
+ * Durable ingest into the embedded database as deployed: the real server over an on-disk
+ * PGlite in a fresh temp dir, `concurrency` keep-alive connections each POSTing pre-built
+ * batches back to back. A 202 leaves the server only after the batch's transaction committed.
+ */
+export async function runIngest(o: IngestOptions, log: (msg: string) => void): Promise<IngestResult> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cockpit-bench-ingest-'));
+  const srv = spawnChild('hub-server.ts', { BENCH_DATA_DIR: dataDir });
+  try {
+    const { url, fsync } = await srv.call<{ url: string; fsync: string }>('start');
+    // Bodies are serialized before the clock starts so the load generator costs little CPU.
+    const makeGrid = gridEventFactory(`ingest-${Date.now().toString(36)}`, 3);
+    const warm = Array.from({ length: 3 }, () => JSON.stringify(makeGrid(o.batch)));
+    const gridBodies = Array.from({ length: Math.ceil(o.gridEvents / o.batch) }, () => JSON.stringify(makeGrid(o.batch)));
+    const makeObs = observationFactory();
+    const obsBodies = Array.from({ length: Math.ceil(o.observations / o.batch) }, () => JSON.stringify(makeObs(o.batch)));
+
+    await runPool(url, 'grid-events', warm, 1, o.batch); // JIT warm-up, not measured
+    const grid = await measured(srv, () => runPool(url, 'grid-events', gridBodies, o.concurrency, o.batch));
+    log(`  grid-events: ${grid.accepted} accepted in ${grid.seconds} s = ${grid.itemsPerS} events/s`);
+    let observations: EndpointResult | null = null;
+    if (obsBodies.length) {
+      observations = await measured(srv, () => runPool(url, 'observations', obsBodies, o.concurrency, o.batch));
+      log(`  observations: ${observations.accepted} accepted in ${observations.seconds} s = ${observations.itemsPerS} /s`);
+    }
+    const stored = await srv.call<{ cases: number; observations: number }>('count');
+    return { grid, observations, warmupEvents: warm.length * o.batch, stored, fsync, dataDirMiB: Math.round(dirBytes(dataDir) / 2 ** 20) };
+  } finally {
+    await srv.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `fn` and adds what the server process used meanwhile. */
+async function measured(srv: Child, fn: () => Promise<Omit<EndpointResult, 'server'>>): Promise<EndpointResult> {
+  const start = nowMs();
+  const result = await fn();
+  const { resources } = await srv.call<{ resources: ResourceUse }>('stats', { start, end: nowMs() });
+  return { ...result, server: resources };
+}
+
+/** Sends every body over `concurrency` workers, each awaiting its 202 before the next POST. */
+async function runPool(url: string, endpoint: string, bodies: string[], concurrency: number, batch = 0): Promise<Omit<EndpointResult, 'server'>> {
+  const hist = new Histogram();
+  let next = 0;
+  let accepted = 0;
+  let failed = 0;
+  const t0 = nowMs();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      const t = nowMs();
+      const status = await postIngest(url, endpoint, body);
+      hist.add(nowMs() - t);
+      if (status === 202) accepted += batch;
+      else failed++;
+    }
+  }));
+  const seconds = (nowMs() - t0) / 1000;
+  return {
+    endpoint, items: bodies.length * batch, accepted, failedRequests: failed, seconds: Math.round(seconds * 100) / 100,
+    itemsPerS: Math.round(accepted / seconds), requestMs: { p50: hist.quantile(0.5), p99: hist.quantile(0.99) },
+  };
+}
+
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    n += e.isDirectory() ? dirBytes(p) : statSync(p).size;
+  }
+  return n;
+}

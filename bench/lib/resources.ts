@@ -1,0 +1,68 @@
+import { nowMs } from './clock.js';
+
+/** What a process used over a window of the shared clock. */
+export interface ResourceUse {
+  /** Mean and peak resident set size, MiB, sampled every 100 ms. */
+  rssMeanMiB: number;
+  rssPeakMiB: number;
+  /** CPU time (user + system) over wall time, in % of one core. */
+  cpuPct: number;
+  /** Wall time the samples span. */
+  seconds: number;
+}
+
+interface Sample {
+  at: number;
+  rss: number;
+  /** User + system CPU time so far, µs. */
+  cpu: number;
+}
+
+const MIB = 1024 * 1024;
+/** 10 minutes of samples at 100 ms; older ones are dropped. */
+const MAX_SAMPLES = 6000;
+
+/**
+ * Samples this process's RSS and CPU time on the shared clock, so a child reports its own
+ * footprint over any window afterwards — even when it was too busy to answer in time.
+ */
+export class ResourceSampler {
+  private readonly samples: Sample[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 100) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Use over [start, end) on the shared clock (ms). */
+  read(start: number, end: number): ResourceUse {
+    this.sample();
+    const inside = this.samples.filter((s) => s.at >= start && s.at < end);
+    const first = inside[0];
+    const last = inside[inside.length - 1];
+    if (!first || !last) return { rssMeanMiB: 0, rssPeakMiB: 0, cpuPct: 0, seconds: 0 };
+    const seconds = (last.at - first.at) / 1000;
+    return {
+      rssMeanMiB: round(inside.reduce((n, s) => n + s.rss, 0) / inside.length / MIB),
+      rssPeakMiB: round(Math.max(...inside.map((s) => s.rss)) / MIB),
+      cpuPct: seconds > 0 ? round(((last.cpu - first.cpu) / 1e6 / seconds) * 100) : 0,
+      seconds: round(seconds),
+    };
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private sample(): void {
+    const cpu = process.cpuUsage();
+    this.samples.push({ at: nowMs(), rss: process.memoryUsage().rss, cpu: cpu.user + cpu.system });
+    if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
