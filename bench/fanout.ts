@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { nowMs, sleep } from './lib/clock.js';
 import { startFeeder, type FeedSummary } from './lib/feeder.js';
 import { Histogram, type SparseHistogram } from './lib/histogram.js';
@@ -21,6 +19,8 @@ export interface FanoutOptions {
   measureS: number;
   /** Feeding goes on this long after the window so its last items are measured under load too. */
   drainS: number;
+  /** `raw`: lean hand-spoken Socket.IO clients; `socketio`: stock socket.io-client. */
+  clientMode: 'raw' | 'socketio';
   /** Batching window of the real hub (undefined = the server default, 50 ms). */
   flushIntervalMs?: number;
 }
@@ -43,7 +43,7 @@ export interface FanoutResult {
   serverResources: ResourceUse;
   clientCpuPct: number[];
   machineBusyPct: number;
-  client: { resyncs: number; snapshots: number; missedReplayed: number; disconnects: number; subscribeErrors: number };
+  client: { mode: 'raw' | 'socketio'; resyncs: number; snapshots: number; missedReplayed: number; disconnects: number; subscribeErrors: number; scanMismatches: number };
   serverCounters: unknown;
 }
 
@@ -53,6 +53,7 @@ interface Collected {
   max: number;
   resources: ResourceUse;
   open: number;
+  mismatches: number;
 }
 
 /**
@@ -61,7 +62,7 @@ interface Collected {
  * and measures deliveries, latency and the server's footprint over a window after a warm-up.
  */
 export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: (msg: string) => void): Promise<FanoutResult> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cockpit-bench-fanout-'));
+  const dataDir = tempDir('cockpit-bench-fanout-');
   const children: Child[] = [];
   let feeder: ReturnType<typeof startFeeder> | undefined;
   try {
@@ -78,7 +79,7 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
     const per = Math.ceil(o.clients / o.clientProcesses);
     const t = nowMs();
     const opened = await Promise.all(workers.map((w, i) =>
-      w.call<{ connected: number; failed: number; firstError: string }>('connect', { url, token, clients: Math.min(per, o.clients - i * per) }, 180_000)));
+      w.call<{ connected: number; failed: number; firstError: string }>('connect', { url, token, mode: o.clientMode, clients: Math.min(per, o.clients - i * per) }, 180_000)));
     const connected = opened.reduce((n, r) => n + r.connected, 0);
     log(`  ${server}: ${connected}/${o.clients} clients subscribed in ${((nowMs() - t) / 1000).toFixed(1)} s${opened.some((r) => r.failed) ? ` (failures: ${opened.map((r) => r.firstError).join('; ')})` : ''}`);
 
@@ -120,6 +121,7 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
       clientCpuPct: collected.map((c) => c.resources.cpuPct),
       machineBusyPct: busyPct(cpu0, cpu1),
       client: {
+        mode: o.clientMode, scanMismatches: sum((c) => c.mismatches),
         resyncs: sum((c) => c.counts.resyncs), snapshots: sum((c) => c.counts.snapshots), missedReplayed: sum((c) => c.counts.missedReplayed),
         disconnects: sum((c) => c.counts.disconnects), subscribeErrors: sum((c) => c.counts.subscribeErrors),
       },
@@ -128,7 +130,7 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
   } finally {
     await feeder?.stop().catch(() => undefined);
     await Promise.all(children.reverse().map((c) => c.stop().catch(() => undefined)));
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTempDir(dataDir);
   }
 }
 

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { nowMs } from './lib/clock.js';
 import { Histogram } from './lib/histogram.js';
 import { postIngest } from './lib/http.js';
@@ -46,7 +46,7 @@ export interface IngestResult {
  * batches back to back. A 202 leaves the server only after the batch's transaction committed.
  */
 export async function runIngest(o: IngestOptions, log: (msg: string) => void): Promise<IngestResult> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cockpit-bench-ingest-'));
+  const dataDir = tempDir('cockpit-bench-ingest-');
   const srv = spawnChild('hub-server.ts', { BENCH_DATA_DIR: dataDir });
   try {
     const { url, fsync } = await srv.call<{ url: string; fsync: string }>('start');
@@ -69,7 +69,7 @@ export async function runIngest(o: IngestOptions, log: (msg: string) => void): P
     return { grid, observations, warmupEvents: warm.length * o.batch, stored, fsync, dataDirMiB: Math.round(dirBytes(dataDir) / 2 ** 20) };
   } finally {
     await srv.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTempDir(dataDir);
   }
 }
 

@@ -3,7 +3,7 @@
  * replay from the delta log, district scoping, backpressure and cross-node fan-out.
  */
 export { createLiveHub, type LiveHub, type LiveHubDeps, type LiveHubStats } from './hub.js';
-export { attachRedisAdapter, isClustered, markClustered, type RedisAdapterOptions } from './redis-adapter.js';
+export { attachRedisAdapter, isClustered, markClustered, type RedisAdapterHandle, type RedisAdapterOptions } from './redis-adapter.js';
 export { createDeltaLogRepository, type DeltaLogRepository } from './delta-log.repository.js';
 export { itemDistricts, resolveScope, filterItems, type Scope } from './subscriptions.js';
 export type { SnapshotFn } from './replay.js';

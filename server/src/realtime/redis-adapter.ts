@@ -24,30 +24,28 @@ export interface RedisAdapterOptions {
   connectTimeoutMs?: number;
 }
 
+/** The connection behind the adapter, for readiness probes and shutdown. */
+export interface RedisAdapterHandle {
+  /** Resolves when both clients are connected and Redis answers PING within 2 s; throws otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Connects two `redis` v5 clients (publisher and subscriber) and makes them the Socket.IO
  * adapter of `io`, so rooms, broadcasts and `serverSideEmit` reach every node. Attach it
  * before clients connect: changing the adapter resets the rooms of existing namespaces.
  */
-export async function attachRedisAdapter(
-  io: Server,
-  redisUrl: string,
-  opts: RedisAdapterOptions = {},
-): Promise<{ close(): Promise<void> }> {
+export async function attachRedisAdapter(io: Server, redisUrl: string, opts: RedisAdapterOptions = {}): Promise<RedisAdapterHandle> {
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();
   // Without listeners a dropped connection would crash the process; the clients reconnect.
   pub.on('error', (err: unknown) => opts.log?.warn({ err }, 'redis adapter: publisher error'));
   sub.on('error', (err: unknown) => opts.log?.warn({ err }, 'redis adapter: subscriber error'));
-  // node-redis retries a first connection forever; a node must rather fail to start.
-  const connected = Promise.all([pub.connect(), sub.connect()]);
-  connected.catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`redis adapter: Redis not reachable within ${opts.connectTimeoutMs ?? 10_000} ms`)), opts.connectTimeoutMs ?? 10_000);
-  });
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
   try {
-    await Promise.race([connected, timeout]);
+    // node-redis retries a first connection forever; a node must rather fail to start.
+    await withTimeout(Promise.all([pub.connect(), sub.connect()]), connectTimeoutMs, `Redis not reachable within ${connectTimeoutMs} ms`);
   } catch (err) {
     for (const c of [pub, sub]) {
       try {
@@ -57,15 +55,31 @@ export async function attachRedisAdapter(
       }
     }
     throw err;
-  } finally {
-    clearTimeout(timer);
   }
   io.adapter(createAdapter(pub, sub, opts.key ? { key: opts.key } : {}));
   clustered.add(io);
   return {
+    async ping() {
+      // Commands queue while disconnected; a probe must answer now.
+      if (!pub.isReady || !sub.isReady) throw new Error('redis adapter: not connected to Redis');
+      await withTimeout(pub.ping(), 2000, 'Redis did not answer PING within 2000 ms');
+    },
     async close() {
       clustered.delete(io);
       await Promise.allSettled([pub.close(), sub.close()]);
     },
   };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  work.catch(() => undefined); // settled later or never; the timeout answers
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`redis adapter: ${message}`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

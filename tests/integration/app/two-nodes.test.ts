@@ -60,8 +60,8 @@ describe('two server processes share PostgreSQL and fan out through Redis', () =
       const res = await fetch(`${node.url}/api/v1/ingest/grid-events`, { method: 'POST', headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(ev) });
       expect(res.status).toBe(202);
     }
-    const last = events[events.length - 1]!.sourceId;
-    await client.waitFor('grid', (d) => (d.items as GridCase[]).some((c) => c.sourceId === last), 15_000);
+    const received = () => new Set(client.deltas.flatMap((d) => (d.items as GridCase[]).map((c) => c.sourceId)));
+    for (const ev of events) await client.waitFor('grid', () => received().has(ev.sourceId), 15_000);
     const grid = client.deltas.filter((d) => d.topic === 'grid');
     const got = grid.flatMap((d) => (d.items as GridCase[]).map((c) => c.sourceId));
     expect(got).toEqual(expect.arrayContaining(events.map((e) => e.sourceId)));

@@ -118,4 +118,12 @@ describe('attachRedisAdapter', () => {
     const io = new Server();
     await expect(attachRedisAdapter(io, 'redis://127.0.0.1:1', { connectTimeoutMs: 300 })).rejects.toThrow(/not reachable/);
   });
+
+  it('answers a readiness ping while connected and refuses it once closed', async () => {
+    const io = new Server();
+    const handle = await attachRedisAdapter(io, REDIS_URL, { key: `cockpit-test-ping-${randomUUID()}` });
+    await expect(handle.ping()).resolves.toBeUndefined();
+    await handle.close();
+    await expect(handle.ping()).rejects.toThrow(/not connected/);
+  });
 });

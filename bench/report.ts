@@ -1,0 +1,97 @@
+import type { FanoutResult } from './fanout.js';
+import type { IngestResult } from './ingest.js';
+import type { machine } from './lib/machine.js';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  startedAt: string;
+  durationS: number;
+  machine: ReturnType<typeof machine>;
+  /** Machine CPU busy (% of one core) in the 2 s before the run: other work skews the figures. */
+  backgroundBusyPct: number;
+  options: Record<string, unknown>;
+  ingest: IngestResult | null;
+  hub: FanoutResult | null;
+  naive: FanoutResult | null;
+  targets: TargetRow[];
+}
+
+/** One line of the verdict table. */
+export interface TargetRow {
+  metric: string;
+  target: string;
+  measured: string;
+  verdict: 'PASS' | 'FAIL' | 'n/a';
+}
+
+const TARGETS = { ingestPerS: 20_000, deliveriesPerS: 200_000, p99Ms: 150, speedup: 4 };
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number | null) => (n === null ? 'not reached' : `${n} ms`);
+const pct = (measured: number, target: number) => `${measured >= target ? '+' : ''}${Math.round((measured / target - 1) * 100)} %`;
+
+/** The verdict of each target against what was measured (missing phases are n/a). */
+export function judge(r: Pick<BenchResults, 'ingest' | 'hub' | 'naive'>): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const g = r.ingest?.grid;
+  rows.push(g
+    ? { metric: 'Durable ingest, grid events/s (202 after commit, on-disk PGlite)', target: `≥ ${int(TARGETS.ingestPerS)}`, measured: `${int(g.itemsPerS)} (${pct(g.itemsPerS, TARGETS.ingestPerS)})`, verdict: g.itemsPerS >= TARGETS.ingestPerS ? 'PASS' : 'FAIL' }
+    : { metric: 'Durable ingest, grid events/s', target: `≥ ${int(TARGETS.ingestPerS)}`, measured: 'not run', verdict: 'n/a' });
+  const o = r.ingest?.observations;
+  if (o) rows.push({ metric: 'Durable ingest, observations/s', target: '—', measured: int(o.itemsPerS), verdict: 'n/a' });
+  const h = r.hub;
+  if (h) {
+    rows.push({ metric: `Fan-out deliveries/s, ${h.clientsConnected} clients on grid`, target: `≥ ${int(TARGETS.deliveriesPerS)}`, measured: `${int(h.deliveriesPerS)} (${pct(h.deliveriesPerS, TARGETS.deliveriesPerS)})`, verdict: h.deliveriesPerS >= TARGETS.deliveriesPerS ? 'PASS' : 'FAIL' });
+    rows.push({ metric: 'Ingest-to-client latency p50 / p99', target: `p99 ≤ ${TARGETS.p99Ms} ms`, measured: `${ms(h.latencyMs.p50)} / ${ms(h.latencyMs.p99)}`, verdict: h.latencyMs.p99 !== null && h.latencyMs.p99 <= TARGETS.p99Ms ? 'PASS' : 'FAIL' });
+    rows.push({ metric: 'Deliveries complete (of the window’s items)', target: '100 %', measured: `${(h.completeness * 100).toFixed(2)} %`, verdict: 'n/a' });
+    rows.push({ metric: 'Server RSS mean / peak (hub)', target: '—', measured: `${h.serverResources.rssMeanMiB} / ${h.serverResources.rssPeakMiB} MiB`, verdict: 'n/a' });
+  }
+  const n = r.naive;
+  if (n) {
+    rows.push({ metric: 'Naive baseline deliveries/s', target: '—', measured: `${int(n.deliveriesPerS)} (p99 ${ms(n.latencyMs.p99)}, ${(n.completeness * 100).toFixed(1)} % complete)`, verdict: 'n/a' });
+    rows.push({ metric: 'Server RSS mean / peak (naive)', target: '—', measured: `${n.serverResources.rssMeanMiB} / ${n.serverResources.rssPeakMiB} MiB`, verdict: 'n/a' });
+  }
+  if (h && n) {
+    const x = n.deliveriesPerS > 0 ? h.deliveriesPerS / n.deliveriesPerS : Infinity;
+    rows.push({ metric: 'Hub vs naive, deliveries/s', target: `≥ ${TARGETS.speedup}×`, measured: `${x.toFixed(1)}×`, verdict: x >= TARGETS.speedup ? 'PASS' : 'FAIL' });
+  }
+  return rows;
+}
+
+/** The verdict table and the run's details as Markdown (also what the console shows). */
+export function toMarkdown(r: BenchResults): string {
+  const lines = [
+    `# City Cockpit benchmark — ${r.startedAt}`,
+    '',
+    `Machine: ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memGiB} GiB, Node ${r.machine.node}, ${r.machine.platform}. ` +
+      `Background CPU before the run: ${r.backgroundBusyPct} % of one core. Run took ${r.durationS} s.`,
+    '',
+    '| Metric | Target | Measured | Result |',
+    '|---|---|---|---|',
+    ...r.targets.map((t) => `| ${t.metric} | ${t.target} | ${t.measured} | ${t.verdict} |`),
+    '',
+  ];
+  if (r.ingest) {
+    const { grid, observations } = r.ingest;
+    lines.push('## Ingest', '', '| Endpoint | Items | Seconds | Items/s | Request p50 / p99 | Server CPU | Server RSS peak |', '|---|---|---|---|---|---|---|');
+    for (const e of [grid, observations]) {
+      if (e) lines.push(`| ${e.endpoint} | ${int(e.accepted)}${e.failedRequests ? ` (${e.failedRequests} failed requests)` : ''} | ${e.seconds} | ${int(e.itemsPerS)} | ${e.requestMs.p50?.toFixed(0)} / ${e.requestMs.p99?.toFixed(0)} ms | ${e.server.cpuPct} % | ${e.server.rssPeakMiB} MiB |`);
+    }
+    lines.push('', `Stored afterwards: ${int(r.ingest.stored.cases)} cases (incl. ${int(r.ingest.warmupEvents)} warm-up), ${int(r.ingest.stored.observations)} observations; PGlite fsync=${r.ingest.fsync}; data dir ${r.ingest.dataDirMiB} MiB.`, '');
+  }
+  const runs = [r.hub, r.naive].filter((x): x is FanoutResult => x !== null);
+  if (runs.length) {
+    lines.push('## Fan-out', '', '| Server | Clients | Feed | Deliveries/s | Complete | p50 / p90 / p99 / max | Server CPU | Server RSS mean / peak | Client CPU | Machine busy |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const f of runs) {
+      lines.push(`| ${f.server} | ${f.clientsConnected} (${f.client.mode}) | ${int(f.feed.accepted / f.windowS)} ev/s in ${f.feed.eventsPerRequest}-event requests${f.feed.skippedTicks ? `, ${f.feed.skippedTicks} ticks skipped` : ''} | ${int(f.deliveriesPerS)} | ${(f.completeness * 100).toFixed(2)} % | ${ms(f.latencyMs.p50)} / ${ms(f.latencyMs.p90)} / ${ms(f.latencyMs.p99)} / ${f.latencyMs.max} ms | ${f.serverResources.cpuPct} % | ${f.serverResources.rssMeanMiB} / ${f.serverResources.rssPeakMiB} MiB | ${f.clientCpuPct.join(' + ')} % | ${f.machineBusyPct} % |`);
+    }
+    for (const f of runs) {
+      const c = f.client;
+      if (c.resyncs || c.snapshots || c.disconnects || c.subscribeErrors || c.scanMismatches) {
+        lines.push('', `${f.server}: ${c.resyncs} resyncs, ${c.snapshots} snapshots, ${c.missedReplayed} items replayed, ${c.disconnects} disconnects, ${c.subscribeErrors} subscribe errors, ${c.scanMismatches} scan mismatches.`);
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

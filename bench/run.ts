@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: durable ingest, fan-out to 1,000 live clients, and the naive baseline, in
+ * one run. Writes bench/results/latest.json and latest.md and prints the verdict table.
+ * Options: `npm run bench -- --help`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
+import { runIngest, type IngestResult } from './ingest.js';
+import { installCleanup } from './lib/cleanup.js';
+import { sleep } from './lib/clock.js';
+import { busyPct, cpuTimes, machine } from './lib/machine.js';
+import { judge, toMarkdown, type BenchResults } from './report.js';
+
+const HELP = `npm run bench [-- options]
+  --only <list>        phases to run, comma-separated: ingest,hub,naive (default all)
+  --quick              short smoke run (20k events, 5 s windows)
+  --events <n>         grid events for the ingest phase (100000)
+  --observations <n>   observations for the ingest phase (20000; 0 skips)
+  --batch <n>          events per ingest request (1000)
+  --concurrency <n>    ingest connections (4)
+  --clients <n>        live clients (1000)
+  --client-procs <n>   processes the clients are spread over (2)
+  --client <mode>      raw (lean hand-spoken Socket.IO) or socketio (stock client) (raw)
+  --rate <n>           grid events/s fed during fan-out (1000)
+  --tick-ms <n>        one feed request every n ms (50)
+  --warmup <s>         feed before the window (3)
+  --measure <s>        measurement window (15)
+  --drain <s>          feed after the window, so late items still count (3)
+  --flush-ms <n>       hub batching window (server default: 50)`;
+
+const { values: a } = parseArgs({
+  options: {
+    help: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' },
+    events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' },
+    clients: { type: 'string' }, 'client-procs': { type: 'string' }, client: { type: 'string' }, rate: { type: 'string' },
+    'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
+  },
+});
+if (a.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const num = (v: string | undefined, dflt: number) => {
+  const n = v === undefined ? dflt : Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
+  return n;
+};
+const phases = new Set((a.only ?? 'ingest,hub,naive').split(',').map((s) => s.trim()));
+const quick = a.quick ?? false;
+const ingestOpts = {
+  gridEvents: num(a.events, quick ? 20_000 : 100_000),
+  observations: num(a.observations, quick ? 5_000 : 20_000),
+  batch: num(a.batch, 1000),
+  concurrency: num(a.concurrency, 4),
+};
+const fanoutOpts: FanoutOptions = {
+  clients: num(a.clients, 1000),
+  clientProcesses: num(a['client-procs'], 2),
+  clientMode: a.client === 'socketio' ? 'socketio' : 'raw',
+  rate: num(a.rate, 1000),
+  tickMs: num(a['tick-ms'], 50),
+  warmupS: num(a.warmup, quick ? 2 : 3),
+  measureS: num(a.measure, quick ? 5 : 15),
+  drainS: num(a.drain, 3),
+  flushIntervalMs: a['flush-ms'] === undefined ? undefined : num(a['flush-ms'], 50),
+};
+
+installCleanup();
+const log = (msg: string) => console.log(msg);
+const t0 = Date.now();
+const startedAt = new Date().toISOString();
+const c0 = cpuTimes();
+await sleep(2000);
+const backgroundBusyPct = busyPct(c0, cpuTimes());
+if (backgroundBusyPct > 30) log(`warning: the machine is already ${backgroundBusyPct} % busy (of one core) — figures will be low`);
+
+let ingest: IngestResult | null = null;
+let hub: FanoutResult | null = null;
+let naive: FanoutResult | null = null;
+if (phases.has('ingest')) {
+  log(`ingest: ${ingestOpts.gridEvents} grid events in ${ingestOpts.batch}-event requests over ${ingestOpts.concurrency} connections, on-disk PGlite`);
+  ingest = await runIngest(ingestOpts, log);
+}
+if (phases.has('hub')) {
+  log(`fan-out (hub): ${fanoutOpts.clients} clients, ${fanoutOpts.rate} events/s, ${fanoutOpts.warmupS} s warm-up, ${fanoutOpts.measureS} s window`);
+  hub = await runFanout('hub', fanoutOpts, log);
+}
+if (phases.has('naive')) {
+  log(`fan-out (naive baseline): same clients and feed`);
+  naive = await runFanout('naive', fanoutOpts, log);
+}
+
+const results: BenchResults = {
+  startedAt, durationS: Math.round((Date.now() - t0) / 1000), machine: machine(), backgroundBusyPct,
+  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts },
+  ingest, hub, naive, targets: judge({ ingest, hub, naive }),
+};
+const md = toMarkdown(results);
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const json = JSON.stringify(results, null, 2);
+writeFileSync(`${dir}latest.json`, json);
+writeFileSync(`${dir}latest.md`, md);
+writeFileSync(`${dir}run-${startedAt.replace(/[:.]/g, '-')}.json`, json);
+console.log(`\n${md}\nwritten: bench/results/latest.json, bench/results/latest.md`);
+process.exit(0);
