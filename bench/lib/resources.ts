@@ -36,18 +36,24 @@ export class ResourceSampler {
     this.timer.unref();
   }
 
-  /** Use over [start, end) on the shared clock (ms). */
+  /** Use over [start, end) on the shared clock (ms), from the samples that bracket it. */
   read(start: number, end: number): ResourceUse {
     this.sample();
-    const inside = this.samples.filter((s) => s.at >= start && s.at < end);
-    const first = inside[0];
-    const last = inside[inside.length - 1];
-    if (!first || !last) return { rssMeanMiB: 0, rssPeakMiB: 0, cpuPct: 0, seconds: 0 };
+    // A busy event loop samples late: take the last sample before and the first after too.
+    let from = this.samples.findIndex((s) => s.at >= start);
+    if (from < 0) from = this.samples.length - 1;
+    else if (from > 0) from--;
+    let to = this.samples.findIndex((s) => s.at >= end);
+    if (to < 0) to = this.samples.length - 1;
+    const span = this.samples.slice(from, to + 1);
+    const first = span[0];
+    const last = span[span.length - 1];
+    if (!first || !last || last.at <= first.at) return { rssMeanMiB: 0, rssPeakMiB: 0, cpuPct: 0, seconds: 0 };
     const seconds = (last.at - first.at) / 1000;
     return {
-      rssMeanMiB: round(inside.reduce((n, s) => n + s.rss, 0) / inside.length / MIB),
-      rssPeakMiB: round(Math.max(...inside.map((s) => s.rss)) / MIB),
-      cpuPct: seconds > 0 ? round(((last.cpu - first.cpu) / 1e6 / seconds) * 100) : 0,
+      rssMeanMiB: round(span.reduce((n, s) => n + s.rss, 0) / span.length / MIB),
+      rssPeakMiB: round(Math.max(...span.map((s) => s.rss)) / MIB),
+      cpuPct: round(((last.cpu - first.cpu) / 1e6 / seconds) * 100),
       seconds: round(seconds),
     };
   }
