@@ -13,7 +13,7 @@ import { createLocator } from './city/locate.js';
 import type { AuthService } from './auth/auth.service.js';
 import { requireUser } from './auth/middleware.js';
 import { createDomain, type Domain } from './domain/index.js';
-import type { ChangeSink } from './domain/ports.js';
+import type { ChangeSink, IngestService } from './domain/ports.js';
 import { createLiveHub, attachRedisAdapter, type LiveHub } from './realtime/index.js';
 import { createMetrics } from './observability/metrics.js';
 import { createAuthRouter } from './http/auth.routes.js';
@@ -46,6 +46,8 @@ export interface App {
   io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
   hub: LiveHub;
   domain: Domain;
+  /** The ingest service every interface uses (counted in the metrics); MQTT intake uses it too. */
+  ingest: IngestService;
   /** Stops intake, flushes pending pushes, closes sockets; the caller closes the database. */
   close(): Promise<void>;
 }
@@ -75,6 +77,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const metrics = createMetrics();
   metrics.gauge('cockpit_live_clients', 'Connected live clients on this node', () => hub!.stats().clients);
+  metrics.gauge('cockpit_live_deltas_flushed', 'Live deltas written by this node since start', () => hub!.stats().deltasFlushed);
+  metrics.gauge('cockpit_live_deliveries', 'Live items delivered to clients by this node since start', () => hub!.stats().deliveries);
+  metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub!.stats().droppedToResync);
   const ingest = metrics.countIngest(domain.ingest);
   let draining = false;
 
@@ -108,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const jobs = startJobs(domain, log, deps.jobs);
   return {
-    server, io, hub, domain,
+    server, io, hub, domain, ingest,
     async close() {
       draining = true;
       jobs.stop();

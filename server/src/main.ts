@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
 
-  const mqtt = config.mqttUrl ? await startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.domain.ingest, log }) : null;
+  const mqtt = config.mqttUrl ? await startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
   const sim = config.simulate
     ? await startSimulator({ url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: 1, city: config.city, seed: Date.now() % 1e9, backfillHours: 6, log })
     : null;
@@ -72,6 +72,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // Some settings can only be checked against the database (e.g. the first admin account).
+  if (err instanceof ConfigError) console.error(`${err.message}\nThe server refuses to start; see README.md "Configuration".`);
+  else console.error(err);
   process.exit(1);
 });

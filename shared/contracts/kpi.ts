@@ -19,11 +19,12 @@ export interface VitalSigns {
     closureRate: number | null;
   };
   alerts: {
+    /** Running alerts (active or acknowledged, not cancelled or expired) by level. */
     active: Record<WarningLevel, number>;
     unacknowledged: number;
   };
   air: {
-    /** Mean AQI of the air stations' latest readings; null when none. */
+    /** AQI (HJ 633 real-time) of the mean concentrations over the stations' latest readings; null when none. */
     aqi: number | null;
     category: number | null;
     stations: number;

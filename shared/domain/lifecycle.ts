@@ -24,7 +24,7 @@ export type LifecycleRole = 'leader' | 'duty' | 'grid' | 'admin' | 'source' | 's
  * | evaluate 综合评价 | closed → evaluated | duty, admin, source, system | evaluation may be scored automatically |
  *
  * `leader` watches and takes no action. A grid administrator acts only on cases in its
- * districts, which the caller checks with {@link mayActInDistrict}.
+ * districts, which the caller checks against the case's district.
  */
 export const CASE_ACTIONS: Record<CaseAction, { from: CaseStatus; to: CaseStatus; roles: readonly LifecycleRole[] }> = {
   register: { from: 'reported', to: 'registered', roles: ['duty', 'grid', 'admin', 'source', 'system'] },
@@ -111,11 +111,4 @@ export function isOpen(status: CaseStatus): boolean {
 /** Open311 GeoReport status derived from the lifecycle. */
 export function open311Status(status: CaseStatus): 'open' | 'closed' {
   return isOpen(status) ? 'open' : 'closed';
-}
-
-/** Whether a user may act on a case in `caseDistrict`: grid administrators only in their own districts, leaders never. */
-export function mayActInDistrict(role: LifecycleRole, districts: readonly string[] | null, caseDistrict: string | null): boolean {
-  if (role === 'leader') return false;
-  if (role !== 'grid') return true;
-  return caseDistrict !== null && districts !== null && districts.includes(caseDistrict);
 }

@@ -45,20 +45,6 @@ export function requireUser(auth: Pick<AuthService, 'verifyToken'>, roles?: read
   };
 }
 
-/** Requires `Authorization: Bearer <ingest key>`; 401 `invalid_ingest_key` otherwise. */
-export function requireIngestKey(auth: Pick<AuthService, 'verifyIngestKey'>): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const key = bearerToken(req.headers.authorization);
-      if (!key || !(await auth.verifyIngestKey(key))) throw unauthorized('invalid_ingest_key', 'A valid ingest key is required (Authorization: Bearer <key>)');
-      next();
-    } catch (err) {
-      if (err instanceof HttpError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-      next(err);
-    }
-  };
-}
-
 /** The user {@link requireUser} set; throws 401 when the route forgot the middleware. */
 export function currentUser(req: { user?: AuthUser }): AuthUser {
   if (!req.user) throw unauthorized('unauthorized', 'Bearer token required');

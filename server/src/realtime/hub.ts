@@ -139,7 +139,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     timer = null;
     const batch = [...pending];
     pending.clear();
-    await Promise.all(batch.map(([topic, items]) => flushTopic(topic, items)));
+    await Promise.all(batch.map(([topic, items]) => flushTopic(topic, latestPerId(items))));
   };
 
   const pruneTimer = setInterval(() => {
@@ -182,3 +182,18 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     }),
   };
 }
+
+/**
+ * Within one batch only the newest state of an item matters (items are upserted by `id`
+ * on the client): a case that moved twice in one window goes out once, in its latest form.
+ */
+function latestPerId(items: unknown[]): unknown[] {
+  const byId = new Map<unknown, unknown>();
+  for (const item of items) {
+    const id = (item as { id?: unknown }).id ?? item;
+    byId.delete(id);
+    byId.set(id, item);
+  }
+  return byId.size === items.length ? items : [...byId.values()];
+}
+

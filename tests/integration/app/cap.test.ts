@@ -31,7 +31,7 @@ describe('CAP 1.2: Alert, Update and Cancel through references', () => {
     expect(((await up.json()) as { ids: string[] }).ids).toEqual([id]);
     const raised = await client.waitFor('alerts', (d) => (d.items as Alert[]).some((a) => a.id === id && a.level === 'red'));
     // A higher level is a new situation: it needs acknowledging again.
-    expect((raised.items as Alert[])[0]).toMatchObject({ state: 'active', acknowledgedBy: null, event: '台风红色预警信号' });
+    expect((raised.items as Alert[]).find((a) => a.id === id)).toMatchObject({ level: 'red', state: 'active', acknowledgedBy: null, event: '台风红色预警信号' });
 
     const cancel = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: 'ty-3', msgType: 'Cancel', references: 'yjqx@gd.gov.cn,ty-2,2026-09-01T09:00:00+08:00' }), CAP);
     expect(cancel.status).toBe(202);

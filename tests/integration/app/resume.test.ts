@@ -57,3 +57,22 @@ describe('reconnect with since', () => {
     c.close();
   });
 });
+
+describe('batching', () => {
+  it('sends a case that changed several times within one window once, in its latest state', async () => {
+    const srv = await startTestServer({ flushIntervalMs: 500 });
+    try {
+      const c = await liveClient(srv.url, await srv.token('duty'));
+      await c.subscribe({ topics: ['grid'] });
+      const ev = gridEvent();
+      await srv.ingest('/api/v1/ingest/grid-events', ev);
+      await srv.ingest('/api/v1/ingest/grid-events', { ...ev, status: 'registered' });
+      await srv.ingest('/api/v1/ingest/grid-events', { ...ev, status: 'dispatched' });
+      const d = await c.waitFor('grid', (x) => sourceIds(x.items).includes(ev.sourceId));
+      expect((d.items as GridCase[]).map((x) => [x.sourceId, x.status])).toEqual([[ev.sourceId, 'dispatched']]);
+      c.close();
+    } finally {
+      await srv.close();
+    }
+  });
+});

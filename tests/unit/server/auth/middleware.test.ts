@@ -2,12 +2,12 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireIngestKey, requireUser } from '../../../../server/src/auth/middleware.js';
+import { requireUser } from '../../../../server/src/auth/middleware.js';
 import { createTokenIssuer } from '../../../../server/src/auth/tokens.js';
 import { errorHandler } from '../../../../server/src/http/errors.js';
 
 const issuer = createTokenIssuer({ secret: 'm'.repeat(40), ttlSeconds: 600, mode: 'demo' });
-const auth = { verifyToken: issuer.verify, verifyIngestKey: async (k: string) => k === 'good-key' };
+const auth = { verifyToken: issuer.verify };
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())).then(() => void (server = undefined)));
@@ -16,7 +16,6 @@ async function start(): Promise<string> {
   const app = express();
   app.get('/any', requireUser(auth), (req, res) => void res.json({ user: req.user }));
   app.get('/duty-only', requireUser(auth, ['duty', 'admin']), (req, res) => void res.json({ user: req.user }));
-  app.post('/ingest', requireIngestKey(auth), (_req, res) => void res.status(202).json({ accepted: 0, ids: [] }));
   app.use(errorHandler({ error: () => undefined }));
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server!.once('listening', r));
@@ -53,16 +52,5 @@ describe('requireUser', () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.code).toBe('forbidden');
     expect((await fetch(`${base}/duty-only`, { headers: bearer(duty) })).status).toBe(200);
-  });
-});
-
-describe('requireIngestKey', () => {
-  it('lets a valid key through and refuses others with 401', async () => {
-    const base = await start();
-    expect((await fetch(`${base}/ingest`, { method: 'POST', headers: bearer('good-key') })).status).toBe(202);
-    const bad = await fetch(`${base}/ingest`, { method: 'POST', headers: bearer('bad-key') });
-    expect(bad.status).toBe(401);
-    expect((await bad.json()).error.code).toBe('invalid_ingest_key');
-    expect((await fetch(`${base}/ingest`, { method: 'POST' })).status).toBe(401);
   });
 });

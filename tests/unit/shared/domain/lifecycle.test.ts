@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionsFor, canReach, deadlineAt, isClosedStatus, isOpen, isOverdue, mayActInDistrict, open311Status, pathTo, transition,
+  actionsFor, canReach, deadlineAt, isClosedStatus, isOpen, isOverdue, open311Status, pathTo, transition,
   type CaseAction, type CaseStatus, type LifecycleRole,
 } from '../../../../shared/domain/lifecycle.js';
 
@@ -113,13 +113,5 @@ describe('status helpers', () => {
     expect(isClosedStatus('rejected')).toBe(false);
     expect(open311Status('feedback')).toBe('open');
     expect(open311Status('rejected')).toBe('closed');
-  });
-
-  it('scopes grid administrators to their districts', () => {
-    expect(mayActInDistrict('grid', ['441702'], '441702')).toBe(true);
-    expect(mayActInDistrict('grid', ['441702'], '441704')).toBe(false);
-    expect(mayActInDistrict('grid', ['441702'], null)).toBe(false);
-    expect(mayActInDistrict('duty', null, '441704')).toBe(true);
-    expect(mayActInDistrict('leader', null, '441702')).toBe(false);
   });
 });
