@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const log = pino({ name: 'simulator', level: process.env.LOG_LEVEL ?? 'info' });
   let sim;
   try {
-    sim = startSimulator({ ...opts, log });
+    sim = await startSimulator({ ...opts, log });
   } catch (err) {
     console.error(`simulate: ${(err as Error).message}`);
     process.exit(1);

@@ -1,3 +1,4 @@
+import { NOISE_LIMITS, type NoiseZone } from '../../shared/domain/noise.js';
 import type { Station } from '../../shared/schemas/city-pack.js';
 import type { NoiseValues } from '../../shared/schemas/observation.js';
 import { hash01 } from '../simulator/rng.js';
@@ -6,29 +7,23 @@ import type { WeatherAt } from './air.js';
 import { smoothNoise } from './noise-field.js';
 
 /**
- * Typical day/night Leq by GB 3096 functional zone, a few dB under the limits (day
- * 50/55/60/65/70/70, night 40/45/50/55/55/60): quiet zones stay within them, while
- * traffic-side points (4a) often exceed the night limit, as they do in real cities.
+ * How far under its GB 3096 limit (shared `NOISE_LIMITS`) a typical point of each zone reads,
+ * dB as [day, night]: quiet zones stay within the limits, while traffic-side points (4a) sit
+ * at the night limit and so often exceed it, as they do in real cities.
  */
-const TYPICAL: Record<NonNullable<Station['zone']>, { day: number; night: number }> = {
-  '0': { day: 46, night: 37 },
-  '1': { day: 51.5, night: 42.5 },
-  '2': { day: 56, night: 47 },
-  '3': { day: 60.5, night: 51.5 },
-  '4a': { day: 65.5, night: 55 },
-  '4b': { day: 66, night: 57.5 },
-};
+const MARGIN: Record<NoiseZone, readonly [day: number, night: number]> = { '0': [4, 3], '1': [3.5, 2.5], '2': [4, 3], '3': [4.5, 3.5], '4a': [4.5, 0], '4b': [4, 2.5] };
 
-/** GB 3096 day time: 06:00–22:00. */
-export function isDaytime(ms: number): boolean {
-  const { hour } = localParts(ms);
-  return hour >= 6 && hour < 22;
+/** Typical day and night Leq of a zone. */
+function typicalLevels(zone: NoiseZone): { day: number; night: number } {
+  const limit = NOISE_LIMITS[zone];
+  const [day, night] = MARGIN[zone];
+  return { day: limit.day - day, night: limit.night - night };
 }
 
 /** One Leq reading of a noise point: zone level by day or night, rush hours, wind. */
 export function noiseReading(seed: number, station: Station, ms: number, weatherAt: WeatherAt): NoiseValues {
   const { hour } = localParts(ms);
-  const typical = TYPICAL[station.zone ?? '2'];
+  const typical = typicalLevels(station.zone ?? '2');
   // Ease over an hour at 06:00 and 22:00 rather than jumping.
   const dayShare = Math.min(1, Math.max(0, hour - 5.5), Math.max(0, 22.5 - hour));
   const base = typical.night + (typical.day - typical.night) * dayShare;

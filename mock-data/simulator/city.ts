@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { loadCityPack } from '../../server/src/city/city-pack.js';
 import type { CaseCategory, CityManifest, Department, Station } from '../../shared/schemas/city-pack.js';
 import type { LonLat } from '../../shared/schemas/common.js';
 
@@ -27,7 +28,7 @@ export interface SimCity {
   departments: Department[];
 }
 
-/** The pieces a city pack provides; see `city-pack-loader.ts`. */
+/** The pieces of a city pack the generators read; {@link loadSimCity} takes them from a loaded pack. */
 export interface CityParts {
   manifest: CityManifest;
   boundaries: Array<{ adcode: string; geometry: Polygon | MultiPolygon }>;
@@ -105,4 +106,19 @@ export function prepareCity(parts: CityParts): SimCity {
 /** Population relative to the default city; scales case rates and economic magnitudes. */
 export function populationScale(city: SimCity): number {
   return city.population / DEFAULT_POPULATION;
+}
+
+/**
+ * Loads the city pack of `adcode` under `root` with the server's loader (which validates
+ * every file and throws `CityPackError` naming the file and field) and prepares it.
+ */
+export async function loadSimCity(adcode: string, root?: string): Promise<SimCity> {
+  const pack = await loadCityPack(adcode, root);
+  return prepareCity({
+    manifest: pack.manifest,
+    boundaries: pack.districts.features.map((f) => ({ adcode: f.properties.adcode, geometry: f.geometry })),
+    stations: pack.stations,
+    categories: pack.categories,
+    departments: pack.departments,
+  });
 }

@@ -3,16 +3,8 @@
  * promises that the same seed (and start time) gives the same data, so every generator
  * draws from an {@link Rng} or from the stateless {@link hash01}.
  */
-
-/** 32-bit FNV-1a over the string form of the parts, so labels map to stable seeds. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+// The pack builder's FNV-1a turns string seeds and `seed:label` keys into integer seeds.
+import { hashSeed } from '../city-pack-builder/prng.js';
 
 /** splitmix32 step: spreads a weak seed over all 32 bits. */
 function splitmix32(state: number): number {
@@ -27,7 +19,7 @@ function splitmix32(state: number): number {
  * (seed, thing, time), such as sensor readings, so back-fill and live data agree.
  */
 export function hash01(...parts: ReadonlyArray<string | number>): number {
-  return splitmix32(hashString(parts.join('\u0001'))) / 4294967296;
+  return splitmix32(hashSeed(parts.join('\u0001'))) / 4294967296;
 }
 
 /** sfc32 generator with the sampling helpers the generators need. */
@@ -39,7 +31,7 @@ export class Rng {
 
   /** @param seed any integer or string; strings are hashed. */
   constructor(seed: number | string) {
-    let s = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
+    let s = typeof seed === 'number' ? seed >>> 0 : hashSeed(seed);
     s = splitmix32(s);
     this.a = s;
     s = splitmix32(s);
@@ -127,6 +119,6 @@ export class Rng {
    * draws from its own stream so adding draws in one does not shift the others.
    */
   static stream(seed: number, label: string): Rng {
-    return new Rng(hashString(`${seed >>> 0}:${label}`));
+    return new Rng(hashSeed(`${seed >>> 0}:${label}`));
   }
 }

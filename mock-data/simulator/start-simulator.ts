@@ -1,7 +1,6 @@
 import { SCENARIO_NAMES, type ScenarioName } from '../scenarios/types.js';
 import type { ObservationIntervals } from '../generators/observations.js';
-import type { SimCity } from './city.js';
-import { loadSimCity } from './city-pack-loader.js';
+import { loadSimCity, type SimCity } from './city.js';
 import { SimEngine } from './engine.js';
 import { createHttpSink } from './http-sink.js';
 import { consoleLog, type SimLog } from './log.js';
@@ -34,6 +33,7 @@ export interface SimulatorOptions {
   /** Real milliseconds between progress log lines; 0 for none. Default 60,000. */
   progressMs?: number;
   intervals?: ObservationIntervals;
+  /** Folder holding the city packs; default `mock-data/cities/`. */
   citiesDir?: string;
   fetchImpl?: typeof fetch;
   /** First retry backoff step (doubles per attempt). Default 250 ms. */
@@ -59,13 +59,14 @@ function checkOptions(o: SimulatorOptions): void {
 /**
  * Starts feeding a running server through its public ingest interfaces. The simulated
  * clock starts at `start` (default now) and runs `speed` times real time; every tick the
- * engine's messages up to the simulated now are delivered in order. Never throws after
- * starting: delivery problems are logged and counted in `stats()`.
+ * engine's messages up to the simulated now are delivered in order. Resolves once the city
+ * is loaded and the loop started; rejects on bad options or a bad city pack (`CityPackError`).
+ * Never fails after starting: delivery problems are logged and counted in `stats()`.
  */
-export function startSimulator(opts: SimulatorOptions): Simulator {
+export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
   checkOptions(opts);
   const log = opts.log ?? consoleLog;
-  const city = typeof opts.city === 'string' ? loadSimCity(opts.city, opts.citiesDir) : opts.city;
+  const city = typeof opts.city === 'string' ? await loadSimCity(opts.city, opts.citiesDir) : opts.city;
   const realStart = Date.now();
   const simStart = opts.start === undefined ? realStart : new Date(opts.start).getTime();
   if (!Number.isFinite(simStart)) throw new TypeError(`simulator: invalid start ${String(opts.start)}`);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type ServerOptions } from 'socket.io';
 import { io as connectIo, type Socket as ClientSocket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import { openDb, type Db } from '../../../server/src/store/db.js';
 import { migrate } from '../../../server/src/store/migrate.js';
 import { createLiveHub, itemDistricts, type LiveHub, type LiveHubDeps, type LiveServer, type SnapshotFn } from '../../../server/src/realtime/index.js';
@@ -50,16 +51,16 @@ export interface LiveServerHandle {
   close(): Promise<void>;
 }
 
+export interface LiveServerOptions {
+  db?: Db;
+  snapshot?: SnapshotFn;
+  hub?: Partial<LiveHubDeps>;
+  io?: Partial<ServerOptions>;
+  beforeHub?: (io: LiveServer) => Promise<void>;
+}
+
 /** Starts an HTTP server on port 0 with Socket.IO and the live hub over an in-memory PGlite. */
-export async function startLiveServer(
-  opts: {
-    db?: Db;
-    snapshot?: SnapshotFn;
-    hub?: Partial<LiveHubDeps>;
-    io?: Partial<ServerOptions>;
-    beforeHub?: (io: LiveServer) => Promise<void>;
-  } = {},
-): Promise<LiveServerHandle> {
+export async function startLiveServer(opts: LiveServerOptions = {}): Promise<LiveServerHandle> {
   const ownDb = !opts.db;
   const db = opts.db ?? (await openDb({ dataDir: 'memory://' }));
   if (ownDb) await migrate(db);
@@ -100,6 +101,36 @@ export function connectClient(url: string, token?: string): Promise<LiveClient> 
       reject(err);
     });
   });
+}
+
+/**
+ * One live server per test plus its clients, all closed after each test. Call inside a
+ * `describe`; `start` in the test, then `connect` as many clients as it needs.
+ */
+export function useLiveServer() {
+  let current: LiveServerHandle | undefined;
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async start(opts?: LiveServerOptions): Promise<LiveServerHandle> {
+      current = await startLiveServer(opts);
+      return current;
+    },
+    /** The running server of this test. */
+    get server(): LiveServerHandle {
+      if (!current) throw new Error('start() the live server first');
+      return current;
+    },
+    async connect(token: string): Promise<LiveClient> {
+      const client = await connectClient(this.server.url, token);
+      clients.push(client);
+      return client;
+    },
+  };
 }
 
 /** Everything a client was pushed, in arrival order. */

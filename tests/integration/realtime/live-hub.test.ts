@@ -1,42 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { barrier, connectClient, fakeSnapshot, record, startLiveServer, waitFor, type LiveClient, type LiveServerHandle } from './live-harness.js';
+import { describe, expect, it } from 'vitest';
+import { barrier, connectClient, fakeSnapshot, record, useLiveServer, waitFor } from './live-harness.js';
 import { gridCase, JIANGCHENG, observation, YANGDONG } from './live-items.js';
 
 describe('live hub: connect, subscribe, deltas', () => {
-  let server: LiveServerHandle | undefined;
-  const clients: LiveClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await server?.close();
-    server = undefined;
-  });
-  const connect = async (token: string) => {
-    const c = await connectClient(server!.url, token);
-    clients.push(c);
-    return c;
-  };
+  const live = useLiveServer();
 
   it('refuses a connection without a token', async () => {
-    server = await startLiveServer();
+    const server = await live.start();
     await expect(connectClient(server.url)).rejects.toThrow(/unauthorized: missing token/);
   });
 
   it('refuses a connection with a bad token', async () => {
-    server = await startLiveServer();
+    const server = await live.start();
     await expect(connectClient(server.url, 'forged')).rejects.toThrow(/unauthorized: invalid/);
   });
 
   it('answers a subscribe with the current seq and a snapshot', async () => {
     const items = [gridCase('a', JIANGCHENG), gridCase('b', YANGDONG)];
-    server = await startLiveServer({ snapshot: fakeSnapshot({ grid: items }) });
-    const client = await connect('leader-token');
+    await live.start({ snapshot: fakeSnapshot({ grid: items }) });
+    const client = await live.connect('leader-token');
     const res = await client.emitWithAck('live:subscribe', { topics: ['grid'] });
     expect(res).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: items } } } });
   });
 
   it('pushes a published item as the next seq of its topic', async () => {
-    server = await startLiveServer();
-    const client = await connect('leader-token');
+    const server = await live.start();
+    const client = await live.connect('leader-token');
     const got = record(client);
     const res = await client.emitWithAck('live:subscribe', { topics: ['grid', 'env'] });
     if (!res.ok) throw new Error(res.error.message);
@@ -53,8 +42,8 @@ describe('live hub: connect, subscribe, deltas', () => {
   });
 
   it('sends a burst published within one window as one delta, not one per item', async () => {
-    server = await startLiveServer({ hub: { flushIntervalMs: 20 } });
-    const client = await connect('leader-token');
+    const server = await live.start({ hub: { flushIntervalMs: 20 } });
+    const client = await live.connect('leader-token');
     const got = record(client);
     await client.emitWithAck('live:subscribe', { topics: ['env'] });
     for (let i = 0; i < 500; i++) server.hub.publish('env', [observation(`o${i}`, JIANGCHENG)]);
@@ -65,8 +54,8 @@ describe('live hub: connect, subscribe, deltas', () => {
   });
 
   it('answers a malformed subscribe with ok:false and keeps the connection usable', async () => {
-    server = await startLiveServer();
-    const client = await connect('leader-token');
+    await live.start();
+    const client = await live.connect('leader-token');
     const bad: unknown[] = [
       { topics: [] },
       { topics: ['weather'] },
@@ -88,8 +77,8 @@ describe('live hub: connect, subscribe, deltas', () => {
   });
 
   it('stops pushing a topic after live:unsubscribe', async () => {
-    server = await startLiveServer();
-    const client = await connect('leader-token');
+    const server = await live.start();
+    const client = await live.connect('leader-token');
     const got = record(client);
     await client.emitWithAck('live:subscribe', { topics: ['grid', 'env'] });
     const res = await client.emitWithAck('live:unsubscribe', { topics: ['grid'] });
@@ -102,12 +91,12 @@ describe('live hub: connect, subscribe, deltas', () => {
   });
 
   it('forgets a client once it disconnects', async () => {
-    server = await startLiveServer();
-    const client = await connect('leader-token');
+    const server = await live.start();
+    const client = await live.connect('leader-token');
     await client.emitWithAck('live:subscribe', { topics: ['grid', 'alerts'] });
     expect(server.hub.stats()).toMatchObject({ clients: 1, subscriptions: 2 });
     client.close();
-    await waitFor(() => server!.hub.stats().clients === 0, 'the server to see the disconnect');
+    await waitFor(() => live.server.hub.stats().clients === 0, 'the server to see the disconnect');
     expect(server.hub.stats().subscriptions).toBe(0);
   });
 });

@@ -1,29 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeltaLogRepository } from '../../../server/src/realtime/index.js';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
-import { connectClient, fakeSnapshot, record, startLiveServer, waitFor, type LiveClient, type LiveServerHandle } from './live-harness.js';
+import { fakeSnapshot, record, useLiveServer, waitFor, type LiveServerHandle } from './live-harness.js';
 import { gridCase, JIANGCHENG } from './live-items.js';
 
 describe('live hub: replay with since', () => {
-  let server: LiveServerHandle | undefined;
-  const clients: LiveClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await server?.close();
-    server = undefined;
-  });
-  const connect = async () => {
-    const c = await connectClient(server!.url, 'leader-token');
-    clients.push(c);
-    return c;
-  };
+  const live = useLiveServer();
+  const connect = () => live.connect('leader-token');
   const publishOne = async (id: string) => {
-    server!.hub.publish('grid', [gridCase(id, JIANGCHENG)]);
-    await server!.hub.flush();
+    live.server.hub.publish('grid', [gridCase(id, JIANGCHENG)]);
+    await live.server.hub.flush();
   };
 
   it('gives a reconnecting client exactly the deltas it missed, then live ones without duplicates', async () => {
-    server = await startLiveServer({ snapshot: fakeSnapshot({ grid: [gridCase('current', JIANGCHENG)] }) });
+    await live.start({ snapshot: fakeSnapshot({ grid: [gridCase('current', JIANGCHENG)] }) });
     const first = await connect();
     const seen = record(first);
     await first.emitWithAck('live:subscribe', { topics: ['grid'] });
@@ -36,7 +26,7 @@ describe('live hub: replay with since', () => {
     for (const id of ['c', 'd', 'e']) await publishOne(id);
 
     const again = await connect();
-    const live = record(again);
+    const pushed = record(again);
     const res = await again.emitWithAck('live:subscribe', { topics: ['grid'], since: { grid: lastSeen } });
     if (!res.ok) throw new Error(res.error.message);
     const grid = res.data.topics.grid!;
@@ -49,12 +39,12 @@ describe('live hub: replay with since', () => {
     ]);
 
     await publishOne('f');
-    await waitFor(() => live.deltas.length >= 1, 'the next live delta');
-    expect(live.deltas.map((d) => d.seq)).toEqual([lastSeen + 4]);
+    await waitFor(() => pushed.deltas.length >= 1, 'the next live delta');
+    expect(pushed.deltas.map((d) => d.seq)).toEqual([lastSeen + 4]);
   });
 
   it('answers a client that is current with no missed deltas and no snapshot', async () => {
-    server = await startLiveServer();
+    await live.start();
     await publishOne('a');
     const client = await connect();
     const res = await client.emitWithAck('live:subscribe', { topics: ['grid'], since: { grid: 1 } });
@@ -63,7 +53,7 @@ describe('live hub: replay with since', () => {
 
   it('answers a since older than the kept log with a snapshot', async () => {
     const state = [gridCase('s1', JIANGCHENG), gridCase('s2', JIANGCHENG)];
-    server = await startLiveServer({ snapshot: fakeSnapshot({ grid: state }) });
+    const server = await live.start({ snapshot: fakeSnapshot({ grid: state }) });
     for (const id of ['a', 'b', 'c', 'd', 'e']) await publishOne(id);
     await createDeltaLogRepository(server.db).prune({ maxDeltasPerTopic: 2, maxAgeMs: 3600_000 });
     const client = await connect();
@@ -77,7 +67,7 @@ describe('live hub: replay with since', () => {
 
   it('answers a since ahead of the server (database reset) with a snapshot', async () => {
     const state = [gridCase('s1', JIANGCHENG)];
-    server = await startLiveServer({ snapshot: fakeSnapshot({ grid: state }) });
+    await live.start({ snapshot: fakeSnapshot({ grid: state }) });
     await publishOne('a');
     const client = await connect();
     const res = await client.emitWithAck('live:subscribe', { topics: ['grid'], since: { grid: 40 } });
@@ -92,7 +82,7 @@ describe('live hub: replay with since', () => {
       await hubRef!.flush();
       return [];
     };
-    server = await startLiveServer({ snapshot: racing });
+    const server = await live.start({ snapshot: racing });
     hubRef = server.hub;
     const client = await connect();
     const events: string[] = [];
@@ -106,9 +96,9 @@ describe('live hub: replay with since', () => {
   });
 
   it('prunes the log periodically to the configured length', async () => {
-    server = await startLiveServer({ hub: { retention: { maxDeltasPerTopic: 2, maxAgeMs: 3600_000, pruneIntervalMs: 20 } } });
+    const server = await live.start({ hub: { retention: { maxDeltasPerTopic: 2, maxAgeMs: 3600_000, pruneIntervalMs: 20 } } });
     for (const id of ['a', 'b', 'c', 'd', 'e']) await publishOne(id);
-    const kept = async () => (await server!.db.query<{ seq: unknown }>("select seq from live_deltas where topic = 'grid' order by seq")).rows.map((r) => Number(r.seq));
+    const kept = async () => (await live.server.db.query<{ seq: unknown }>("select seq from live_deltas where topic = 'grid' order by seq")).rows.map((r) => Number(r.seq));
     for (let i = 0; i < 500 && (await kept()).length > 2; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await kept()).toEqual([4, 5]);
   });

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemDistricts } from '../../../server/src/realtime/index.js';
 import type { LiveTopic } from '../../../shared/contracts/live.js';
-import { barrier, connectClient, fakeSnapshot, record, startLiveServer, waitFor, type LiveClient, type LiveServerHandle } from './live-harness.js';
+import { barrier, fakeSnapshot, record, useLiveServer, waitFor, type LiveServerHandle } from './live-harness.js';
 import { alert, CITY, gridCase, indicator, JIANGCHENG, kpi, observation, YANGDONG } from './live-items.js';
 
 const ALL: LiveTopic[] = ['grid', 'alerts', 'env', 'economy', 'kpi'];
@@ -18,24 +18,13 @@ function publishEverywhere(server: LiveServerHandle) {
 }
 
 describe('live hub: district scoping', () => {
-  let server: LiveServerHandle | undefined;
-  const clients: LiveClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await server?.close();
-    server = undefined;
-  });
-  const connect = async (token: string) => {
-    const c = await connectClient(server!.url, token);
-    clients.push(c);
-    return c;
-  };
+  const live = useLiveServer();
 
   it('never sends a grid user items of other districts nor city-level items', async () => {
-    server = await startLiveServer({
+    const server = await live.start({
       snapshot: fakeSnapshot({ kpi: [kpi(JIANGCHENG), kpi(YANGDONG), kpi(CITY)], grid: [gridCase('s-jc', JIANGCHENG), gridCase('s-yd', YANGDONG)] }),
     });
-    const grid = await connect('grid-token');
+    const grid = await live.connect('grid-token');
     const got = record(grid);
     const res = await grid.emitWithAck('live:subscribe', { topics: ALL });
     if (!res.ok) throw new Error(res.error.message);
@@ -52,8 +41,8 @@ describe('live hub: district scoping', () => {
   });
 
   it('sends an unrestricted user everything, city-level items included', async () => {
-    server = await startLiveServer();
-    const leader = await connect('leader-token');
+    const server = await live.start();
+    const leader = await live.connect('leader-token');
     const got = record(leader);
     await leader.emitWithAck('live:subscribe', { topics: ALL });
     await publishEverywhere(server);
@@ -64,8 +53,8 @@ describe('live hub: district scoping', () => {
   });
 
   it('refuses a grid user asking only for districts outside its own', async () => {
-    server = await startLiveServer();
-    const grid = await connect('grid-token');
+    const server = await live.start();
+    const grid = await live.connect('grid-token');
     const got = record(grid);
     const res = await grid.emitWithAck('live:subscribe', { topics: ['grid'], districts: [YANGDONG] });
     expect(res).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -75,8 +64,8 @@ describe('live hub: district scoping', () => {
   });
 
   it('narrows a grid user asking for its own and a foreign district to its own', async () => {
-    server = await startLiveServer();
-    const grid = await connect('grid-token');
+    const server = await live.start();
+    const grid = await live.connect('grid-token');
     const got = record(grid);
     const res = await grid.emitWithAck('live:subscribe', { topics: ['grid'], districts: [JIANGCHENG, YANGDONG] });
     expect(res.ok).toBe(true);
@@ -86,8 +75,8 @@ describe('live hub: district scoping', () => {
   });
 
   it('lets an unrestricted user narrow to a district', async () => {
-    server = await startLiveServer();
-    const leader = await connect('leader-token');
+    const server = await live.start();
+    const leader = await live.connect('leader-token');
     const got = record(leader);
     await leader.emitWithAck('live:subscribe', { topics: ['kpi', 'alerts'], districts: [YANGDONG] });
     await publishEverywhere(server);
@@ -96,8 +85,8 @@ describe('live hub: district scoping', () => {
   });
 
   it('still sends a scoped client every seq, with no items when none are its own', async () => {
-    server = await startLiveServer();
-    const grid = await connect('grid-token');
+    const server = await live.start();
+    const grid = await live.connect('grid-token');
     const got = record(grid);
     await grid.emitWithAck('live:subscribe', { topics: ['env'] });
     server.hub.publish('env', [observation('yd-1', YANGDONG)]);

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CityPackError } from '../../../server/src/city/city-pack.js';
 import { gridEventInput, indicatorInput, observationBatch } from '../../../shared/schemas/index.js';
 import { startSimulator, type Simulator } from '../../../mock-data/simulator/index.js';
 import { silentLog } from '../../../mock-data/simulator/log.js';
@@ -20,8 +21,8 @@ async function setup(respond?: Parameters<typeof startFakeServer>[0]) {
   return server;
 }
 
-function run(url: string, over: Partial<Parameters<typeof startSimulator>[0]> = {}): Simulator {
-  const sim = startSimulator({ url, key: KEY, scenario: 'normal', speed: 1800, city: '441700', seed: 1, start: START, tickMs: 50, progressMs: 0, retryBaseMs: 20, log: silentLog, ...over });
+async function run(url: string, over: Partial<Parameters<typeof startSimulator>[0]> = {}): Promise<Simulator> {
+  const sim = await startSimulator({ url, key: KEY, scenario: 'normal', speed: 1800, city: '441700', seed: 1, start: START, tickMs: 50, progressMs: 0, retryBaseMs: 20, log: silentLog, ...over });
   cleanups.push(() => sim.stop());
   return sim;
 }
@@ -32,7 +33,7 @@ const xml = new XMLParser({ parseTagValue: false, ignoreAttributes: false });
 describe('simulator against an HTTP server', () => {
   it('feeds every public ingest interface with the key', async () => {
     const server = await setup();
-    const sim = run(server.url);
+    const sim = await run(server.url);
     const paths = ['/api/v1/ingest/grid-events', '/api/v1/ingest/observations', '/api/v1/ingest/indicators', '/api/v1/ingest/cap', '/open311/v2/requests.json'];
     const seenAll = await waitFor(() => paths.every((p) => on(server.requests, p).length > 0));
     await sim.stop();
@@ -78,7 +79,7 @@ describe('simulator against an HTTP server', () => {
 
   it('sends a typhoon drill as CAP Exercise alerts and exercise grid events', async () => {
     const server = await setup();
-    const sim = run(server.url, { scenario: 'typhoon', speed: 3600 });
+    const sim = await run(server.url, { scenario: 'typhoon', speed: 3600 });
     const enough = await waitFor(() => on(server.requests, '/api/v1/ingest/cap').length >= 4);
     await sim.stop();
     expect(enough).toBe(true);
@@ -94,7 +95,7 @@ describe('simulator against an HTTP server', () => {
   it('retries while the server answers 503 and delivers afterwards', async () => {
     let refusals = 3;
     const server = await setup(() => (refusals-- > 0 ? { status: 503, body: { error: { code: 'unavailable', message: 'starting' } } } : undefined));
-    const sim = run(server.url);
+    const sim = await run(server.url);
     const delivered = await waitFor(() => sim.stats().sent.indicators > 0);
     await sim.stop();
     expect(delivered).toBe(true);
@@ -105,7 +106,7 @@ describe('simulator against an HTTP server', () => {
     const server = await setup((r) =>
       r.path === '/api/v1/ingest/grid-events' ? { status: 422, body: { error: { code: 'validation_failed', message: 'nope', issues: [{ path: '(root)', message: 'nope' }] } } } : undefined,
     );
-    const sim = run(server.url);
+    const sim = await run(server.url);
     const going = await waitFor(() => sim.stats().refused >= 3 && sim.stats().sent.observation > 0);
     const stats = sim.stats();
     await sim.stop();
@@ -115,10 +116,16 @@ describe('simulator against an HTTP server', () => {
   });
 
   it('waits for a server that is not up yet', async () => {
-    const sim = run('http://127.0.0.1:9', { retryBaseMs: 10 });
+    const sim = await run('http://127.0.0.1:9', { retryBaseMs: 10 });
     const retried = await waitFor(() => sim.stats().retries >= 2);
     await sim.stop();
     expect(retried).toBe(true);
     expect(sim.stats().requests).toBeGreaterThan(0);
+  });
+
+  it('refuses to start, before sending anything, when the city pack does not exist', async () => {
+    const server = await setup();
+    await expect(run(server.url, { city: '999999' })).rejects.toBeInstanceOf(CityPackError);
+    expect(server.requests).toEqual([]);
   });
 });

@@ -48,11 +48,13 @@ describe('simulate command line', () => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 
-  it('parses durations with units', () => {
-    expect(parseDuration('90')).toBe(90_000);
-    expect(parseDuration('90s')).toBe(90_000);
-    expect(parseDuration('10m')).toBe(600_000);
-    expect(parseDuration('2h')).toBe(7_200_000);
-    expect(parseDuration('500ms')).toBe(500);
+  it.each([
+    ['90', 90_000],
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['2h', 7_200_000],
+    ['500ms', 500],
+  ])('parses the duration %s with its unit', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
   });
 });
