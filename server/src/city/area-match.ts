@@ -8,20 +8,9 @@ function turn(a: Position, b: Position, c: Position): number {
   return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
-function onSegment(a: Position, b: Position, p: Position): boolean {
-  return (
-    Math.min(a[0]!, b[0]!) <= p[0]! && p[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= p[1]! && p[1]! <= Math.max(a[1]!, b[1]!)
-  );
-}
-
-/** Whether segments ab and cd share a point (touching counts). */
-function segmentsMeet(a: Position, b: Position, c: Position, d: Position): boolean {
-  const t1 = turn(a, b, c);
-  const t2 = turn(a, b, d);
-  const t3 = turn(c, d, a);
-  const t4 = turn(c, d, b);
-  if (t1 !== t2 && t3 !== t4) return true;
-  return (t1 === 0 && onSegment(a, b, c)) || (t2 === 0 && onSegment(a, b, d)) || (t3 === 0 && onSegment(c, d, a)) || (t4 === 0 && onSegment(c, d, b));
+/** Whether segments ab and cd cross properly: each splits the other (touching does not count). */
+function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
+  return turn(a, b, c) * turn(a, b, d) < 0 && turn(c, d, a) * turn(c, d, b) < 0;
 }
 
 function ringsCross(r1: Position[], r2: Position[]): boolean {
@@ -32,22 +21,44 @@ function ringsCross(r1: Position[], r2: Position[]): boolean {
     for (let j = 1; j < r2.length; j++) {
       const c = r2[j - 1]!;
       const d = r2[j]!;
-      if (bboxOverlaps(box, ringBBox([c, d])) && segmentsMeet(a, b, c, d)) return true;
+      if (bboxOverlaps(box, ringBBox([c, d])) && segmentsCross(a, b, c, d)) return true;
     }
   }
   return false;
 }
 
+/** Strictly inside: a point on the boundary is not inside. */
+const inside = (p: Position, polygon: Polygon) => booleanPointInPolygon(p, polygon, { ignoreBoundary: true });
+
+const SAMPLE_STEPS = 12;
+
+/** Points of a regular grid over the part's bbox that lie strictly inside the part. */
+function interiorSamples(part: DistrictPart): Position[] {
+  const [w, s, e, n] = part.bbox;
+  const out: Position[] = [];
+  for (let i = 0; i < SAMPLE_STEPS; i++) {
+    for (let j = 0; j < SAMPLE_STEPS; j++) {
+      const p = [w + ((i + 0.5) / SAMPLE_STEPS) * (e - w), s + ((j + 0.5) / SAMPLE_STEPS) * (n - s)];
+      if (inside(p, part.polygon)) out.push(p);
+    }
+  }
+  return out;
+}
+
 /**
- * Two polygons intersect iff an edge of one meets an edge of the other, or, with no
- * crossing at all, one lies inside the other, which shows in the first vertex of each ring.
+ * Whether a polygon and a district part share interior — merely touching does not count, so
+ * an area drawn along a district boundary does not spill into the neighbours that share it.
+ * Interiors overlap when a vertex of one lies strictly inside the other, when edges cross
+ * properly, or (for shapes that coincide along their edges) when interior points of the part
+ * lie inside the polygon.
  */
 export function partIntersectsPolygon(part: DistrictPart, polygon: Polygon, polygonBBox: BBox): boolean {
   if (!bboxOverlaps(part.bbox, polygonBBox)) return false;
   const outer = polygon.coordinates[0]!;
-  if (outer.some((p) => bboxContains(part.bbox, p[0]!, p[1]!) && booleanPointInPolygon(p, part.polygon))) return true;
-  if (part.polygon.coordinates.some((ring) => booleanPointInPolygon(ring[0]!, polygon))) return true;
-  return part.polygon.coordinates.some((ring) => polygon.coordinates.some((r) => ringsCross(ring, r)));
+  if (outer.some((p) => bboxContains(part.bbox, p[0]!, p[1]!) && inside(p, part.polygon))) return true;
+  if (part.polygon.coordinates.some((ring) => ring.some((p) => inside(p, polygon)))) return true;
+  if (part.polygon.coordinates.some((ring) => polygon.coordinates.some((r) => ringsCross(ring, r)))) return true;
+  return interiorSamples(part).some((p) => inside(p, polygon));
 }
 
 const KM_PER_DEG_LAT = 110.574;

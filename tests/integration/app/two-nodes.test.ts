@@ -41,7 +41,7 @@ describe('two server processes share PostgreSQL and fan out through Redis', () =
   }, 90_000);
   afterAll(async () => {
     for (const n of [a, b]) {
-      if (!n) continue;
+      if (!n || n.proc.exitCode !== null) continue;
       n.proc.kill('SIGTERM');
       await new Promise((r) => n.proc.once('exit', r));
     }
@@ -69,4 +69,11 @@ describe('two server processes share PostgreSQL and fan out through Redis', () =
     grid.forEach((d, i) => expect(d.seq).toBe(ack.data.topics.grid!.seq + 1 + i));
     client.close();
   }, 60_000);
+
+  it('shuts down gracefully on SIGTERM: readiness drops, the process exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => a.proc.once('exit', (code) => resolve(code)));
+    a.proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
+  }, 30_000);
 });

@@ -54,6 +54,16 @@ describe('createLocator on the Yangjiang pack', () => {
   });
 
   describe('districtsForArea', () => {
+    it('matches a district\'s own boundary to that district only, not to the neighbours sharing its edges', async () => {
+      const pack = await loadCityPack('441700');
+      for (const f of pack.districts.features) {
+        const geometry = f.geometry as { type: string; coordinates: number[][][][] };
+        // The largest part's outer ring, as an integrator would copy it into a CAP polygon.
+        const ring = geometry.coordinates.map((poly) => poly[0]!).sort((a, b) => b.length - a.length)[0]! as Array<[number, number]>;
+        expect(locator.districtsForArea({ polygons: [ring] }), f.properties.adcode).toEqual([f.properties.adcode]);
+      }
+    });
+
     it('matches a small polygon inside one district', () => {
       expect(locator.districtsForArea({ polygons: [square(111.617, 21.753, 0.01)] })).toEqual([YANGXI]);
     });
