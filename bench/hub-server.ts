@@ -1,8 +1,10 @@
 /**
  * Bench child: the real City Cockpit server (createApp) on an on-disk PGlite in
- * BENCH_DATA_DIR, demo auth, listening on 127.0.0.1 port 0. Runs in its own process so its
- * RSS and CPU are its own. Driven over IPC by bench/run.ts.
+ * BENCH_DATA_DIR — or, for comparison only, in a throw-away schema of the PostgreSQL at
+ * BENCH_DATABASE_URL — demo auth, listening on 127.0.0.1 port 0. Runs in its own process so
+ * its RSS and CPU are its own. Driven over IPC by bench/run.ts.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig } from '../server/src/config.js';
@@ -16,15 +18,24 @@ import { ResourceSampler } from './lib/resources.js';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const schema = `bench_${randomBytes(5).toString('hex')}`;
 const flushIntervalMs = process.env.BENCH_FLUSH_MS ? Number(process.env.BENCH_FLUSH_MS) : undefined;
 
 const sampler = new ResourceSampler();
 let db: Db | undefined;
 let app: App | undefined;
 
-async function start(): Promise<{ url: string; pid: number; fsync: string }> {
+async function start(): Promise<{ url: string; pid: number; fsync: string; engine: string }> {
   const config = loadConfig({ DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false' });
-  db = await openDb({ dataDir: dataDir! });
+  let databaseUrl: string | undefined;
+  if (pgUrl) {
+    const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
+    await admin.exec(`create schema ${schema}`);
+    await admin.close();
+    databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  }
+  db = await openDb({ databaseUrl, dataDir: dataDir! });
   await migrate(db);
   const city = await loadCityPack('441700');
   const auth = createAuthService({ db, config, defaultGridDistrict: city.manifest.districts[0]!.adcode });
@@ -33,7 +44,7 @@ async function start(): Promise<{ url: string; pid: number; fsync: string }> {
   await new Promise<void>((resolve) => app!.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   const fsync = String(((await db.query<{ fsync: string }>('show fsync')).rows[0] ?? {}).fsync);
-  return { url: `http://127.0.0.1:${port}`, pid: process.pid, fsync };
+  return { url: `http://127.0.0.1:${port}`, pid: process.pid, fsync, engine: db.engine };
 }
 
 serveRequests(
@@ -52,5 +63,10 @@ serveRequests(
       await new Promise<void>((resolve) => app!.server.close(() => resolve()));
     }
     await db?.close();
+    if (pgUrl) {
+      const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
+      await admin.exec(`drop schema if exists ${schema} cascade`);
+      await admin.close();
+    }
   },
 );

@@ -14,6 +14,8 @@ export interface IngestOptions {
   observations: number;
   batch: number;
   concurrency: number;
+  /** A PostgreSQL to compare with (a throw-away schema); default: on-disk PGlite as deployed. */
+  databaseUrl?: string;
 }
 
 /** One endpoint's figures. */
@@ -35,7 +37,8 @@ export interface IngestResult {
   warmupEvents: number;
   /** Rows the server's database holds afterwards: every 202 must be there. */
   stored: { cases: number; observations: number };
-  /** PGlite's `fsync` setting: what "committed" means on this engine. */
+  engine: string;
+  /** The engine's `fsync` setting: what "committed" means on it. */
   fsync: string;
   dataDirMiB: number;
 }
@@ -47,9 +50,9 @@ export interface IngestResult {
  */
 export async function runIngest(o: IngestOptions, log: (msg: string) => void): Promise<IngestResult> {
   const dataDir = tempDir('cockpit-bench-ingest-');
-  const srv = spawnChild('hub-server.ts', { BENCH_DATA_DIR: dataDir });
+  const srv = spawnChild('hub-server.ts', { BENCH_DATA_DIR: dataDir, ...(o.databaseUrl ? { BENCH_DATABASE_URL: o.databaseUrl } : {}) });
   try {
-    const { url, fsync } = await srv.call<{ url: string; fsync: string }>('start');
+    const { url, fsync, engine } = await srv.call<{ url: string; fsync: string; engine: string }>('start');
     // Bodies are serialized before the clock starts so the load generator costs little CPU.
     const makeGrid = gridEventFactory(`ingest-${Date.now().toString(36)}`, 3);
     const warm = Array.from({ length: 3 }, () => JSON.stringify(makeGrid(o.batch)));
@@ -66,7 +69,7 @@ export async function runIngest(o: IngestOptions, log: (msg: string) => void): P
       log(`  observations: ${observations.accepted} accepted in ${observations.seconds} s = ${observations.itemsPerS} /s`);
     }
     const stored = await srv.call<{ cases: number; observations: number }>('count');
-    return { grid, observations, warmupEvents: warm.length * o.batch, stored, fsync, dataDirMiB: Math.round(dirBytes(dataDir) / 2 ** 20) };
+    return { grid, observations, warmupEvents: warm.length * o.batch, stored, engine, fsync, dataDirMiB: Math.round(dirBytes(dataDir) / 2 ** 20) };
   } finally {
     await srv.stop().catch(() => undefined);
     removeTempDir(dataDir);

@@ -14,16 +14,19 @@ import { busyPct, cpuTimes, machine } from './lib/machine.js';
 import { judge, toMarkdown, type BenchResults } from './report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,naive (default all)
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive (default all)
   --quick              short smoke run (20k events, 5 s windows)
   --events <n>         grid events for the ingest phase (100000)
   --observations <n>   observations for the ingest phase (20000; 0 skips)
   --batch <n>          events per ingest request (1000)
   --concurrency <n>    ingest connections (4)
+  --database-url <url> run the ingest phase on this PostgreSQL instead (a throw-away schema;
+                       a comparison only: the target is for the embedded database)
   --clients <n>        live clients (1000)
   --client-procs <n>   processes the clients are spread over (2)
   --client <mode>      raw (lean hand-spoken Socket.IO) or socketio (stock client) (raw)
-  --rate <n>           grid events/s fed during fan-out (1000)
+  --rate <n>           grid events/s fed for the target-load hub run (400)
+  --peak-rate <n>      grid events/s offered to the hub peak run and the naive baseline (1000)
   --tick-ms <n>        one feed request every n ms (50)
   --warmup <s>         feed before the window (3)
   --measure <s>        measurement window (15)
@@ -33,9 +36,9 @@ const HELP = `npm run bench [-- options]
 const { values: a } = parseArgs({
   options: {
     help: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' },
-    events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' },
+    events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'database-url': { type: 'string' },
     clients: { type: 'string' }, 'client-procs': { type: 'string' }, client: { type: 'string' }, rate: { type: 'string' },
-    'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
+    'peak-rate': { type: 'string' }, 'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
   },
 });
 if (a.help) {
@@ -47,25 +50,27 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,naive').split(',').map((s) => s.trim()));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive').split(',').map((s) => s.trim()));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
   observations: num(a.observations, quick ? 5_000 : 20_000),
   batch: num(a.batch, 1000),
   concurrency: num(a.concurrency, 4),
+  databaseUrl: a['database-url'],
 };
 const fanoutOpts: FanoutOptions = {
   clients: num(a.clients, 1000),
   clientProcesses: num(a['client-procs'], 2),
   clientMode: a.client === 'socketio' ? 'socketio' : 'raw',
-  rate: num(a.rate, 1000),
+  rate: num(a.rate, 400),
   tickMs: num(a['tick-ms'], 50),
   warmupS: num(a.warmup, quick ? 2 : 3),
   measureS: num(a.measure, quick ? 5 : 15),
   drainS: num(a.drain, 3),
   flushIntervalMs: a['flush-ms'] === undefined ? undefined : num(a['flush-ms'], 50),
 };
+const peakRate = num(a['peak-rate'], 1000);
 
 installCleanup();
 const log = (msg: string) => console.log(msg);
@@ -78,24 +83,29 @@ if (backgroundBusyPct > 30) log(`warning: the machine is already ${backgroundBus
 
 let ingest: IngestResult | null = null;
 let hub: FanoutResult | null = null;
+let hubPeak: FanoutResult | null = null;
 let naive: FanoutResult | null = null;
 if (phases.has('ingest')) {
-  log(`ingest: ${ingestOpts.gridEvents} grid events in ${ingestOpts.batch}-event requests over ${ingestOpts.concurrency} connections, on-disk PGlite`);
+  log(`ingest: ${ingestOpts.gridEvents} grid events in ${ingestOpts.batch}-event requests over ${ingestOpts.concurrency} connections, ${ingestOpts.databaseUrl ? 'PostgreSQL (comparison)' : 'on-disk PGlite'}`);
   ingest = await runIngest(ingestOpts, log);
 }
 if (phases.has('hub')) {
   log(`fan-out (hub): ${fanoutOpts.clients} clients, ${fanoutOpts.rate} events/s, ${fanoutOpts.warmupS} s warm-up, ${fanoutOpts.measureS} s window`);
   hub = await runFanout('hub', fanoutOpts, log);
 }
+if (phases.has('peak')) {
+  log(`fan-out (hub, peak): ${peakRate} events/s offered`);
+  hubPeak = await runFanout('hub', { ...fanoutOpts, rate: peakRate }, log);
+}
 if (phases.has('naive')) {
-  log(`fan-out (naive baseline): same clients and feed`);
-  naive = await runFanout('naive', fanoutOpts, log);
+  log(`fan-out (naive baseline): same clients, ${peakRate} events/s offered`);
+  naive = await runFanout('naive', { ...fanoutOpts, rate: peakRate }, log);
 }
 
 const results: BenchResults = {
   startedAt, durationS: Math.round((Date.now() - t0) / 1000), machine: machine(), backgroundBusyPct,
-  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts },
-  ingest, hub, naive, targets: judge({ ingest, hub, naive }),
+  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate },
+  ingest, hub, hubPeak, naive, targets: judge({ ingest, hub, hubPeak, naive }),
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

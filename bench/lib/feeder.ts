@@ -7,6 +7,8 @@ interface Sent {
   sentAt: number;
   count: number;
   status: number | null;
+  /** Until the 202 (or error) arrived. */
+  ms: number;
 }
 
 /** What the feeder did between two times. */
@@ -17,6 +19,8 @@ export interface FeedSummary {
   rejected: number;
   /** Ticks skipped because too many requests were still in flight (the server fell behind). */
   skippedTicks: number;
+  /** Ingest request round trip (send → 202), ms. */
+  requestMs: { p50: number | null; p99: number | null };
 }
 
 /**
@@ -41,11 +45,12 @@ export function startFeeder(opts: { url: string; rate: number; tickMs: number; p
     const at = nowMs();
     if (inFlight.size >= maxInFlight) skipped.push(at);
     else {
-      const entry: Sent = { sentAt: at, count: perTick, status: null };
+      const entry: Sent = { sentAt: at, count: perTick, status: null, ms: NaN };
       log.push(entry);
       const body = JSON.stringify(make(perTick, at));
       const p = postIngest(opts.url, 'grid-events', body)
         .then((status) => void (entry.status = status), () => void (entry.status = 0))
+        .finally(() => void (entry.ms = nowMs() - at))
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
     }
@@ -68,7 +73,12 @@ export function startFeeder(opts: { url: string; rate: number; tickMs: number; p
       const sent = log.filter((s) => s.sentAt >= start && s.sentAt < end);
       const accepted = sent.filter((s) => s.status === 202).reduce((n, s) => n + s.count, 0);
       const events = sent.reduce((n, s) => n + s.count, 0);
-      return { batches: sent.length, events, accepted, rejected: events - accepted, skippedTicks: skipped.filter((t) => t >= start && t < end).length };
+      const ms = sent.map((s) => s.ms).filter((m) => !Number.isNaN(m)).sort((x, y) => x - y);
+      const q = (p: number) => (ms.length ? Math.round(ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)]! * 10) / 10 : null);
+      return {
+        batches: sent.length, events, accepted, rejected: events - accepted,
+        skippedTicks: skipped.filter((t) => t >= start && t < end).length, requestMs: { p50: q(0.5), p99: q(0.99) },
+      };
     },
   };
 }

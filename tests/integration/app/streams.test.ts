@@ -1,14 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { liveClient, startTestServer, type LiveClient, type TestServer } from '../../helpers/test-server.js';
+import { liveClient, pgSchema, startTestServer, type LiveClient, type TestServer } from '../../helpers/test-server.js';
 import { alertJson, gridEvent, JIANGCHENG } from '../../fixtures/payloads.js';
 import type { Alert, GridCase, Indicator, Observation } from '../../../shared/schemas/index.js';
 import type { VitalSigns } from '../../../shared/contracts/kpi.js';
 
-describe('each stream: ingest → store → live delta', () => {
+describe.each([
+  { engine: 'PGlite (embedded)', postgres: false },
+  { engine: 'PostgreSQL (DATABASE_URL)', postgres: true },
+])('each stream on $engine: ingest → store → live delta', ({ postgres }) => {
   let srv: TestServer;
   let client: LiveClient;
+  let schema: Awaited<ReturnType<typeof pgSchema>> | null = null;
   beforeEach(async () => {
-    srv = await startTestServer();
+    schema = postgres ? await pgSchema() : null;
+    srv = await startTestServer({ databaseUrl: schema?.url });
+    expect(srv.db.engine).toBe(postgres ? 'postgres' : 'pglite');
     client = await liveClient(srv.url, await srv.token('leader'));
     const ack = await client.subscribe({ topics: ['grid', 'alerts', 'env', 'economy', 'kpi'] });
     expect(ack.ok).toBe(true);
@@ -16,6 +22,7 @@ describe('each stream: ingest → store → live delta', () => {
   afterEach(async () => {
     client.close();
     await srv.close();
+    await schema?.drop();
   });
 
   it('grid event: 202 after commit, located and pushed, stored once when sent twice', async () => {
