@@ -40,9 +40,13 @@ export interface FanoutResult {
   completeness: number;
   /** Ingest-to-client latency of the window's items in ms; null = beyond what arrived (items lost or still queued). */
   latencyMs: { p50: number | null; p90: number | null; p99: number | null; max: number };
+  /** Server RSS with every client subscribed, before the feed starts (mean over 1 s). */
+  serverIdleRssMiB: number;
   serverResources: ResourceUse;
   clientCpuPct: number[];
   machineBusyPct: number;
+  /** Machine CPU used by anything but the server, the clients and this orchestrator (other work on the box). */
+  otherBusyPct: number;
   client: { mode: 'raw' | 'socketio'; resyncs: number; snapshots: number; missedReplayed: number; disconnects: number; subscribeErrors: number; scanMismatches: number };
   serverCounters: unknown;
 }
@@ -83,6 +87,10 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
     const connected = opened.reduce((n, r) => n + r.connected, 0);
     log(`  ${server}: ${connected}/${o.clients} clients subscribed in ${((nowMs() - t) / 1000).toFixed(1)} s${opened.some((r) => r.failed) ? ` (failures: ${opened.map((r) => r.firstError).join('; ')})` : ''}`);
 
+    const quietFrom = nowMs();
+    await sleep(1000);
+    const idleRss = (await srv.call<{ resources: ResourceUse }>('stats', { start: quietFrom, end: nowMs() })).resources.rssMeanMiB;
+
     feeder = startFeeder({ url, rate: o.rate, tickMs: o.tickMs, prefix: `${server}-${Date.now().toString(36)}` });
     await sleep(o.warmupS * 1000);
 
@@ -92,8 +100,10 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
     await Promise.all(workers.map((w) => w.call('window', { start, end })));
     await sleep(Math.max(0, start - nowMs()));
     const cpu0 = cpuTimes();
+    const self0 = process.cpuUsage();
     await sleep(Math.max(0, end - nowMs()));
     const cpu1 = cpuTimes();
+    const selfPct = cpuPct(process.cpuUsage(self0), o.measureS);
     await sleep(o.drainS * 1000);
     const srvStats = await srv.call<{ resources: ResourceUse; hub?: unknown; naive?: unknown }>('stats', { start, end });
     await feeder.stop();
@@ -117,9 +127,11 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
       delivered,
       completeness: expected > 0 ? Math.round((delivered / expected) * 10000) / 10000 : 0,
       latencyMs: { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: Math.round(hist.max) },
+      serverIdleRssMiB: idleRss,
       serverResources: srvStats.resources,
       clientCpuPct: collected.map((c) => c.resources.cpuPct),
       machineBusyPct: busyPct(cpu0, cpu1),
+      otherBusyPct: Math.max(0, Math.round(busyPct(cpu0, cpu1) - srvStats.resources.cpuPct - sum((c) => c.resources.cpuPct) - selfPct)),
       client: {
         mode: o.clientMode, scanMismatches: sum((c) => c.mismatches),
         resyncs: sum((c) => c.counts.resyncs), snapshots: sum((c) => c.counts.snapshots), missedReplayed: sum((c) => c.counts.missedReplayed),
@@ -132,6 +144,10 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
     await Promise.all(children.reverse().map((c) => c.stop().catch(() => undefined)));
     removeTempDir(dataDir);
   }
+}
+
+function cpuPct(use: NodeJS.CpuUsage, seconds: number): number {
+  return ((use.user + use.system) / 1e6 / seconds) * 100;
 }
 
 function round(n: number | null): number | null {

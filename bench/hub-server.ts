@@ -5,6 +5,7 @@
  * its RSS and CPU are its own. Driven over IPC by bench/run.ts.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadConfig } from '../server/src/config.js';
@@ -63,6 +64,8 @@ serveRequests(
       await new Promise<void>((resolve) => app!.server.close(() => resolve()));
     }
     await db?.close();
+    // Also removed here so a killed orchestrator leaves no database behind.
+    rmSync(dataDir!, { recursive: true, force: true });
     if (pgUrl) {
       const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
       await admin.exec(`drop schema if exists ${schema} cascade`);

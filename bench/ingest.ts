@@ -7,6 +7,7 @@ import { postIngest } from './lib/http.js';
 import { spawnChild, type Child } from './lib/ipc.js';
 import { gridEventFactory, observationFactory } from './lib/payloads.js';
 import type { ResourceUse } from './lib/resources.js';
+import { openDb } from '../server/src/store/db.js';
 
 /** Knobs of the durable ingest run. */
 export interface IngestOptions {
@@ -37,6 +38,8 @@ export interface IngestResult {
   warmupEvents: number;
   /** Rows the server's database holds afterwards: every 202 must be there. */
   stored: { cases: number; observations: number };
+  /** Cases found after the server was SIGKILLed right after its last 202 and the data dir reopened (PGlite only). */
+  afterKill: { cases: number; observations: number } | null;
   engine: string;
   /** The engine's `fsync` setting: what "committed" means on it. */
   fsync: string;
@@ -69,7 +72,9 @@ export async function runIngest(o: IngestOptions, log: (msg: string) => void): P
       log(`  observations: ${observations.accepted} accepted in ${observations.seconds} s = ${observations.itemsPerS} /s`);
     }
     const stored = await srv.call<{ cases: number; observations: number }>('count');
-    return { grid, observations, warmupEvents: warm.length * o.batch, stored, engine, fsync, dataDirMiB: Math.round(dirBytes(dataDir) / 2 ** 20) };
+    const afterKill = engine === 'pglite' ? await killAndRecount(srv, dataDir) : null;
+    if (afterKill) log(`  after SIGKILL and reopening the data dir: ${afterKill.cases} cases, ${afterKill.observations} observations`);
+    return { grid, observations, warmupEvents: warm.length * o.batch, stored, afterKill, engine, fsync, dataDirMiB: Math.round(dirBytes(dataDir) / 2 ** 20) };
   } finally {
     await srv.stop().catch(() => undefined);
     removeTempDir(dataDir);
@@ -106,6 +111,20 @@ async function runPool(url: string, endpoint: string, bodies: string[], concurre
     endpoint, items: bodies.length * batch, accepted, failedRequests: failed, seconds: Math.round(seconds * 100) / 100,
     itemsPerS: Math.round(accepted / seconds), requestMs: { p50: hist.quantile(0.5), p99: hist.quantile(0.99) },
   };
+}
+
+/** Kills the server without warning and counts what its database kept: acknowledged means stored. */
+async function killAndRecount(srv: Child, dataDir: string): Promise<{ cases: number; observations: number }> {
+  const exited = new Promise<void>((resolve) => srv.proc.once('exit', () => resolve()));
+  srv.proc.kill('SIGKILL');
+  await exited;
+  const db = await openDb({ dataDir });
+  try {
+    const count = async (table: string) => Number(((await db.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0] ?? {}).n);
+    return { cases: await count('cases'), observations: await count('observations') };
+  } finally {
+    await db.close();
+  }
 }
 
 function dirBytes(dir: string): number {

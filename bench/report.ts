@@ -55,7 +55,7 @@ export function judge(r: Pick<BenchResults, 'ingest' | 'hub' | 'hubPeak' | 'naiv
     rows.push({ metric: `Fan-out deliveries/s, ${h.clientsConnected} clients on grid (${feed})`, target: `≥ ${int(TARGETS.deliveriesPerS)}`, measured: `${int(h.deliveriesPerS)} (${pct(h.deliveriesPerS, TARGETS.deliveriesPerS)})`, verdict: h.deliveriesPerS >= TARGETS.deliveriesPerS ? 'PASS' : 'FAIL' });
     rows.push({ metric: `Ingest-to-client latency p50 / p99 at that load`, target: `p99 ≤ ${TARGETS.p99Ms} ms`, measured: `${ms(h.latencyMs.p50)} / ${ms(h.latencyMs.p99)}`, verdict: h.latencyMs.p99 !== null && h.latencyMs.p99 <= TARGETS.p99Ms ? 'PASS' : 'FAIL' });
     rows.push({ metric: 'Deliveries complete (of the window’s items)', target: '100 %', measured: `${(h.completeness * 100).toFixed(2)} %`, verdict: 'n/a' });
-    rows.push({ metric: 'Server RSS mean / peak (hub)', target: '—', measured: `${h.serverResources.rssMeanMiB} / ${h.serverResources.rssPeakMiB} MiB`, verdict: 'n/a' });
+    rows.push({ metric: 'Server RSS mean / peak under load (hub)', target: '—', measured: `${h.serverResources.rssMeanMiB} / ${h.serverResources.rssPeakMiB} MiB (${h.serverIdleRssMiB} MiB with clients, before the feed)`, verdict: 'n/a' });
   }
   const p = r.hubPeak;
   if (p) {
@@ -64,7 +64,7 @@ export function judge(r: Pick<BenchResults, 'ingest' | 'hub' | 'hubPeak' | 'naiv
   const n = r.naive;
   if (n) {
     rows.push({ metric: `Naive baseline deliveries/s at ${int(n.feed.ratePerS)} ev/s offered`, target: '—', measured: `${int(n.deliveriesPerS)} (p99 ${ms(n.latencyMs.p99)}, accepted ${int(n.feed.accepted / n.windowS)} ev/s)`, verdict: 'n/a' });
-    rows.push({ metric: 'Server RSS mean / peak (naive)', target: '—', measured: `${n.serverResources.rssMeanMiB} / ${n.serverResources.rssPeakMiB} MiB`, verdict: 'n/a' });
+    rows.push({ metric: 'Server RSS mean / peak under load (naive)', target: '—', measured: `${n.serverResources.rssMeanMiB} / ${n.serverResources.rssPeakMiB} MiB (${n.serverIdleRssMiB} MiB with clients, before the feed)`, verdict: 'n/a' });
   }
   // Compared at the same offered feed: the peak run when there is one, else the target-load run.
   const same = [p, h].find((x) => x && n && x.feed.ratePerS === n.feed.ratePerS);
@@ -94,13 +94,15 @@ export function toMarkdown(r: BenchResults): string {
     for (const e of [grid, observations]) {
       if (e) lines.push(`| ${e.endpoint} | ${int(e.accepted)}${e.failedRequests ? ` (${e.failedRequests} failed requests)` : ''} | ${e.seconds} | ${int(e.itemsPerS)} | ${e.requestMs.p50?.toFixed(0)} / ${e.requestMs.p99?.toFixed(0)} ms | ${e.server.cpuPct} % | ${e.server.rssPeakMiB} MiB |`);
     }
-    lines.push('', `Stored afterwards: ${int(r.ingest.stored.cases)} cases (incl. ${int(r.ingest.warmupEvents)} warm-up), ${int(r.ingest.stored.observations)} observations; engine ${r.ingest.engine}, fsync=${r.ingest.fsync}${r.ingest.engine === 'pglite' ? `, data dir ${r.ingest.dataDirMiB} MiB` : ''}.`, '');
+    const k = r.ingest.afterKill;
+    const kill = k ? ` After SIGKILL of the server and reopening its data dir: ${int(k.cases)} cases, ${int(k.observations)} observations${k.cases === r.ingest.stored.cases && k.observations === r.ingest.stored.observations ? ' (nothing acknowledged was lost)' : ' (ACKNOWLEDGED ROWS LOST)'}.` : '';
+    lines.push('', `Stored afterwards: ${int(r.ingest.stored.cases)} cases (incl. ${int(r.ingest.warmupEvents)} warm-up), ${int(r.ingest.stored.observations)} observations; engine ${r.ingest.engine}, fsync=${r.ingest.fsync}${r.ingest.engine === 'pglite' ? `, data dir ${r.ingest.dataDirMiB} MiB` : ''}.${kill}`, '');
   }
   const runs = [r.hub, r.hubPeak, r.naive].filter((x): x is FanoutResult => x !== null);
   if (runs.length) {
-    lines.push('## Fan-out', '', '| Server | Clients | Feed | Ingest request p50 / p99 | Deliveries/s | Complete | p50 / p90 / p99 / max | Server CPU | Server RSS mean / peak | Client CPU | Machine busy |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    lines.push('## Fan-out', '', '| Server | Clients | Feed | Ingest request p50 / p99 | Deliveries/s | Complete | p50 / p90 / p99 / max | Server CPU | Server RSS before feed → mean / peak (heap, external) | Client CPU | Machine busy (other work) |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const f of runs) {
-      lines.push(`| ${f.server} | ${f.clientsConnected} (${f.client.mode}) | ${int(f.feed.accepted / f.windowS)} ev/s in ${f.feed.eventsPerRequest}-event requests${f.feed.skippedTicks ? `, ${f.feed.skippedTicks} ticks skipped` : ''} | ${ms(f.feed.requestMs.p50)} / ${ms(f.feed.requestMs.p99)} | ${int(f.deliveriesPerS)} | ${(f.completeness * 100).toFixed(2)} % | ${ms(f.latencyMs.p50)} / ${ms(f.latencyMs.p90)} / ${ms(f.latencyMs.p99)} / ${f.latencyMs.max} ms | ${f.serverResources.cpuPct} % | ${f.serverResources.rssMeanMiB} / ${f.serverResources.rssPeakMiB} MiB | ${f.clientCpuPct.join(' + ')} % | ${f.machineBusyPct} % |`);
+      lines.push(`| ${f.server} | ${f.clientsConnected} (${f.client.mode}) | ${int(f.feed.accepted / f.windowS)} ev/s in ${f.feed.eventsPerRequest}-event requests${f.feed.skippedTicks ? `, ${f.feed.skippedTicks} ticks skipped` : ''} | ${ms(f.feed.requestMs.p50)} / ${ms(f.feed.requestMs.p99)} | ${int(f.deliveriesPerS)} | ${(f.completeness * 100).toFixed(2)} % | ${ms(f.latencyMs.p50)} / ${ms(f.latencyMs.p90)} / ${ms(f.latencyMs.p99)} / ${f.latencyMs.max} ms | ${f.serverResources.cpuPct} % | ${f.serverIdleRssMiB} → ${f.serverResources.rssMeanMiB} / ${f.serverResources.rssPeakMiB} MiB (${f.serverResources.heapUsedMiB}, ${f.serverResources.externalMiB}) | ${f.clientCpuPct.join(' + ')} % | ${f.machineBusyPct} % (${f.otherBusyPct} %)${f.otherBusyPct > 25 ? ' ⚠ disturbed' : ''} |`);
     }
     for (const f of runs) {
       const c = f.client;

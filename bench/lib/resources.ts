@@ -5,6 +5,9 @@ export interface ResourceUse {
   /** Mean and peak resident set size, MiB, sampled every 100 ms. */
   rssMeanMiB: number;
   rssPeakMiB: number;
+  /** Mean V8 heap in use and mean `external` memory (where PGlite's WebAssembly memory shows), MiB. */
+  heapUsedMiB: number;
+  externalMiB: number;
   /** CPU time (user + system) over wall time, in % of one core. */
   cpuPct: number;
   /** Wall time the samples span. */
@@ -14,6 +17,8 @@ export interface ResourceUse {
 interface Sample {
   at: number;
   rss: number;
+  heapUsed: number;
+  external: number;
   /** User + system CPU time so far, µs. */
   cpu: number;
 }
@@ -48,11 +53,14 @@ export class ResourceSampler {
     const span = this.samples.slice(from, to + 1);
     const first = span[0];
     const last = span[span.length - 1];
-    if (!first || !last || last.at <= first.at) return { rssMeanMiB: 0, rssPeakMiB: 0, cpuPct: 0, seconds: 0 };
+    if (!first || !last || last.at <= first.at) return { rssMeanMiB: 0, rssPeakMiB: 0, heapUsedMiB: 0, externalMiB: 0, cpuPct: 0, seconds: 0 };
+    const mean = (f: (s: Sample) => number) => round(span.reduce((n, s) => n + f(s), 0) / span.length / MIB);
     const seconds = (last.at - first.at) / 1000;
     return {
-      rssMeanMiB: round(span.reduce((n, s) => n + s.rss, 0) / span.length / MIB),
+      rssMeanMiB: mean((s) => s.rss),
       rssPeakMiB: round(Math.max(...span.map((s) => s.rss)) / MIB),
+      heapUsedMiB: mean((s) => s.heapUsed),
+      externalMiB: mean((s) => s.external),
       cpuPct: round(((last.cpu - first.cpu) / 1e6 / seconds) * 100),
       seconds: round(seconds),
     };
@@ -64,7 +72,8 @@ export class ResourceSampler {
 
   private sample(): void {
     const cpu = process.cpuUsage();
-    this.samples.push({ at: nowMs(), rss: process.memoryUsage().rss, cpu: cpu.user + cpu.system });
+    const mem = process.memoryUsage();
+    this.samples.push({ at: nowMs(), rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, cpu: cpu.user + cpu.system });
     if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
   }
 }

@@ -43,7 +43,7 @@ export function createIncidentsRouter(deps: { db: Db; domain: Domain }): Router 
     const scope = scopeDistricts(currentUser(req));
     const c = await getCase(deps.db, req.params.id);
     if (!c || (scope && (!c.district || !scope.includes(c.district)))) throw new HttpError(404, 'not_found', `case ${req.params.id} not found`);
-    res.json({ case: toGridCase(c), timeline: await getTimeline(deps.db, c.id) });
+    res.json({ case: toGridCase(c), timeline: await getTimeline(deps.db, c) });
   });
   r.post('/:id/actions', async (req, res) => {
     const body = parse(actionBody, req.body, ['body']);

@@ -35,10 +35,16 @@ export function createReplayRouter(deps: { db: Db }): Router {
     const scoped = (col: string) => `($4::text[] is null or ${col})`;
     const parts: Promise<{ at: string; topic: string; item: unknown }[]>[] = [];
     if (topics.has('grid')) {
+      // A case's report is its row's reported_at; the steps after it are in case_timeline.
+      const caseCols = 'c.id, c.category, c.kind, c.title, c.lon, c.lat, c.district, c.grid_cell';
+      const caseScope = `c.exercise = $3 and ${scoped('c.district = any($4::text[])')}`;
       parts.push(deps.db.query(
-        `select t.at, t.status, t.actor, t.note, c.id, c.category, c.kind, c.title, c.lon, c.lat, c.district, c.grid_cell
-         from case_timeline t join cases c on c.id = t.case_id
-         where t.at >= $1 and t.at < $2 and c.exercise = $3 and ${scoped('c.district = any($4::text[])')} order by t.at limit $5`, p,
+        `select c.reported_at as at, 0::bigint as step, 'reported' as status, 'source:' || c.source as actor, null as note, ${caseCols}
+         from cases c where c.reported_at >= $1 and c.reported_at < $2 and ${caseScope}
+         union all
+         select t.at, t.id, t.status, t.actor, t.note, ${caseCols}
+         from case_timeline t join cases c on c.id = t.case_id where t.at >= $1 and t.at < $2 and ${caseScope}
+         order by at, step limit $5`, p,
       ).then(({ rows }) => rows.map((x) => ({ at: iso(x.at), topic: 'grid', item: { id: x.id, status: x.status, actor: x.actor, note: x.note, category: x.category, kind: x.kind, title: x.title, location: { lon: x.lon, lat: x.lat }, district: x.district, gridCell: x.grid_cell } }))));
     }
     if (topics.has('alerts')) {

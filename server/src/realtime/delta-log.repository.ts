@@ -22,7 +22,7 @@ export function createDeltaLogRepository(db: Db): DeltaLogRepository {
         const { rows } = await tx.query<{ seq: unknown }>('update live_seq set seq = seq + 1 where topic = $1 returning seq', [topic]);
         if (!rows[0]) throw new Error(`live_seq has no row for topic ${topic}`);
         const seq = Number(rows[0].seq);
-        await tx.query('insert into live_deltas (topic, seq, items) values ($1, $2, $3::jsonb)', [topic, seq, JSON.stringify(items)]);
+        await tx.query('insert into live_deltas (topic, seq, items) values ($1, $2, $3::json)', [topic, seq, JSON.stringify(items)]);
         return seq;
       }),
 

@@ -4,6 +4,7 @@ import { HttpError } from '../../http/errors.js';
 import type { CaseStatus, CaseTimelineEntry, GridCase } from '../../../../shared/schemas/grid-event.js';
 import type { CaseFilter } from '../ports.js';
 import { isOverdue } from '../../../../shared/domain/lifecycle.js';
+import { isUuid, uuidFromName } from '../../store/ids.js';
 
 /** A case row as stored, before derived fields. */
 export interface CaseRecord {
@@ -33,7 +34,7 @@ export interface CaseRecord {
 const COLUMNS = `id, source_id, source, category, kind, title, description, lon, lat, address, district,
   grid_cell, status, department, reported_at, dispatched_at, deadline_at, closed_at, escalated, exercise, updated_at`;
 
-const RECORDSET = `id text, source_id text, source text, category text, kind text, title text, description text,
+const RECORDSET = `id uuid, source_id text, source text, category text, kind text, title text, description text,
   lon double precision, lat double precision, address text, district text, grid_cell text, status text,
   department text, reported_at timestamptz, dispatched_at timestamptz, deadline_at timestamptz,
   closed_at timestamptz, escalated boolean, exercise boolean, updated_at timestamptz`;
@@ -82,10 +83,15 @@ export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
   return { ...rest, location: { lon, lat }, overdue: isOverdue(c, now) };
 }
 
+/** A case's id: derived from the sending system's id, so the same source id is one case. */
+export function caseIdFor(sourceId: string): string {
+  return uuidFromName('case', sourceId);
+}
+
 /** Reads cases by the sending systems' ids, locking them for the rest of the transaction. */
 export async function findBySourceIds(q: Queryable, sourceIds: string[]): Promise<Map<string, CaseRecord>> {
   if (sourceIds.length === 0) return new Map();
-  const { rows } = await q.query(`select ${COLUMNS} from cases where source_id = any($1::text[]) for update`, [sourceIds]);
+  const { rows } = await q.query(`select ${COLUMNS} from cases where id = any($1::uuid[]) for update`, [sourceIds.map(caseIdFor)]);
   return new Map(rows.map((r) => [String(r.source_id), fromRow(r)]));
 }
 
@@ -93,8 +99,8 @@ export async function findBySourceIds(q: Queryable, sourceIds: string[]): Promis
 export async function insertCases(q: Queryable, cases: CaseRecord[]): Promise<Set<string>> {
   if (cases.length === 0) return new Set();
   const { rows } = await q.query(
-    `insert into cases (${COLUMNS}) select ${COLUMNS} from jsonb_to_recordset($1::jsonb) as x(${RECORDSET})
-     on conflict (source_id) do nothing returning source_id`,
+    `insert into cases (${COLUMNS}) select ${COLUMNS} from json_to_recordset($1::json) as x(${RECORDSET})
+     on conflict (id) do nothing returning source_id`,
     [JSON.stringify(cases.map(toRow))],
   );
   const inserted = new Set(rows.map((r) => String(r.source_id)));
@@ -107,7 +113,7 @@ export async function updateCases(q: Queryable, cases: CaseRecord[]): Promise<vo
   await q.query(
     `update cases c set status = x.status, department = x.department, dispatched_at = x.dispatched_at,
        deadline_at = x.deadline_at, closed_at = x.closed_at, escalated = x.escalated, updated_at = x.updated_at
-     from jsonb_to_recordset($1::jsonb) as x(${RECORDSET}) where c.id = x.id`,
+     from json_to_recordset($1::json) as x(${RECORDSET}) where c.id = x.id`,
     [JSON.stringify(cases.map(toRow))],
   );
 }
@@ -117,20 +123,30 @@ export async function appendTimeline(q: Queryable, entries: (CaseTimelineEntry &
   if (entries.length === 0) return;
   await q.query(
     `insert into case_timeline (case_id, at, status, actor, note)
-     select case_id, at, status, actor, note from jsonb_to_recordset($1::jsonb)
-       as x(case_id text, at timestamptz, status text, actor text, note text)`,
+     select case_id, at, status, actor, note from json_to_recordset($1::json)
+       as x(case_id uuid, at timestamptz, status text, actor text, note text)`,
     [JSON.stringify(entries.map((e) => ({ case_id: e.caseId, at: e.at, status: e.status, actor: e.actor, note: e.note ?? null })))],
   );
 }
 
 export async function getCase(q: Queryable, id: string, forUpdate = false): Promise<CaseRecord | null> {
+  if (!isUuid(id)) return null;
   const { rows } = await q.query(`select ${COLUMNS} from cases where id = $1${forUpdate ? ' for update' : ''}`, [id]);
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-export async function getTimeline(q: Queryable, caseId: string): Promise<CaseTimelineEntry[]> {
-  const { rows } = await q.query('select at, status, actor, note from case_timeline where case_id = $1 order by at, id', [caseId]);
-  return rows.map((r) => ({ at: iso(r.at), status: r.status as CaseStatus, actor: String(r.actor), ...(r.note ? { note: String(r.note) } : {}) }));
+/** The case's whole timeline: its report (from the case row), then every stored step. */
+export async function getTimeline(q: Queryable, c: CaseRecord): Promise<CaseTimelineEntry[]> {
+  const { rows } = await q.query('select at, status, actor, note from case_timeline where case_id = $1 order by at, id', [c.id]);
+  return [
+    { at: c.reportedAt, status: 'reported', actor: reportActor(c.source) },
+    ...rows.map((r) => ({ at: iso(r.at), status: r.status as CaseStatus, actor: String(r.actor), ...(r.note ? { note: String(r.note) } : {}) })),
+  ];
+}
+
+/** Who a step taken by the sending system is attributed to. */
+export function reportActor(source: string): string {
+  return `source:${source}`;
 }
 
 /** Lists cases newest first with keyset paging on (reported_at, id). */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import { HttpError, type ErrorIssue } from '../../http/errors.js';
 import type { CaseStatus, GridCase, GridEventInput, CaseTimelineEntry } from '../../../../shared/schemas/grid-event.js';
@@ -46,7 +45,7 @@ export function createGridService(deps: GridServiceDeps) {
     const where = deps.locate(e.location);
     const category = deps.categories.get(e.category)!;
     return {
-      id: randomUUID(), sourceId: e.sourceId, source: e.source, category: e.category, kind: e.kind ?? category.kind,
+      id: repo.caseIdFor(e.sourceId), sourceId: e.sourceId, source: e.source, category: e.category, kind: e.kind ?? category.kind,
       title: e.title, description: e.description ?? null, lon: e.location.lon, lat: e.location.lat,
       address: e.address ?? null, district: where.district, gridCell: where.gridCell, status: 'reported',
       department: null, reportedAt: new Date(e.reportedAt).toISOString(), dispatchedAt: null, deadlineAt: null,
@@ -70,12 +69,12 @@ export function createGridService(deps: GridServiceDeps) {
     const issues: ErrorIssue[] = [];
     const ids = items.map((e, i) => {
       const at = new Date(e.statusAt ?? now()).toISOString();
-      const actor = `source:${e.source}`;
+      const actor = repo.reportActor(e.source);
       let rec = created.get(e.sourceId) ?? known.get(e.sourceId);
       if (!rec) {
+        // The report itself is the case row; the timeline stores the steps after it.
         rec = newRecord(e);
         created.set(e.sourceId, rec);
-        timeline.push({ caseId: rec.id, at: rec.reportedAt, status: 'reported', actor });
       } else if (rec.exercise !== (e.exercise ?? false)) {
         issues.push({ path: `${i}.exercise`, message: 'a case cannot move between exercise and real data' });
         return rec.id;

@@ -1,7 +1,8 @@
 -- City-management cases (网格事件) and their timeline.
 create table cases (
-  id text primary key,
-  source_id text not null unique,
+  -- Derived from source_id (see server/src/store/ids.ts), so one index serves both.
+  id uuid primary key,
+  source_id text not null,
   source text not null,
   category text not null,
   kind text not null,
@@ -23,14 +24,14 @@ create table cases (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
-create index cases_district_status on cases (district, status);
+create index cases_district_reported on cases (district, reported_at desc);
 create index cases_reported_at on cases (reported_at desc, id desc);
 create index cases_open_deadline on cases (deadline_at) where status in ('dispatched', 'in_progress');
-create index cases_grid_cell on cases (grid_cell);
 
+-- Steps after the report; the report itself is the case row's reported_at.
 create table case_timeline (
   id bigserial primary key,
-  case_id text not null references cases (id),
+  case_id uuid not null references cases (id),
   at timestamptz not null,
   status text not null,
   actor text not null,
@@ -135,10 +136,11 @@ create table live_seq (
 );
 insert into live_seq (topic, seq) values ('grid', 0), ('alerts', 0), ('env', 0), ('economy', 0), ('kpi', 0);
 
+-- items is json, not jsonb: it is only ever read back whole, so it is kept as sent.
 create table live_deltas (
   topic text not null,
   seq bigint not null,
-  items jsonb not null,
+  items json not null,
   created_at timestamptz not null default now(),
   primary key (topic, seq)
 );
