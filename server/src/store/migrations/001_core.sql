@@ -144,4 +144,7 @@ create table live_deltas (
   created_at timestamptz not null default now(),
   primary key (topic, seq)
 );
+-- Deltas are large and short-lived: store them out of line uncompressed (compressing in
+-- WebAssembly costs more than the bytes it saves).
+alter table live_deltas alter column items set storage external;
 create index live_deltas_created on live_deltas (created_at);
