@@ -100,9 +100,9 @@ export function toMarkdown(r: BenchResults): string {
   }
   const runs = [r.hub, r.hubPeak, r.naive].filter((x): x is FanoutResult => x !== null);
   if (runs.length) {
-    lines.push('## Fan-out', '', '| Server | Clients | Feed | Ingest request p50 / p99 | Deliveries/s | Complete | p50 / p90 / p99 / max | Server CPU | Server RSS before feed → mean / peak (heap, external) | Client CPU | Machine busy (other work) |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    lines.push('## Fan-out', '', '| Server | Clients | Feed | Ingest request p50 / p99 | Deliveries/s | Complete | p50 / p90 / p99 / max | Server CPU | Server RSS before feed → mean / peak | Client CPU | Machine busy (other work) |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const f of runs) {
-      lines.push(`| ${f.server} | ${f.clientsConnected} (${f.client.mode}) | ${int(f.feed.accepted / f.windowS)} ev/s in ${f.feed.eventsPerRequest}-event requests${f.feed.skippedTicks ? `, ${f.feed.skippedTicks} ticks skipped` : ''} | ${ms(f.feed.requestMs.p50)} / ${ms(f.feed.requestMs.p99)} | ${int(f.deliveriesPerS)} | ${(f.completeness * 100).toFixed(2)} % | ${ms(f.latencyMs.p50)} / ${ms(f.latencyMs.p90)} / ${ms(f.latencyMs.p99)} / ${f.latencyMs.max} ms | ${f.serverResources.cpuPct} % | ${f.serverIdleRssMiB} → ${f.serverResources.rssMeanMiB} / ${f.serverResources.rssPeakMiB} MiB (${f.serverResources.heapUsedMiB}, ${f.serverResources.externalMiB}) | ${f.clientCpuPct.join(' + ')} % | ${f.machineBusyPct} % (${f.otherBusyPct} %)${f.otherBusyPct > 25 ? ' ⚠ disturbed' : ''} |`);
+      lines.push(`| ${f.server} | ${f.clientsConnected} (${f.client.mode}) | ${int(f.feed.accepted / f.windowS)} ev/s in ${f.feed.eventsPerRequest}-event requests${f.feed.skippedTicks ? `, ${f.feed.skippedTicks} ticks skipped` : ''} | ${ms(f.feed.requestMs.p50)} / ${ms(f.feed.requestMs.p99)} | ${int(f.deliveriesPerS)} | ${(f.completeness * 100).toFixed(2)} % | ${ms(f.latencyMs.p50)} / ${ms(f.latencyMs.p90)} / ${ms(f.latencyMs.p99)} / ${f.latencyMs.max} ms | ${f.serverResources.cpuPct} % | ${f.serverIdleRssMiB} → ${f.serverResources.rssMeanMiB} / ${f.serverResources.rssPeakMiB} MiB | ${f.clientCpuPct.join(' + ')} % | ${f.machineBusyPct} % (${f.otherBusyPct} %)${f.otherBusyPct > 25 ? ' ⚠ disturbed' : ''} |`);
     }
     for (const f of runs) {
       const c = f.client;

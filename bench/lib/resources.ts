@@ -5,7 +5,7 @@ export interface ResourceUse {
   /** Mean and peak resident set size, MiB, sampled every 100 ms. */
   rssMeanMiB: number;
   rssPeakMiB: number;
-  /** Mean V8 heap in use and mean `external` memory (where PGlite's WebAssembly memory shows), MiB. */
+  /** Mean V8 heap in use and `external` memory of the main thread, MiB (a worker thread's are in RSS only). */
   heapUsedMiB: number;
   externalMiB: number;
   /** CPU time (user + system) over wall time, in % of one core. */
