@@ -2,6 +2,7 @@ import type { Db } from '../store/db.js';
 import { LIVE_NAMESPACE, LIVE_TOPICS, type LiveDelta, type LiveTopic, type SocketData, type TopicItems } from '../../../shared/contracts/live.js';
 import { BackpressureGuard } from './backpressure.js';
 import { createDeltaLogRepository } from './delta-log.repository.js';
+import { createMemoryDeltaLog } from './memory-delta-log.js';
 import { Fanout } from './fanout.js';
 import { authMiddleware, registerLiveHandlers } from './live.handlers.js';
 import { isClustered } from './redis-adapter.js';
@@ -69,7 +70,8 @@ export interface LiveHub {
 export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const { io, log } = deps;
   const nsp = io.of(LIVE_NAMESPACE);
-  const repo = createDeltaLogRepository(deps.db);
+  // The embedded engine is single-node: its deltas need no trip through the database.
+  const repo = deps.db.engine === 'pglite' ? createMemoryDeltaLog(deps.db) : createDeltaLogRepository(deps.db);
   const retention = deps.retention ?? { maxDeltasPerTopic: 5000, maxAgeMs: 6 * 3600_000 };
   const counters = { deltasFlushed: 0, itemsFlushed: 0, remoteDeltas: 0, gapSkips: 0, flushErrors: 0 };
 
