@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAuthService } from '../../../../server/src/auth/auth.service.js';
 import { ConfigError, loadConfig } from '../../../../server/src/config.js';
-import { HttpError } from '../../../../server/src/http/errors.js';
-import { openDb, type Db } from '../../../../server/src/store/db.js';
-import { migrate } from '../../../../server/src/store/migrate.js';
+import { httpFailure, useAuthDb } from '../../../helpers/auth-db.js';
 
 const SENSOR_KEY = 'sensor-key-with-enough-entropy-0001';
 const production = {
@@ -13,24 +11,12 @@ const production = {
   ADMIN_PASSWORD: 'real-admin-password',
 };
 
-// One embedded database per file (starting PGlite takes seconds); every test starts from
-// empty auth tables, so no test sees another's rows.
-let db: Db;
-beforeAll(async () => {
-  db = await openDb({ dataDir: 'memory://' });
-  await migrate(db);
-});
-beforeEach(() => db.exec('truncate users, ingest_keys'));
-afterAll(() => db.close());
+const getDb = useAuthDb();
 
-const demoService = () => createAuthService({ db, config: loadConfig({}), defaultGridDistrict: '441702' });
-const prodService = (env: Record<string, string> = production) => createAuthService({ db, config: loadConfig(env), defaultGridDistrict: '441702' });
+const demoService = () => createAuthService({ db: getDb(), config: loadConfig({}), defaultGridDistrict: '441702' });
+const prodService = (env: Record<string, string> = production) => createAuthService({ db: getDb(), config: loadConfig(env), defaultGridDistrict: '441702' });
 
-async function failure(p: Promise<unknown>): Promise<HttpError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(HttpError);
-  return err as HttpError;
-}
+const failure = httpFailure;
 
 describe('demo bootstrap', () => {
   it('creates exactly the contract accounts and the demo ingest key', async () => {
@@ -72,7 +58,7 @@ describe('login and tokens', () => {
   it('refuses a token from a service with another secret', async () => {
     await demoService().bootstrap();
     const { token } = await demoService().login('duty', 'demo');
-    const other = createAuthService({ db, config: loadConfig({ JWT_SECRET: 'z'.repeat(40) }), defaultGridDistrict: '441702' });
+    const other = createAuthService({ db: getDb(), config: loadConfig({ JWT_SECRET: 'z'.repeat(40) }), defaultGridDistrict: '441702' });
     expect((await failure(other.verifyToken(token))).status).toBe(401);
   });
 

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { HttpError } from '../../server/src/http/errors.js';
+import { openDb, type Db } from '../../server/src/store/db.js';
+import { migrate } from '../../server/src/store/migrate.js';
+
+/**
+ * One embedded database per test file (starting PGlite takes seconds); every test starts
+ * from empty auth tables, so no test sees another's rows. Returns a getter for the database.
+ */
+export function useAuthDb(): () => Db {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openDb({ dataDir: 'memory://' });
+    await migrate(db);
+  });
+  beforeEach(() => db.exec('truncate users, ingest_keys'));
+  afterAll(() => db.close());
+  return () => db;
+}
+
+/** Awaits a promise that must reject with an HttpError, and returns the error. */
+export async function httpFailure(p: Promise<unknown>): Promise<HttpError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(HttpError);
+  return err as HttpError;
+}
