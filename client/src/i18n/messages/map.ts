@@ -1,0 +1,5 @@
+/** Messages of the map and its layers (namespace `map`). */
+export const mapMessages = {
+  'zh-CN': {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+/** Messages of the widgets (namespace `widgets`). */
+export const widgetMessages = {
+  'zh-CN': {},
+  en: {},
+};

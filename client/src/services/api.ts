@@ -1,0 +1,30 @@
+import { useSessionStore } from '../stores/session.js';
+
+/** An HTTP error with the server's JSON error body (`{error: {code, message}}`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GET/POST against the cockpit's own API with the session token. A 401 ends the session so
+ * the router sends the user back to the login page.
+ */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const session = useSessionStore();
+  const headers = new Headers(init.headers);
+  if (session.token) headers.set('authorization', `Bearer ${session.token}`);
+  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(path, { ...init, headers });
+  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+  if (!res.ok) {
+    if (res.status === 401) session.signOut();
+    throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? res.statusText);
+  }
+  return body as T;
+}

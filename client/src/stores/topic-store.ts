@@ -1,0 +1,99 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue';
+import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
+
+/** Real data, or the data of a drill (exercise): the two are never mixed. */
+export type DataMode = 'real' | 'drill';
+
+/** What changed in one partition: the items upserted, or `reset` after a snapshot. */
+export interface TopicChange<T> {
+  items: T[];
+  reset: boolean;
+}
+
+type Listener<T> = (change: TopicChange<T>) => void;
+
+/** The public face of every topic store. */
+export interface TopicState<T extends { id: string }> {
+  /** Items by key (see {@link TopicSpec.key}); replaced in place and signalled with `triggerRef`, so read `.value` in computeds. */
+  real: ShallowRef<Map<string, T>>;
+  drill: ShallowRef<Map<string, T>>;
+  /**
+   * When each source of the stream last spoke (ms since epoch), by source name (see
+   * {@link TopicSpec.source}): the latest delta, or the newest item of a snapshot.
+   */
+  lastHeard: Ref<Record<string, number>>;
+  applySnapshot(items: T[]): void;
+  applyDelta(items: T[]): void;
+  /** Subscribes to changes of one partition; returns the unsubscribe function. */
+  onChange(mode: DataMode, fn: Listener<T>): () => void;
+}
+
+/** How a topic's items are partitioned and timestamped. */
+export interface TopicSpec<T> {
+  isDrill(item: T): boolean;
+  /** The item's own time (ms), used to date a snapshot's freshness. */
+  time(item: T): number;
+  /** The identity items are upserted by (default `id`). */
+  key?(item: T): string;
+  /** The freshness source an item belongs to (default: the topic name). */
+  source?(item: T): string;
+  /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
+  evict?(item: T): boolean;
+}
+
+/**
+ * Defines the Pinia store of one live topic: upserts by id into a real and a drill partition,
+ * tracks when the stream last spoke and notifies listeners (charts, map layers) of exactly
+ * what changed so they can update incrementally.
+ */
+export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<TopicItems[K]>) {
+  type T = TopicItems[K];
+  return defineStore(`topic:${topic}`, (): TopicState<T> => {
+    const parts = { real: shallowRef(new Map<string, T>()), drill: shallowRef(new Map<string, T>()) };
+    const listeners = { real: new Set<Listener<T>>(), drill: new Set<Listener<T>>() };
+    const lastHeard = ref<Record<string, number>>({});
+    const sourceOf = spec.source ?? (() => topic);
+    const hear = (item: T, at: number) => {
+      const src = sourceOf(item);
+      if ((lastHeard.value[src] ?? 0) < at) lastHeard.value[src] = at;
+    };
+    const keyOf = spec.key ?? ((item: T) => item.id);
+
+    function upsert(items: T[], reset: boolean) {
+      const changed: Record<DataMode, T[]> = { real: [], drill: [] };
+      if (reset) for (const p of Object.values(parts)) p.value.clear();
+      for (const item of items) {
+        const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
+        if (spec.evict?.(item)) parts[mode].value.delete(keyOf(item));
+        else parts[mode].value.set(keyOf(item), item);
+        changed[mode].push(item);
+      }
+      for (const mode of ['real', 'drill'] as const) {
+        if (!reset && changed[mode].length === 0) continue;
+        triggerRef(parts[mode]);
+        for (const fn of listeners[mode]) fn({ items: changed[mode], reset });
+      }
+    }
+
+    return {
+      real: parts.real,
+      drill: parts.drill,
+      lastHeard,
+      applySnapshot(items) {
+        upsert(items, true);
+        const now = Date.now();
+        for (const i of items) hear(i, Math.min(spec.time(i), now));
+      },
+      applyDelta(items) {
+        upsert(items, false);
+        const now = Date.now();
+        for (const i of items) hear(i, now);
+      },
+      onChange(mode, fn) {
+        listeners[mode].add(fn);
+        return () => listeners[mode].delete(fn);
+      },
+    };
+  });
+}
