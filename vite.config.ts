@@ -4,7 +4,8 @@ import vue from '@vitejs/plugin-vue';
 /**
  * One config for the client build and the test runner.
  * Tests are split into projects: `node` for shared/server/simulator code and real-server
- * integration tests, `client` (jsdom) for the Vue app.
+ * integration tests, `client` (jsdom) for the Vue app, `e2e` for the built app in Chromium
+ * against real server processes (one file at a time: each starts servers and a browser).
  */
 export default defineConfig({
   root: 'client',
@@ -43,6 +44,19 @@ export default defineConfig({
           root: '.',
           environment: 'jsdom',
           include: ['tests/unit/client/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: '.',
+          environment: 'node',
+          include: ['tests/e2e/**/*.spec.ts'],
+          globalSetup: ['tests/e2e/setup/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

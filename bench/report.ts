@@ -1,6 +1,7 @@
 import type { FanoutResult } from './fanout.js';
 import type { IngestResult } from './ingest.js';
 import type { machine } from './lib/machine.js';
+import { screenMarkdown, type ScreenResults } from './screen/report.js';
 
 /** Everything one `npm run bench` measured. */
 export interface BenchResults {
@@ -16,6 +17,8 @@ export interface BenchResults {
   /** The hub at the peak feed the naive baseline also gets. */
   hubPeak: FanoutResult | null;
   naive: FanoutResult | null;
+  /** The big screen in Chromium: initial load, map updates, stamina. */
+  screen: ScreenResults;
   targets: TargetRow[];
 }
 
@@ -112,5 +115,6 @@ export function toMarkdown(r: BenchResults): string {
     }
     lines.push('');
   }
+  lines.push(...screenMarkdown(r.screen));
   return lines.join('\n');
 }

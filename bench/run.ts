@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: durable ingest, fan-out to 1,000 live clients, and the naive baseline, in
- * one run. Writes bench/results/latest.json and latest.md and prints the verdict table.
+ * `npm run bench`: durable ingest, fan-out to 1,000 live clients, the naive baseline, and the
+ * big screen in Chromium (initial load, map updates, stamina), in one run. Writes bench/results/latest.json and latest.md and prints the verdict table.
  * Options: `npm run bench -- --help`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,10 +12,13 @@ import { installCleanup } from './lib/cleanup.js';
 import { sleep } from './lib/clock.js';
 import { busyPct, cpuTimes, machine } from './lib/machine.js';
 import { judge, toMarkdown, type BenchResults } from './report.js';
+import { runScreen, SCREEN_PHASES } from './screen/run-screen.js';
+import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive (default all)
-  --quick              short smoke run (20k events, 5 s windows)
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,screen (default all);
+                       screen = screen-load,screen-map,screen-stamina, which may be given singly
+  --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
   --observations <n>   observations for the ingest phase (20000; 0 skips)
   --batch <n>          events per ingest request (1000)
@@ -31,7 +34,16 @@ const HELP = `npm run bench [-- options]
   --warmup <s>         feed before the window (3)
   --measure <s>        measurement window (15)
   --drain <s>          feed after the window, so late items still count (3)
-  --flush-ms <n>       hub batching window (server default: 50)`;
+  --flush-ms <n>       hub batching window (server default: 50)
+  --load-runs <n>      cold loads of /screen measured (5)
+  --map-cases <n>      cases on the map (10000)
+  --map-change <n>     cases changing status per second (1000)
+  --map-seconds <n>    measured one-second update windows (30)
+  --map-theme <id>     theme whose map shows the cases (grid)
+  --stamina-minutes <n> measured minutes of the stamina run, after the warm-up (60)
+  --stamina-warmup <n> warm-up minutes before the first sample (5; 1 when --quick)
+  --stamina-speed <n>  simulator speed during the stamina run (10)
+  --stamina-interval <s> carousel interval; 5 themes × 12 s = one tour per sample (12)`;
 
 const { values: a } = parseArgs({
   options: {
@@ -39,6 +51,8 @@ const { values: a } = parseArgs({
     events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'database-url': { type: 'string' },
     clients: { type: 'string' }, 'client-procs': { type: 'string' }, client: { type: 'string' }, rate: { type: 'string' },
     'peak-rate': { type: 'string' }, 'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
+    'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-theme': { type: 'string' },
+    'stamina-minutes': { type: 'string' }, 'stamina-warmup': { type: 'string' }, 'stamina-speed': { type: 'string' }, 'stamina-interval': { type: 'string' },
   },
 });
 if (a.help) {
@@ -50,7 +64,7 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,peak,naive').split(',').map((s) => s.trim()));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive,screen').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
@@ -71,6 +85,16 @@ const fanoutOpts: FanoutOptions = {
   flushIntervalMs: a['flush-ms'] === undefined ? undefined : num(a['flush-ms'], 50),
 };
 const peakRate = num(a['peak-rate'], 1000);
+const screenOpts = {
+  load: { runs: num(a['load-runs'], quick ? 2 : 5) },
+  map: { cases: num(a['map-cases'], 10_000), changePerS: num(a['map-change'], 1000), seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS: 3, theme: a['map-theme'] ?? 'grid' },
+  stamina: {
+    minutes: num(a['stamina-minutes'], quick ? 3 : 60),
+    warmupMinutes: num(a['stamina-warmup'], quick ? 1 : 5),
+    speed: num(a['stamina-speed'], 10),
+    intervalS: num(a['stamina-interval'], 12),
+  },
+};
 
 installCleanup();
 const log = (msg: string) => console.log(msg);
@@ -102,10 +126,12 @@ if (phases.has('naive')) {
   naive = await runFanout('naive', { ...fanoutOpts, rate: peakRate }, log);
 }
 
+const screen = await runScreen(phases, screenOpts, log);
+
 const results: BenchResults = {
   startedAt, durationS: Math.round((Date.now() - t0) / 1000), machine: machine(), backgroundBusyPct,
-  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate },
-  ingest, hub, hubPeak, naive, targets: judge({ ingest, hub, hubPeak, naive }),
+  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, screen: screenOpts },
+  ingest, hub, hubPeak, naive, screen, targets: [...judge({ ingest, hub, hubPeak, naive }), ...screenRows(screen)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -22,8 +22,10 @@ import { createOpen311Router } from './http/open311.routes.js';
 import { createIncidentsRouter } from './http/incidents.routes.js';
 import { createAlertsRouter } from './http/alerts.routes.js';
 import { createReferenceRouter } from './http/reference.routes.js';
+import { createStatsRouter } from './http/stats.routes.js';
 import { createReplayRouter } from './http/replay.routes.js';
 import { createOpsRouter } from './http/ops.routes.js';
+import { createBasemapRouter } from './http/basemap.routes.js';
 import { errorHandler, HttpError } from './http/errors.js';
 import { startJobs, type JobIntervals } from './jobs.js';
 
@@ -99,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new HttpError(503, 'shutting_down', 'The server is shutting down') : undefined));
   app.use(createAuthRouter(auth));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
+  app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey }));
   const api = express.Router();
   api.use(requireUser(auth), express.json({ limit: '100kb' }));
@@ -106,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));
   api.use(createReferenceRouter({ db, domain, city }));
+  api.use('/stats', createStatsRouter({ db, now: deps.now }));
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));

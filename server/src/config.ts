@@ -33,6 +33,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Whether `npm start` runs the simulator against this server. */
   simulate: boolean;
+  /** Simulated seconds per real second for that simulator (1 = real time). */
+  simulateSpeed: number;
   /** Allowed cross-origin origins; null = same origin only. */
   corsOrigins: string[] | null;
   /** Express `trust proxy` setting, so per-IP limits see the client behind a reverse proxy. */
@@ -104,6 +106,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(MIN_ADMIN_PASSWORD, `must be at least ${MIN_ADMIN_PASSWORD} characters`).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIMULATE: bool.optional(),
+  SIMULATE_SPEED: z.coerce.number().positive('must be a positive number').max(3600, 'must be at most 3600').default(1),
   CORS_ORIGIN: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
 });
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     simulate: e.SIMULATE ?? !production,
+    simulateSpeed: e.SIMULATE_SPEED,
     corsOrigins: e.CORS_ORIGIN ? e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : null,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   const mqtt = config.mqttUrl ? await startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
   const sim = config.simulate
-    ? await startSimulator({ url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: 1, city: config.city, seed: Date.now() % 1e9, backfillHours: 6, log })
+    ? await startSimulator({ url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: config.simulateSpeed, city: config.city, seed: Date.now() % 1e9, backfillHours: 6, log })
     : null;
 
   const lines = [

@@ -69,6 +69,8 @@ export const liveSocket = {
   connect(token: string): void {
     if (socket) {
       socket.auth = { token };
+      // A handshake refused for an expired token leaves the socket closed: retry with the new one.
+      if (!socket.active) socket.connect();
       return;
     }
     state.value = 'connecting';

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { ApiError } from '../services/api.js';
 
 /** The signed-in user as the login answer describes it. */
 export interface SessionUser {
@@ -28,13 +29,29 @@ export const useSessionStore = defineStore('session', () => {
   const token = ref<string | null>(saved?.token ?? null);
   const user = ref<SessionUser | null>(saved?.user ?? null);
 
+  function keep(body: { token: string; user: SessionUser }): void {
+    token.value = body.token;
+    user.value = body.user;
+    localStorage.setItem(KEY, JSON.stringify(body));
+  }
+
   async function signIn(username: string, password: string): Promise<void> {
     const res = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     const body = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(body?.error?.message ?? res.statusText);
-    token.value = body.token;
-    user.value = body.user as SessionUser;
-    localStorage.setItem(KEY, JSON.stringify({ token: token.value, user: user.value }));
+    if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? res.statusText);
+    keep(body);
+  }
+
+  /**
+   * Trades the current token for a fresh one (a screen runs unattended for days). A refused
+   * token ends the session; a network failure throws and leaves the session as it was.
+   */
+  async function refresh(): Promise<void> {
+    if (!token.value) return;
+    const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { authorization: `Bearer ${token.value}` } });
+    if (res.status === 401) return signOut();
+    if (!res.ok) throw new Error(`token refresh failed: ${res.status}`);
+    keep(await res.json());
   }
 
   function signOut(): void {
@@ -43,5 +60,5 @@ export const useSessionStore = defineStore('session', () => {
     localStorage.removeItem(KEY);
   }
 
-  return { token, user, signedIn: computed(() => token.value !== null), signIn, signOut };
+  return { token, user, signedIn: computed(() => token.value !== null), signIn, refresh, signOut };
 });

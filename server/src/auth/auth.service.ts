@@ -10,7 +10,7 @@ import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { DEMO_INGEST_KEY, hashIngestKey } from './secrets.js';
 import { createTokenIssuer } from './tokens.js';
 import type { AuthUser } from './types.js';
-import { createUsersRepository } from './users.repository.js';
+import { createUsersRepository, type UserRecord } from './users.repository.js';
 
 /** What a successful login answers (CONTRACT.md). */
 export interface LoginResult {
@@ -26,6 +26,12 @@ export interface AuthService extends Accounts {
   login(username: string, password: string): Promise<LoginResult>;
   /** The token's user; throws HttpError 401. */
   verifyToken(token: string): Promise<AuthUser>;
+  /**
+   * A fresh token for a user whose token is still valid, so an unattended screen stays signed
+   * in. The account is read again: a deleted account gets HttpError 401, a changed role or
+   * district scope takes effect in the new token.
+   */
+  refresh(user: AuthUser): Promise<LoginResult>;
   /** True for an existing, unrevoked key. */
   verifyIngestKey(key: string): Promise<boolean>;
 }
@@ -60,10 +66,16 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
         throw invalid();
       }
       if (!(await verifyPassword(found.passwordHash, password))) throw invalid();
-      const user: AuthUser = { username: found.username, role: found.role, districts: found.role === 'grid' ? (found.districts ?? []) : null };
+      const user = toUser(found);
       return { token: await tokens.sign(user), user };
     },
     verifyToken: (token) => tokens.verify(token),
+    async refresh(current) {
+      const found = await users.find(current.username);
+      if (!found) throw new HttpError(401, 'invalid_token', 'The account of this token no longer exists');
+      const user = toUser(found);
+      return { token: await tokens.sign(user), user };
+    },
     verifyIngestKey: (key) => keys.verify(key),
     async revokeIngestKey(id) {
       const revoked = await accounts.revokeIngestKey(id);
@@ -71,4 +83,9 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
       return revoked;
     },
   };
+}
+
+/** The user a stored account signs in as; only `grid` accounts carry districts. */
+function toUser(found: UserRecord): AuthUser {
+  return { username: found.username, role: found.role, districts: found.role === 'grid' ? (found.districts ?? []) : null };
 }

@@ -11,10 +11,11 @@ const loginBody = z.object({
 });
 
 /**
- * `POST /api/v1/auth/login` and `GET /api/v1/auth/me`, with full paths: mount with
- * `app.use(createAuthRouter(auth))`. Failed logins are throttled per username + IP.
+ * `POST /api/v1/auth/login`, `POST /api/v1/auth/refresh` and `GET /api/v1/auth/me`, with full
+ * paths: mount with `app.use(createAuthRouter(auth))`. Failed logins are throttled per
+ * username + IP.
  */
-export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken'>, opts: { throttle?: LoginThrottleOptions } = {}): Router {
+export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken' | 'refresh'>, opts: { throttle?: LoginThrottleOptions } = {}): Router {
   const router = Router();
   const throttle = createLoginThrottle(opts.throttle);
 
@@ -34,6 +35,11 @@ export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken'
       const locked = throttle.fail(key);
       throw locked > 0 ? tooMany(res, locked) : err;
     }
+  });
+
+  // A video wall runs for days; it trades its still-valid token for a new one before expiry.
+  router.post('/api/v1/auth/refresh', requireUser(auth), async (req, res) => {
+    res.json(await auth.refresh(currentUser(req)));
   });
 
   router.get('/api/v1/auth/me', requireUser(auth), (req, res) => {

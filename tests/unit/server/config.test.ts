@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       ingestKeys: [],
       logLevel: 'info',
       simulate: true,
+      simulateSpeed: 1,
       corsOrigins: null,
       trustProxy: false,
       jwtSecretSource: 'derived',
@@ -45,13 +46,13 @@ describe('loadConfig', () => {
   });
 
   it('treats blank variables as unset and parses the rest', () => {
-    const c = loadConfig({ PORT: '9000', HOST: ' ', TOKEN_TTL: '30m', SIMULATE: 'off', CORS_ORIGIN: 'http://a, http://b', TRUST_PROXY: '1', CITY: '445200' });
-    expect(c).toMatchObject({ port: 9000, host: undefined, tokenTtlSeconds: 1800, simulate: false, corsOrigins: ['http://a', 'http://b'], trustProxy: 1, city: '445200' });
+    const c = loadConfig({ PORT: '9000', HOST: ' ', TOKEN_TTL: '30m', SIMULATE: 'off', SIMULATE_SPEED: '10', CORS_ORIGIN: 'http://a, http://b', TRUST_PROXY: '1', CITY: '445200' });
+    expect(c).toMatchObject({ port: 9000, host: undefined, tokenTtlSeconds: 1800, simulate: false, simulateSpeed: 10, corsOrigins: ['http://a', 'http://b'], trustProxy: 1, city: '445200' });
   });
 
   it('rejects malformed values in demo mode too, naming each variable', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CITY: '4417', TOKEN_TTL: 'forever', SIMULATE: 'maybe' });
-    for (const name of ['PORT', 'DATABASE_URL', 'CITY', 'TOKEN_TTL', 'SIMULATE']) expect(problems.join('\n')).toContain(name);
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CITY: '4417', TOKEN_TTL: 'forever', SIMULATE: 'maybe', SIMULATE_SPEED: '0' });
+    for (const name of ['PORT', 'DATABASE_URL', 'CITY', 'TOKEN_TTL', 'SIMULATE', 'SIMULATE_SPEED']) expect(problems.join('\n')).toContain(name);
   });
 
   it('refuses production without secrets, listing every problem', () => {

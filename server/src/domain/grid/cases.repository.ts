@@ -77,6 +77,21 @@ function toRow(c: CaseRecord): Row {
   };
 }
 
+const UNIQUE_VIOLATION = '23505';
+
+/** A CSV field as COPY reads it: unquoted empty is NULL, text is always quoted. */
+function csvField(v: unknown): string {
+  if (v === null) return '';
+  return typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v);
+}
+
+/** The rows as CSV and the columns they fill, both from `toRow`, so they cannot disagree. */
+function toCsv(cases: CaseRecord[]): { columns: string; csv: string } {
+  const rows = cases.map(toRow);
+  const csv = rows.map((r) => `${Object.values(r).map(csvField).join(',')}\n`).join('');
+  return { columns: Object.keys(rows[0]!).join(', '), csv };
+}
+
 /** The public shape of a case: the record plus whether it is overdue at `now`. */
 export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
   const { lon, lat, ...rest } = c;
@@ -88,16 +103,32 @@ export function caseIdFor(sourceId: string): string {
   return uuidFromName('case', sourceId);
 }
 
-/** Reads cases by the sending systems' ids, locking them for the rest of the transaction. */
-export async function findBySourceIds(q: Queryable, sourceIds: string[]): Promise<Map<string, CaseRecord>> {
-  if (sourceIds.length === 0) return new Map();
-  const { rows } = await q.query(`select ${COLUMNS} from cases where id = any($1::uuid[]) for update`, [sourceIds.map(caseIdFor)]);
+/** Reads cases by id (see `caseIdFor`), keyed by source id, locking them for the rest of the transaction. */
+export async function findCases(q: Queryable, ids: string[]): Promise<Map<string, CaseRecord>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query(`select ${COLUMNS} from cases where id = any($1::uuid[]) for update`, [ids]);
   return new Map(rows.map((r) => [String(r.source_id), fromRow(r)]));
 }
 
-/** Inserts new cases in one statement; returns the source ids that were already present. */
+/**
+ * Inserts new cases in one statement; returns the source ids that were already present.
+ * Where the engine loads CSV faster (PGlite), the rows are copied in instead: COPY has no
+ * `on conflict`, so a row already present fails the whole statement and every source id of
+ * the batch is returned — on PGlite's one connection that cannot happen after `findCases`
+ * locked the batch's ids in the same transaction, and the primary key still refuses a second row.
+ */
 export async function insertCases(q: Queryable, cases: CaseRecord[]): Promise<Set<string>> {
   if (cases.length === 0) return new Set();
+  if (q.copyCsv) {
+    try {
+      const { columns, csv } = toCsv(cases);
+      await q.copyCsv(`cases (${columns})`, csv);
+      return new Set();
+    } catch (err) {
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return new Set(cases.map((c) => c.sourceId));
+      throw err;
+    }
+  }
   const { rows } = await q.query(
     `insert into cases (${COLUMNS}) select ${COLUMNS} from json_to_recordset($1::json) as x(${RECORDSET})
      on conflict (id) do nothing returning source_id`,

@@ -61,8 +61,15 @@ export function createGridService(deps: GridServiceDeps) {
     if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
   }
 
-  async function store(tx: Queryable, items: GridEventInput[]) {
-    const known = await repo.findBySourceIds(tx, [...new Set(items.map((e) => e.sourceId))]);
+  /** Each sourceId's case as its first event would create it (located, id derived). */
+  function draft(items: GridEventInput[]): Map<string, CaseRecord> {
+    const out = new Map<string, CaseRecord>();
+    for (const e of items) if (!out.has(e.sourceId)) out.set(e.sourceId, newRecord(e));
+    return out;
+  }
+
+  async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>) {
+    const known = await repo.findCases(tx, [...drafts.values()].map((c) => c.id));
     const created = new Map<string, CaseRecord>();
     const changed = new Map<string, CaseRecord>();
     const timeline: Timeline = [];
@@ -73,7 +80,7 @@ export function createGridService(deps: GridServiceDeps) {
       let rec = created.get(e.sourceId) ?? known.get(e.sourceId);
       if (!rec) {
         // The report itself is the case row; the timeline stores the steps after it.
-        rec = newRecord(e);
+        rec = drafts.get(e.sourceId)!;
         created.set(e.sourceId, rec);
       } else if (rec.exercise !== (e.exercise ?? false)) {
         issues.push({ path: `${i}.exercise`, message: 'a case cannot move between exercise and real data' });
@@ -90,10 +97,14 @@ export function createGridService(deps: GridServiceDeps) {
       return rec.id;
     });
     if (issues.length) throw new HttpError(409, 'invalid_transition', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
-    const raced = await repo.insertCases(tx, [...created.values()]);
+    // Sent together: statements of a transaction run in order, and waiting for each answer
+    // would leave the database idle meanwhile.
+    const [raced] = await Promise.all([
+      repo.insertCases(tx, [...created.values()]),
+      repo.updateCases(tx, [...changed.values()]),
+      repo.appendTimeline(tx, timeline),
+    ]);
     if (raced.size) throw new HttpError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
-    await repo.updateCases(tx, [...changed.values()]);
-    await repo.appendTimeline(tx, timeline);
     return { ids, touched: [...created.values(), ...changed.values()] };
   }
 
@@ -101,7 +112,10 @@ export function createGridService(deps: GridServiceDeps) {
     /** Stores grid events (new cases, or forward moves of known ones) all or nothing. */
     async ingest(items: GridEventInput[]): Promise<IngestResult> {
       checkAll(items);
-      const { ids, touched } = await deps.db.transaction((tx) => store(tx, items));
+      // Built before the transaction: locating and hashing a batch is main-thread work the
+      // database should not wait for while the transaction holds its one connection.
+      const drafts = draft(items);
+      const { ids, touched } = await deps.db.transaction((tx) => store(tx, items, drafts));
       if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, now())));
       return { accepted: items.length, ids };
     },

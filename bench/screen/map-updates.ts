@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { sleep } from '../lib/clock.js';
+import { postIngest } from '../lib/http.js';
+import { gridEventFactory } from '../lib/payloads.js';
+import { screenPath } from '../../tests/e2e/setup/screen.js';
+import { workPerWindow, type TraceEvent } from './main-thread.js';
+import { benchBrowser, benchServer, quantile, round1 } from './session.js';
+
+export interface MapOptions {
+  cases: number;
+  /** Cases whose status changes each second. */
+  changePerS: number;
+  /** Measured one-second windows. */
+  seconds: number;
+  /** Windows fed before the measured ones (not counted). */
+  warmupS: number;
+  /** Theme whose map shows the cases layer. */
+  theme: string;
+}
+
+export interface MapResult extends MapOptions {
+  /** Distinct cases the page received over its live socket (the map's data). */
+  casesOnPage: number;
+  /** Case updates the page received per second while measured. */
+  updatesPerS: number;
+  /** Main-thread busy time per one-second update window. */
+  workMs: { p50: number | null; p95: number | null; max: number | null };
+  /** Longest single main-thread task per window. */
+  longestTaskMs: { p50: number | null; p95: number | null; max: number | null };
+  /** Feed requests (one per second, `changePerS` status changes each) p50 / max, ms. */
+  feedMs: { p50: number | null; max: number | null };
+}
+
+/** Forward statuses a case moves through; a case moves one step each time its turn comes. */
+const STEPS = ['registered', 'dispatched', 'in_progress', 'feedback'] as const;
+const MARK = 'bench-update-';
+
+/** Counts grid cases and case updates arriving on the page's Socket.IO websocket. */
+function watchGrid(page: Page): { ids: Set<string>; updates: () => number } {
+  const ids = new Set<string>();
+  let updates = 0;
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string' || !payload.startsWith('42')) return;
+      const [event, delta] = JSON.parse(payload.slice(payload.indexOf('['))) as [string, { topic?: string; items?: { id: string }[] }];
+      if (event !== 'live:delta' || delta.topic !== 'grid') return;
+      for (const item of delta.items ?? []) ids.add(item.id);
+      updates += delta.items?.length ?? 0;
+    }),
+  );
+  return { ids, updates: () => updates };
+}
+
+const stats = (xs: number[]) => ({ p50: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)), max: round(xs.length ? Math.max(...xs) : null) });
+const round = (n: number | null) => (n === null ? null : round1(n));
+
+/**
+ * 10,000 cases on the map, 10 % of them changing status every second, against a real
+ * server fed only through the public ingest API. The page's main thread is traced
+ * (Chrome `toplevel` tasks) and split into one window per feed second by marks set
+ * just before each feed request; a window's busy time is the work that update cost.
+ */
+export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): Promise<MapResult> {
+  const windows = o.warmupS + o.seconds;
+  if (windows * o.changePerS > STEPS.length * o.cases) throw new Error(`map bench: ${windows} s × ${o.changePerS} changes would move cases past ${STEPS.at(-1)}; use fewer seconds`);
+  const srv = await benchServer({ simulate: false });
+  const bb = await benchBrowser(srv.url);
+  try {
+    const { page } = await bb.newPage();
+    const grid = watchGrid(page);
+    await page.goto(`${srv.url}${screenPath({ theme: o.theme, interval: 3600 })}`);
+    await page.locator('[data-testid="city-map"]').first().waitFor({ timeout: 60_000 });
+    await page.locator('[data-connection="live"]').first().waitFor({ timeout: 30_000 });
+
+    const cases = gridEventFactory(`bench-map-${Date.now().toString(36)}`, 7)(o.cases) as { sourceId: string }[];
+    for (let i = 0; i < cases.length; i += 1000) await postIngest(srv.url, 'grid-events', JSON.stringify(cases.slice(i, i + 1000)));
+    for (const end = Date.now() + 120_000; grid.ids.size < o.cases && Date.now() < end; ) await sleep(250);
+    log(`  map: ${grid.ids.size} cases on the page; settling`);
+    await sleep(5000);
+
+    // Bodies are built before the clock starts so the feeder costs little CPU.
+    const bodies = Array.from({ length: windows }, (_, k) => {
+      const first = k * o.changePerS;
+      const status = STEPS[Math.floor(first / o.cases)];
+      return JSON.stringify(Array.from({ length: o.changePerS }, (_, i) => ({ ...cases[(first + i) % o.cases]!, status })));
+    });
+    await bb.browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+    const t0 = Date.now();
+    const feeds: Promise<number>[] = [];
+    let updatesAtMeasure = 0;
+    for (let k = 0; k <= windows; k++) {
+      await sleep(t0 + k * 1000 - Date.now());
+      if (k === o.warmupS) updatesAtMeasure = grid.updates();
+      await page.evaluate((name) => performance.mark(name), `${MARK}${k}`);
+      if (k === windows) break; // the last mark only closes the last window
+      const sent = Date.now();
+      feeds.push(postIngest(srv.url, 'grid-events', bodies[k]!).then(() => Date.now() - sent));
+    }
+    const updatesMeasured = grid.updates() - updatesAtMeasure;
+    const feedMs = await Promise.all(feeds);
+    const trace = JSON.parse((await bb.browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const measured = workPerWindow(trace.traceEvents, MARK).slice(o.warmupS);
+    if (measured.length !== o.seconds) throw new Error(`map bench: ${measured.length} windows found in the trace, expected ${o.seconds}`);
+    const result: MapResult = {
+      ...o,
+      casesOnPage: grid.ids.size,
+      updatesPerS: Math.round(updatesMeasured / o.seconds),
+      workMs: stats(measured.map((w) => w.busyMs)),
+      longestTaskMs: stats(measured.map((w) => w.longestTaskMs)),
+      feedMs: { p50: quantile(feedMs, 0.5), max: Math.max(...feedMs) },
+    };
+    log(`  map: main-thread work per update p50 ${result.workMs.p50} / p95 ${result.workMs.p95} / max ${result.workMs.max} ms; ${result.updatesPerS} updates/s reached the page`);
+    return result;
+  } finally {
+    await bb.close();
+    await srv.stop();
+  }
+}

@@ -1,0 +1,62 @@
+import type { TargetRow } from '../report.js';
+import type { LoadResult } from './load.js';
+import type { MapResult } from './map-updates.js';
+import type { StaminaResult } from './stamina.js';
+
+/** What the three screen benchmarks measured (null: not run). */
+export interface ScreenResults {
+  load: LoadResult | null;
+  map: MapResult | null;
+  stamina: StaminaResult | null;
+}
+
+/** The issue's targets for the big screen. */
+export const SCREEN_TARGETS = { jsGzipKB: 900, firstDataMs: 2000, workP95Ms: 16, heapGrowthMB: 5, nodeGrowthPct: 2 };
+
+const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en-US')} KB`;
+const ms = (n: number | null) => (n === null ? '—' : `${n} ms`);
+const verdict = (ok: boolean): TargetRow['verdict'] => (ok ? 'PASS' : 'FAIL');
+
+/** Verdict rows of the screen targets that were measured. */
+export function screenRows(r: ScreenResults): TargetRow[] {
+  const T = SCREEN_TARGETS;
+  const rows: TargetRow[] = [];
+  if (r.load) {
+    const { js, firstDataP50Ms, firstDataMaxMs, firstDataMs } = r.load;
+    rows.push({ metric: `/screen JS, gzipped (${js.files.length} files over all five themes; first view ${kb(r.load.jsFirstView.gzipBytes)})`, target: `≤ ${T.jsGzipKB} KB`, measured: `${kb(js.gzipBytes)} (${kb(js.rawBytes)} raw)`, verdict: verdict(js.gzipBytes <= T.jsGzipKB * 1000) });
+    rows.push({ metric: `First live data painted after navigation, median of ${firstDataMs.length} cold loads (max)`, target: `≤ ${T.firstDataMs} ms`, measured: `${ms(firstDataP50Ms)} (${ms(firstDataMaxMs)})`, verdict: verdict(firstDataP50Ms !== null && firstDataP50Ms <= T.firstDataMs) });
+  }
+  if (r.map) {
+    const m = r.map;
+    rows.push({ metric: `Main-thread work per update, ${m.casesOnPage.toLocaleString('en-US')} cases on the map, ${m.changePerS.toLocaleString('en-US')} changing/s (p50 / p95 / max of ${m.seconds} s)`, target: `p95 ≤ ${T.workP95Ms} ms`, measured: `${ms(m.workMs.p50)} / ${ms(m.workMs.p95)} / ${ms(m.workMs.max)}`, verdict: verdict(m.workMs.p95 !== null && m.workMs.p95 <= T.workP95Ms && m.casesOnPage >= m.cases) });
+    rows.push({ metric: 'Longest main-thread task per update window (p50 / p95 / max)', target: '—', measured: `${ms(m.longestTaskMs.p50)} / ${ms(m.longestTaskMs.p95)} / ${ms(m.longestTaskMs.max)}`, verdict: 'n/a' });
+  }
+  if (r.stamina) {
+    const s = r.stamina;
+    const span = `${s.minutes} min at ${s.speed}× simulator speed after ${s.warmupMinutes} min warm-up`;
+    rows.push({ metric: `JS heap growth after forced GC, ${span}`, target: `≤ ${T.heapGrowthMB} MB`, measured: `${s.heapGrowthMB} MB (${s.samples[0]?.heapMB} → ${s.samples.at(-1)?.heapMB} MB)`, verdict: verdict(s.samples.length >= 2 && s.heapGrowthMB <= T.heapGrowthMB) });
+    rows.push({ metric: `DOM node count, ${span}`, target: `flat (≤ ${T.nodeGrowthPct} % growth)`, measured: `${s.nodeGrowth >= 0 ? '+' : ''}${s.nodeGrowth} nodes (${s.nodeGrowthPct} %; ${s.samples[0]?.nodes} → ${s.samples.at(-1)?.nodes})`, verdict: verdict(s.samples.length >= 2 && s.nodeGrowthPct <= T.nodeGrowthPct) });
+  }
+  return rows;
+}
+
+/** The screen section of latest.md: the per-file JS weights, load times and stamina samples. */
+export function screenMarkdown(r: ScreenResults): string[] {
+  const lines: string[] = [];
+  if (r.load) {
+    lines.push('## Screen: initial load', '', `First live data painted (ms, per cold load): ${r.load.firstDataMs.join(', ')}.`, '', '| JS file | raw | gzipped |', '|---|---|---|');
+    for (const f of r.load.js.files) lines.push(`| ${f.file} | ${kb(f.rawBytes)} | ${kb(f.gzipBytes)} |`);
+    lines.push('');
+  }
+  if (r.map) {
+    const m = r.map;
+    lines.push('## Screen: map updates', '', `Theme \`${m.theme}\`; ${m.casesOnPage} cases reached the page, ${m.updatesPerS} case updates/s reached it while measured; ${m.warmupS} warm-up + ${m.seconds} measured one-second windows; feed requests p50 ${ms(m.feedMs.p50)}, max ${ms(m.feedMs.max)}.`, '');
+  }
+  if (r.stamina) {
+    const s = r.stamina;
+    lines.push('## Screen: stamina', '', `${s.deltasReceived.toLocaleString('en-US')} live deltas reached the page; carousel every ${s.intervalS} s.`, '', '| minute | theme | JS heap MB | DOM nodes | elements | JS listeners |', '|---|---|---|---|---|---|');
+    for (const x of s.samples) lines.push(`| ${x.atMin} | ${x.theme} | ${x.heapMB} | ${x.nodes} | ${x.elements} | ${x.listeners} |`);
+    lines.push('');
+  }
+  return lines;
+}

@@ -1,0 +1,31 @@
+import { runLoad, type LoadOptions } from './load.js';
+import { runMapUpdates, type MapOptions } from './map-updates.js';
+import type { ScreenResults } from './report.js';
+import { runStamina, type StaminaOptions } from './stamina.js';
+
+/** `--only` names of the screen benchmarks; `screen` selects all three. */
+export const SCREEN_PHASES = ['screen-load', 'screen-map', 'screen-stamina'];
+
+export interface ScreenOptions {
+  load: LoadOptions;
+  map: MapOptions;
+  stamina: StaminaOptions;
+}
+
+/** Runs the selected screen benchmarks one after another, each against its own server and browser. */
+export async function runScreen(phases: ReadonlySet<string>, o: ScreenOptions, log: (msg: string) => void): Promise<ScreenResults> {
+  const out: ScreenResults = { load: null, map: null, stamina: null };
+  if (phases.has('screen-load')) {
+    log(`screen load: ${o.load.runs} cold loads of /screen (simulated city)`);
+    out.load = await runLoad(o.load, log);
+  }
+  if (phases.has('screen-map')) {
+    log(`screen map: ${o.map.cases} cases, ${o.map.changePerS} changing per second, ${o.map.seconds} s measured`);
+    out.map = await runMapUpdates(o.map, log);
+  }
+  if (phases.has('screen-stamina')) {
+    log(`screen stamina: ${o.stamina.minutes} min at ${o.stamina.speed}× simulator speed`);
+    out.stamina = await runStamina(o.stamina, log);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { sleep } from '../lib/clock.js';
+import { screenPath, THEMES } from '../../tests/e2e/setup/screen.js';
+import { benchBrowser, benchServer, round1 } from './session.js';
+
+export interface StaminaOptions {
+  /** Measured minutes, after the warm-up; one sample a minute. */
+  minutes: number;
+  warmupMinutes: number;
+  /** Simulator speed (SIMULATE_SPEED). */
+  speed: number;
+  /** Carousel interval (s); 12 s × 5 themes = one tour a minute, so every sample sees the same theme. */
+  intervalS: number;
+}
+
+/** One sample, taken on the first theme right after a forced garbage collection. */
+export interface StaminaSample {
+  atMin: number;
+  theme: string;
+  /** JS heap in use (MB = 10⁶ bytes). */
+  heapMB: number;
+  /** DOM nodes alive in the renderer (Chrome's Performance `Nodes`). */
+  nodes: number;
+  /** Elements in the document. */
+  elements: number;
+  listeners: number;
+}
+
+export interface StaminaResult extends StaminaOptions {
+  samples: StaminaSample[];
+  /** Median of the last three samples minus the median of the first three. */
+  heapGrowthMB: number;
+  nodeGrowth: number;
+  /** `nodeGrowth` relative to the first samples' median. */
+  nodeGrowthPct: number;
+  /** Case, alert, reading … deltas the page received over the whole run. */
+  deltasReceived: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Robust growth: the end minus the start, each the median of up to three samples. */
+const growth = (xs: number[]) => median(xs.slice(-3)) - median(xs.slice(0, 3));
+
+async function sample(page: Page, cdp: CDPSession, atMin: number): Promise<StaminaSample> {
+  // Sample just after the carousel arrives on its first theme, so samples compare like with like.
+  await page.waitForFunction((t) => !document.querySelector(`[data-theme="${t}"]`), THEMES[0], { timeout: 120_000 }).catch(() => undefined);
+  await page.waitForFunction((t) => document.querySelector(`[data-theme="${t}"]`), THEMES[0], { timeout: 120_000 }).catch(() => undefined);
+  await sleep(2000);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const dom = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, theme: document.querySelector('[data-theme]')?.getAttribute('data-theme') ?? '' }));
+  return { atMin, theme: dom.theme, heapMB: round1(heap.usedSize / 1e6), nodes: metric('Nodes'), elements: dom.elements, listeners: metric('JSEventListeners') };
+}
+
+/**
+ * The screen left running on the rotating carousel while the in-process simulator runs at
+ * `speed`× real time: after the warm-up, JS heap (after forced GC) and DOM nodes once a minute.
+ */
+export async function runStamina(o: StaminaOptions, log: (msg: string) => void): Promise<StaminaResult> {
+  const srv = await benchServer({ simulate: true, env: { SIMULATE_SPEED: String(o.speed) } });
+  const bb = await benchBrowser(srv.url);
+  try {
+    const { page } = await bb.newPage();
+    let deltasReceived = 0;
+    page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+      if (typeof payload === 'string' && payload.includes('"live:delta"')) deltasReceived++;
+    }));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${srv.url}${screenPath({ interval: o.intervalS })}`);
+    const t0 = Date.now();
+    log(`  stamina: warming up ${o.warmupMinutes} min, then ${o.minutes} min at ${o.speed}× simulator speed`);
+    await sleep(o.warmupMinutes * 60_000);
+    const samples: StaminaSample[] = [];
+    for (let m = 0; m <= o.minutes; m++) {
+      await sleep(t0 + (o.warmupMinutes + m) * 60_000 - Date.now());
+      const s = await sample(page, cdp, m);
+      samples.push(s);
+      log(`  stamina ${m} min: heap ${s.heapMB} MB, ${s.nodes} nodes (${s.elements} elements), ${s.listeners} listeners, theme ${s.theme}`);
+    }
+    const nodeGrowth = growth(samples.map((s) => s.nodes));
+    return {
+      ...o,
+      samples,
+      heapGrowthMB: round1(growth(samples.map((s) => s.heapMB))),
+      nodeGrowth,
+      nodeGrowthPct: round1((nodeGrowth / median(samples.slice(0, 3).map((s) => s.nodes))) * 100),
+      deltasReceived,
+    };
+  } finally {
+    await bb.close();
+    await srv.stop();
+  }
+}

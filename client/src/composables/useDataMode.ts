@@ -1,0 +1,24 @@
+import { computed, ref, type ComputedRef, type Ref } from 'vue';
+import { LIVE_TOPICS } from '../../../shared/contracts/live.js';
+import { topicStores } from '../stores/streams.js';
+import type { DataMode } from '../stores/topic-store.js';
+
+/**
+ * Which partition the whole screen shows: real data by default, or the drill (exercise)
+ * partition on request. One mode for the whole screen, so real and drill never mix.
+ */
+export function useDataMode(initial: DataMode): {
+  mode: Ref<DataMode>;
+  /** True while any stream holds drill data: the header then offers the drill view. */
+  drillActive: ComputedRef<boolean>;
+  toggle(): void;
+} {
+  const mode = ref<DataMode>(initial);
+  const stores = LIVE_TOPICS.map((topic) => topicStores[topic]());
+  const drillActive = computed(() => stores.some((s) => s.drill.size > 0));
+  return {
+    mode,
+    drillActive,
+    toggle: () => (mode.value = mode.value === 'drill' ? 'real' : 'drill'),
+  };
+}

@@ -1,0 +1,76 @@
+import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { offlineStyle } from '../map/style.js';
+import { useScreenScale } from './useScreenScale.js';
+
+// Bundled, the library cannot find its worker next to itself: point it at the copy Vite emits.
+setWorkerUrl(workerUrl);
+
+/** Room left round the city when the map fits it, in design pixels. */
+const FIT_PADDING = 28;
+
+/**
+ * A MapLibre map on `container` with the offline style, rendering at the screen's pixel ratio
+ * (devicePixelRatio × canvas scale, re-applied when the fit changes, so it stays crisp at 4K),
+ * fitted to `bounds()` on load and whenever the container is resized. Removed on unmount.
+ *
+ * The canvas lives inside the CSS-scaled design box; MapLibre divides pointer positions by the
+ * container's on-screen/layout size ratio, so clicks land on the right feature under the scale.
+ */
+export function useMapLibre(container: Ref<HTMLElement | null>, bounds: () => LngLatBoundsLike | null): { map: ShallowRef<MapLibreMap | null>; loaded: Ref<boolean>; fitCity(): void } {
+  const { fit, pixelRatio } = useScreenScale();
+  const map = shallowRef<MapLibreMap | null>(null);
+  const loaded = ref(false);
+  let observer: ResizeObserver | null = null;
+
+  function fitCity() {
+    const m = map.value;
+    const b = bounds();
+    if (!m || !b || m.getContainer().clientWidth === 0) return;
+    m.setMinZoom(0);
+    m.fitBounds(b, { padding: FIT_PADDING, duration: 0 });
+    // Not much further out than the whole city: beyond it the offline basemap has no land.
+    m.setMinZoom(Math.max(0, m.getZoom() - 1.5));
+  }
+
+  onMounted(() => {
+    const m = new MapLibreMap({
+      container: container.value!,
+      style: offlineStyle(location.href),
+      pixelRatio: pixelRatio(),
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      renderWorldCopies: false,
+      fadeDuration: 0,
+      localIdeographFontFamily: "'Noto Sans SC', sans-serif",
+    });
+    m.touchZoomRotate.disableRotation();
+    m.keyboard.disableRotation();
+    m.once('load', () => {
+      loaded.value = true;
+      fitCity();
+    });
+    map.value = m;
+    observer = new ResizeObserver(() => {
+      m.resize();
+      fitCity();
+    });
+    observer.observe(container.value!);
+  });
+
+  watch(fit, () => map.value?.setPixelRatio(pixelRatio()));
+
+  onBeforeUnmount(() => {
+    observer?.disconnect();
+    map.value?.remove();
+    map.value = null;
+    loaded.value = false;
+  });
+
+  return { map, loaded, fitCity };
+}

@@ -1,0 +1,64 @@
+import circle from '@turf/circle';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Alert } from '../../../../shared/schemas/alert.js';
+import { WARNING_LEVEL_ORDER, WARNING_LEVELS, type WarningLevel } from '../../../../shared/domain/warning.js';
+import type { MapFormat } from '../format.js';
+import type { FeatureDetails, LegendItem } from './types.js';
+import type { MapFeature } from './source-differ.js';
+
+/** One drawn shape of an alert; `alertId` leads a click back to the alert. */
+export interface AlertProps {
+  id: string;
+  alertId: string;
+  level: WarningLevel;
+  color: string;
+  /** 4 for red … 1 for blue: the more severe area is drawn on top. */
+  rank: number;
+  [key: string]: string | number | boolean | null;
+}
+
+/**
+ * An alert's areas as polygons: its CAP polygons, its circles (64-gon at the given radius),
+ * and, for an area given only by geocodes (or an alert with no area at all), the boundaries
+ * of the districts it names. Coloured by warning level.
+ */
+export function alertFeatures(a: Alert, districtGeometry: (adcode: string) => Polygon | MultiPolygon | undefined): MapFeature<AlertProps>[] {
+  const shapes: Array<Polygon | MultiPolygon> = [];
+  for (const area of a.areas) {
+    for (const ring of area.polygons) shapes.push({ type: 'Polygon', coordinates: [ring] });
+    for (const c of area.circles) if (c.radiusKm > 0) shapes.push(circle([c.lon, c.lat], c.radiusKm, { steps: 64, units: 'kilometers' }).geometry);
+  }
+  if (shapes.length === 0) {
+    for (const adcode of a.districts) {
+      const g = districtGeometry(adcode);
+      if (g) shapes.push(g);
+    }
+  }
+  const info = WARNING_LEVELS[a.level];
+  return shapes.map((geometry, i) => ({
+    type: 'Feature',
+    geometry,
+    properties: { id: `${a.id}/${i}`, alertId: a.id, level: a.level, color: info.color, rank: info.rank },
+  }));
+}
+
+/** The popup of an alert: headline, level, area and validity. */
+export function alertDetails(a: Alert, fmt: MapFormat): FeatureDetails {
+  const { t } = fmt;
+  return {
+    title: a.headline ?? a.event,
+    color: WARNING_LEVELS[a.level].color,
+    fields: [
+      { label: t('map.fields.level'), value: t(`map.warning.${a.level}`), alert: a.level === 'red' },
+      { label: t('map.fields.area'), value: a.areas.map((x) => x.areaDesc).join('；') || a.districts.map((d) => fmt.districtName(d)).join('、') },
+      { label: t('map.fields.sender'), value: a.sender },
+      { label: t('map.fields.effective'), value: fmt.dateTime(a.effective ?? a.sent) },
+      { label: t('map.fields.expires'), value: fmt.dateTime(a.expires) },
+    ],
+  };
+}
+
+/** The four warning levels, most severe first. */
+export function alertsLegend(fmt: MapFormat): LegendItem[] {
+  return WARNING_LEVEL_ORDER.map((level) => ({ label: fmt.t(`map.warning.${level}`), color: WARNING_LEVELS[level].color, shape: 'fill' as const }));
+}

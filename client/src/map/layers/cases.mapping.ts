@@ -1,0 +1,51 @@
+import type { GridCase } from '../../../../shared/schemas/grid-event.js';
+import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../palette.js';
+import type { MapFormat } from '../format.js';
+import type { FeatureDetails, LegendItem } from './types.js';
+import type { MapFeature } from './source-differ.js';
+
+/** What a case point carries: only what the style draws; details are read from the store on click. */
+export interface CaseProps {
+  id: string;
+  status: GridCase['status'];
+  color: string;
+  overdue: boolean;
+  [key: string]: string | number | boolean | null;
+}
+
+/** A case as a point coloured by its lifecycle status, flagged when overdue. */
+export function caseFeature(c: GridCase): MapFeature<CaseProps> {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [c.location.lon, c.location.lat] },
+    properties: { id: c.id, status: c.status, color: CASE_STATUS_COLORS[c.status], overdue: c.overdue },
+  };
+}
+
+/** The popup of a case. */
+export function caseDetails(c: GridCase, fmt: MapFormat): FeatureDetails {
+  const { t } = fmt;
+  return {
+    title: c.title,
+    color: c.overdue ? OVERDUE_COLOR : CASE_STATUS_COLORS[c.status],
+    fields: [
+      { label: t('map.fields.status'), value: t(`map.status.${c.status}`) },
+      { label: t('map.fields.category'), value: fmt.categoryName(c.category) },
+      { label: t('map.fields.district'), value: fmt.districtName(c.district) },
+      ...(c.address ? [{ label: t('map.fields.address'), value: c.address }] : []),
+      { label: t('map.fields.department'), value: fmt.departmentName(c.department) },
+      { label: t('map.fields.reportedAt'), value: fmt.dateTime(c.reportedAt) },
+      { label: t('map.fields.deadline'), value: fmt.dateTime(c.deadlineAt) },
+      { label: t('map.fields.overdue'), value: c.overdue ? t('map.values.overdueYes') : t('map.values.no'), alert: c.overdue },
+    ],
+  };
+}
+
+/** Status colours, the overdue ring and the cluster bubble. */
+export function casesLegend(fmt: MapFormat, clusterColor: string): LegendItem[] {
+  return [
+    ...Object.entries(CASE_STATUS_COLORS).map(([status, color]) => ({ label: fmt.t(`map.status.${status}`), color, shape: 'circle' as const })),
+    { label: fmt.t('map.legend.overdue'), color: OVERDUE_COLOR, shape: 'ring' },
+    { label: fmt.t('map.legend.cluster'), color: clusterColor, shape: 'circle' },
+  ];
+}

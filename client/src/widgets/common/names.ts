@@ -1,0 +1,35 @@
+import { useI18n } from 'vue-i18n';
+import { useReferenceStore } from '../../stores/reference.js';
+
+/** Something with a Chinese name and maybe an English one (districts, stations, categories). */
+interface Named {
+  name: string;
+  nameEn?: string;
+}
+
+/** The name to show in a language: the English one when there is one and English is on. */
+export function localName(item: Named, locale: string): string {
+  return locale.startsWith('en') && item.nameEn ? item.nameEn : item.name;
+}
+
+/**
+ * Names of the city's districts, stations and case categories from the reference data, in
+ * the current language; an id the reference data does not know reads as an i18n fallback.
+ */
+export function useNames() {
+  const ref = useReferenceStore();
+  const { locale, t } = useI18n();
+  return {
+    district(adcode: string | null): string {
+      const d = ref.city?.manifest.districts.find((x) => x.adcode === adcode);
+      return d ? localName(d, locale.value) : t('widgets.common.unknownDistrict');
+    },
+    station(id: string): string {
+      return ref.city?.stations.find((s) => s.id === id)?.name ?? id;
+    },
+    category(code: string): string {
+      const c = ref.city?.categories.find((x) => x.code === code);
+      return c ? localName(c, locale.value) : t('widgets.common.otherCategory', { code });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openScreen, screenPath, screenRoot, THEMES } from './setup/screen.js';
+import { browserSuite } from './setup/suite.js';
+
+const base = inject('aliveUrl');
+const suite = browserSuite();
+const INTERVAL_S = 3;
+/** How long the rotation stays paused after the last interaction (`?quiet=`). */
+const QUIET_S = 4;
+
+/** The themes shown during `ms`, in order, sampled every 250 ms; `during` runs on each sample. */
+async function themesOver(page: Page, ms: number, during: () => Promise<void> = async () => {}): Promise<string[]> {
+  const seen: string[] = [];
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    const t = (await screenRoot(page).getAttribute('data-theme')) ?? '';
+    if (seen.at(-1) !== t) seen.push(t);
+    await during();
+    await page.waitForTimeout(250);
+  }
+  return seen;
+}
+
+describe('theme carousel', () => {
+  it(`rotates through the themes in order every ${INTERVAL_S} s`, async () => {
+    const { page } = await suite.context();
+    await openScreen(page, base, screenPath({ interval: INTERVAL_S }));
+    const seen = await themesOver(page, (INTERVAL_S * 3 + 1.5) * 1000);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    // Consecutive themes follow the documents' order, wrapping around.
+    for (let i = 1; i < seen.length; i++) {
+      expect(THEMES.indexOf(seen[i] as never)).toBe((THEMES.indexOf(seen[i - 1] as never) + 1) % THEMES.length);
+    }
+  });
+
+  it('pauses while someone interacts with the screen, and resumes after the quiet period', async () => {
+    const { page } = await suite.context();
+    await openScreen(page, base, screenPath({ interval: INTERVAL_S, quiet: QUIET_S }));
+    let x = 400;
+    const wiggle = async () => {
+      x = x === 400 ? 700 : 400;
+      await page.mouse.move(x, 540);
+    };
+    await wiggle();
+    const during = await themesOver(page, INTERVAL_S * 3 * 1000, wiggle);
+    expect(during, 'no rotation while the pointer moves').toHaveLength(1);
+    const after = await themesOver(page, (QUIET_S + INTERVAL_S + 1.5) * 1000);
+    expect(after.length, 'rotation resumes once nobody touches the screen').toBeGreaterThan(1);
+  });
+
+  it('stays on the theme given by ?theme= (pinned)', async () => {
+    const { page } = await suite.context();
+    await openScreen(page, base, screenPath({ interval: INTERVAL_S, theme: 'environment' }));
+    expect(await themesOver(page, INTERVAL_S * 2 * 1000 + 1000)).toEqual(['environment']);
+  });
+});

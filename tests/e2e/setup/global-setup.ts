@@ -1,0 +1,21 @@
+import type { TestProject } from 'vitest/node';
+import { buildClientIfStale } from './build-client.js';
+import { startServer } from './server-process.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the shared server with the simulator running (the "alive" city). */
+    aliveUrl: string;
+  }
+}
+
+/**
+ * Builds the client once for every browser spec and starts one simulated server they share
+ * (its six back-filled hours take a while); specs that feed data themselves start their own.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildClientIfStale();
+  const alive = await startServer({ simulate: true });
+  project.provide('aliveUrl', alive.url);
+  return () => alive.stop();
+}

@@ -1,0 +1,51 @@
+import { createPinia, type Pinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppRouter, safeNext } from '../../../client/src/router.js';
+import { useSessionStore } from '../../../client/src/stores/session.js';
+
+// The screen itself (maps, charts) is not what these tests are about.
+vi.mock('../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
+
+let pinia: Pinia;
+beforeEach(() => {
+  localStorage.clear();
+  pinia = createPinia();
+});
+
+function signIn() {
+  const session = useSessionStore(pinia);
+  session.token = 'header.payload.sig';
+  session.user = { username: 'leader', role: 'leader', districts: null };
+}
+
+describe('router', () => {
+  it('sends a signed-out user to the login page, remembering the screen and its query', async () => {
+    const router = createAppRouter(pinia);
+    await router.push('/screen?kiosk=1&theme=grid');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.next).toBe('/screen?kiosk=1&theme=grid');
+  });
+
+  it('opens / and unknown paths on the screen for a signed-in user', async () => {
+    signIn();
+    const router = createAppRouter(pinia);
+    await router.push('/');
+    expect(router.currentRoute.value.path).toBe('/screen');
+    await router.push('/no/such/page');
+    expect(router.currentRoute.value.path).toBe('/screen');
+  });
+
+  it('takes a signed-in user away from the login page to where they were going', async () => {
+    signIn();
+    const router = createAppRouter(pinia);
+    await router.push('/login?next=%2Fscreen%3Ftheme%3Deconomy');
+    expect(router.currentRoute.value.fullPath).toBe('/screen?theme=economy');
+  });
+});
+
+describe('safeNext', () => {
+  it('allows only paths of this app', () => {
+    expect(safeNext('/screen?theme=grid')).toBe('/screen?theme=grid');
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', undefined, ['/screen']]) expect(safeNext(bad)).toBe('/screen');
+  });
+});

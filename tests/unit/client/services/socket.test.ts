@@ -1,0 +1,134 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveDelta, SubscribeRequest } from '../../../../shared/contracts/live.js';
+import { gridCase } from '../fixtures/shell-items.js';
+
+/** A stand-in for a socket.io-client socket: the test fires its events and answers its acks. */
+class FakeSocket {
+  auth: unknown;
+  active = true;
+  handlers = new Map<string, (...args: unknown[]) => void>();
+  managerHandlers = new Map<string, () => void>();
+  io = { on: (e: string, fn: () => void) => this.managerHandlers.set(e, fn) };
+  requests: SubscribeRequest[] = [];
+  answers: ((res: unknown) => void)[] = [];
+  connect = vi.fn();
+  close = vi.fn();
+  constructor(opts: { auth: unknown }) {
+    this.auth = opts.auth;
+  }
+  on(e: string, fn: (...args: unknown[]) => void) {
+    this.handlers.set(e, fn);
+  }
+  emitWithAck(_event: string, req: SubscribeRequest) {
+    this.requests.push(req);
+    return new Promise((resolve) => this.answers.push(resolve));
+  }
+  fire(e: string, ...args: unknown[]) {
+    this.handlers.get(e)!(...args);
+  }
+  /** Answers the oldest pending subscribe. */
+  answer(topics: Record<string, unknown>) {
+    this.answers.shift()!({ ok: true, data: { topics } });
+  }
+}
+
+const sockets: FakeSocket[] = [];
+vi.mock('socket.io-client', () => ({
+  io: (_ns: string, opts: { auth: unknown }) => {
+    const s = new FakeSocket(opts);
+    sockets.push(s);
+    return s;
+  },
+}));
+
+const { liveSocket } = await import('../../../../client/src/services/socket.js');
+const { useGridStore } = await import('../../../../client/src/stores/streams.js');
+
+const delta = (seq: number, ...ids: string[]): LiveDelta => ({ topic: 'grid', seq, items: ids.map((id) => gridCase(id)) });
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => setActivePinia(createPinia()));
+afterEach(() => {
+  liveSocket.disconnect();
+  sockets.length = 0;
+});
+
+describe('live socket', () => {
+  it('subscribes on connect, applies the snapshot and goes live', async () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    expect(liveSocket.state.value).toBe('connecting');
+    s.fire('connect');
+    expect(s.requests[0]).toMatchObject({ since: {} });
+    s.answer({ grid: { seq: 5, snapshot: [gridCase('a'), gridCase('b')] } });
+    await flush();
+    expect(liveSocket.state.value).toBe('live');
+    expect([...useGridStore().real.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('ignores a delta it has already applied', async () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    s.fire('connect');
+    s.answer({ grid: { seq: 5, snapshot: [] } });
+    await flush();
+    const listener = vi.fn();
+    useGridStore().onChange('real', listener);
+    s.fire('live:delta', delta(6, 'c'));
+    s.fire('live:delta', delta(6, 'c'));
+    s.fire('live:delta', delta(4, 'old'));
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(useGridStore().real.has('old')).toBe(false);
+  });
+
+  it('resumes after a reconnect with since = the last seq applied, taking the missed deltas', async () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    s.fire('connect');
+    s.answer({ grid: { seq: 5, snapshot: [gridCase('a')] } });
+    await flush();
+    s.fire('live:delta', delta(6, 'b'));
+    s.fire('disconnect');
+    expect(liveSocket.state.value).toBe('reconnecting');
+    s.fire('connect');
+    expect(s.requests[1]!.since).toEqual({ grid: 6 });
+    s.answer({ grid: { seq: 8, missed: [delta(7, 'c'), delta(8, 'd')] } });
+    await flush();
+    expect(liveSocket.state.value).toBe('live');
+    expect([...useGridStore().real.keys()]).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('holds deltas that arrive while a subscribe is in flight until its answer is applied', async () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    s.fire('connect');
+    s.answer({ grid: { seq: 5, snapshot: [] } });
+    await flush();
+    s.fire('live:resync', { topics: ['grid'] });
+    const order: string[] = [];
+    useGridStore().onChange('real', (c) => order.push(...c.items.map((i) => i.id)));
+    // The server pushes 8 before the resubscribe answer carrying 6 and 7.
+    s.fire('live:delta', delta(8, 'late'));
+    expect(order).toEqual([]);
+    s.answer({ grid: { seq: 7, missed: [delta(6, 'x'), delta(7, 'y')] } });
+    await flush();
+    expect(order).toEqual(['x', 'y', 'late']);
+    expect(s.requests[1]!.since).toEqual({ grid: 5 });
+  });
+
+  it('hands a new token to the open socket and reopens one the server refused', () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    liveSocket.connect('t2');
+    expect(sockets).toHaveLength(1);
+    expect(s.auth).toEqual({ token: 't2' });
+    expect(s.connect).not.toHaveBeenCalled();
+    s.active = false;
+    s.fire('connect_error', new Error('unauthorized'));
+    expect(liveSocket.state.value).toBe('offline');
+    liveSocket.connect('t3');
+    expect(s.auth).toEqual({ token: 't3' });
+    expect(s.connect).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,80 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { computed } from 'vue';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAlertsStore, useEnvStore, useGridStore } from '../../../../client/src/stores/streams.js';
+import type { TopicChange } from '../../../../client/src/stores/topic-store.js';
+import { airReading, alert, gridCase } from '../fixtures/shell-items.js';
+
+beforeEach(() => setActivePinia(createPinia()));
+
+describe('topic store', () => {
+  it('replaces everything on a snapshot and upserts by id on a delta', () => {
+    const grid = useGridStore();
+    grid.applySnapshot([gridCase('a'), gridCase('b')]);
+    grid.applyDelta([gridCase('b', { status: 'closed' }), gridCase('c')]);
+    expect([...grid.real.keys()]).toEqual(['a', 'b', 'c']);
+    expect(grid.real.get('b')!.status).toBe('closed');
+    grid.applySnapshot([gridCase('z')]);
+    expect([...grid.real.keys()]).toEqual(['z']);
+  });
+
+  it('keeps drill items in their own partition, never in the real one', () => {
+    const grid = useGridStore();
+    grid.applyDelta([gridCase('real-1'), gridCase('drill-1', { exercise: true })]);
+    expect([...grid.real.keys()]).toEqual(['real-1']);
+    expect([...grid.drill.keys()]).toEqual(['drill-1']);
+  });
+
+  it('is reactive for computeds reading a partition', () => {
+    const grid = useGridStore();
+    const open = computed(() => grid.real.size);
+    expect(open.value).toBe(0);
+    grid.applyDelta([gridCase('a')]);
+    expect(open.value).toBe(1);
+  });
+
+  it('evicts cancelled and expired alerts but still tells listeners once', () => {
+    const alerts = useAlertsStore();
+    const seen: TopicChange<unknown>[] = [];
+    alerts.onChange('real', (c) => seen.push(c));
+    alerts.applyDelta([alert('x'), alert('y')]);
+    alerts.applyDelta([alert('x', { state: 'cancelled' }), alert('y', { state: 'expired' })]);
+    expect(alerts.real.size).toBe(0);
+    expect(seen.map((c) => c.items.length)).toEqual([2, 2]);
+  });
+
+  it('tells each partition\'s listeners exactly what changed there, and stops after unsubscribe', () => {
+    const grid = useGridStore();
+    const real = vi.fn();
+    const drill = vi.fn();
+    const off = grid.onChange('real', real);
+    grid.onChange('drill', drill);
+    grid.applyDelta([gridCase('a'), gridCase('d', { exercise: true })]);
+    expect(real).toHaveBeenCalledWith({ items: [expect.objectContaining({ id: 'a' })], reset: false });
+    expect(drill).toHaveBeenCalledWith({ items: [expect.objectContaining({ id: 'd' })], reset: false });
+    grid.applyDelta([gridCase('d2', { exercise: true })]);
+    expect(real).toHaveBeenCalledTimes(1);
+    grid.applySnapshot([]);
+    expect(real).toHaveBeenLastCalledWith({ items: [], reset: true });
+    off();
+    grid.applyDelta([gridCase('b')]);
+    expect(real).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the latest reading per station and dates freshness per station kind', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-22T08:00:00Z') });
+    try {
+      const env = useEnvStore();
+      env.applySnapshot([airReading('s1', { observedAt: '2026-11-22T07:00:00Z' })]);
+      expect(env.lastHeard.air).toBe(Date.parse('2026-11-22T07:00:00Z'));
+      vi.advanceTimersByTime(5000);
+      env.applyDelta([airReading('s1', { values: { pm25: 80 } })]);
+      expect(env.real.size).toBe(1);
+      expect(env.real.get('s1')!.values.pm25).toBe(80);
+      expect(env.lastHeard.air).toBe(Date.now());
+      expect(env.lastHeard.water).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
