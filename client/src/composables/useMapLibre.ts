@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { offlineStyle } from '../map/style.js';
@@ -8,18 +8,20 @@ import { useScreenScale } from './useScreenScale.js';
 // Bundled, the library cannot find its worker next to itself: point it at the copy Vite emits.
 setWorkerUrl(workerUrl);
 
-/** Room left round the city when the map fits it, in design pixels. */
-const FIT_PADDING = 28;
-
 /**
  * A MapLibre map on `container` with the offline style, rendering at the screen's pixel ratio
  * (devicePixelRatio × canvas scale, re-applied when the fit changes, so it stays crisp at 4K),
- * fitted to `bounds()` on load and whenever the container is resized. Removed on unmount.
+ * fitted to `bounds()` on load and whenever the container is resized, leaving `padding(width,
+ * height)` free (where overlays sit). Removed on unmount.
  *
  * The canvas lives inside the CSS-scaled design box; MapLibre divides pointer positions by the
  * container's on-screen/layout size ratio, so clicks land on the right feature under the scale.
  */
-export function useMapLibre(container: Ref<HTMLElement | null>, bounds: () => LngLatBoundsLike | null): { map: ShallowRef<MapLibreMap | null>; loaded: Ref<boolean>; fitCity(): void } {
+export function useMapLibre(
+  container: Ref<HTMLElement | null>,
+  bounds: () => LngLatBoundsLike | null,
+  padding: (width: number, height: number) => PaddingOptions,
+): { map: ShallowRef<MapLibreMap | null>; loaded: Ref<boolean>; fitCity(): void } {
   const { fit, pixelRatio } = useScreenScale();
   const map = shallowRef<MapLibreMap | null>(null);
   const loaded = ref(false);
@@ -28,9 +30,10 @@ export function useMapLibre(container: Ref<HTMLElement | null>, bounds: () => Ln
   function fitCity() {
     const m = map.value;
     const b = bounds();
-    if (!m || !b || m.getContainer().clientWidth === 0) return;
+    const { clientWidth: w, clientHeight: h } = m?.getContainer() ?? { clientWidth: 0, clientHeight: 0 };
+    if (!m || !b || w === 0 || h === 0) return;
     m.setMinZoom(0);
-    m.fitBounds(b, { padding: FIT_PADDING, duration: 0 });
+    m.fitBounds(b, { padding: padding(w, h), duration: 0 });
     // Not much further out than the whole city: beyond it the offline basemap has no land.
     m.setMinZoom(Math.max(0, m.getZoom() - 1.5));
   }

@@ -69,13 +69,18 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
     refresh(): void {
       for (const r of running.values()) r.inst.refresh?.();
     },
-    /** Details of the top feature under a click (null when none, or when the layer handled it, e.g. a cluster zoom). */
+    /**
+     * Details of the feature under a click, dots before areas, else the top one (null when
+     * none, or when the layer handled the click itself, e.g. a cluster zoom).
+     */
     pick(point: { x: number; y: number }, lngLat: LngLat): Picked | null {
       const owners = new Map<string, Running>();
       for (const r of running.values()) if (r.visible) for (const l of r.inst.interactive) owners.set(l, r);
       if (owners.size === 0) return null;
       const box: [PointLike, PointLike] = [[point.x - HIT, point.y - HIT], [point.x + HIT, point.y + HIT]];
-      const [top] = map.queryRenderedFeatures(box, { layers: [...owners.keys()] });
+      const hits = map.queryRenderedFeatures(box, { layers: [...owners.keys()] });
+      // A dot under a translucent area (a case inside an alert polygon) is what the finger meant.
+      const top = hits.find((f) => f.layer.type !== 'fill') ?? hits[0];
       const owner = top && owners.get(top.layer.id);
       if (!top || !owner) return null;
       const details = owner.inst.click(top);
@@ -83,7 +88,11 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
     },
     /** Legend sections of the visible layers, top layer first (as a reader scans the map). */
     legend(): LegendSection[] {
-      return [...running.values()].filter((r) => r.visible).reverse().map((r) => ({ id: r.def.id, titleKey: r.def.titleKey, items: r.inst.legend() }));
+      const shown = [...defs].reverse().flatMap((d) => {
+        const r = running.get(d.id);
+        return r?.visible ? [r] : [];
+      });
+      return shown.map((r) => ({ id: r.def.id, titleKey: r.def.titleKey, items: r.inst.legend() }));
     },
     /** Features drawn per created layer. */
     counts(): Partial<Record<LayerId, number>> {

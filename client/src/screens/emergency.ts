@@ -1,29 +1,37 @@
 import type { ScreenDocument } from './schema.js';
 
 /**
- * 应急指挥: alerts and what can answer them. The alert list on the left, the map with alert
- * areas, resources and cameras in the centre, the ticker below it, resources and the case
- * trend (incidents surface as cases first) on the right.
+ * 应急指挥: alerts and what can answer them. Running alerts and the case trend (incidents
+ * surface as cases first) on the left; the map with alert areas, resources and cameras in
+ * the centre under the key signs, the ticker below it; resources and the districts' cases on
+ * the right.
  */
 export const emergencyScreen: ScreenDocument = {
   id: 'emergency',
   titleKey: 'themes.emergency',
   widgets: [
+    { id: 'alert-list', type: 'alert-list', area: { x: 0, y: 0, w: 6, h: 7 } },
+    { id: 'case-trend', type: 'case-trend-24h', area: { x: 0, y: 7, w: 6, h: 5 } },
     {
       id: 'emergency-signs',
       type: 'kpi-cards',
-      area: { x: 0, y: 0, w: 6, h: 3 },
+      area: { x: 6, y: 0, w: 12, h: 3 },
       options: { metrics: ['alertsActive', 'casesToday', 'overdue'] },
     },
-    { id: 'alert-list', type: 'alert-list', area: { x: 0, y: 3, w: 6, h: 9 } },
     {
       id: 'map',
       type: 'city-map',
-      area: { x: 6, y: 0, w: 12, h: 10 },
+      area: { x: 6, y: 3, w: 12, h: 7 },
       options: { layers: ['districts', 'alerts', 'resources', 'cameras'], choropleth: 'cases' },
     },
     { id: 'alerts', type: 'alert-ticker', area: { x: 6, y: 10, w: 12, h: 2 } },
     { id: 'resources', type: 'resource-summary', area: { x: 18, y: 0, w: 6, h: 6 } },
-    { id: 'case-trend', type: 'case-trend-24h', area: { x: 18, y: 6, w: 6, h: 6 } },
+    {
+      id: 'districts',
+      type: 'district-ranking',
+      titleKey: 'panels.casesByDistrict',
+      area: { x: 18, y: 6, w: 6, h: 6 },
+      options: { metric: 'cases' },
+    },
   ],
 };

@@ -1,8 +1,9 @@
 import type { ScreenDocument } from './schema.js';
 
 /**
- * 综合态势: the city at a glance. The map holds the centre; the vital signs run above it and
- * the live alerts below; cases on the left, districts, air and economy on the right.
+ * 综合态势: the city at a glance. The vital signs run across the top of the centre, the map
+ * below them and the live alerts at the foot; cases on the left; districts, air and water on
+ * the right.
  */
 export const overviewScreen: ScreenDocument = {
   id: 'overview',
@@ -14,18 +15,24 @@ export const overviewScreen: ScreenDocument = {
     {
       id: 'vital-signs',
       type: 'kpi-cards',
-      area: { x: 6, y: 0, w: 12, h: 2 },
-      options: { metrics: ['casesToday', 'openCases', 'overdue', 'alertsActive', 'aqi', 'gdpYoy'] },
+      area: { x: 6, y: 0, w: 12, h: 3 },
+      options: { metrics: ['casesToday', 'openCases', 'alertsActive', 'aqi', 'gdpYoy'] },
     },
     {
       id: 'map',
       type: 'city-map',
-      area: { x: 6, y: 2, w: 12, h: 8 },
+      area: { x: 6, y: 3, w: 12, h: 7 },
       options: { layers: ['districts', 'cases', 'alerts'], choropleth: 'cases' },
     },
     { id: 'alerts', type: 'alert-ticker', area: { x: 6, y: 10, w: 12, h: 2 } },
-    { id: 'districts', type: 'district-ranking', area: { x: 18, y: 0, w: 6, h: 4 }, options: { metric: 'cases' } },
+    {
+      id: 'districts',
+      type: 'district-ranking',
+      titleKey: 'panels.casesByDistrict',
+      area: { x: 18, y: 0, w: 6, h: 4 },
+      options: { metric: 'cases' },
+    },
     { id: 'air', type: 'aqi-ranking', area: { x: 18, y: 4, w: 6, h: 4 } },
-    { id: 'economy', type: 'economy-indicators', area: { x: 18, y: 8, w: 6, h: 4 }, options: { codes: ['gdp', 'retail', 'fai'] } },
+    { id: 'water', type: 'water-class-mix', area: { x: 18, y: 8, w: 6, h: 4 } },
   ],
 };

@@ -21,8 +21,8 @@ export const mapMessages = {
       between: '{from} – {to}',
       above: '> {from}',
       overdue: '超期',
-      cluster: '事件聚合（数字为件数）',
-      hex: '每格未结事件 1 – {max} 件',
+      cluster: '聚合（件数）',
+      hex: '每格未结 1 – {max} 件',
     },
     status: {
       reported: '信息采集',
@@ -106,8 +106,8 @@ export const mapMessages = {
       between: '{from} – {to}',
       above: '> {from}',
       overdue: 'Overdue',
-      cluster: 'Case cluster (number of cases)',
-      hex: '1 – {max} open cases per cell',
+      cluster: 'Cluster (count)',
+      hex: '1 – {max} open per cell',
     },
     status: {
       reported: 'Reported',

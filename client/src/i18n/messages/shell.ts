@@ -49,7 +49,13 @@ export const shellMessages = {
       drillTitle: '演练 · 红色预警',
       more: '另有 {n} 条红色预警',
     },
-    screen: { loading: '正在载入城市数据…', loadFailed: '城市数据载入失败，正在重试' },
+    panels: {
+      casesByDistrict: '各区县今日事件',
+      overdueByDistrict: '各区县超期事件',
+      closureByDistrict: '各区县结案率',
+      growth: '生产与需求',
+      finance: '财政 · 能源 · 物价',
+    },
   },
   en: {
     app: { title: 'City Cockpit', center: 'City Operations Center' },
@@ -100,6 +106,12 @@ export const shellMessages = {
       drillTitle: 'Drill · Red alert',
       more: '{n} more red alerts',
     },
-    screen: { loading: 'Loading city data…', loadFailed: 'City data failed to load; retrying' },
+    panels: {
+      casesByDistrict: 'Cases today by district',
+      overdueByDistrict: 'Overdue cases by district',
+      closureByDistrict: 'Closure rate by district',
+      growth: 'Output and demand',
+      finance: 'Revenue · energy · prices',
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { Alert } from '../../../../shared/schemas/alert.js';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { useAlertsStore } from '../../stores/streams.js';
 import { alertDetails, alertFeatures, alertsLegend, type AlertProps } from './alerts.mapping.js';
 import { addSourceGroup, liveSource, type SourceGroup } from './glue.js';
@@ -8,6 +9,8 @@ import type { MapLayerDefinition } from './types.js';
 
 const SOURCE = 'alerts';
 const FILL = 'alerts-fill';
+const MARKER = 'alerts-marker';
+const isArea: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
 
 /**
  * 预警区域: the areas of running alerts (CAP polygons and circles, else the districts they name),
@@ -29,18 +32,23 @@ export const alertsLayer: MapLayerDefinition = {
     const live = liveSource<Alert>({ group: () => group, differ, keyOf: (a) => a.id, all: () => partition().entries(), lookup: (k) => partition().get(k), changed: ctx.changed });
 
     return {
-      interactive: [FILL],
+      interactive: [MARKER, FILL],
       init() {
         group = addSourceGroup(map, SOURCE, differ.reset(partition().entries()), [
           {
-            id: FILL, type: 'fill', source: SOURCE,
+            id: FILL, type: 'fill', source: SOURCE, filter: isArea,
             layout: { 'fill-sort-key': ['get', 'rank'] },
             paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['interpolate', ['linear'], ['get', 'rank'], 1, 0.18, 4, 0.32] },
           },
           {
-            id: 'alerts-line', type: 'line', source: SOURCE,
+            id: 'alerts-line', type: 'line', source: SOURCE, filter: isArea,
             layout: { 'line-sort-key': ['get', 'rank'], 'line-join': 'round' },
             paint: { 'line-color': ['get', 'color'], 'line-width': ['interpolate', ['linear'], ['get', 'rank'], 1, 1.5, 4, 3] },
+          },
+          {
+            id: MARKER, type: 'circle', source: SOURCE, filter: ['!', isArea],
+            layout: { 'circle-sort-key': ['get', 'rank'] },
+            paint: { 'circle-color': ['get', 'color'], 'circle-radius': ['interpolate', ['linear'], ['get', 'rank'], 1, 6, 4, 9], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
           },
         ], { beforeId: ctx.beforeId });
       },

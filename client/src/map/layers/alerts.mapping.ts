@@ -1,5 +1,5 @@
 import circle from '@turf/circle';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Alert } from '../../../../shared/schemas/alert.js';
 import { WARNING_LEVEL_ORDER, WARNING_LEVELS, type WarningLevel } from '../../../../shared/domain/warning.js';
 import type { MapFormat } from '../format.js';
@@ -17,16 +17,28 @@ export interface AlertProps {
   [key: string]: string | number | boolean | null;
 }
 
+/** The mean of a ring's vertices (the closing vertex counted once): inside any convex area. */
+function ringMiddle(ring: Position[]): Position {
+  const pts = ring.slice(0, -1);
+  return [pts.reduce((s, p) => s + p[0]!, 0) / pts.length, pts.reduce((s, p) => s + p[1]!, 0) / pts.length];
+}
+
 /**
  * An alert's areas as polygons: its CAP polygons, its circles (64-gon at the given radius),
  * and, for an area given only by geocodes (or an alert with no area at all), the boundaries
- * of the districts it names. Coloured by warning level.
+ * of the districts it names; plus one marker point (the first circle's centre or the first
+ * polygon's middle), so an alert over a few hundred metres still shows on a city-wide map.
+ * Coloured by warning level.
  */
 export function alertFeatures(a: Alert, districtGeometry: (adcode: string) => Polygon | MultiPolygon | undefined): MapFeature<AlertProps>[] {
   const shapes: Array<Polygon | MultiPolygon> = [];
+  let anchor: Position | null = null;
   for (const area of a.areas) {
     for (const ring of area.polygons) shapes.push({ type: 'Polygon', coordinates: [ring] });
-    for (const c of area.circles) if (c.radiusKm > 0) shapes.push(circle([c.lon, c.lat], c.radiusKm, { steps: 64, units: 'kilometers' }).geometry);
+    for (const c of area.circles) {
+      anchor ??= [c.lon, c.lat];
+      if (c.radiusKm > 0) shapes.push(circle([c.lon, c.lat], c.radiusKm, { steps: 64, units: 'kilometers' }).geometry);
+    }
   }
   if (shapes.length === 0) {
     for (const adcode of a.districts) {
@@ -34,12 +46,13 @@ export function alertFeatures(a: Alert, districtGeometry: (adcode: string) => Po
       if (g) shapes.push(g);
     }
   }
+  const first = shapes[0];
+  anchor ??= first ? ringMiddle(first.type === 'Polygon' ? first.coordinates[0]! : first.coordinates[0]![0]!) : null;
   const info = WARNING_LEVELS[a.level];
-  return shapes.map((geometry, i) => ({
-    type: 'Feature',
-    geometry,
-    properties: { id: `${a.id}/${i}`, alertId: a.id, level: a.level, color: info.color, rank: info.rank },
-  }));
+  const props = (id: string): AlertProps => ({ id, alertId: a.id, level: a.level, color: info.color, rank: info.rank });
+  const features: MapFeature<AlertProps>[] = shapes.map((geometry, i) => ({ type: 'Feature', geometry, properties: props(`${a.id}/${i}`) }));
+  if (anchor) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: anchor }, properties: props(`${a.id}/marker`) });
+  return features;
 }
 
 /** The popup of an alert: headline, level, area and validity. */

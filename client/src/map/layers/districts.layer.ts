@@ -2,7 +2,7 @@ import { Marker } from 'maplibre-gl';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import { useKpiStore } from '../../stores/streams.js';
 import { BASEMAP } from '../palette.js';
-import { choroplethLegend, choroplethState, districtDetails, districtFeatures, formatMetric, type ChoroplethState } from './districts.mapping.js';
+import { choroplethLegend, choroplethState, districtDetails, districtFeatures, formatMetric, labelPoint, type ChoroplethState } from './districts.mapping.js';
 import { createFrameBatch } from './frame-batch.js';
 import { addSourceGroup, type SourceGroup } from './glue.js';
 import type { MapLayerDefinition } from './types.js';
@@ -59,10 +59,13 @@ export const districtsLayer: MapLayerDefinition = {
       interactive: [FILL],
       init() {
         group = addSourceGroup(map, SOURCE, { type: 'FeatureCollection', features: districtFeatures(ctx.city.districts) }, [
-          { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.5 } },
+          { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.55 } },
           { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 1.6, 'line-opacity': 0.9 } },
         ], { beforeId: ctx.beforeId });
+        const shapes = new Map(ctx.city.districts.features.map((f) => [f.properties.adcode, f.geometry]));
         for (const d of districts) {
+          const shape = shapes.get(d.adcode);
+          const seat: [number, number] = [d.center.lon, d.center.lat];
           const el = document.createElement('div');
           el.className = 'district-label';
           el.dataset.adcode = d.adcode;
@@ -70,7 +73,7 @@ export const districtsLayer: MapLayerDefinition = {
           name.className = 'name';
           const value = el.appendChild(document.createElement('span'));
           value.className = 'value';
-          labels.set(d.adcode, { marker: new Marker({ element: el, anchor: 'center' }).setLngLat([d.center.lon, d.center.lat]).addTo(map), name, value });
+          labels.set(d.adcode, { marker: new Marker({ element: el, anchor: 'center' }).setLngLat(shape ? labelPoint(shape, seat) : seat).addTo(map), name, value });
         }
         rename();
         paint();

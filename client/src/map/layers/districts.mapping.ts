@@ -1,3 +1,5 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import { AQI_CATEGORIES } from '../../../../shared/domain/aqi-breakpoints.js';
 import type { DistrictFeatures } from '../../stores/reference.js';
@@ -9,6 +11,36 @@ import type { MapFeature } from './source-differ.js';
 /** The district boundaries with `id` = adcode, the key of their feature-state. */
 export function districtFeatures(d: DistrictFeatures): MapFeature<{ id: string; name: string }>[] {
   return d.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.adcode, name: f.properties.name } }));
+}
+
+/** Signed area and centroid of a ring (shoelace formula, in degrees: fine for placing a label). */
+function ringCentroid(ring: Position[]): { area: number; at: [number, number] } {
+  let a = 0, cx = 0, cy = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [x0, y0] = ring[i] as [number, number];
+    const [x1, y1] = ring[i + 1] as [number, number];
+    const cross = x0 * y1 - x1 * y0;
+    a += cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
+  }
+  return { area: Math.abs(a / 2), at: a === 0 ? (ring[0] as [number, number]) : [cx / (3 * a), cy / (3 * a)] };
+}
+
+/**
+ * Where a district's name goes: the centroid of its largest polygon, which spreads the labels
+ * over the districts' areas (seats of government can lie a few kilometres apart, as 江城区's
+ * and 阳东区's do, and their names would overlap). Falls back to `seat` when the centroid of a
+ * concave shape lies outside it.
+ */
+export function labelPoint(geometry: Polygon | MultiPolygon, seat: [number, number]): [number, number] {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best: { area: number; at: [number, number]; rings: Position[][] } | null = null;
+  for (const rings of polygons) {
+    const c = ringCentroid(rings[0] ?? []);
+    if (!best || c.area > best.area) best = { ...c, rings };
+  }
+  return best && booleanPointInPolygon(best.at, { type: 'Polygon', coordinates: best.rings }) ? best.at : seat;
 }
 
 /** What the choropleth draws now: the scale and, per district, its value and fill (null: no data). */
@@ -42,6 +74,7 @@ export function choroplethLegend(scale: ChoroplethScale, fmt: MapFormat): Legend
     if (scale.metric === 'aqi') label = fmt.name(AQI_CATEGORIES[i]!);
     else if (from === null) label = t('map.legend.upTo', { to: formatMetric(scale.metric, to, fmt) });
     else if (to === null) label = t('map.legend.above', { from: formatMetric(scale.metric, from, fmt) });
+    else if (integers && from + 1 === to) label = formatMetric(scale.metric, to, fmt);
     else label = t('map.legend.between', { from: formatMetric(scale.metric, integers ? from + 1 : from, fmt), to: formatMetric(scale.metric, to, fmt) });
     return { label, color, shape: 'fill' as const };
   });

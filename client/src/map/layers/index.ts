@@ -8,6 +8,9 @@ import { resourcesLayer } from './resources.layer.js';
 import { camerasLayer } from './cameras.layer.js';
 import { casesLayer } from './cases.layer.js';
 
-/** Every map layer, registered in drawing order (bottom first): areas under points, cases on top. */
+/**
+ * Every map layer, registered in drawing order (bottom first): the district fill at the bottom,
+ * then points, and the alerts on top (their areas are translucent, their markers must never hide).
+ */
 export const mapLayers = createLayerRegistry();
-for (const def of [districtsLayer, caseHexLayer, alertsLayer, waterLayer, airLayer, resourcesLayer, camerasLayer, casesLayer]) mapLayers.register(def);
+for (const def of [districtsLayer, caseHexLayer, waterLayer, airLayer, resourcesLayer, camerasLayer, casesLayer, alertsLayer]) mapLayers.register(def);

@@ -7,7 +7,7 @@ import type { ChoroplethMetric } from '../choropleth.js';
 import type { MapFormat } from '../format.js';
 
 /** The map's layers, in drawing order from bottom to top. */
-export const LAYER_IDS = ['districts', 'case-hex', 'alerts', 'water', 'air', 'resources', 'cameras', 'cases'] as const;
+export const LAYER_IDS = ['districts', 'case-hex', 'water', 'air', 'resources', 'cameras', 'cases', 'alerts'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 /** One row of a feature's details popup: an already translated label and value. */

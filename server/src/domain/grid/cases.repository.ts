@@ -87,15 +87,29 @@ function csvField(v: unknown): string {
 
 /** The rows as CSV and the columns they fill, both from `toRow`, so they cannot disagree. */
 function toCsv(cases: CaseRecord[]): { columns: string; csv: string } {
-  const rows = cases.map(toRow);
-  const csv = rows.map((r) => `${Object.values(r).map(csvField).join(',')}\n`).join('');
-  return { columns: Object.keys(rows[0]!).join(', '), csv };
+  let csv = '';
+  for (const c of cases) {
+    const row = toRow(c);
+    let sep = '';
+    for (const k in row) {
+      csv += sep + csvField(row[k]);
+      sep = ',';
+    }
+    csv += '\n';
+  }
+  return { columns: Object.keys(toRow(cases[0]!)).join(', '), csv };
 }
 
 /** The public shape of a case: the record plus whether it is overdue at `now`. */
 export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
-  const { lon, lat, ...rest } = c;
-  return { ...rest, location: { lon, lat }, overdue: isOverdue(c, now) };
+  // Spelled out rather than spread: every ingested case passes here on its way to the screens.
+  return {
+    id: c.id, sourceId: c.sourceId, source: c.source, category: c.category, kind: c.kind, title: c.title,
+    description: c.description, location: { lon: c.lon, lat: c.lat }, address: c.address, district: c.district,
+    gridCell: c.gridCell, status: c.status, department: c.department, reportedAt: c.reportedAt,
+    dispatchedAt: c.dispatchedAt, deadlineAt: c.deadlineAt, closedAt: c.closedAt, overdue: isOverdue(c, now),
+    escalated: c.escalated, exercise: c.exercise, updatedAt: c.updatedAt,
+  };
 }
 
 /** A case's id: derived from the sending system's id, so the same source id is one case. */

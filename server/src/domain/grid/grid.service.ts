@@ -41,7 +41,7 @@ export function createGridService(deps: GridServiceDeps) {
     }
   }
 
-  function newRecord(e: GridEventInput): CaseRecord {
+  function newRecord(e: GridEventInput, updatedAt: string): CaseRecord {
     const where = deps.locate(e.location);
     const category = deps.categories.get(e.category)!;
     return {
@@ -49,7 +49,7 @@ export function createGridService(deps: GridServiceDeps) {
       title: e.title, description: e.description ?? null, lon: e.location.lon, lat: e.location.lat,
       address: e.address ?? null, district: where.district, gridCell: where.gridCell, status: 'reported',
       department: null, reportedAt: new Date(e.reportedAt).toISOString(), dispatchedAt: null, deadlineAt: null,
-      closedAt: null, escalated: false, exercise: e.exercise ?? false, updatedAt: now().toISOString(),
+      closedAt: null, escalated: false, exercise: e.exercise ?? false, updatedAt,
     };
   }
 
@@ -64,7 +64,8 @@ export function createGridService(deps: GridServiceDeps) {
   /** Each sourceId's case as its first event would create it (located, id derived). */
   function draft(items: GridEventInput[]): Map<string, CaseRecord> {
     const out = new Map<string, CaseRecord>();
-    for (const e of items) if (!out.has(e.sourceId)) out.set(e.sourceId, newRecord(e));
+    const at = now().toISOString();
+    for (const e of items) if (!out.has(e.sourceId)) out.set(e.sourceId, newRecord(e, at));
     return out;
   }
 
@@ -75,8 +76,6 @@ export function createGridService(deps: GridServiceDeps) {
     const timeline: Timeline = [];
     const issues: ErrorIssue[] = [];
     const ids = items.map((e, i) => {
-      const at = new Date(e.statusAt ?? now()).toISOString();
-      const actor = repo.reportActor(e.source);
       let rec = created.get(e.sourceId) ?? known.get(e.sourceId);
       if (!rec) {
         // The report itself is the case row; the timeline stores the steps after it.
@@ -91,7 +90,7 @@ export function createGridService(deps: GridServiceDeps) {
           issues.push({ path: `${i}.status`, message: `case ${e.sourceId} cannot move from ${rec.status} to ${e.status}` });
           return rec.id;
         }
-        walk(rec, e.status, at, actor, timeline, e.department);
+        walk(rec, e.status, new Date(e.statusAt ?? now()).toISOString(), repo.reportActor(e.source), timeline, e.department);
         if (!created.has(e.sourceId)) changed.set(e.sourceId, rec);
       }
       return rec.id;
@@ -116,7 +115,8 @@ export function createGridService(deps: GridServiceDeps) {
       // database should not wait for while the transaction holds its one connection.
       const drafts = draft(items);
       const { ids, touched } = await deps.db.transaction((tx) => store(tx, items, drafts));
-      if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, now())));
+      const at = now();
+      if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, at)));
       return { accepted: items.length, ids };
     },
 

@@ -1,0 +1,65 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Every map layer the client contract names. */
+export const LAYER_IDS = ['districts', 'cases', 'case-hex', 'air', 'water', 'alerts', 'resources', 'cameras'] as const;
+
+/** The map of the current theme. */
+export const cityMap = (page: Page): Locator => page.locator('[data-testid="city-map"]').first();
+
+/** The layer toggle button of `id`. */
+export const layerToggle = (page: Page, id: string): Locator => cityMap(page).locator(`[data-layer-toggle="${id}"]`);
+
+/** Features the layer draws, as its toggle reports them (`data-count`); null while unknown. */
+export async function layerCount(page: Page, id: string): Promise<number | null> {
+  const v = await layerToggle(page, id).getAttribute('data-count');
+  return v === null ? null : Number(v);
+}
+
+/** Waits until the map has loaded its style and the city (its `data-empty` turns false). */
+export async function mapReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="city-map"][data-empty="false"]').first().waitFor({ timeout: 30_000 });
+}
+
+/** What a screenshot of the map shows, reduced to numbers a test can judge. */
+export interface MapPixels {
+  png: Buffer;
+  /** Distinct colours after quantising each channel to 32 levels. */
+  colours: number;
+  /** Pixels that differ clearly (a channel by more than 24) from the `before` screenshot. */
+  changed: number;
+}
+
+/**
+ * Screenshots the map's canvas (what the compositor shows, so it works although WebGL does
+ * not keep its drawing buffer) and summarises it in the page, which decodes PNG natively.
+ */
+export async function mapPixels(page: Page, before?: MapPixels): Promise<MapPixels> {
+  const png = await cityMap(page).locator('canvas').first().screenshot();
+  const summary = await page.evaluate(
+    async ([now, then]) => {
+      const decode = async (b64: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const a = await decode(now);
+      const b = then ? await decode(then) : null;
+      const colours = new Set<number>();
+      let changed = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        colours.add(((a[i]! >> 3) << 10) | ((a[i + 1]! >> 3) << 5) | (a[i + 2]! >> 3));
+        if (b && b.length === a.length && [0, 1, 2].some((c) => Math.abs(a[i + c]! - b[i + c]!) > 24)) changed++;
+      }
+      return { colours: colours.size, changed };
+    },
+    [png.toString('base64'), before?.png.toString('base64') ?? null] as const,
+  );
+  return { png, ...summary };
+}
+
+/** Lets MapLibre draw what just changed (it renders on the next animation frames). */
+export async function settle(page: Page, ms = 600): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(ms);
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { caseDetails, caseFeature } from '../../../../client/src/map/layers/cases.mapping.js';
+import { createSourceDiffer } from '../../../../client/src/map/layers/source-differ.js';
+import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../../../../client/src/map/palette.js';
+import type { GridCase } from '../../../../shared/schemas/grid-event.js';
+import { gridCase, mapFormat } from './fixtures.js';
+
+describe('caseFeature', () => {
+  it('is a point at the case, keyed by id, coloured by lifecycle status', () => {
+    const f = caseFeature(gridCase('c1', { status: 'dispatched', location: { lon: 111.9, lat: 21.8 } }));
+    expect(f.geometry).toEqual({ type: 'Point', coordinates: [111.9, 21.8] });
+    expect(f.properties).toEqual({ id: 'c1', status: 'dispatched', color: CASE_STATUS_COLORS.dispatched, overdue: false });
+  });
+
+  it('flags an overdue case and gives every status its own colour', () => {
+    expect(caseFeature(gridCase('c1', { status: 'in_progress', overdue: true })).properties.overdue).toBe(true);
+    expect(new Set(Object.values(CASE_STATUS_COLORS)).size).toBe(Object.keys(CASE_STATUS_COLORS).length);
+  });
+});
+
+describe('case source diffs (updateData)', () => {
+  const setup = (cases: GridCase[]) => {
+    const store = new Map(cases.map((c) => [c.id, c]));
+    const differ = createSourceDiffer<GridCase>((c) => [caseFeature(c)]);
+    const initial = differ.reset(store.entries());
+    return { store, differ, initial, diff: (...keys: string[]) => differ.diff(keys, (k) => store.get(k)) };
+  };
+
+  it('starts from the full collection once', () => {
+    const { initial, differ } = setup([gridCase('a'), gridCase('b')]);
+    expect(initial.features.map((f) => f.properties.id)).toEqual(['a', 'b']);
+    expect(differ.size()).toBe(2);
+  });
+
+  it('adds a new case, and sends only the properties that changed for a known one', () => {
+    const { store, diff } = setup([gridCase('a')]);
+    store.set('a', gridCase('a', { status: 'dispatched', overdue: true, updatedAt: '2026-11-22T09:00:00+08:00' }));
+    store.set('b', gridCase('b'));
+    const d = diff('a', 'b')!;
+    expect(d.add!.map((f) => f.properties!.id)).toEqual(['b']);
+    expect(d.remove).toEqual([]);
+    expect(d.update).toEqual([
+      { id: 'a', addOrUpdateProperties: [{ key: 'status', value: 'dispatched' }, { key: 'color', value: CASE_STATUS_COLORS.dispatched }, { key: 'overdue', value: true }] },
+    ]);
+  });
+
+  it('moves a relocated case and removes one that left the store', () => {
+    const { store, diff, differ } = setup([gridCase('a'), gridCase('b')]);
+    store.set('a', gridCase('a', { location: { lon: 112, lat: 22 } }));
+    store.delete('b');
+    const d = diff('a', 'b')!;
+    expect(d.update).toEqual([{ id: 'a', newGeometry: { type: 'Point', coordinates: [112, 22] } }]);
+    expect(d.remove).toEqual(['b']);
+    expect(differ.size()).toBe(1);
+  });
+
+  it('sends nothing when a change touches nothing the map draws', () => {
+    const { store, diff } = setup([gridCase('a')]);
+    store.set('a', gridCase('a', { title: 'renamed', updatedAt: '2026-11-22T10:00:00+08:00' }));
+    expect(diff('a')).toBeNull();
+  });
+});
+
+describe('caseDetails', () => {
+  it('shows title, status, category, district, times and the overdue flag in the chosen language', () => {
+    const c = gridCase('c1', { title: '井盖破损', category: 'manhole_cover', status: 'in_progress', overdue: true, deadlineAt: '2026-11-22T12:00:00+08:00' });
+    const zh = caseDetails(c, mapFormat('zh-CN'));
+    expect(zh.title).toBe('井盖破损');
+    expect(zh.color).toBe(OVERDUE_COLOR);
+    const row = (label: string) => zh.fields.find((f) => f.label === label);
+    expect(row('状态')?.value).toBe('任务处理');
+    expect(row('类别')?.value).toBe('井盖破损');
+    expect(row('所属区县')?.value).toBe('江城区');
+    expect(row('处置时限')?.value).toContain('12:00');
+    expect(row('是否超期')).toMatchObject({ value: '已超期', alert: true });
+    const en = caseDetails(c, mapFormat('en'));
+    expect(en.fields.map((f) => f.value)).toEqual(expect.arrayContaining(['In progress', 'Damaged manhole cover', 'Jiangcheng District', 'Overdue']));
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createLayerRegistry } from '../../../../client/src/map/layers/registry.js';
+import { mapLayers } from '../../../../client/src/map/layers/index.js';
+import { LAYER_IDS, type MapLayerDefinition } from '../../../../client/src/map/layers/types.js';
+
+const stub = (id: MapLayerDefinition['id']): MapLayerDefinition => ({
+  id, titleKey: `map.layers.${id}`, defaultOptions: {}, topic: null, sources: [],
+  create: () => { throw new Error('not drawn in this test'); },
+});
+
+describe('map layer registry', () => {
+  it('refuses a layer id registered twice', () => {
+    const registry = createLayerRegistry();
+    registry.register(stub('cases'));
+    expect(() => registry.register(stub('cases'))).toThrow('map layer "cases" is registered twice');
+  });
+
+  it('keeps layers in registration order and finds them by id', () => {
+    const registry = createLayerRegistry();
+    registry.register(stub('districts'));
+    registry.register(stub('alerts'));
+    expect(registry.all().map((d) => d.id)).toEqual(['districts', 'alerts']);
+    expect(registry.get('alerts')?.titleKey).toBe('map.layers.alerts');
+    expect(registry.get('cameras')).toBeUndefined();
+  });
+
+  it('registers every layer of the contract once, in drawing order', () => {
+    expect(mapLayers.all().map((d) => d.id)).toEqual([...LAYER_IDS]);
+    expect(mapLayers.get('cases')?.topic).toBe('grid');
+    expect(mapLayers.get('air')?.sources).toEqual(['air']);
+    expect(mapLayers.get('resources')?.topic).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { KPI_METRICS, kpiCardsOptions, citySigns } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
+import { DEFAULT_KPI_TARGETS, targetOf, targetStatus } from '../../../../client/src/widgets/KpiCards/kpi-targets.js';
+import { kpiCardModel } from '../../../../client/src/widgets/KpiCards/kpi-card-model.js';
+import { recordSample, SPARK_WINDOW_MS, type KpiSample } from '../../../../client/src/widgets/KpiCards/kpi-history.js';
+import { sparkPath } from '../../../../client/src/widgets/KpiCards/sparkline.js';
+import { vitalSigns } from './fixtures.js';
+
+const NOW = Date.parse('2026-07-01T02:30:00Z');
+
+describe('KPI metrics and targets', () => {
+  const city = vitalSigns('441700', 'city', { cases: { closureRate: 0.85 }, air: { aqi: 120, stations: 3 } });
+
+  it('reads each metric from the city vital signs', () => {
+    const values = Object.fromEntries(Object.entries(KPI_METRICS).map(([m, spec]) => [m, spec.read(city)]));
+    expect(values).toEqual({ casesToday: 10, openCases: 5, overdue: 1, closureRate: 0.85, alertsActive: 3, aqi: 120, waterGood: 0.8, noiseExceeding: 0, gdpYoy: 0.052 });
+  });
+
+  it('reads an unmeasured value as unknown, not zero', () => {
+    const quiet = vitalSigns('441700', 'city', { air: { aqi: null, stations: 0 }, water: { sections: 0, classIIIOrBetter: null }, noise: { points: 0, exceeding: 0 } });
+    expect([KPI_METRICS.aqi.read(quiet), KPI_METRICS.waterGood.read(quiet), KPI_METRICS.noiseExceeding.read(quiet)]).toEqual([null, null, null]);
+  });
+
+  it('judges values against the default targets: at most for AQI and overdue, at least for rates', () => {
+    expect(targetStatus(0.85, targetOf('closureRate'))).toBe('missed');
+    expect(targetStatus(0.9, targetOf('closureRate'))).toBe('met');
+    expect(targetStatus(100, targetOf('aqi'))).toBe('met');
+    expect(targetStatus(101, targetOf('aqi'))).toBe('missed');
+    expect(targetStatus(1, targetOf('overdue'))).toBe('missed');
+    expect(targetStatus(5, targetOf('casesToday'))).toBe('none');
+    expect(targetStatus(null, targetOf('aqi'))).toBe('none');
+    expect(DEFAULT_KPI_TARGETS.waterGood).toEqual({ bound: 'min', value: 0.8 });
+  });
+
+  it('lets a screen override a target value, keeping its direction', () => {
+    expect(targetOf('closureRate', { closureRate: 0.8 })).toEqual({ bound: 'min', value: 0.8 });
+    expect(targetStatus(0.85, targetOf('closureRate', { closureRate: 0.8 }))).toBe('met');
+  });
+
+  it('builds a card: value, target status and the trend ending with the value now', () => {
+    const samples: KpiSample[] = [{ at: NOW - 600_000, signs: vitalSigns('441700', 'city', { cases: { closureRate: 0.7 } }) }];
+    const card = kpiCardModel('closureRate', city, samples, {}, NOW);
+    expect(card).toMatchObject({ value: 0.85, format: 'share', status: 'missed', target: { bound: 'min', value: 0.9 } });
+    expect(card.trend).toEqual([{ at: NOW - 600_000, value: 0.7 }, { at: NOW, value: 0.85 }]);
+    expect(kpiCardModel('aqi', null, [], {}, NOW)).toMatchObject({ value: null, status: 'none', trend: [] });
+  });
+
+  it('finds the city among the scopes, and defaults to six cards', () => {
+    expect(citySigns([vitalSigns('441702', 'district'), city])?.scope).toBe('441700');
+    expect(kpiCardsOptions.parse({}).metrics).toHaveLength(6);
+    expect(() => kpiCardsOptions.parse({ metrics: ['nope'] })).toThrow();
+  });
+});
+
+describe('KPI sparkline history', () => {
+  it('keeps one sample per minute and nothing older than an hour: bounded however long it runs', () => {
+    const samples: KpiSample[] = [];
+    const signs = vitalSigns('441700', 'city');
+    for (let s = 0; s < 3 * 3600; s += 7) recordSample(samples, { at: NOW + s * 1000, signs });
+    expect(samples.length).toBeLessThanOrEqual(61);
+    expect(samples[samples.length - 1]!.at - samples[0]!.at).toBeLessThanOrEqual(SPARK_WINDOW_MS);
+    const minutes = samples.map((x) => Math.floor(x.at / 60_000));
+    expect(new Set(minutes).size).toBe(minutes.length);
+  });
+
+  it('draws a path scaled to the values, breaking at unknown values', () => {
+    const d = sparkPath([{ at: 0, value: 1 }, { at: 50, value: 3 }, { at: 75, value: null }, { at: 100, value: 2 }], 0, 100, 100, 32);
+    expect(d).toBe('M0.00 30.00L50.00 2.00M100.00 16.00');
+    expect(sparkPath([{ at: 0, value: 5 }, { at: 100, value: 5 }], 0, 100, 100, 32)).toBe('M0.00 16.00L100.00 16.00');
+    expect(sparkPath([], 0, 100)).toBe('');
+  });
+});
