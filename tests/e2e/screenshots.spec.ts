@@ -22,7 +22,7 @@ function canvasDensities(page: Page): Promise<{ id: string; ratio: number }[]> {
 
 /** Opens a theme, waits until every widget drew data and the map settled, and saves a screenshot. */
 async function shoot(page: Page, theme: string, file: string): Promise<void> {
-  await openScreen(page, base, screenPath({ ...STILL, theme, kiosk: 1 }));
+  await openScreen(page, base, screenPath({ ...STILL, theme }));
   await until(() => widgetStates(page), (ws) => ws.length > 0 && ws.every((w) => w.empty === 'false'), `widgets of ${theme} with data`);
   await page.waitForTimeout(2500); // chart entry animations and map tiles
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -54,6 +54,18 @@ describe('screenshots (saved under tests/e2e/artifacts/)', () => {
       for (const d of densities) expect(d.ratio, `canvas of ${d.id}`).toBeGreaterThanOrEqual(size.deviceScaleFactor * 0.95);
     });
   }
+
+  it('?kiosk=1 shows the screen without cursor or controls', async () => {
+    const { page } = await suite.context();
+    await openScreen(page, base, screenPath({ theme: 'overview' }));
+    await page.goto(`${base}${screenPath({ theme: 'overview', kiosk: 1 })}`);
+    await until(() => widgetStates(page), (ws) => ws.length > 0 && ws.every((w) => w.empty === 'false'), 'widgets with data in kiosk mode');
+    expect(await screenRoot(page).isVisible(), 'the screen itself stays visible').toBe(true);
+    expect(await page.locator('[data-layer-toggle]').first().isVisible(), 'map controls hidden').toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-widget-id]')!).cursor)).toBe('none');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}/overview-kiosk-1920x1080@1x.png` });
+  });
 
   it('every theme at 1920×1080', async () => {
     const { page } = await suite.context();

@@ -17,7 +17,8 @@ const REFIT_DELAY_MS = 200;
 export interface ChartHandle {
   /**
    * Merges a partial option into the chart (no `notMerge`, lazy update): charts change by
-   * replacing bounded data arrays, never by being rebuilt.
+   * replacing bounded data arrays, never by being rebuilt. Each update carries the whole
+   * current view (all data arrays), since a re-created chart gets the base and the latest one.
    */
   update(partial: EChartsCoreOption): void;
 }
@@ -31,21 +32,20 @@ export interface ChartHandle {
 export function useECharts(el: Ref<HTMLElement | null>, base: () => EChartsCoreOption): ChartHandle {
   const { fit, pixelRatio } = useScreenScale();
   let chart: EChartsType | null = null;
-  let pending: EChartsCoreOption[] = [];
+  let latest: EChartsCoreOption | null = null;
   let observer: ResizeObserver | null = null;
   let frame = 0;
   let refit: ReturnType<typeof setTimeout> | undefined;
 
-  function create(option: EChartsCoreOption) {
+  function create() {
     chart = init(el.value!, CHART_THEME, { devicePixelRatio: pixelRatio() });
-    chart.setOption(option);
+    chart.setOption(base());
+    if (latest) chart.setOption(latest);
   }
 
   onMounted(() => {
     if (!el.value) return;
-    create(base());
-    for (const p of pending) chart!.setOption(p, { lazyUpdate: true });
-    pending = [];
+    create();
     if (typeof ResizeObserver !== 'undefined') {
       observer = new ResizeObserver(() => {
         cancelAnimationFrame(frame);
@@ -59,9 +59,8 @@ export function useECharts(el: Ref<HTMLElement | null>, base: () => EChartsCoreO
     clearTimeout(refit);
     refit = setTimeout(() => {
       if (!chart || Math.abs(chart.getDevicePixelRatio() - pixelRatio()) < 0.01) return;
-      const option = chart.getOption();
       chart.dispose();
-      create(option);
+      create();
     }, REFIT_DELAY_MS);
   });
 
@@ -75,8 +74,8 @@ export function useECharts(el: Ref<HTMLElement | null>, base: () => EChartsCoreO
 
   return {
     update(partial) {
-      if (chart) chart.setOption(partial, { lazyUpdate: true });
-      else pending.push(partial);
+      latest = partial;
+      chart?.setOption(partial, { lazyUpdate: true });
     },
   };
 }

@@ -88,11 +88,13 @@ export async function openPglite(dataDir: string): Promise<Db> {
       release();
       return answer;
     };
+    // After `commit` is posted the connection is someone else's: a late statement must fail, not run there.
+    const inside = <R>(send: () => Promise<R>): Promise<R> => (ended ? Promise.reject(new Error('the transaction has ended')) : track(send()));
     track(post('begin'));
     try {
       const out = await fn({
-        query: (sql, params) => track(post('query', sql, params)),
-        copyCsv: (target, csv) => track(copyCsv(target, csv)),
+        query: (sql, params) => inside(() => post('query', sql, params)),
+        copyCsv: (target, csv) => inside(() => copyCsv(target, csv)),
       });
       const commit = end('commit');
       commit.catch(() => undefined);

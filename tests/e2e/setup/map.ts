@@ -37,8 +37,10 @@ export async function mapPixels(page: Page, before?: MapPixels): Promise<MapPixe
   const png = await cityMap(page).locator('canvas').first().screenshot();
   const summary = await page.evaluate(
     async ([now, then]) => {
+      // Decoded from bytes, not fetched from a data: URL, which the page's CSP refuses.
       const decode = async (b64: string) => {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
         const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
         ctx.drawImage(bitmap, 0, 0);
         return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;

@@ -18,14 +18,15 @@ export function gaugeBase(target: number): EChartsCoreOption {
         radius: '92%',
         center: ['50%', '56%'],
         pointer: { show: false },
-        progress: { show: true, width: 16, roundCap: true },
+        // No progress until a rate is known (a null value would break the gauge's layering).
+        progress: { show: true, width: 16, roundCap: true, itemStyle: { color: 'transparent' } },
         axisLine: { roundCap: true, lineStyle: { width: 16, color: [[target, CHART_COLORS.track], [1, 'rgba(47, 211, 122, 0.28)']] } },
         axisTick: { show: false },
         splitLine: { show: false },
         axisLabel: { show: false },
         title: { show: false },
-        detail: { offsetCenter: [0, '-4%'], fontSize: 44, fontWeight: 700, color: CHART_COLORS.text },
-        data: [{ value: null }],
+        detail: { offsetCenter: [0, '-4%'], fontSize: 44, fontWeight: 700, color: CHART_COLORS.text, formatter: () => '' },
+        data: [{ value: 0 }],
       },
     ],
   };

@@ -77,7 +77,11 @@ function toRow(c: CaseRecord): Row {
   };
 }
 
-const UNIQUE_VIOLATION = '23505';
+/** Whether `err` is the primary key refusing a case that is already stored. */
+export function isDuplicateCase(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === '23505' && e.constraint === 'cases_pkey';
+}
 
 /** A CSV field as COPY reads it: unquoted empty is NULL, text is always quoted. */
 function csvField(v: unknown): string {
@@ -139,7 +143,7 @@ export async function insertCases(q: Queryable, cases: CaseRecord[]): Promise<Se
       await q.copyCsv(`cases (${columns})`, csv);
       return new Set();
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) return new Set(cases.map((c) => c.sourceId));
+      if (isDuplicateCase(err)) return new Set(cases.map((c) => c.sourceId));
       throw err;
     }
   }

@@ -17,6 +17,15 @@ export interface GridServiceDeps {
 
 type Timeline = (CaseTimelineEntry & { caseId: string })[];
 
+/** What a batch of events does: case ids per event, rows to insert and update, steps, refusals. */
+interface Plan {
+  ids: string[];
+  created: CaseRecord[];
+  changed: CaseRecord[];
+  timeline: Timeline;
+  issues: ErrorIssue[];
+}
+
 /** Grid events in (ingest, lifecycle actions, overdue escalation) and cases out. */
 export function createGridService(deps: GridServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -69,8 +78,8 @@ export function createGridService(deps: GridServiceDeps) {
     return out;
   }
 
-  async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>) {
-    const known = await repo.findCases(tx, [...drafts.values()].map((c) => c.id));
+  /** What a batch changes, given the cases already stored (`known`); mutates the drafts. */
+  function plan(items: GridEventInput[], drafts: Map<string, CaseRecord>, known: Map<string, CaseRecord>): Plan {
     const created = new Map<string, CaseRecord>();
     const changed = new Map<string, CaseRecord>();
     const timeline: Timeline = [];
@@ -95,29 +104,59 @@ export function createGridService(deps: GridServiceDeps) {
       }
       return rec.id;
     });
-    if (issues.length) throw new HttpError(409, 'invalid_transition', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    return { ids, created: [...created.values()], changed: [...changed.values()], timeline, issues };
+  }
+
+  /** The regular way: read the batch's cases (locked), then write what the events change. */
+  async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>): Promise<Plan> {
+    const p = plan(items, drafts, await repo.findCases(tx, [...drafts.values()].map((c) => c.id)));
+    if (p.issues.length) throw new HttpError(409, 'invalid_transition', `Conflict: ${p.issues[0]!.path}: ${p.issues[0]!.message}`, p.issues);
     // Sent together: statements of a transaction run in order, and waiting for each answer
     // would leave the database idle meanwhile.
-    const [raced] = await Promise.all([
-      repo.insertCases(tx, [...created.values()]),
-      repo.updateCases(tx, [...changed.values()]),
-      repo.appendTimeline(tx, timeline),
-    ]);
+    const [raced] = await Promise.all([repo.insertCases(tx, p.created), repo.updateCases(tx, p.changed), repo.appendTimeline(tx, p.timeline)]);
     if (raced.size) throw new HttpError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
-    return { ids, touched: [...created.values(), ...changed.values()] };
+    return p;
+  }
+
+  function storeKnown(items: GridEventInput[]): Promise<Plan> {
+    // Drafted before the transaction: locating and hashing a batch is main-thread work the
+    // database should not wait for while the transaction holds its connection.
+    const drafts = draft(items);
+    return deps.db.transaction((tx) => store(tx, items, drafts));
+  }
+
+  /**
+   * PGlite only: stores the batch as if none of its cases existed, without reading first —
+   * its one connection means no other writer, and COPY refuses a case already stored
+   * (primary key), which rolls this attempt back whole. Null when the batch must go the
+   * regular way (a known case, or a step the events cannot take from a new case).
+   */
+  async function storeAsNew(items: GridEventInput[]): Promise<Plan | null> {
+    const p = plan(items, draft(items), new Map());
+    if (p.issues.length) return null;
+    try {
+      await deps.db.transaction(async (tx) => {
+        // Not awaited, so the commit follows at once: the transaction still waits for both
+        // statements and fails with the first error.
+        void repo.insertCases(tx, p.created).catch(() => undefined);
+        void repo.appendTimeline(tx, p.timeline).catch(() => undefined);
+      });
+      return p;
+    } catch (err) {
+      if (repo.isDuplicateCase(err)) return null;
+      throw err;
+    }
   }
 
   return {
     /** Stores grid events (new cases, or forward moves of known ones) all or nothing. */
     async ingest(items: GridEventInput[]): Promise<IngestResult> {
       checkAll(items);
-      // Built before the transaction: locating and hashing a batch is main-thread work the
-      // database should not wait for while the transaction holds its one connection.
-      const drafts = draft(items);
-      const { ids, touched } = await deps.db.transaction((tx) => store(tx, items, drafts));
+      const p = (deps.db.engine === 'pglite' ? await storeAsNew(items) : null) ?? (await storeKnown(items));
+      const touched = [...p.created, ...p.changed];
       const at = now();
       if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, at)));
-      return { accepted: items.length, ids };
+      return { accepted: items.length, ids: p.ids };
     },
 
     /** A user's lifecycle action on one case (register, dispatch, close …). */

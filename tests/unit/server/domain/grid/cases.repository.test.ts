@@ -8,7 +8,7 @@ let n = 0;
 function record(over: Partial<CaseRecord> = {}): CaseRecord {
   const sourceId = `repo-test-${Date.now().toString(36)}-${n++}`;
   return {
-    id: caseIdFor(sourceId), sourceId, source: 'inspector', category: 'manhole_cover', kind: 'event',
+    id: caseIdFor(sourceId), sourceId, source: 'inspector', category: 'manhole_cover', kind: 'facility',
     title: '井盖破损', description: null, lon: 111.9826123, lat: 21.8597456, address: null, district: '441702',
     gridCell: '8a4150c2b25ffff', status: 'reported', department: null, reportedAt: '2026-11-21T08:00:00.000Z',
     dispatchedAt: null, deadlineAt: null, closedAt: null, escalated: false, exercise: false,
