@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,9 +13,10 @@ export function isUuid(s: string): boolean {
  * a primary-key lookup, so the hot ingest path maintains one unique index instead of two.
  */
 export function uuidFromName(namespace: string, name: string): string {
-  const h = createHash('sha256').update(`${namespace}\u0000${name}`).digest();
+  // One-shot `hash` rather than a Hash object: this runs for every ingested case.
+  const h = hash('sha256', `${namespace}\u0000${name}`, 'buffer');
   h[6] = (h[6]! & 0x0f) | 0x80;
   h[8] = (h[8]! & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
+  const x = h.toString('hex', 0, 16);
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }

@@ -27,6 +27,8 @@ export interface MapPixels {
   colours: number;
   /** Pixels that differ clearly (a channel by more than 24) from the `before` screenshot. */
   changed: number;
+  /** Where those pixels are, on average, in page coordinates; null when none changed. */
+  changedAt: { x: number; y: number } | null;
 }
 
 /**
@@ -34,7 +36,9 @@ export interface MapPixels {
  * not keep its drawing buffer) and summarises it in the page, which decodes PNG natively.
  */
 export async function mapPixels(page: Page, before?: MapPixels): Promise<MapPixels> {
-  const png = await cityMap(page).locator('canvas').first().screenshot();
+  const canvas = cityMap(page).locator('canvas').first();
+  const png = await canvas.screenshot();
+  const box = (await canvas.boundingBox())!;
   const summary = await page.evaluate(
     async ([now, then]) => {
       // Decoded from bytes, not fetched from a data: URL, which the page's CSP refuses.
@@ -43,21 +47,36 @@ export async function mapPixels(page: Page, before?: MapPixels): Promise<MapPixe
         const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
         const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
         ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
       };
-      const a = await decode(now);
-      const b = then ? await decode(then) : null;
+      const img = await decode(now);
+      const { data: a, width } = img;
+      const b = then ? (await decode(then)).data : null;
       const colours = new Set<number>();
       let changed = 0;
+      let sx = 0;
+      let sy = 0;
       for (let i = 0; i < a.length; i += 4) {
         colours.add(((a[i]! >> 3) << 10) | ((a[i + 1]! >> 3) << 5) | (a[i + 2]! >> 3));
-        if (b && b.length === a.length && [0, 1, 2].some((c) => Math.abs(a[i + c]! - b[i + c]!) > 24)) changed++;
+        if (b && b.length === a.length && [0, 1, 2].some((c) => Math.abs(a[i + c]! - b[i + c]!) > 24)) {
+          changed++;
+          sx += (i / 4) % width;
+          sy += Math.floor(i / 4 / width);
+        }
       }
-      return { colours: colours.size, changed };
+      return { colours: colours.size, changed, at: changed ? { x: sx / changed, y: sy / changed } : null };
     },
     [png.toString('base64'), before?.png.toString('base64') ?? null] as const,
   );
-  return { png, ...summary };
+  // Screenshot pixels are device pixels; page coordinates are CSS pixels.
+  const k = 1 / scaleOf(png, box);
+  const changedAt = summary.at && { x: box.x + summary.at.x * k, y: box.y + summary.at.y * k };
+  return { png, colours: summary.colours, changed: summary.changed, changedAt };
+}
+
+/** Device pixels per CSS pixel of a screenshot of `box` (from the PNG header's width). */
+function scaleOf(png: Buffer, box: { width: number }): number {
+  return png.readUInt32BE(16) / box.width;
 }
 
 /** Lets MapLibre draw what just changed (it renders on the next animation frames). */

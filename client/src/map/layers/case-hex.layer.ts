@@ -2,7 +2,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { useGridStore } from '../../stores/streams.js';
 import { createHexCounter, hexFeature, hexScaleMax, type HexCell } from './case-hex.mapping.js';
-import { addSourceGroup, liveSource, type SourceGroup } from './glue.js';
+import { addSourceGroup, BUSY_STREAM_INTERVAL_MS, liveSource, type SourceGroup } from './glue.js';
 import { createSourceDiffer } from './source-differ.js';
 import type { MapLayerDefinition } from './types.js';
 
@@ -19,7 +19,7 @@ function fillColor(max: number): ExpressionSpecification {
 
 /**
  * 事件密度: open cases counted per H3 hexagon. A case update moves one count between two
- * cells; only cells whose count changed go to the map, as an `updateData` diff per frame.
+ * cells; only cells whose count changed go to the map, as an `updateData` diff at most once a second.
  */
 export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
   id: 'case-hex',
@@ -61,6 +61,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         rescale();
         ctx.changed();
       },
+      minIntervalMs: BUSY_STREAM_INTERVAL_MS,
     });
 
     return {

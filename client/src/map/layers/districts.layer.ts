@@ -42,7 +42,8 @@ export const districtsLayer: MapLayerDefinition = {
       for (const [adcode, d] of next.districts) {
         if (state?.districts.get(adcode)?.color !== d.color || !state) map.setFeatureState({ source: SOURCE, id: adcode }, { color: d.color });
         const label = labels.get(adcode);
-        if (label) label.value.textContent = d.value === null ? '' : formatMetric(metric, d.value, ctx.fmt);
+        const text = d.value === null ? '' : formatMetric(metric, d.value, ctx.fmt);
+        if (label && label.value.textContent !== text) label.value.textContent = text;
       }
       state = next;
       ctx.changed();

@@ -4,6 +4,12 @@ import type { TopicChange } from '../../stores/topic-store.js';
 import { createFrameBatch } from './frame-batch.js';
 import type { SourceDiffer } from './source-differ.js';
 
+/**
+ * The case stream can bring a thousand changes a second: its layers update the map at most once
+ * a second, which a leader cannot tell from live and which keeps the main thread idle between.
+ */
+export const BUSY_STREAM_INTERVAL_MS = 1000;
+
 /** The font every map text is drawn in: the page's own webfont, rasterised locally by MapLibre. */
 export const MAP_FONT = ['Noto Sans SC'];
 
@@ -53,6 +59,8 @@ export function liveSource<T, S = T>(opts: {
   lookup: (key: string) => S | undefined;
   expand?: (keys: ReadonlySet<string>) => Iterable<string>;
   changed: () => void;
+  /** At most one map update per this many ms (see {@link createFrameBatch}); default one per frame. */
+  minIntervalMs?: number;
 }) {
   const batch = createFrameBatch<T>(opts.keyOf, (keys) => {
     const source = opts.group()?.source();
@@ -64,7 +72,7 @@ export function liveSource<T, S = T>(opts: {
       void source.updateData(diff);
     }
     opts.changed();
-  });
+  }, { minIntervalMs: opts.minIntervalMs });
   return {
     push: (change: TopicChange<{ id: string }>) => batch.push(change as unknown as TopicChange<T>),
     cancel: batch.cancel,

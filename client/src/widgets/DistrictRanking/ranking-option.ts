@@ -4,7 +4,7 @@ import { CHART_COLORS } from '../common/chart-theme.js';
 /** Horizontal bars, first place on top; a rate's axis spans 0–100 %. */
 export function rankingBase(rate: boolean): EChartsCoreOption {
   return {
-    // A rate has its target line, labelled above the bars.
+    // A rate has its target line, labelled above the bars (the inverse axis starts at the top).
     grid: { left: 8, right: 64, top: rate ? 26 : 4, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', splitNumber: 3, min: 0, max: rate ? 1 : undefined, minInterval: rate ? 0 : 1, axisLabel: { show: false } },
@@ -35,7 +35,7 @@ export function rankingUpdate(bars: readonly RankingBar[], seriesName: string, s
         label: { formatter: (p: { value: number | null }) => show(p.value) },
         tooltip: { valueFormatter: (v: number | null) => show(v) },
         markLine: target
-          ? { silent: true, symbol: 'none', lineStyle: { color: CHART_COLORS.ok, type: 'dashed' }, label: { formatter: target.label, color: CHART_COLORS.ok, position: 'end', fontSize: 14 }, data: [{ xAxis: target.value }] }
+          ? { silent: true, symbol: 'none', lineStyle: { color: CHART_COLORS.ok, type: 'dashed' }, label: { formatter: target.label, color: CHART_COLORS.ok, position: 'start', fontSize: 14 }, data: [{ xAxis: target.value }] }
           : { data: [] },
       },
     ],

@@ -17,18 +17,18 @@ export function localName(item: Named, locale: string): string {
  * the current language; an id the reference data does not know reads as an i18n fallback.
  */
 export function useNames() {
-  const ref = useReferenceStore();
+  const reference = useReferenceStore();
   const { locale, t } = useI18n();
   return {
     district(adcode: string | null): string {
-      const d = ref.city?.manifest.districts.find((x) => x.adcode === adcode);
+      const d = reference.city?.manifest.districts.find((x) => x.adcode === adcode);
       return d ? localName(d, locale.value) : t('widgets.common.unknownDistrict');
     },
     station(id: string): string {
-      return ref.city?.stations.find((s) => s.id === id)?.name ?? id;
+      return reference.city?.stations.find((s) => s.id === id)?.name ?? id;
     },
     category(code: string): string {
-      const c = ref.city?.categories.find((x) => x.code === code);
+      const c = reference.city?.categories.find((x) => x.code === code);
       return c ? localName(c, locale.value) : t('widgets.common.otherCategory', { code });
     },
   };

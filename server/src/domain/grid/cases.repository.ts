@@ -86,7 +86,8 @@ export function isDuplicateCase(err: unknown): boolean {
 /** A CSV field as COPY reads it: unquoted empty is NULL, text is always quoted. */
 function csvField(v: unknown): string {
   if (v === null) return '';
-  return typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v);
+  if (typeof v !== 'string') return String(v);
+  return v.includes('"') ? `"${v.replaceAll('"', '""')}"` : `"${v}"`;
 }
 
 /** The rows as CSV and the columns they fill, both from `toRow`, so they cannot disagree. */

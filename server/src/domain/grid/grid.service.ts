@@ -118,7 +118,7 @@ export function createGridService(deps: GridServiceDeps) {
     return p;
   }
 
-  function storeKnown(items: GridEventInput[]): Promise<Plan> {
+  function storeRegular(items: GridEventInput[]): Promise<Plan> {
     // Drafted before the transaction: locating and hashing a batch is main-thread work the
     // database should not wait for while the transaction holds its connection.
     const drafts = draft(items);
@@ -134,13 +134,15 @@ export function createGridService(deps: GridServiceDeps) {
   async function storeAsNew(items: GridEventInput[]): Promise<Plan | null> {
     const p = plan(items, draft(items), new Map());
     if (p.issues.length) return null;
+    let writes: Promise<unknown> = Promise.resolve();
     try {
       await deps.db.transaction(async (tx) => {
-        // Not awaited, so the commit follows at once: the transaction still waits for both
-        // statements and fails with the first error.
-        void repo.insertCases(tx, p.created).catch(() => undefined);
-        void repo.appendTimeline(tx, p.timeline).catch(() => undefined);
+        // Not awaited, so the commit is sent right behind them: the transaction still waits
+        // for both statements and fails with the first error.
+        writes = Promise.all([repo.insertCases(tx, p.created), repo.appendTimeline(tx, p.timeline)]);
+        writes.catch(() => undefined);
       });
+      await writes; // settled by now; fails if a statement did not even reach the transaction
       return p;
     } catch (err) {
       if (repo.isDuplicateCase(err)) return null;
@@ -152,7 +154,7 @@ export function createGridService(deps: GridServiceDeps) {
     /** Stores grid events (new cases, or forward moves of known ones) all or nothing. */
     async ingest(items: GridEventInput[]): Promise<IngestResult> {
       checkAll(items);
-      const p = (deps.db.engine === 'pglite' ? await storeAsNew(items) : null) ?? (await storeKnown(items));
+      const p = (deps.db.engine === 'pglite' ? await storeAsNew(items) : null) ?? (await storeRegular(items));
       const touched = [...p.created, ...p.changed];
       const at = now();
       if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, at)));

@@ -8,7 +8,10 @@ describe('createFrameBatch', () => {
     vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
     vi.stubGlobal('cancelAnimationFrame', (n: number) => (frames[n - 1] = () => undefined));
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
   const nextFrame = () => frames.splice(0).forEach((cb) => cb(0));
 
   it('hands every key changed during a frame to one flush, each key once', () => {
@@ -42,5 +45,32 @@ describe('createFrameBatch', () => {
     batch.cancel();
     nextFrame();
     expect(flush).not.toHaveBeenCalled();
+  });
+
+  it('keeps flushes a minimum interval apart: the first goes out at once, a later burst waits for the interval', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const flush = vi.fn();
+    const batch = createFrameBatch<{ id: string }>((i) => i.id, flush, { minIntervalMs: 1000 });
+    batch.push({ items: [{ id: 'a' }], reset: false });
+    nextFrame();
+    expect(flush).toHaveBeenCalledTimes(1);
+
+    vi.advanceTimersByTime(200);
+    batch.push({ items: [{ id: 'b' }], reset: false });
+    batch.push({ items: [{ id: 'c' }], reset: false });
+    nextFrame();
+    expect(flush).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(799);
+    nextFrame();
+    expect(flush).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    nextFrame();
+    expect(flush).toHaveBeenCalledTimes(2);
+    expect([...flush.mock.calls[1]![0]]).toEqual(['b', 'c']);
+
+    vi.advanceTimersByTime(5000);
+    batch.push({ items: [{ id: 'd' }], reset: false });
+    nextFrame();
+    expect(flush).toHaveBeenCalledTimes(3);
   });
 });

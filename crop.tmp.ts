@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { launchBrowser } from './tests/e2e/setup/browser.js';
+const [file, x, y, w, h, out] = process.argv.slice(2);
+const b = await launchBrowser();
+const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
+const b64 = readFileSync(file!).toString('base64');
+await p.setContent(`<body style="margin:0;overflow:hidden"><img style="position:absolute;left:-${x}px;top:-${y}px" src="data:image/png;base64,${b64}"></body>`);
+await p.waitForTimeout(300);
+await p.screenshot({ path: out! });
+await b.close();

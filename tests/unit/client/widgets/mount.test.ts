@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mount, flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import type { EChartsCoreOption } from 'echarts/core';
+import { i18n } from '../../../../client/src/i18n/index.js';
+import { useAlertsStore, useGridStore, useKpiStore } from '../../../../client/src/stores/streams.js';
+import KpiCards from '../../../../client/src/widgets/KpiCards/KpiCards.vue';
+import AlertTicker from '../../../../client/src/widgets/AlertTicker/AlertTicker.vue';
+import CaseTrend24h from '../../../../client/src/widgets/CaseTrend24h/CaseTrend24h.vue';
+import { kpiCardsOptions } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
+import { alertTickerOptions } from '../../../../client/src/widgets/AlertTicker/index.js';
+import { alertItem, gridCase, vitalSigns } from './fixtures.js';
+
+// Canvas charts do not draw in jsdom: the chart handle records the merges a widget makes.
+const merges: EChartsCoreOption[] = [];
+vi.mock('../../../../client/src/composables/useECharts.js', () => ({ useECharts: () => ({ update: (o: EChartsCoreOption) => merges.push(o) }) }));
+const apiCalls: string[] = [];
+vi.mock('../../../../client/src/services/api.js', () => ({
+  api: async (path: string) => {
+    apiCalls.push(path);
+    const last = Math.floor(Date.now() / 3_600_000);
+    const hours = Array.from({ length: 24 }, (_, i) => ({ hour: new Date((last - 23 + i) * 3_600_000).toISOString(), reported: 2, closed: 1 }));
+    return { asOf: new Date().toISOString(), hours };
+  },
+}));
+
+let pinia: Pinia;
+const mountWidget = (component: unknown, props: Record<string, unknown>) => mount(component as never, { props: props as never, global: { plugins: [pinia, i18n] } });
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse('2026-07-01T02:30:00Z') });
+  pinia = createPinia();
+  setActivePinia(pinia);
+  merges.length = 0;
+  apiCalls.length = 0;
+  i18n.global.locale.value = 'zh-CN';
+});
+afterEach(() => vi.useRealTimers());
+
+describe('KpiCards', () => {
+  it('is empty until the city vital signs arrive, then shows value, target and status per card', async () => {
+    const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({ metrics: ['closureRate', 'aqi', 'openCases'] }), mode: 'real' });
+    expect(w.attributes('data-empty')).toBe('true');
+    useKpiStore().applySnapshot([vitalSigns('441702', 'district'), vitalSigns('441700', 'city', { cases: { closureRate: 0.95, open: 1234 }, air: { aqi: 120, stations: 4 } })]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.attributes('data-empty')).toBe('false');
+    const card = (m: string) => w.get(`[data-metric="${m}"]`);
+    expect(card('closureRate').attributes('data-status')).toBe('met');
+    expect(card('closureRate').text()).toContain('95.0%');
+    expect(card('closureRate').text()).toContain('目标 ≥ 90%');
+    expect(card('aqi').attributes('data-status')).toBe('missed');
+    expect(card('aqi').text()).toContain('轻度污染');
+    expect(card('openCases').text()).toContain('1,234');
+    expect(card('openCases').attributes('data-status')).toBe('none');
+  });
+
+  it('shows only the mode it is given: drill mode has no real vital signs', async () => {
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city')]);
+    const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({}), mode: 'drill' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.attributes('data-empty')).toBe('true');
+  });
+
+  it('speaks English when switched', async () => {
+    i18n.global.locale.value = 'en';
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city')]);
+    const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({ metrics: ['overdue'] }), mode: 'real' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.text()).toContain('Overdue cases');
+    expect(w.text()).toContain('Target ≤ 0');
+  });
+});
+
+describe('AlertTicker', () => {
+  it('lists running alerts of its mode, most severe first, each with data-alert-id and its level colour', async () => {
+    const alerts = useAlertsStore();
+    const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({}), mode: 'real' });
+    expect(w.attributes('data-empty')).toBe('true');
+    alerts.applyDelta([
+      alertItem({ id: 'y', level: 'yellow', headline: '暴雨黄色预警' }),
+      alertItem({ id: 'r', level: 'red', headline: '台风红色预警' }),
+      alertItem({ id: 'drill', level: 'red', exercise: true }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const items = w.findAll('[data-alert-id]');
+    expect(items.map((i) => i.attributes('data-alert-id'))).toEqual(['r', 'y']);
+    expect(items[0]!.attributes('style')).toContain('#FF0000');
+    expect(items[0]!.text()).toContain('台风红色预警');
+    alerts.applyDelta([alertItem({ id: 'r', level: 'red', state: 'cancelled' })]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.findAll('[data-alert-id]').map((i) => i.attributes('data-alert-id'))).toEqual(['y']);
+  });
+
+  it('keeps its DOM bounded however many alerts come', async () => {
+    const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({ limit: 5 }), mode: 'real' });
+    for (let batch = 0; batch < 20; batch++) {
+      useAlertsStore().applyDelta(Array.from({ length: 10 }, (_, i) => alertItem({ id: `a${batch}-${i}`, sent: new Date(Date.now() + batch * 1000 + i).toISOString() })));
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(w.findAll('[data-alert-id]')).toHaveLength(5);
+    expect(w.get('[data-alert-id]').attributes('data-alert-id')).toBe('a19-9');
+  });
+});
+
+describe('CaseTrend24h', () => {
+  const lastMerge = () => merges.at(-1) as { series: { id: string; data: number[] }[]; xAxis: { data: string[] } };
+
+  it('loads 24 hourly buckets, then adds live cases to the current hour by merging bounded arrays', async () => {
+    const w = mountWidget(CaseTrend24h, { options: {}, mode: 'real' });
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(apiCalls).toEqual(['/api/v1/stats/case-trend?hours=24']);
+    expect(w.attributes('data-empty')).toBe('false');
+    expect(lastMerge().series[0]!.data).toHaveLength(24);
+    expect(lastMerge().series[0]!.data.at(-1)).toBe(2);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    const now = new Date().toISOString();
+    useGridStore().applyDelta([gridCase({ id: 'n1', reportedAt: now }), gridCase({ id: 'n2', reportedAt: now, status: 'closed', closedAt: now })]);
+    useGridStore().applyDelta([gridCase({ id: 'n1', reportedAt: now, status: 'registered' })]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const merged = lastMerge();
+    expect(merged.series.find((s) => s.id === 'reported')!.data.at(-1)).toBe(4);
+    expect(merged.series.find((s) => s.id === 'closed')!.data.at(-1)).toBe(2);
+    expect(merged.xAxis.data).toHaveLength(24);
+  });
+
+  it('asks for drill statistics in drill mode and ignores real cases there', async () => {
+    mountWidget(CaseTrend24h, { options: {}, mode: 'drill' });
+    await flushPromises();
+    expect(apiCalls).toEqual(['/api/v1/stats/case-trend?hours=24&exercise=true']);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const before = merges.length;
+    useGridStore().applyDelta([gridCase({ id: 'real', reportedAt: new Date().toISOString() })]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(merges.length).toBe(before);
+  });
+});
