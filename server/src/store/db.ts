@@ -14,7 +14,11 @@ export interface Queryable {
 /** A PostgreSQL-speaking database: PGlite embedded, or a PostgreSQL server. */
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  /**
+   * Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. PGlite
+   * also waits for statements `fn` sent without awaiting them: if one failed, the transaction
+   * rolls back and rejects with that statement's error.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs several statements (no parameters), e.g. a migration file. */
   exec(sql: string): Promise<void>;

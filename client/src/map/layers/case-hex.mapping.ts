@@ -18,6 +18,15 @@ export interface HexCell {
 export function createHexCounter(resolution: number) {
   const cellOf = new Map<string, string>();
   const counts = new Map<string, number>();
+  // Cases rarely move: remember each one's cell so a status change costs no H3 lookup.
+  const located = new Map<string, { lon: number; lat: number; cell: string }>();
+  const cellAt = (id: string, c: GridCase) => {
+    const known = located.get(id);
+    if (known && known.lon === c.location.lon && known.lat === c.location.lat) return known.cell;
+    const cell = latLngToCell(c.location.lat, c.location.lon, resolution);
+    located.set(id, { lon: c.location.lon, lat: c.location.lat, cell });
+    return cell;
+  };
   const bump = (cell: string, by: number) => {
     const n = (counts.get(cell) ?? 0) + by;
     if (n > 0) counts.set(cell, n);
@@ -28,7 +37,8 @@ export function createHexCounter(resolution: number) {
     /** Applies one case's current state (undefined: gone) and adds the cells whose count changed to `touched`. */
     apply(id: string, c: GridCase | undefined, touched: Set<string>): void {
       const before = cellOf.get(id);
-      const after = c && isOpen(c.status) ? latLngToCell(c.location.lat, c.location.lon, resolution) : undefined;
+      if (!c) located.delete(id);
+      const after = c && isOpen(c.status) ? cellAt(id, c) : undefined;
       if (before === after) return;
       if (before !== undefined) {
         bump(before, -1);
@@ -45,6 +55,7 @@ export function createHexCounter(resolution: number) {
     reset(cases: Iterable<GridCase>): void {
       cellOf.clear();
       counts.clear();
+      located.clear();
       const ignored = new Set<string>();
       for (const c of cases) this.apply(c.id, c, ignored);
     },

@@ -2,7 +2,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { useGridStore } from '../../stores/streams.js';
 import { CLUSTER_COLOR, OVERDUE_COLOR } from '../palette.js';
-import { caseDetails, caseFeature, casesLegend, type CaseProps } from './cases.mapping.js';
+import { caseDetails, caseFeature, casesLegend, statusColorExpression, type CaseProps } from './cases.mapping.js';
 import { addSourceGroup, BUSY_STREAM_INTERVAL_MS, liveSource, MAP_FONT, type SourceGroup } from './glue.js';
 import { createSourceDiffer } from './source-differ.js';
 import type { MapLayerDefinition } from './types.js';
@@ -62,7 +62,7 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
               id: POINTS, type: 'circle', source: SOURCE, filter: ['!', ['has', 'point_count']],
               layout: { 'circle-sort-key': ['case', isOverdue, 1, 0] },
               paint: {
-                'circle-color': ['get', 'color'],
+                'circle-color': statusColorExpression(),
                 'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, ['case', isOverdue, 5, 3.5], 15, ['case', isOverdue, 10, 7]],
                 'circle-stroke-color': ['case', isOverdue, OVERDUE_COLOR, '#06101d'],
                 'circle-stroke-width': ['case', isOverdue, 2.5, 1],

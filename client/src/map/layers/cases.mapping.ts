@@ -1,25 +1,35 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
 import type { MapFeature } from './source-differ.js';
 
-/** What a case point carries: only what the style draws; details are read from the store on click. */
+/**
+ * What a case point carries: only what the style draws (the colour follows from the status in
+ * the style, see {@link statusColorExpression}), so an update sends the least; details are
+ * read from the store on click.
+ */
 export interface CaseProps {
   id: string;
   status: GridCase['status'];
-  color: string;
   overdue: boolean;
   [key: string]: string | number | boolean | null;
 }
 
-/** A case as a point coloured by its lifecycle status, flagged when overdue. */
+/** A case as a point with its lifecycle status, flagged when overdue. */
 export function caseFeature(c: GridCase): MapFeature<CaseProps> {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [c.location.lon, c.location.lat] },
-    properties: { id: c.id, status: c.status, color: CASE_STATUS_COLORS[c.status], overdue: c.overdue },
+    properties: { id: c.id, status: c.status, overdue: c.overdue },
   };
+}
+
+/** The style expression colouring a case by its status, from the one status palette. */
+export function statusColorExpression(): ExpressionSpecification {
+  // A spread `match` is beyond the style types' tuple inference; its shape is checked in the tests.
+  return ['match', ['get', 'status'], ...Object.entries(CASE_STATUS_COLORS).flat(), CASE_STATUS_COLORS.reported] as unknown as ExpressionSpecification;
 }
 
 /** The popup of a case. */

@@ -5,7 +5,12 @@ import type { GeoJSONFeatureDiff, GeoJSONSourceDiff } from 'maplibre-gl';
 export type FeatureProps = { id: string } & Record<string, string | number | boolean | null>;
 export type MapFeature<P extends FeatureProps = FeatureProps> = Feature<Geometry, P>;
 
-const sameGeometry = (a: Geometry, b: Geometry) => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Points (nearly every feature) compare by coordinates; shapes, rarer, by value. */
+function sameGeometry(a: Geometry, b: Geometry): boolean {
+  if (a === b) return true;
+  if (a.type === 'Point' && b.type === 'Point') return a.coordinates[0] === b.coordinates[0] && a.coordinates[1] === b.coordinates[1];
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 /**
  * Remembers what a GeoJSON source holds and turns changed keys into a `updateData` diff:

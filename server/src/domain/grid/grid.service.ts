@@ -111,10 +111,10 @@ export function createGridService(deps: GridServiceDeps) {
   async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>): Promise<Plan> {
     const p = plan(items, drafts, await repo.findCases(tx, [...drafts.values()].map((c) => c.id)));
     if (p.issues.length) throw new HttpError(409, 'invalid_transition', `Conflict: ${p.issues[0]!.path}: ${p.issues[0]!.message}`, p.issues);
-    // Sent together: statements of a transaction run in order, and waiting for each answer
-    // would leave the database idle meanwhile.
-    const [raced] = await Promise.all([repo.insertCases(tx, p.created), repo.updateCases(tx, p.changed), repo.appendTimeline(tx, p.timeline)]);
+    const raced = await repo.insertCases(tx, p.created);
     if (raced.size) throw new HttpError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
+    await repo.updateCases(tx, p.changed);
+    await repo.appendTimeline(tx, p.timeline);
     return p;
   }
 

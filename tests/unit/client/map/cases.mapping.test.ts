@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { caseDetails, caseFeature } from '../../../../client/src/map/layers/cases.mapping.js';
+import { caseDetails, caseFeature, statusColorExpression } from '../../../../client/src/map/layers/cases.mapping.js';
 import { createSourceDiffer } from '../../../../client/src/map/layers/source-differ.js';
 import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../../../../client/src/map/palette.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { gridCase, mapFormat } from './fixtures.js';
 
 describe('caseFeature', () => {
-  it('is a point at the case, keyed by id, coloured by lifecycle status', () => {
+  it('is a point at the case, keyed by id, carrying its lifecycle status', () => {
     const f = caseFeature(gridCase('c1', { status: 'dispatched', location: { lon: 111.9, lat: 21.8 } }));
     expect(f.geometry).toEqual({ type: 'Point', coordinates: [111.9, 21.8] });
-    expect(f.properties).toEqual({ id: 'c1', status: 'dispatched', color: CASE_STATUS_COLORS.dispatched, overdue: false });
+    expect(f.properties).toEqual({ id: 'c1', status: 'dispatched', overdue: false });
   });
 
-  it('flags an overdue case and gives every status its own colour', () => {
+  it('flags an overdue case, and the style colours every status with its own colour', () => {
     expect(caseFeature(gridCase('c1', { status: 'in_progress', overdue: true })).properties.overdue).toBe(true);
+    const [op, input, ...rest] = statusColorExpression() as unknown[];
+    expect([op, input]).toEqual(['match', ['get', 'status']]);
+    const pairs = Object.fromEntries(Array.from({ length: (rest.length - 1) / 2 }, (_, i) => [rest[2 * i], rest[2 * i + 1]]));
+    expect(pairs).toEqual(CASE_STATUS_COLORS);
     expect(new Set(Object.values(CASE_STATUS_COLORS)).size).toBe(Object.keys(CASE_STATUS_COLORS).length);
   });
 });
@@ -40,7 +44,7 @@ describe('case source diffs (updateData)', () => {
     expect(d.add!.map((f) => f.properties!.id)).toEqual(['b']);
     expect(d.remove).toEqual([]);
     expect(d.update).toEqual([
-      { id: 'a', addOrUpdateProperties: [{ key: 'status', value: 'dispatched' }, { key: 'color', value: CASE_STATUS_COLORS.dispatched }, { key: 'overdue', value: true }] },
+      { id: 'a', addOrUpdateProperties: [{ key: 'status', value: 'dispatched' }, { key: 'overdue', value: true }] },
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('districts', () => {
 
   it('place names inside their district, apart even where two seats nearly touch', () => {
     const spots = city.districts.features.map((f) => {
-      const seat = f.properties.center as unknown as [number, number];
+      const seat = (f.properties as unknown as { center: [number, number] }).center;
       const at = labelPoint(f.geometry, seat);
       expect(booleanPointInPolygon(at, f.geometry)).toBe(true);
       return { adcode: f.properties.adcode, at };
