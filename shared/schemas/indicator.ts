@@ -55,6 +55,8 @@ export const indicator = z.object({
   annualTarget: z.number().nullable(),
   completion: z.number().nullable(),
   onPace: z.number().nullable(),
+  /** Drill (exercise) data, kept apart from real figures. */
+  exercise: z.boolean(),
   updatedAt: z.string(),
 });
 export type Indicator = z.infer<typeof indicator>;

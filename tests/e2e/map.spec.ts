@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { alertJson } from '../fixtures/payloads.js';
+import { describe, expect, inject, it } from 'vitest';
 import { cityMap, LAYER_IDS, layerCount, layerToggle, mapPixels, mapReady, settle } from './setup/map.js';
 import { openScreen, screenPath, until } from './setup/screen.js';
-import { INGEST_KEY, ROOT } from './setup/server-process.js';
+import { ROOT } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
 
 const base = inject('aliveUrl');
@@ -13,19 +12,6 @@ const CITY = JSON.parse(readFileSync(`${ROOT}mock-data/cities/441700/city.json`,
 const MIN_CHANGED = 40;
 
 describe('the city map (城市运行一张图)', () => {
-  beforeAll(async () => {
-    // An alert area in force, so the alert layer has something to draw.
-    const res = await fetch(`${base}/api/v1/ingest/alerts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify(alertJson({
-        expires: new Date(Date.now() + 6 * 3600_000).toISOString(),
-        areas: [{ areaDesc: '江城区', circles: [{ lon: 111.96, lat: 21.87, radiusKm: 6 }] }],
-      })),
-    });
-    expect(res.status).toBe(202);
-  });
-
   it('draws the district boundaries with every district named', async () => {
     const { page } = await suite.context();
     await openScreen(page, base, screenPath({ theme: 'emergency' }));

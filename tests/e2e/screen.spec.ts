@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { isLocal } from './setup/browser.js';
-import { openScreen, screenPath, screenRoot, STILL, THEMES, until, widgetStates } from './setup/screen.js';
+import { openScreen, screenPath, screenRoot, STILL, THEMES, until, widgetsReady } from './setup/screen.js';
 import { browserSuite } from './setup/suite.js';
 
 const base = inject('aliveUrl');
@@ -36,7 +36,7 @@ describe('/screen', () => {
       await g.page.goto(`${base}${screenPath({ ...STILL, theme })}`);
       await until(() => screenRoot(g.page).getAttribute('data-theme'), (t) => t === theme, `theme ${theme}`);
       // Wait until the widgets drew their data, so every lazy chunk, font and map source was fetched.
-      await until(() => widgetStates(g.page), (ws) => ws.length > 0 && ws.every((w) => w.empty === 'false'), `widgets of ${theme} with data`);
+      await widgetsReady(g.page, `widgets of ${theme} with data`);
     }
     expect(g.foreign).toEqual([]);
     expect(g.sockets.length, 'the live socket was opened').toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { openScreen, screenPath, screenRoot, STILL, THEMES, until, widgetStates } from './setup/screen.js';
+import { openScreen, screenPath, screenRoot, STILL, THEMES, widgetsReady } from './setup/screen.js';
 import { ROOT } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
 
@@ -23,7 +23,7 @@ function canvasDensities(page: Page): Promise<{ id: string; ratio: number }[]> {
 /** Opens a theme, waits until every widget drew data and the map settled, and saves a screenshot. */
 async function shoot(page: Page, theme: string, file: string): Promise<void> {
   await openScreen(page, base, screenPath({ ...STILL, theme }));
-  await until(() => widgetStates(page), (ws) => ws.length > 0 && ws.every((w) => w.empty === 'false'), `widgets of ${theme} with data`);
+  await widgetsReady(page, `widgets of ${theme} with data`);
   await page.waitForTimeout(2500); // chart entry animations and map tiles
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}/${file}` });
@@ -59,7 +59,7 @@ describe('screenshots (saved under tests/e2e/artifacts/)', () => {
     const { page } = await suite.context();
     await openScreen(page, base, screenPath({ theme: 'overview' }));
     await page.goto(`${base}${screenPath({ theme: 'overview', kiosk: 1 })}`);
-    await until(() => widgetStates(page), (ws) => ws.length > 0 && ws.every((w) => w.empty === 'false'), 'widgets with data in kiosk mode');
+    await widgetsReady(page, 'widgets with data in kiosk mode');
     expect(await screenRoot(page).isVisible(), 'the screen itself stays visible').toBe(true);
     expect(await page.locator('[data-layer-toggle]').first().isVisible(), 'map controls hidden').toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-widget-id]')!).cursor)).toBe('none');

@@ -1,7 +1,5 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { alertJson } from '../fixtures/payloads.js';
-import { INGEST_KEY } from './setup/server-process.js';
-import { openScreen, screenPath, screenRoot, STILL, THEMES, until, widgetStates, type WidgetState } from './setup/screen.js';
+import { describe, expect, inject, it } from 'vitest';
+import { openScreen, screenPath, screenRoot, STILL, THEMES, widgetsReady, type WidgetState } from './setup/screen.js';
 import { browserSuite } from './setup/suite.js';
 
 const base = inject('aliveUrl');
@@ -14,27 +12,13 @@ const WIDGET_TYPES = [
 ];
 
 describe('widgets of every theme', () => {
-  beforeAll(async () => {
-    // The simulated city issues a warning only every few hours; make sure one is in force.
-    const res = await fetch(`${base}/api/v1/ingest/alerts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify(alertJson({ expires: new Date(Date.now() + 6 * 3600_000).toISOString() })),
-    });
-    expect(res.status).toBe(202);
-  });
-
   const seen = new Map<string, WidgetState[]>();
   for (const theme of THEMES) {
     it(`${theme}: every widget shows live data`, async () => {
       const { page } = await suite.context();
       await openScreen(page, base, screenPath({ ...STILL, theme }));
       expect(await screenRoot(page).getAttribute('data-theme')).toBe(theme);
-      const widgets = await until(
-        () => widgetStates(page),
-        (ws) => ws.length > 0 && ws.every((w) => w.empty === 'false' && w.fresh === 'fresh'),
-        `every widget of ${theme} non-empty and fresh`,
-      );
+      const widgets = await widgetsReady(page, `every widget of ${theme} non-empty and fresh`, (w) => w.empty === 'false' && w.fresh === 'fresh');
       expect(new Set(widgets.map((w) => w.id)).size, 'widget ids are unique').toBe(widgets.length);
       seen.set(theme, widgets);
     });

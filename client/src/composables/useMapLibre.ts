@@ -59,7 +59,6 @@ export function useMapLibre(
       fitCity();
     });
     map.value = m;
-    (window as any).__maps = [...((window as any).__maps ?? []), m]; // TEMP-DIAG
     observer = new ResizeObserver(() => {
       m.resize();
       fitCity();

@@ -17,7 +17,7 @@ export const useAlertsStore = defineTopicStore('alerts', {
 export const useEnvStore = defineTopicStore('env', { key: (o) => o.stationId, source: (o) => o.kind, isDrill: (o) => o.exercise, time: (o) => ms(o.observedAt) });
 
 /** Economic indicators (经济运行). */
-export const useEconomyStore = defineTopicStore('economy', { isDrill: () => false, time: (i) => ms(i.updatedAt) });
+export const useEconomyStore = defineTopicStore('economy', { isDrill: (i) => i.exercise, time: (i) => ms(i.updatedAt) });
 
 /** Vital signs (城市运行体征) of the city and each district. */
 export const useKpiStore = defineTopicStore('kpi', { isDrill: () => false, time: (k) => ms(k.computedAt) });

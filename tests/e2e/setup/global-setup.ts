@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { alertJson } from '../../fixtures/payloads.js';
 import { buildClientIfStale } from './build-client.js';
 import { startServer } from './server-process.js';
 
@@ -16,6 +17,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   buildClientIfStale();
   const alive = await startServer({ simulate: true });
+  // The simulated city issues a warning only every few hours: make sure one is in force, so
+  // the alert widgets and the alert layer have something to show whatever the simulator did.
+  await alive.ingest('alerts', alertJson({ expires: new Date(Date.now() + 12 * 3600_000).toISOString() }));
   project.provide('aliveUrl', alive.url);
   return () => alive.stop();
 }

@@ -67,6 +67,23 @@ export function widgetStates(page: Page): Promise<WidgetState[]> {
   );
 }
 
+/**
+ * Waits until every framed widget on the page satisfies `ok` (default: shows data) and
+ * returns them; on timeout the error lists only the widgets that did not.
+ */
+export async function widgetsReady(page: Page, what: string, ok: (w: WidgetState) => boolean = (w) => w.empty === 'false', timeoutMs = 30_000): Promise<WidgetState[]> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const ws = await widgetStates(page);
+    if (ws.length > 0 && ws.every(ok)) return ws;
+    if (Date.now() > end) {
+      const bad = ws.filter((w) => !ok(w)).map(({ id, type, fresh, empty }) => `${id} (${type}): data-empty=${empty}, data-fresh=${fresh}`);
+      throw new Error(`timed out waiting for ${what}: ${ws.length ? bad.join('; ') : 'no widgets on the page'}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Polls `read` until `done` holds of its value, or fails with the last value seen. */
 export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;

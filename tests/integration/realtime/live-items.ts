@@ -40,7 +40,7 @@ export function observation(id: string, district: string | null, note = ''): Obs
 export function indicator(id: string, region: string): Indicator {
   return {
     id, code: 'gdp', region, period: '2026-Q2', value: 100, cumulative: 200, yoy: 5, cumulativeYoy: 5.1, mom: null,
-    unit: '亿元', annualTarget: 800, completion: 0.25, onPace: 1, updatedAt: T,
+    unit: '亿元', annualTarget: 800, completion: 0.25, onPace: 1, exercise: false, updatedAt: T,
   };
 }
 

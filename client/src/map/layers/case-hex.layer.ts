@@ -1,7 +1,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { useGridStore } from '../../stores/streams.js';
-import { createHexCounter, hexFeature, hexScaleMax, type HexCell } from './case-hex.mapping.js';
+import type { HexCell } from './case-hex.mapping.js';
 import { addSourceGroup, BUSY_STREAM_INTERVAL_MS, liveSource, type SourceGroup } from './glue.js';
 import { createSourceDiffer } from './source-differ.js';
 import type { MapLayerDefinition } from './types.js';
@@ -19,7 +19,10 @@ function fillColor(max: number): ExpressionSpecification {
 
 /**
  * 事件密度: open cases counted per H3 hexagon. A case update moves one count between two
- * cells; only cells whose count changed go to the map, as an `updateData` diff at most once a second.
+ * cells; only cells whose count changed go to the map, as an `updateData` diff at most once a
+ * second. h3-js is large (≈ 80 KB gzipped), so it is fetched the first time a screen shows the
+ * layer rather than with the screen; changes before it arrives are covered by the full count
+ * it starts with.
  */
 export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
   id: 'case-hex',
@@ -31,51 +34,61 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
     const { resolution } = { ...defaults, ...options };
     const store = useGridStore();
     const partition = () => store[ctx.mode];
-    const counter = createHexCounter(resolution);
-    const differ = createSourceDiffer<HexCell>((h) => [hexFeature(h)]);
     let group: SourceGroup | null = null;
+    let live: ReturnType<typeof liveSource> | null = null;
+    let size = () => 0;
     let scaleMax = 0;
 
-    const rescale = () => {
-      const max = hexScaleMax(counter.max());
-      if (max === scaleMax || !group) return;
-      scaleMax = max;
-      map.setPaintProperty(FILL, 'fill-color', fillColor(max));
-    };
-    const all = () => {
-      counter.reset(partition().values());
-      return counter.cells();
-    };
-    const live = liveSource<GridCase, HexCell>({
-      group: () => group,
-      differ,
-      keyOf: (c) => c.id,
-      all,
-      lookup: (cell) => counter.get(cell),
-      expand(keys) {
-        const touched = new Set<string>();
-        for (const id of keys) counter.apply(id, partition().get(id), touched);
-        return touched;
-      },
-      changed() {
-        rescale();
-        ctx.changed();
-      },
-      minIntervalMs: BUSY_STREAM_INTERVAL_MS,
-    });
+    async function start() {
+      const m = await import('./case-hex.mapping.js');
+      if (!group) return; // disposed while loading
+      const counter = m.createHexCounter(resolution);
+      const differ = createSourceDiffer<HexCell>((h) => [m.hexFeature(h)]);
+      const rescale = () => {
+        const max = m.hexScaleMax(counter.max());
+        if (max === scaleMax || !group) return;
+        scaleMax = max;
+        map.setPaintProperty(FILL, 'fill-color', fillColor(max));
+      };
+      const all = () => {
+        counter.reset(partition().values());
+        return counter.cells();
+      };
+      live = liveSource<GridCase, HexCell>({
+        group: () => group,
+        differ,
+        keyOf: (c) => c.id,
+        all,
+        lookup: (cell) => counter.get(cell),
+        expand(keys) {
+          const touched = new Set<string>();
+          for (const id of keys) counter.apply(id, partition().get(id), touched);
+          return touched;
+        },
+        changed() {
+          rescale();
+          ctx.changed();
+        },
+        minIntervalMs: BUSY_STREAM_INTERVAL_MS,
+      });
+      size = () => differ.size();
+      void group.source()?.setData(differ.reset(all()));
+      rescale();
+      ctx.changed();
+    }
 
     return {
       interactive: [FILL],
       init() {
-        group = addSourceGroup(map, SOURCE, differ.reset(all()), [
+        group = addSourceGroup(map, SOURCE, { type: 'FeatureCollection', features: [] }, [
           { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.62, 'fill-outline-color': 'rgba(255,255,255,0.25)' } },
         ], { beforeId: ctx.beforeId });
-        rescale();
+        void start();
       },
-      update: live.push,
+      update: (change) => live?.push(change),
       setVisible: (v) => group?.setVisible(v),
       dispose() {
-        live.cancel();
+        live?.cancel();
         group?.remove();
         group = null;
       },
@@ -84,7 +97,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         return { title: ctx.fmt.t('map.popup.hex'), color: RAMP[1], fields: [{ label: ctx.fmt.t('map.fields.cells'), value: ctx.fmt.t('map.values.cases', { n: count }) }] };
       },
       legend: () => [{ label: ctx.fmt.t('map.legend.hex', { max: scaleMax }), color: `linear-gradient(90deg, ${RAMP.join(', ')})`, shape: 'fill' }],
-      count: () => differ.size(),
+      count: () => size(),
     };
   },
 };

@@ -31,9 +31,6 @@ export interface EconomyRow {
   onPace: number | null;
 }
 
-/** Drill indicators come on the same topic, recognisable only by their id (docs/API.md). */
-const isDrill = (i: Indicator) => i.id.endsWith(':exercise');
-
 /**
  * The latest period of each requested indicator for a region, in the requested order
  * (indicators not reported yet are left out). Completion and on-pace come from the server
@@ -42,7 +39,7 @@ const isDrill = (i: Indicator) => i.id.endsWith(':exercise');
 export function economyRows(items: Iterable<Indicator>, region: string, codes: readonly IndicatorCode[]): EconomyRow[] {
   const latest = new Map<IndicatorCode, Indicator>();
   for (const i of items) {
-    if (i.region !== region || isDrill(i) || !codes.includes(i.code)) continue;
+    if (i.region !== region || !codes.includes(i.code)) continue;
     const seen = latest.get(i.code);
     if (!seen || i.period > seen.period) latest.set(i.code, i);
   }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { iso } from '../../store/sql-helpers.js';
 import type { Indicator } from '../../../../shared/schemas/indicator.js';
 
-const COLUMNS = 'id, code, region, period, value, cumulative, yoy, cumulative_yoy, mom, unit, annual_target, updated_at';
+const COLUMNS = 'id, code, region, period, value, cumulative, yoy, cumulative_yoy, mom, unit, annual_target, exercise, updated_at';
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -10,7 +10,7 @@ function fromRow(r: Record<string, unknown>): Omit<Indicator, 'completion' | 'on
   return {
     id: String(r.id), code: r.code as Indicator['code'], region: String(r.region), period: String(r.period),
     value: num(r.value), cumulative: num(r.cumulative), yoy: num(r.yoy), cumulativeYoy: num(r.cumulative_yoy),
-    mom: num(r.mom), unit: String(r.unit), annualTarget: num(r.annual_target), updatedAt: iso(r.updated_at),
+    mom: num(r.mom), unit: String(r.unit), annualTarget: num(r.annual_target), exercise: r.exercise === true, updatedAt: iso(r.updated_at),
   };
 }
 
@@ -30,7 +30,7 @@ export async function findMany(q: Queryable, keys: { code: string; region: strin
 }
 
 /** Inserts or revises rows; returns those whose stored values changed. */
-export async function upsert(q: Queryable, rows: (IndicatorRow & { exercise: boolean })[]): Promise<IndicatorRow[]> {
+export async function upsert(q: Queryable, rows: IndicatorRow[]): Promise<IndicatorRow[]> {
   if (!rows.length) return [];
   const { rows: out } = await q.query(
     `insert into indicators (id, code, region, period, value, cumulative, yoy, cumulative_yoy, mom, unit, annual_target, exercise, updated_at)

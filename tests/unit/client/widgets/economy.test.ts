@@ -12,7 +12,6 @@ describe('economy rows', () => {
     indicator({ code: 'cpi', period: '2026-10', value: 100.4, cumulative: 100.3, cumulativeYoy: 0.003, unit: '上年同期=100' }),
     indicator({ code: 'unemployment', period: '2026-10', value: 4.9, yoy: 0.1, unit: '%' }),
     indicator({ code: 'gdp', period: '2026-Q3', region: '441702', cumulative: 1 }),
-    { ...indicator({ code: 'electricity', period: '2026-10', cumulative: 999 }), id: 'electricity:441700:2026-10:exercise' },
   ];
 
   it('shows the latest period of each requested indicator of the region, in the requested order', () => {

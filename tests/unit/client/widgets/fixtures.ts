@@ -38,7 +38,7 @@ export function alertItem(over: Partial<Alert> & { id: string }): Alert {
 export function indicator(over: Partial<Indicator> & Pick<Indicator, 'code' | 'period'>): Indicator {
   return {
     id: `${over.code}:441700:${over.period}`, region: '441700', value: null, cumulative: null, yoy: null, cumulativeYoy: null, mom: null,
-    unit: '亿元', annualTarget: null, completion: null, onPace: null, updatedAt: '2026-11-01T00:00:00.000Z', ...over,
+    unit: '亿元', annualTarget: null, completion: null, onPace: null, exercise: false, updatedAt: '2026-11-01T00:00:00.000Z', ...over,
   };
 }
 

@@ -1,0 +1,24 @@
+import { startServer } from './tests/e2e/setup/server-process.js';
+import { launchBrowser } from './tests/e2e/setup/browser.js';
+import { openScreen } from './tests/e2e/setup/screen.js';
+const s = await startServer({ simulate: true });
+const b = await launchBrowser();
+const p = await b.newPage({ viewport: { width: 1920, height: 1080 } });
+await openScreen(p, s.url, '/screen?interval=3');
+const cdp = await p.context().newCDPSession(p);
+await cdp.send('Performance.enable');
+const sample = async (label: string) => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = (n: string) => metrics.find((x) => x.name === n)?.value;
+  console.log(label, 'nodes', m('Nodes'), 'listeners', m('JSEventListeners'), 'docs', m('Documents'), 'frames', m('Frames'));
+};
+await p.waitForTimeout(20000);
+await sample('t20');
+await p.waitForTimeout(60000);
+await sample('t80');
+const proto = await cdp.send('Runtime.evaluate', { expression: 'Node.prototype' });
+const objs = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId! });
+const res = await cdp.send('Runtime.callFunctionOn', { objectId: objs.objects.objectId!, functionDeclaration: `function() { const c = {}; for (const n of this) { if (n.isConnected) continue; let r = n; while (r.parentNode) r = r.parentNode; const k = (r.nodeName || '') + '.' + (r.className && typeof r.className === 'string' ? r.className.split(' ').slice(0,3).join('.') : '') + ' > ' + n.nodeName; c[k] = (c[k] || 0) + 1; } return Object.entries(c).sort((a,b)=>b[1]-a[1]).slice(0,25); }`, returnByValue: true });
+console.log(JSON.stringify(res.result.value, null, 0));
+await b.close(); await s.stop();
