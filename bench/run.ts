@@ -87,7 +87,7 @@ const fanoutOpts: FanoutOptions = {
 const peakRate = num(a['peak-rate'], 1000);
 const screenOpts = {
   load: { runs: num(a['load-runs'], quick ? 2 : 5) },
-  map: { cases: num(a['map-cases'], 10_000), changePerS: num(a['map-change'], 1000), seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS: 3, theme: a['map-theme'] ?? 'grid' },
+  map: { cases: num(a['map-cases'], 10_000), changePerS: num(a['map-change'], 1000), seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS: 3, idleS: 5, theme: a['map-theme'] ?? 'grid' },
   stamina: {
     minutes: num(a['stamina-minutes'], quick ? 3 : 60),
     warmupMinutes: num(a['stamina-warmup'], quick ? 1 : 5),

@@ -14,6 +14,8 @@ export interface MapOptions {
   seconds: number;
   /** Windows fed before the measured ones (not counted). */
   warmupS: number;
+  /** Windows without any feed before that: what the screen costs when nothing changes. */
+  idleS: number;
   /** Theme whose map shows the cases layer. */
   theme: string;
 }
@@ -23,8 +25,12 @@ export interface MapResult extends MapOptions {
   casesOnPage: number;
   /** Case updates the page received per second while measured. */
   updatesPerS: number;
-  /** Main-thread busy time per one-second update window. */
+  /** Main-thread work per update: a window's busy time minus the idle windows' median. */
   workMs: { p50: number | null; p95: number | null; max: number | null };
+  /** Busy time of the update windows as measured (idle work included). */
+  busyMs: { p50: number | null; p95: number | null; max: number | null };
+  /** Busy time per one-second window with nothing fed (clock, animations). */
+  idleMs: { p50: number | null; max: number | null };
   /** Longest single main-thread task per window. */
   longestTaskMs: { p50: number | null; p95: number | null; max: number | null };
   /** Feed requests (one per second, `changePerS` status changes each) p50 / max, ms. */
@@ -57,8 +63,9 @@ const round = (n: number | null) => (n === null ? null : round1(n));
 /**
  * 10,000 cases on the map, 10 % of them changing status every second, against a real
  * server fed only through the public ingest API. The page's main thread is traced
- * (Chrome `toplevel` tasks) and split into one window per feed second by marks set
- * just before each feed request; a window's busy time is the work that update cost.
+ * (Chrome `toplevel` tasks) and split into one-second windows by marks set just before
+ * each feed request; a window's busy time minus that of an idle window is the work the
+ * update cost.
  */
 export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): Promise<MapResult> {
   const windows = o.warmupS + o.seconds;
@@ -88,28 +95,35 @@ export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): 
     const t0 = Date.now();
     const feeds: Promise<number>[] = [];
     let updatesAtMeasure = 0;
-    for (let k = 0; k <= windows; k++) {
+    const total = o.idleS + windows;
+    for (let k = 0; k <= total; k++) {
       await sleep(t0 + k * 1000 - Date.now());
-      if (k === o.warmupS) updatesAtMeasure = grid.updates();
+      if (k === o.idleS + o.warmupS) updatesAtMeasure = grid.updates();
       await page.evaluate((name) => performance.mark(name), `${MARK}${k}`);
-      if (k === windows) break; // the last mark only closes the last window
+      if (k === total) break; // the last mark only closes the last window
+      if (k < o.idleS) continue;
       const sent = Date.now();
-      feeds.push(postIngest(srv.url, 'grid-events', bodies[k]!).then(() => Date.now() - sent));
+      feeds.push(postIngest(srv.url, 'grid-events', bodies[k - o.idleS]!).then(() => Date.now() - sent));
     }
     const updatesMeasured = grid.updates() - updatesAtMeasure;
     const feedMs = await Promise.all(feeds);
     const trace = JSON.parse((await bb.browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-    const measured = workPerWindow(trace.traceEvents, MARK).slice(o.warmupS);
-    if (measured.length !== o.seconds) throw new Error(`map bench: ${measured.length} windows found in the trace, expected ${o.seconds}`);
+    const all = workPerWindow(trace.traceEvents, MARK);
+    if (all.length !== total) throw new Error(`map bench: ${all.length} windows found in the trace, expected ${total}`);
+    const idle = all.slice(0, o.idleS).map((w) => w.busyMs);
+    const idleP50 = quantile(idle, 0.5) ?? 0;
+    const measured = all.slice(o.idleS + o.warmupS);
     const result: MapResult = {
       ...o,
       casesOnPage: grid.ids.size,
       updatesPerS: Math.round(updatesMeasured / o.seconds),
-      workMs: stats(measured.map((w) => w.busyMs)),
+      workMs: stats(measured.map((w) => Math.max(0, w.busyMs - idleP50))),
+      busyMs: stats(measured.map((w) => w.busyMs)),
+      idleMs: { p50: round(quantile(idle, 0.5)), max: round(idle.length ? Math.max(...idle) : null) },
       longestTaskMs: stats(measured.map((w) => w.longestTaskMs)),
       feedMs: { p50: quantile(feedMs, 0.5), max: Math.max(...feedMs) },
     };
-    log(`  map: main-thread work per update p50 ${result.workMs.p50} / p95 ${result.workMs.p95} / max ${result.workMs.max} ms; ${result.updatesPerS} updates/s reached the page`);
+    log(`  map: main-thread work per update p50 ${result.workMs.p50} / p95 ${result.workMs.p95} / max ${result.workMs.max} ms (idle ${result.idleMs.p50} ms/s); ${result.updatesPerS} updates/s reached the page`);
     return result;
   } finally {
     await bb.close();

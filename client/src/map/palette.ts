@@ -59,7 +59,7 @@ export const CAMERA_COLOR = '#9fb7d9';
 
 /** Sequential ramp for counts (dark blue to warm yellow, so more is louder and tells apart over dark land) and the overdue ramp. */
 export const COUNT_RAMP = ['#24507f', '#2b7fb8', '#22a39f', '#8cc152', '#f6d04d'] as const;
-export const OVERDUE_RAMP = ['#3a1f2b', '#6e2433', '#a8263a', '#dd2d3c', '#ff6161'] as const;
+export const OVERDUE_RAMP = ['#27364f', '#6e2433', '#a8263a', '#dd2d3c', '#ff6161'] as const;
 /** Closure rate: low is bad (red) and high is good (green). */
 export const RATE_RAMP = ['#d9363e', '#f08a24', '#e8c52a', '#2fbf71'] as const;
 

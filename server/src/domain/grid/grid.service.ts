@@ -126,10 +126,10 @@ export function createGridService(deps: GridServiceDeps) {
   }
 
   /**
-   * PGlite only: stores the batch as if none of its cases existed, without reading first —
-   * its one connection means no other writer, and COPY refuses a case already stored
+   * PGlite only: stores a batch of reports as if none of its cases existed, without reading
+   * first — its one connection means no other writer, and COPY refuses a case already stored
    * (primary key), which rolls this attempt back whole. Null when the batch must go the
-   * regular way (a known case, or a step the events cannot take from a new case).
+   * regular way (a case already stored, or events that contradict each other).
    */
   async function storeAsNew(items: GridEventInput[]): Promise<Plan | null> {
     const p = plan(items, draft(items), new Map());
@@ -154,7 +154,9 @@ export function createGridService(deps: GridServiceDeps) {
     /** Stores grid events (new cases, or forward moves of known ones) all or nothing. */
     async ingest(items: GridEventInput[]): Promise<IngestResult> {
       checkAll(items);
-      const p = (deps.db.engine === 'pglite' ? await storeAsNew(items) : null) ?? (await storeRegular(items));
+      // Events that carry a status mostly move cases already stored: they go the regular way at once.
+      const reports = deps.db.engine === 'pglite' && items.every((e) => !e.status);
+      const p = (reports ? await storeAsNew(items) : null) ?? (await storeRegular(items));
       const touched = [...p.created, ...p.changed];
       const at = now();
       if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, at)));

@@ -8,8 +8,8 @@ import type { GridCase, GridEventInput } from '../../../../../shared/schemas/gri
 import { gridEvent } from '../../../../fixtures/payloads.js';
 import { pgSchema } from '../../../../helpers/test-server.js';
 
-// On PGlite a batch is first tried as all-new cases (COPY, no lookup) and falls back to the
-// regular read-then-write when a case is already stored; PostgreSQL always reads first.
+// On PGlite a batch of reports is first tried as all-new cases (COPY, no lookup) and falls back
+// to the regular read-then-write when a case is already stored; PostgreSQL always reads first.
 describe.each([
   { engine: 'PGlite', postgres: false },
   { engine: 'PostgreSQL', postgres: true },
@@ -51,6 +51,19 @@ describe.each([
     );
     const { rows } = await db.query<{ status: string }>('select status from case_timeline where case_id = $1 order by id', [first.ids[0]]);
     expect(rows.map((r) => r.status)).toEqual(['registered', 'dispatched']);
+  });
+
+  it('a resent report in a batch of new ones keeps its case, and each source id is stored once', async () => {
+    const known = gridEvent() as GridEventInput;
+    const first = await grid.ingest([known]);
+    const fresh = [gridEvent(), gridEvent()] as GridEventInput[];
+    pushed.length = 0;
+    const again = await grid.ingest([...fresh, { ...known, title: 'resent' }]);
+    expect(again.ids[2]).toBe(first.ids[0]);
+    expect(await count([known.sourceId, ...fresh.map((e) => e.sourceId)])).toBe(3);
+    expect(pushed.map((c) => c.sourceId).sort()).toEqual(fresh.map((e) => e.sourceId).sort());
+    const { rows } = await db.query<{ title: string }>('select title from cases where id = $1', [first.ids[0]]);
+    expect(rows).toEqual([{ title: known.title }]);
   });
 
   it('a new case reported with a later status gets its steps on the timeline', async () => {
