@@ -43,7 +43,10 @@ const HELP = `npm run bench [-- options]
   --stamina-minutes <n> measured minutes of the stamina run, after the warm-up (60)
   --stamina-warmup <n> warm-up minutes before the first sample (5; 1 when --quick)
   --stamina-speed <n>  simulator speed during the stamina run (10)
-  --stamina-interval <s> carousel interval; 5 themes × 12 s = one tour per sample (12)`;
+  --stamina-interval <s> carousel interval; 5 themes × 12 s = one tour per sample (12)
+  --software-compositing screen phases with Chromium's software compositor (--disable-gpu), which
+                       reads every WebGL frame back on the page's main thread; default: the
+                       compositor in the GPU process (SwiftShader), as on a wall with a graphics card`;
 
 const { values: a } = parseArgs({
   options: {
@@ -53,6 +56,7 @@ const { values: a } = parseArgs({
     'peak-rate': { type: 'string' }, 'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
     'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-theme': { type: 'string' },
     'stamina-minutes': { type: 'string' }, 'stamina-warmup': { type: 'string' }, 'stamina-speed': { type: 'string' }, 'stamina-interval': { type: 'string' },
+    'software-compositing': { type: 'boolean' },
   },
 });
 if (a.help) {
@@ -85,10 +89,12 @@ const fanoutOpts: FanoutOptions = {
   flushIntervalMs: a['flush-ms'] === undefined ? undefined : num(a['flush-ms'], 50),
 };
 const peakRate = num(a['peak-rate'], 1000);
+const gpuCompositing = !a['software-compositing'];
 const screenOpts = {
-  load: { runs: num(a['load-runs'], quick ? 2 : 5) },
-  map: { cases: num(a['map-cases'], 10_000), changePerS: num(a['map-change'], 1000), seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS: 3, idleS: 5, theme: a['map-theme'] ?? 'grid' },
+  load: { runs: num(a['load-runs'], quick ? 2 : 5), gpuCompositing },
+  map: { cases: num(a['map-cases'], 10_000), changePerS: num(a['map-change'], 1000), seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS: 3, idleS: 5, theme: a['map-theme'] ?? 'grid', gpuCompositing },
   stamina: {
+    gpuCompositing,
     minutes: num(a['stamina-minutes'], quick ? 3 : 60),
     warmupMinutes: num(a['stamina-warmup'], quick ? 1 : 5),
     speed: num(a['stamina-speed'], 10),

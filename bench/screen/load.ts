@@ -9,6 +9,8 @@ import { benchBrowser, benchServer, quantile } from './session.js';
 export interface LoadOptions {
   /** Cold-cache loads measured (after one unmeasured warm-up load). */
   runs: number;
+  /** Composite in the GPU process (SwiftShader) rather than in software; see launchBrowser. */
+  gpuCompositing: boolean;
 }
 
 export interface LoadResult {
@@ -61,7 +63,7 @@ function gzipOf(pathnames: Iterable<string>) {
  */
 export async function runLoad(o: LoadOptions, log: (msg: string) => void): Promise<LoadResult> {
   const srv = await benchServer({ simulate: true });
-  const bb = await benchBrowser(srv.url);
+  const bb = await benchBrowser(srv.url, { gpuCompositing: o.gpuCompositing });
   const origin = new URL(srv.url).origin;
   try {
     const times: number[] = [];

@@ -18,6 +18,8 @@ export interface MapOptions {
   idleS: number;
   /** Theme whose map shows the cases layer. */
   theme: string;
+  /** Composite in the GPU process (SwiftShader) rather than in software; see launchBrowser. */
+  gpuCompositing: boolean;
 }
 
 export interface MapResult extends MapOptions {
@@ -71,7 +73,7 @@ export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): 
   const windows = o.warmupS + o.seconds;
   if (windows * o.changePerS > STEPS.length * o.cases) throw new Error(`map bench: ${windows} s × ${o.changePerS} changes would move cases past ${STEPS.at(-1)}; use fewer seconds`);
   const srv = await benchServer({ simulate: false });
-  const bb = await benchBrowser(srv.url);
+  const bb = await benchBrowser(srv.url, { gpuCompositing: o.gpuCompositing });
   try {
     const { page } = await bb.newPage();
     const grid = watchGrid(page);

@@ -30,8 +30,8 @@ export interface BenchBrowser {
 }
 
 /** Launches Chromium and signs in as `leader` through the login page once. */
-export async function benchBrowser(url: string): Promise<BenchBrowser> {
-  const browser = await launchBrowser();
+export async function benchBrowser(url: string, opts: { gpuCompositing?: boolean } = {}): Promise<BenchBrowser> {
+  const browser = await launchBrowser(opts);
   const viewport = { width: 1920, height: 1080 };
   const login = await browser.newContext({ viewport });
   await openScreen(await login.newPage(), url);

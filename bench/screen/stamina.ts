@@ -11,6 +11,8 @@ export interface StaminaOptions {
   speed: number;
   /** Carousel interval (s); 12 s × 5 themes = one tour a minute, so every sample sees the same theme. */
   intervalS: number;
+  /** Composite in the GPU process (SwiftShader) rather than in software; see launchBrowser. */
+  gpuCompositing: boolean;
 }
 
 /** One sample, taken on the first theme right after a forced garbage collection. */
@@ -61,7 +63,7 @@ async function sample(page: Page, cdp: CDPSession, atMin: number): Promise<Stami
  */
 export async function runStamina(o: StaminaOptions, log: (msg: string) => void): Promise<StaminaResult> {
   const srv = await benchServer({ simulate: true, env: { SIMULATE_SPEED: String(o.speed) } });
-  const bb = await benchBrowser(srv.url);
+  const bb = await benchBrowser(srv.url, { gpuCompositing: o.gpuCompositing });
   try {
     const { page } = await bb.newPage();
     let deltasReceived = 0;

@@ -21,9 +21,14 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
-/** Launches Chromium with {@link CHROMIUM_ARGS}. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * Launches Chromium with {@link CHROMIUM_ARGS}. `gpuCompositing` drops `--disable-gpu`, so the
+ * compositor runs in the GPU process (SwiftShader) as on a machine with a graphics card,
+ * instead of reading every WebGL frame back onto the page's main thread.
+ */
+export function launchBrowser(opts: { gpuCompositing?: boolean } = {}): Promise<Browser> {
+  const args = opts.gpuCompositing ? CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu') : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args });
 }
 
 /** A browser context whose traffic is watched: everything not to localhost is recorded and refused. */

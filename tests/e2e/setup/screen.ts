@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 export const THEMES = ['overview', 'grid', 'emergency', 'environment', 'economy'] as const;
 export type ThemeId = (typeof THEMES)[number];
 
-/** A long carousel interval, so a test that looks at one theme is not rotated away from it. */
+/** A long carousel interval, so a test that looks at one theme is not rotated away from it (a `?theme=` pins it anyway). */
 export const STILL = { interval: '3600' };
 
 /** `/screen` with query parameters. */

@@ -131,10 +131,10 @@ export async function findCases(q: Queryable, ids: string[]): Promise<Map<string
 
 /**
  * Inserts new cases in one statement; returns the source ids that were already present.
- * Where the engine loads CSV faster (PGlite), the rows are copied in instead: COPY has no
- * `on conflict`, so a row already present fails the whole statement and every source id of
- * the batch is returned — on PGlite's one connection that cannot happen after `findCases`
- * locked the batch's ids in the same transaction, and the primary key still refuses a second row.
+ * Where the engine loads CSV faster (PGlite), the rows are copied in instead. COPY has no
+ * `on conflict`: a row already present fails the statement, and with it the transaction, and
+ * every source id of the batch is returned. On PGlite's one connection nothing else writes
+ * between `findCases` and this insert, so that happens only to a caller that did not look first.
  */
 export async function insertCases(q: Queryable, cases: CaseRecord[]): Promise<Set<string>> {
   if (cases.length === 0) return new Set();
