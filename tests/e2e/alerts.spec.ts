@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capXml } from '../fixtures/payloads.js';
+import { loadCityPack } from '../../server/src/city/city-pack.js';
+import { labelPoint } from '../../client/src/map/layers/districts.mapping.js';
 import { cityMap, layerCount, mapPixels, mapReady, settle } from './setup/map.js';
 import { openScreen, screenPath, STILL, until } from './setup/screen.js';
 import { startServer, type ServerProcess } from './setup/server-process.js';
@@ -22,10 +24,12 @@ async function postCap(o: Parameters<typeof capXml>[0]): Promise<{ id: string; i
 /** The ticker item of an alert (by its id; the CAP identifier is accepted too). */
 const tickerItem = (page: Page, a: { id: string; identifier: string }) => page.locator(`[data-alert-id="${a.id}"], [data-alert-id="${a.identifier}"]`);
 
-/** 阳春市's centre (city pack), where the map draws its name. */
-const YANGCHUN = { adcode: '441781', lon: 111.785, lat: 22.172 };
-/** A square of ±0.06° round it, as a CAP polygon (lat,lon pairs, closed). */
-const AROUND_YANGCHUN = [[-1, -1], [-1, 1], [1, 1], [1, -1], [-1, -1]].map(([a, b]) => `${(YANGCHUN.lat + a! * 0.06).toFixed(3)},${(YANGCHUN.lon + b! * 0.06).toFixed(3)}`).join(' ');
+/** 阳春市's boundary (city pack) and the point where the map draws its name. */
+const YANGCHUN_ADCODE = '441781';
+const yangchun = (await loadCityPack('441700')).districts.features.find((f) => f.properties.adcode === YANGCHUN_ADCODE)!;
+const [lon, lat] = labelPoint(yangchun.geometry, [0, 0]);
+/** A square of ±0.06° round the name, as a CAP polygon (lat,lon pairs, closed). */
+const AROUND_YANGCHUN = [[-1, -1], [-1, 1], [1, 1], [1, -1], [-1, -1]].map(([a, b]) => `${(lat + a! * 0.06).toFixed(3)},${(lon + b! * 0.06).toFixed(3)}`).join(' ');
 
 /** `/screen` of the emergency theme, in the real or the drill view. */
 const emergency = (drill = false) => screenPath({ ...STILL, theme: 'emergency', ...(drill ? { drill: 1 } : {}) });
@@ -81,7 +85,7 @@ describe('alerts on the screen (server fed only by the test)', () => {
     await expect.poll(async () => (await mapPixels(page, before)).changed, { timeout: 15_000 }).toBeGreaterThan(200);
     await settle(page);
     const drawn = (await mapPixels(page, before)).changedAt!;
-    const label = (await cityMap(page).locator(`.district-label[data-adcode="${YANGCHUN.adcode}"]`).boundingBox())!;
+    const label = (await cityMap(page).locator(`.district-label[data-adcode="${YANGCHUN_ADCODE}"]`).boundingBox())!;
     const name = { x: label.x + label.width / 2, y: label.y + label.height / 2 };
     // The square is ≈ 45 px wide here; its name must sit on it, not beside it.
     expect(Math.hypot(drawn.x - name.x, drawn.y - name.y), `area drawn at ${JSON.stringify(drawn)}, name at ${JSON.stringify(name)}`).toBeLessThan(12);
