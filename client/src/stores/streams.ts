@@ -10,6 +10,7 @@ export const useGridStore = defineTopicStore('grid', { isDrill: (c) => c.exercis
 export const useAlertsStore = defineTopicStore('alerts', {
   isDrill: (a) => a.exercise,
   time: (a) => ms(a.updatedAt),
+  snapshotIsCurrent: true,
   evict: (a) => a.state === 'cancelled' || a.state === 'expired',
 });
 

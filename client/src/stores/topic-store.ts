@@ -38,6 +38,11 @@ export interface TopicSpec<T> {
   key?(item: T): string;
   /** The freshness source an item belongs to (default: the topic name). */
   source?(item: T): string;
+  /**
+   * The snapshot itself is current news of the source (alerts: the server's set of alerts in
+   * force, possibly none), so a subscription answered counts as the source speaking.
+   */
+  snapshotIsCurrent?: boolean;
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
 }
@@ -84,6 +89,7 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
         upsert(items, true);
         const now = Date.now();
         for (const i of items) hear(i, Math.min(spec.time(i), now));
+        if (spec.snapshotIsCurrent) lastHeard.value[topic] = now;
       },
       applyDelta(items) {
         upsert(items, false);

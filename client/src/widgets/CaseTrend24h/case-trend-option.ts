@@ -4,7 +4,7 @@ import { CHART_COLORS } from '../common/chart-theme.js';
 /** The fixed part of the chart: axes, legend, the two series by id. */
 export function caseTrendBase(): EChartsCoreOption {
   return {
-    grid: { left: 8, right: 12, top: 34, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 12, top: 34, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { top: 0, right: 4 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: [], axisLabel: { interval: 3 } },

@@ -4,7 +4,7 @@ import { CHART_COLORS } from '../common/chart-theme.js';
 /** Horizontal bars, largest on top, the count at the end of each bar. */
 export function categoryBase(): EChartsCoreOption {
   return {
-    grid: { left: 8, right: 40, top: 4, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 40, top: 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { show: false } },
     yAxis: { type: 'category', inverse: true, data: [], axisLabel: { fontSize: 15, width: 130, overflow: 'truncate' } },

@@ -5,7 +5,7 @@ import { CHART_COLORS } from '../common/chart-theme.js';
 export function rankingBase(rate: boolean): EChartsCoreOption {
   return {
     // A rate has its target line, labelled above the bars (the inverse axis starts at the top).
-    grid: { left: 8, right: 64, top: rate ? 26 : 4, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 64, top: rate ? 26 : 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', splitNumber: 3, min: 0, max: rate ? 1 : undefined, minInterval: rate ? 0 : 1, axisLabel: { show: false } },
     yAxis: { type: 'category', inverse: true, data: [], axisLabel: { fontSize: 15 } },

@@ -5,7 +5,7 @@ import { POLLUTANT_LABELS } from '../../../../shared/domain/aqi.js';
 /** One line per pollutant, identified by id so updates merge into them. */
 export function pollutantBase(unit: string): EChartsCoreOption {
   return {
-    grid: { left: 8, right: 12, top: 34, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 12, top: 34, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { top: 0, right: 4 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: [], boundaryGap: false, axisLabel: { interval: 3 } },
