@@ -86,9 +86,19 @@ describe('AlertTicker', () => {
     expect(items.map((i) => i.attributes('data-alert-id'))).toEqual(['r', 'y']);
     expect(items[0]!.attributes('style')).toContain('#FF0000');
     expect(items[0]!.text()).toContain('台风红色预警');
+    expect(w.attributes('data-empty')).toBe('false');
     alerts.applyDelta([alertItem({ id: 'r', level: 'red', state: 'cancelled' })]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(w.findAll('[data-alert-id]').map((i) => i.attributes('data-alert-id'))).toEqual(['y']);
+  });
+
+  it('says no alert is in force once the alert feed has answered with none', async () => {
+    const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({}), mode: 'real' });
+    expect(w.attributes('data-empty')).toBe('true');
+    useAlertsStore().applySnapshot([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.attributes('data-empty')).toBe('false');
+    expect(w.findAll('[data-alert-id]')).toHaveLength(0);
   });
 
   it('keeps its DOM bounded however many alerts come', async () => {
