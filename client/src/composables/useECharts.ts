@@ -4,6 +4,7 @@ import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { CHART_THEME, chartTheme } from '../widgets/common/chart-theme.js';
+import { sameOption } from './same-option.js';
 import { useScreenScale } from './useScreenScale.js';
 
 // Only what the widgets draw, so the screen's bundle stays small (the full build is ~1 MB).
@@ -19,6 +20,7 @@ export interface ChartHandle {
    * Merges a partial option into the chart (no `notMerge`, lazy update): charts change by
    * replacing bounded data arrays, never by being rebuilt. Each update carries the whole
    * current view (all data arrays), since a re-created chart gets the base and the latest one.
+   * A merge equal to the previous one is dropped: the chart would redo its layout for nothing.
    */
   update(partial: EChartsCoreOption): void;
 }
@@ -75,6 +77,7 @@ export function useECharts(el: Ref<HTMLElement | null>, base: () => EChartsCoreO
 
   return {
     update(partial) {
+      if (latest && sameOption(latest, partial)) return;
       latest = partial;
       chart?.setOption(partial, { lazyUpdate: true });
     },

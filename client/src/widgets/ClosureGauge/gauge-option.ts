@@ -40,7 +40,8 @@ export function gaugeUpdate(rate: number | null, met: boolean, show: (v: number 
         id: 'rate',
         data: [{ value: rate ?? 0 }],
         progress: { itemStyle: { color: rate === null ? 'transparent' : met ? CHART_COLORS.ok : CHART_COLORS.warn } },
-        detail: { formatter: () => show(rate) },
+        // The label as text, not a closure, so an unchanged rate makes an unchanged merge (see useECharts).
+        detail: { formatter: show(rate) },
       },
     ],
   };

@@ -20,6 +20,15 @@ export interface RankingBar {
   alert: boolean;
 }
 
+const labelFormatters = new WeakMap<(v: number | null) => string, (p: { value: number | null }) => string>();
+
+/** One label formatter per `show`, so an unchanged ranking makes an unchanged merge (see useECharts). */
+function labelFormatter(show: (v: number | null) => string): (p: { value: number | null }) => string {
+  let f = labelFormatters.get(show);
+  if (!f) labelFormatters.set(show, (f = (p) => show(p.value)));
+  return f;
+}
+
 /**
  * The merge for a ranking: names, values (an unknown one as an empty bar), colours, the
  * value labels formatted by `show`, and the target as a line when there is one.
@@ -32,8 +41,8 @@ export function rankingUpdate(bars: readonly RankingBar[], seriesName: string, s
         id: 'value',
         name: seriesName,
         data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.alert ? CHART_COLORS.warn : CHART_COLORS.accent, borderRadius: [0, 3, 3, 0] } })),
-        label: { formatter: (p: { value: number | null }) => show(p.value) },
-        tooltip: { valueFormatter: (v: number | null) => show(v) },
+        label: { formatter: labelFormatter(show) },
+        tooltip: { valueFormatter: show },
         markLine: target
           ? { silent: true, symbol: 'none', lineStyle: { color: CHART_COLORS.ok, type: 'dashed' }, label: { formatter: target.label, color: CHART_COLORS.ok, position: 'start', fontSize: 14 }, data: [{ xAxis: target.value }] }
           : { data: [] },
