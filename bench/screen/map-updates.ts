@@ -3,6 +3,7 @@ import { sleep } from '../lib/clock.js';
 import { postIngest } from '../lib/http.js';
 import { gridEventFactory } from '../lib/payloads.js';
 import { screenPath } from '../../tests/e2e/setup/screen.js';
+import { deltaItems, type WireDelta } from '../../shared/contracts/live.js';
 import { workPerWindow, type TraceEvent } from './main-thread.js';
 import { benchBrowser, benchServer, quantile, round1 } from './session.js';
 
@@ -43,17 +44,18 @@ export interface MapResult extends MapOptions {
 const STEPS = ['registered', 'dispatched', 'in_progress', 'feedback'] as const;
 const MARK = 'bench-update-';
 
-/** Counts grid cases and case updates arriving on the page's Socket.IO websocket. */
+/** Counts grid cases and case updates arriving on the page's Socket.IO websocket (in either encoding). */
 function watchGrid(page: Page): { ids: Set<string>; updates: () => number } {
   const ids = new Set<string>();
   let updates = 0;
   page.on('websocket', (ws) =>
     ws.on('framereceived', ({ payload }) => {
       if (typeof payload !== 'string' || !payload.startsWith('42')) return;
-      const [event, delta] = JSON.parse(payload.slice(payload.indexOf('['))) as [string, { topic?: string; items?: { id: string }[] }];
+      const [event, delta] = JSON.parse(payload.slice(payload.indexOf('['))) as [string, WireDelta];
       if (event !== 'live:delta' || delta.topic !== 'grid') return;
-      for (const item of delta.items ?? []) ids.add(item.id);
-      updates += delta.items?.length ?? 0;
+      const items = deltaItems(delta) as { id: string }[];
+      for (const item of items) ids.add(item.id);
+      updates += items.length;
     }),
   );
   return { ids, updates: () => updates };

@@ -5,6 +5,7 @@ import type { Alert } from '../schemas/alert.js';
 import type { Observation } from '../schemas/observation.js';
 import type { Indicator } from '../schemas/indicator.js';
 import type { VitalSigns } from './kpi.js';
+import { unpackItems, type PackedItems } from './packed.js';
 
 /** Socket.IO namespace of the live push. */
 export const LIVE_NAMESPACE = '/live';
@@ -23,11 +24,16 @@ export interface TopicItems {
 }
 export type TopicItem<T extends LiveTopic = LiveTopic> = TopicItems[T];
 
+/** How `live:delta` pushes carry their items: `items` (the default) or `packed` (column-wise, see {@link PackedItems}). */
+export const deltaEncoding = z.enum(['items', 'packed']);
+export type DeltaEncoding = z.infer<typeof deltaEncoding>;
+
 /** Payload of `live:subscribe`. `since` maps a topic to the last seq the client saw. */
 export const subscribeRequest = z.object({
   topics: z.array(liveTopic).min(1),
   districts: z.array(adcode).optional(),
   since: z.partialRecord(liveTopic, z.number().int().nonnegative()).optional(),
+  encoding: deltaEncoding.optional(),
 });
 export type SubscribeRequest = z.infer<typeof subscribeRequest>;
 
@@ -48,6 +54,24 @@ export interface LiveDelta<T extends LiveTopic = LiveTopic> {
   items: TopicItems[T][];
 }
 
+/** A delta pushed to a subscriber that asked for `encoding: 'packed'`: the same items, column-wise. */
+export interface PackedLiveDelta<T extends LiveTopic = LiveTopic> {
+  topic: T;
+  seq: number;
+  packed: PackedItems;
+}
+
+/**
+ * What a `packed` subscriber receives as `live:delta`: packed, or plain when the delta's items
+ * do not share one set of keys.
+ */
+export type WireDelta = LiveDelta | PackedLiveDelta;
+
+/** The items of a delta in either encoding. */
+export function deltaItems<T extends LiveTopic>(delta: LiveDelta<T> | PackedLiveDelta<T>): TopicItems[T][] {
+  return 'packed' in delta ? unpackItems<TopicItems[T]>(delta.packed) : delta.items;
+}
+
 /** Sent when a client fell too far behind to be fed; it re-subscribes with `since`. */
 export interface LiveResync {
   topics: LiveTopic[];
@@ -61,9 +85,15 @@ export interface ErrorBody {
 /** The acknowledgement union of every client → server command. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
-/** Events the server emits to clients. */
+/** Events the server emits to clients (that did not ask for `packed`). */
 export interface ServerToClientEvents {
   'live:delta': (delta: LiveDelta) => void;
+  'live:resync': (msg: LiveResync) => void;
+}
+
+/** Events the server emits, in either encoding; what a client that asks for `packed` receives. */
+export interface ServerToClientWireEvents {
+  'live:delta': (delta: WireDelta) => void;
   'live:resync': (msg: LiveResync) => void;
 }
 

@@ -13,10 +13,12 @@ export function expectedMs(source: SourceId): number {
 /**
  * Freshness of a widget's or layer's sources, ticking with the clock: stale as soon as any
  * of them is stale, with the age of the oldest; it recovers by itself when data arrives.
+ * The value only changes when the freshness does: a busy source that speaks many times a
+ * second re-renders nothing.
  */
 export function useFreshness(sources: readonly SourceId[]): ComputedRef<Freshness> {
   const now = useClock();
-  return computed(() => {
+  return computed((previous) => {
     let worst: Freshness = { state: 'fresh', ageMs: 0 };
     for (const src of sources) {
       const heard = topicStores[SOURCE_TOPIC[src]]().lastHeard[src];
@@ -24,6 +26,6 @@ export function useFreshness(sources: readonly SourceId[]): ComputedRef<Freshnes
       if (f.state === 'stale' && (worst.state !== 'stale' || (f.ageMs ?? 0) > (worst.ageMs ?? 0))) worst = f;
       else if (f.state === 'unknown' && worst.state === 'fresh') worst = f;
     }
-    return worst;
+    return previous?.state === worst.state && previous.ageMs === worst.ageMs ? previous : worst;
   });
 }

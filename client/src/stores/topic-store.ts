@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
+import { PackedReader, type PackedItems } from '../../../shared/contracts/packed.js';
 
 /** Real data, or the data of a drill (exercise): the two are never mixed. */
 export type DataMode = 'real' | 'drill';
@@ -25,6 +26,8 @@ export interface TopicState<T extends { id: string }> {
   lastHeard: Ref<Record<string, number>>;
   applySnapshot(items: T[]): void;
   applyDelta(items: T[]): void;
+  /** A delta in the `packed` encoding (see {@link TopicSpec.inPlace}). */
+  applyPacked(packed: PackedItems): void;
   /** Subscribes to changes of one partition; returns the unsubscribe function. */
   onChange(mode: DataMode, fn: Listener<T>): () => void;
 }
@@ -45,6 +48,25 @@ export interface TopicSpec<T> {
   snapshotIsCurrent?: boolean;
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
+  /**
+   * Update known items in place (the topic keys by `id`): a packed delta's row is merged into
+   * the stored object, which keeps every value that did not change. A busy stream (a thousand
+   * cases a second) then builds no new objects and leaves no long-lived garbage for the
+   * browser to collect. Listeners receive the stored objects and must not keep item objects
+   * to compare later (they keep ids and derived values).
+   */
+  inPlace?: boolean;
+}
+
+type Fields = Record<string, unknown>;
+
+/** Equal values, looking one level into plain objects (a case's `{lon, lat}`), so unchanged ones are kept. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  for (const k in a) if ((a as Fields)[k] !== (b as Fields)[k]) return false;
+  for (const k in b) if (!(k in a)) return false;
+  return true;
 }
 
 /**
@@ -64,21 +86,74 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       if ((lastHeard.value[src] ?? 0) < at) lastHeard.value[src] = at;
     };
     const keyOf = spec.key ?? ((item: T) => item.id);
-
-    function upsert(items: T[], reset: boolean) {
-      const changed: Record<DataMode, T[]> = { real: [], drill: [] };
-      if (reset) for (const p of Object.values(parts)) p.value.clear();
+    /** A delta's items all spoke now: each source is marked once, not once per item. */
+    const hearAll = (items: T[], now: number) => {
+      const seen = new Set<string>();
       for (const item of items) {
-        const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
-        if (spec.evict?.(item)) parts[mode].value.delete(keyOf(item));
-        else parts[mode].value.set(keyOf(item), item);
-        changed[mode].push(item);
+        const src = sourceOf(item);
+        if (seen.has(src)) continue;
+        seen.add(src);
+        hear(item, now);
       }
+    };
+
+    /** Stores `item` in its partition (or evicts it) and records it as changed. */
+    function put(item: T, changed: Record<DataMode, T[]>) {
+      const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
+      const key = keyOf(item);
+      // An item never sits in both partitions (a case that became, or stopped being, a drill case).
+      parts[mode === 'real' ? 'drill' : 'real'].value.delete(key);
+      if (spec.evict?.(item)) parts[mode].value.delete(key);
+      else parts[mode].value.set(key, item);
+      changed[mode].push(item);
+    }
+
+    function notify(changed: Record<DataMode, T[]>, reset: boolean) {
       for (const mode of ['real', 'drill'] as const) {
         if (!reset && changed[mode].length === 0) continue;
         triggerRef(parts[mode]);
         for (const fn of listeners[mode]) fn({ items: changed[mode], reset });
       }
+    }
+
+    function upsert(items: T[], reset: boolean) {
+      const changed: Record<DataMode, T[]> = { real: [], drill: [] };
+      if (reset) for (const p of Object.values(parts)) p.value.clear();
+      for (const item of items) put(item, changed);
+      notify(changed, reset);
+    }
+
+    /** Merges packed rows into the stored items they update (see {@link TopicSpec.inPlace}); returns the items. */
+    function upsertPacked(packed: PackedItems): T[] {
+      const reader = new PackedReader(packed);
+      const idCol = reader.keys.indexOf('id');
+      if (!spec.inPlace || idCol < 0) {
+        const items = reader.rows.map((row) => reader.item<T>(row));
+        upsert(items, false);
+        return items;
+      }
+      const changed: Record<DataMode, T[]> = { real: [], drill: [] };
+      const all: T[] = [];
+      for (const row of reader.rows) {
+        const id = reader.value(row, idCol) as string;
+        const known = parts.real.value.get(id) ?? parts.drill.value.get(id);
+        if (!known) {
+          const item = reader.item<T>(row);
+          put(item, changed);
+          all.push(item);
+          continue;
+        }
+        const target = known as Fields;
+        for (let k = 0; k < reader.keys.length; k++) {
+          const key = reader.keys[k]!;
+          const v = reader.value(row, k);
+          if (!same(target[key], v)) target[key] = v;
+        }
+        put(known, changed);
+        all.push(known);
+      }
+      notify(changed, false);
+      return all;
     }
 
     return {
@@ -93,8 +168,10 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       },
       applyDelta(items) {
         upsert(items, false);
-        const now = Date.now();
-        for (const i of items) hear(i, now);
+        hearAll(items, Date.now());
+      },
+      applyPacked(packed) {
+        hearAll(upsertPacked(packed), Date.now());
       },
       onChange(mode, fn) {
         listeners[mode].add(fn);

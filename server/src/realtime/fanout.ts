@@ -1,29 +1,35 @@
-import type { LiveDelta, LiveTopic } from '../../../shared/contracts/live.js';
+import type { DeltaEncoding, LiveDelta, LiveTopic, WireDelta } from '../../../shared/contracts/live.js';
 import type { BackpressureGuard } from './backpressure.js';
-import { roomName, scopeDelta, type Scope } from './subscriptions.js';
+import { encodeDelta, roomName, scopeDelta, scopeKey, type Scope } from './subscriptions.js';
 import type { LiveNamespace, LiveSocket } from './types.js';
 
-/** A subscribe in progress: deltas delivered meanwhile wait here until the ack is out. */
-interface Hold {
-  token: number;
+/** What one subscription of a topic receives: its items filtered to a scope, in an encoding. */
+export interface View {
   scope: Scope;
-  /** The seq the ack answered with; null while the subscribe is still reading. */
-  ackSeq: number | null;
-  buffered: LiveDelta[];
+  encoding: DeltaEncoding;
 }
 
-interface RoomEntry {
-  scope: Scope;
+/** A subscribe in progress: deltas delivered meanwhile wait here until the ack is out. */
+interface Hold extends View {
+  token: number;
+  /** The seq the ack answered with; null while the subscribe is still reading. */
+  ackSeq: number | null;
+  buffered: WireDelta[];
+}
+
+interface RoomEntry extends View {
   members: number;
 }
 
+const roomOf = (topic: LiveTopic, v: View) => roomName(topic, v.scope, v.encoding);
+
 /**
- * Sends each delta once per distinct filter (topic + scope) to the room of the local clients
+ * Sends each delta once per distinct filter and encoding (topic + scope + encoding) to the room of the local clients
  * that share it, and keeps subscribes gap-free: a socket is held out of its room until the
  * node has delivered everything up to the seq its ack answered with.
  */
 export class Fanout {
-  private readonly live = new Map<string, Map<LiveTopic, Scope>>();
+  private readonly live = new Map<string, Map<LiveTopic, View>>();
   private readonly holds = new Map<LiveTopic, Map<string, Hold>>();
   private readonly rooms = new Map<LiveTopic, Map<string, RoomEntry>>();
   private nextToken = 1;
@@ -48,11 +54,11 @@ export class Fanout {
   }
 
   /** Starts a subscribe of `topic`: the socket leaves its room and collects deltas aside. */
-  beginHold(socket: LiveSocket, topic: LiveTopic, scope: Scope): number {
+  beginHold(socket: LiveSocket, topic: LiveTopic, view: View): number {
     this.leave(socket, topic);
     this.guard.clear(socket.id, [topic]);
     const token = this.nextToken++;
-    this.holdsOf(topic).set(socket.id, { token, scope, ackSeq: null, buffered: [] });
+    this.holdsOf(topic).set(socket.id, { token, scope: view.scope, encoding: view.encoding, ackSeq: null, buffered: [] });
     return token;
   }
 
@@ -86,7 +92,7 @@ export class Fanout {
 
   /** Forgets a disconnected socket (Socket.IO already took it out of its rooms). */
   remove(socketId: string): void {
-    for (const [topic, scope] of this.live.get(socketId) ?? []) this.unindex(topic, roomName(topic, scope));
+    for (const [topic, view] of this.live.get(socketId) ?? []) this.unindex(topic, roomOf(topic, view));
     this.live.delete(socketId);
     for (const holds of this.holds.values()) holds.delete(socketId);
     this.guard.clear(socketId);
@@ -113,12 +119,18 @@ export class Fanout {
     this.counters.deltasDelivered++;
     const topic = delta.topic;
     const rooms = this.rooms.get(topic);
-    const scoped = new Map<string, LiveDelta>();
+    // Filtered once per scope, encoded once per room.
+    const byScope = new Map<string, LiveDelta>();
+    const scoped = (scope: Scope) => {
+      const key = scopeKey(scope);
+      return byScope.get(key) ?? byScope.set(key, scopeDelta(delta, scope)).get(key)!;
+    };
+    const byRoom = new Map<string, WireDelta>();
     if (rooms && rooms.size > 0) {
       if (topic !== 'alerts') this.shedCongested(rooms);
       for (const [room, entry] of rooms) {
-        const payload = scopeDelta(delta, entry.scope);
-        scoped.set(room, payload);
+        const payload = encodeDelta(scoped(entry.scope), entry.encoding);
+        byRoom.set(room, payload);
         this.nsp.local.to(room).emit('live:delta', payload);
         this.counters.roomEmits++;
         this.counters.deliveries += this.nsp.adapter.rooms.get(room)?.size ?? 0;
@@ -136,7 +148,7 @@ export class Fanout {
         if (delta.seq === hold.ackSeq) this.goLive(socket, topic, hold);
         continue;
       }
-      const payload = scoped.get(roomName(topic, hold.scope)) ?? scopeDelta(delta, hold.scope);
+      const payload = byRoom.get(roomOf(topic, hold)) ?? encodeDelta(scoped(hold.scope), hold.encoding);
       if (hold.ackSeq === null) {
         hold.buffered.push(payload);
         continue;
@@ -148,25 +160,25 @@ export class Fanout {
 
   private goLive(socket: LiveSocket, topic: LiveTopic, hold: Hold): void {
     this.holds.get(topic)?.delete(socket.id);
-    const room = roomName(topic, hold.scope);
+    const room = roomOf(topic, hold);
     void socket.join(room);
     let topics = this.live.get(socket.id);
     if (!topics) this.live.set(socket.id, (topics = new Map()));
-    topics.set(topic, hold.scope);
+    topics.set(topic, { scope: hold.scope, encoding: hold.encoding });
     let rooms = this.rooms.get(topic);
     if (!rooms) this.rooms.set(topic, (rooms = new Map()));
     const entry = rooms.get(room);
     if (entry) entry.members++;
-    else rooms.set(room, { scope: hold.scope, members: 1 });
+    else rooms.set(room, { scope: hold.scope, encoding: hold.encoding, members: 1 });
   }
 
   private leave(socket: LiveSocket, topic: LiveTopic): void {
     const topics = this.live.get(socket.id);
-    const scope = topics?.get(topic);
-    if (!topics || scope === undefined) return;
+    const view = topics?.get(topic);
+    if (!topics || view === undefined) return;
     topics.delete(topic);
     if (topics.size === 0) this.live.delete(socket.id);
-    const room = roomName(topic, scope);
+    const room = roomOf(topic, view);
     void socket.leave(room);
     this.unindex(topic, room);
   }

@@ -88,7 +88,8 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
     return reply({ ok: false, error: { code: 'unavailable', message: 'live push is not available' } });
   }
   // Hold first, read the head second: every delta after the head is then caught by the hold.
-  const tokens = new Map<LiveTopic, number>(topics.map((t) => [t, deps.fanout.beginHold(socket, t, scope)]));
+  const view = { scope, encoding: req.encoding ?? 'items' };
+  const tokens = new Map<LiveTopic, number>(topics.map((t) => [t, deps.fanout.beginHold(socket, t, view)]));
   try {
     const result: SubscribeResult = { topics: {} };
     const seqs = new Map<LiveTopic, number>();

@@ -1,4 +1,5 @@
-import type { ErrorBody, LiveDelta, LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
+import type { DeltaEncoding, ErrorBody, LiveDelta, LiveTopic, TopicItems, WireDelta } from '../../../shared/contracts/live.js';
+import { packItems } from '../../../shared/contracts/packed.js';
 
 /**
  * The districts (adcodes) a client may receive, or `null` for no restriction.
@@ -51,9 +52,9 @@ export function scopeKey(scope: Scope): string {
   return scope === null ? '*' : scope.join(',');
 }
 
-/** The Socket.IO room of the clients that receive `topic` filtered by `scope`. */
-export function roomName(topic: LiveTopic, scope: Scope): string {
-  return `live:${topic}:${scopeKey(scope)}`;
+/** The Socket.IO room of the clients that receive `topic` filtered by `scope`, in `encoding`. */
+export function roomName(topic: LiveTopic, scope: Scope, encoding: DeltaEncoding = 'items'): string {
+  return `live:${topic}:${scopeKey(scope)}${encoding === 'items' ? '' : `:${encoding}`}`;
 }
 
 /** The items of `topic` that a client with `scope` may see. */
@@ -67,4 +68,11 @@ export function filterItems<T extends LiveTopic>(topic: T, items: TopicItems[T][
 export function scopeDelta(delta: LiveDelta, scope: Scope): LiveDelta {
   if (scope === null) return delta;
   return { topic: delta.topic, seq: delta.seq, items: filterItems(delta.topic, delta.items as TopicItems[LiveTopic][], scope) } as LiveDelta;
+}
+
+/** A delta as a subscriber that asked for `encoding` receives it (packed falls back to plain items when it cannot pack). */
+export function encodeDelta(delta: LiveDelta, encoding: DeltaEncoding): WireDelta {
+  if (encoding === 'items') return delta;
+  const packed = packItems(delta.items);
+  return packed ? { topic: delta.topic, seq: delta.seq, packed } : delta;
 }

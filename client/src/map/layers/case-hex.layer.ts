@@ -14,15 +14,15 @@ const RAMP = ['#1b4d89', '#f5a623', '#ff3b30'] as const;
 const defaults = { resolution: 7 };
 
 function fillColor(max: number): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['get', 'count'], 1, RAMP[0], Math.max(1.5, max / 2), RAMP[1], max, RAMP[2]];
+  return ['interpolate', ['linear'], ['coalesce', ['feature-state', 'count'], ['get', 'count']], 1, RAMP[0], Math.max(1.5, max / 2), RAMP[1], max, RAMP[2]];
 }
 
 /**
  * 事件密度: open cases counted per H3 hexagon. A case update moves one count between two
- * cells; only cells whose count changed go to the map, as an `updateData` diff at most once a
- * second. h3-js is large (≈ 80 KB gzipped), so it is fetched the first time a screen shows the
- * layer rather than with the screen; changes before it arrives are covered by the full count
- * it starts with.
+ * cells; only cells whose count changed go to the map, at most once a second: a new or emptied
+ * cell as an `updateData` diff, a new count as feature-state (a recolour). h3-js is large
+ * (≈ 80 KB gzipped), so it is fetched the first time a screen shows the layer rather than with
+ * the screen; changes before it arrives are covered by the full count it starts with.
  */
 export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
   id: 'case-hex',
@@ -43,7 +43,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
       const m = await import('./case-hex.mapping.js');
       if (!group) return; // disposed while loading
       const counter = m.createHexCounter(resolution);
-      const differ = createSourceDiffer<HexCell>((h) => [m.hexFeature(h)]);
+      const differ = createSourceDiffer<HexCell>((h) => [m.hexFeature(h)], { stateKeys: ['count'] });
       const rescale = () => {
         const max = m.hexScaleMax(counter.max());
         if (max === scaleMax || !group) return;
@@ -72,7 +72,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         minIntervalMs: BUSY_STREAM_INTERVAL_MS,
       });
       size = () => differ.size();
-      void group.source()?.setData(differ.reset(all()));
+      group.reset(differ.reset(all()));
       rescale();
       ctx.changed();
     }
@@ -93,7 +93,8 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         group = null;
       },
       click(feature) {
-        const count = Number(feature.properties.count);
+        // A count that changed since the cell appeared is in its feature-state.
+        const count = Number(feature.state.count ?? feature.properties.count);
         return { title: ctx.fmt.t('map.popup.hex'), color: RAMP[1], fields: [{ label: ctx.fmt.t('map.fields.cells'), value: ctx.fmt.t('map.values.cases', { n: count }) }] };
       },
       legend: () => [{ label: ctx.fmt.t('map.legend.hex', { max: scaleMax }), color: `linear-gradient(90deg, ${RAMP.join(', ')})`, shape: 'fill' }],

@@ -2,7 +2,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { useGridStore } from '../../stores/streams.js';
 import { CLUSTER_COLOR, OVERDUE_COLOR } from '../palette.js';
-import { caseDetails, caseFeature, casesLegend, statusColorExpression, type CaseProps } from './cases.mapping.js';
+import { CASE_STATE_KEYS, caseDetails, caseFeature, casesLegend, statusColorExpression, type CaseProps } from './cases.mapping.js';
 import { addSourceGroup, BUSY_STREAM_INTERVAL_MS, liveSource, MAP_FONT, type SourceGroup } from './glue.js';
 import { createSourceDiffer } from './source-differ.js';
 import type { MapLayerDefinition } from './types.js';
@@ -17,8 +17,9 @@ const defaults = { clusterRadius: 42, clusterMaxZoom: 13 };
 /**
  * 网格事件: every case of the partition as a point coloured by lifecycle status with a red ring
  * when overdue, clustered when zoomed out (a cluster holding an overdue case is ringed red).
- * Changes reach the map as `updateData` diffs at most once a second; clustering runs in
- * MapLibre's worker, off the main thread.
+ * Changes reach the map at most once a second: a status change as feature-state (a recolour,
+ * no re-clustering), anything else as an `updateData` diff; clustering runs in MapLibre's
+ * worker, off the main thread.
  */
 export const casesLayer: MapLayerDefinition<typeof defaults> = {
   id: 'cases',
@@ -30,7 +31,7 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
     const opts = { ...defaults, ...options };
     const store = useGridStore();
     const partition = () => store[ctx.mode];
-    const differ = createSourceDiffer<GridCase, CaseProps>((c) => [caseFeature(c)]);
+    const differ = createSourceDiffer<GridCase, CaseProps>((c) => [caseFeature(c)], { stateKeys: CASE_STATE_KEYS });
     let group: SourceGroup | null = null;
     const live = liveSource<GridCase>({ group: () => group, differ, keyOf: (c) => c.id, all: () => partition().entries(), lookup: (k) => partition().get(k), changed: ctx.changed, minIntervalMs: BUSY_STREAM_INTERVAL_MS });
 

@@ -26,10 +26,16 @@ export function caseFeature(c: GridCase): MapFeature<CaseProps> {
   };
 }
 
-/** The style expression colouring a case by its status, from the one status palette. */
+/**
+ * Properties that only colour a case: a change goes to the map as feature-state. A thousand
+ * status changes a second then cost a recolour, not a re-clustering of every case.
+ */
+export const CASE_STATE_KEYS = ['status'] as const;
+
+/** The style expression colouring a case by its status (feature-state first), from the one status palette. */
 export function statusColorExpression(): ExpressionSpecification {
   // A spread `match` is beyond the style types' tuple inference; its shape is checked in the tests.
-  return ['match', ['get', 'status'], ...Object.entries(CASE_STATUS_COLORS).flat(), CASE_STATUS_COLORS.reported] as unknown as ExpressionSpecification;
+  return ['match', ['coalesce', ['feature-state', 'status'], ['get', 'status']], ...Object.entries(CASE_STATUS_COLORS).flat(), CASE_STATUS_COLORS.reported] as unknown as ExpressionSpecification;
 }
 
 /** The popup of a case. */

@@ -2,7 +2,7 @@ import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map
 import type { FeatureCollection } from 'geojson';
 import type { TopicChange } from '../../stores/topic-store.js';
 import { createFrameBatch } from './frame-batch.js';
-import type { SourceDiffer } from './source-differ.js';
+import type { SourceDiffer, SourceUpdate } from './source-differ.js';
 
 /**
  * The case stream can bring a thousand changes a second: its layers update the map at most once
@@ -29,9 +29,28 @@ export function addSourceGroup(
   map.addSource(sourceId, { type: 'geojson', data, promoteId: 'id', ...opts.source } as GeoJSONSourceSpecification);
   for (const layer of layers) map.addLayer(layer, opts.beforeId);
   const ids = layers.map((l) => l.id);
+  const source = () => map.getSource<GeoJSONSource>(sourceId);
   return {
     ids,
-    source: () => map.getSource<GeoJSONSource>(sourceId),
+    source,
+    /** Redraws from a whole collection; feature-state set earlier no longer applies. */
+    reset(data: FeatureCollection) {
+      if (!source()) return;
+      map.removeFeatureState({ source: sourceId });
+      void source()!.setData(data);
+    },
+    /**
+     * Applies a differ's update: one `updateData` for the worker, feature-state for colours.
+     * States go to the style one by one and the map repaints once (the map's own
+     * `setFeatureState` asks for a repaint per feature, a thousand times for a busy second).
+     */
+    apply(update: SourceUpdate) {
+      if (!source()) return;
+      if (update.data) void source()!.updateData(update.data);
+      for (const id of update.cleared) map.style.removeFeatureState({ source: sourceId, id });
+      for (const { id, state } of update.states) map.style.setFeatureState({ source: sourceId, id }, state);
+      if (update.cleared.length + update.states.length > 0) map.triggerRepaint();
+    },
     setVisible(visible: boolean) {
       for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     },
@@ -45,7 +64,8 @@ export type SourceGroup = ReturnType<typeof addSourceGroup>;
 
 /**
  * Wires a differ to a source: store changes are batched per animation frame, turned into one
- * `updateData` diff (never a `setData` per event), and a snapshot (`reset`) redraws once.
+ * `updateData` diff plus feature-state for colour-only changes (never a `setData` per event),
+ * and a snapshot (`reset`) redraws once.
  * `T` is the store's item and `S` what the source draws per key; `expand` maps changed store
  * keys to changed source keys where they differ (cases → hexagons).
  */
@@ -63,13 +83,13 @@ export function liveSource<T, S = T>(opts: {
   minIntervalMs?: number;
 }) {
   const batch = createFrameBatch<T>(opts.keyOf, (keys) => {
-    const source = opts.group()?.source();
-    if (!source) return;
-    if (keys === 'reset') void source.setData(opts.differ.reset(opts.all()));
+    const group = opts.group();
+    if (!group?.source()) return;
+    if (keys === 'reset') group.reset(opts.differ.reset(opts.all()));
     else {
-      const diff = opts.differ.diff(opts.expand ? opts.expand(keys) : keys, opts.lookup);
-      if (!diff) return;
-      void source.updateData(diff);
+      const update = opts.differ.diff(opts.expand ? opts.expand(keys) : keys, opts.lookup);
+      if (!update) return;
+      group.apply(update);
     }
     opts.changed();
   }, { minIntervalMs: opts.minIntervalMs });

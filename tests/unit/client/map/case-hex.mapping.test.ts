@@ -44,20 +44,22 @@ describe('createHexCounter', () => {
     expect(unchanged.size).toBe(0);
   });
 
-  it('turns counter changes into updateData diffs: add a cell, update its count, remove it at zero', () => {
+  it('turns counter changes into map updates: add a cell, recolour it as its count changes (feature-state), remove it at zero', () => {
     const counter = createHexCounter(RES);
     counter.reset([]);
-    const differ = createSourceDiffer<{ cell: string; count: number }>((h) => [hexFeature(h)]);
+    const differ = createSourceDiffer<{ cell: string; count: number }>((h) => [hexFeature(h)], { stateKeys: ['count'] });
     differ.reset(counter.cells());
     const step = (id: string, c: ReturnType<typeof gridCase> | undefined) => {
       const touched = new Set<string>();
       counter.apply(id, c, touched);
       return differ.diff(touched, (cell) => counter.get(cell));
     };
-    expect(step('a', gridCase('a', { location: here }))!.add!.map((f) => f.properties)).toEqual([{ id: cellHere, count: 1 }]);
-    expect(step('b', gridCase('b', { location: here }))!.update).toEqual([{ id: cellHere, addOrUpdateProperties: [{ key: 'count', value: 2 }] }]);
+    expect(step('a', gridCase('a', { location: here }))!.data!.add!.map((f) => f.properties)).toEqual([{ id: cellHere, count: 1 }]);
+    expect(step('b', gridCase('b', { location: here }))).toEqual({ data: null, states: [{ id: cellHere, state: { count: 2 } }], cleared: [] });
     step('a', undefined);
-    expect(step('b', undefined)!.remove).toEqual([cellHere]);
+    const gone = step('b', undefined)!;
+    expect(gone.data!.remove).toEqual([cellHere]);
+    expect(gone.cleared).toEqual([cellHere]);
   });
 });
 

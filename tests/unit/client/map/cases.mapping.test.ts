@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseDetails, caseFeature, statusColorExpression } from '../../../../client/src/map/layers/cases.mapping.js';
+import { CASE_STATE_KEYS, caseDetails, caseFeature, statusColorExpression } from '../../../../client/src/map/layers/cases.mapping.js';
 import { createSourceDiffer } from '../../../../client/src/map/layers/source-differ.js';
 import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../../../../client/src/map/palette.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
@@ -15,7 +15,8 @@ describe('caseFeature', () => {
   it('flags an overdue case, and the style colours every status with its own colour', () => {
     expect(caseFeature(gridCase('c1', { status: 'in_progress', overdue: true })).properties.overdue).toBe(true);
     const [op, input, ...rest] = statusColorExpression() as unknown[];
-    expect([op, input]).toEqual(['match', ['get', 'status']]);
+    // The status drawn is the feature-state one when set (a live change), else the property.
+    expect([op, input]).toEqual(['match', ['coalesce', ['feature-state', 'status'], ['get', 'status']]]);
     const pairs = Object.fromEntries(Array.from({ length: (rest.length - 1) / 2 }, (_, i) => [rest[2 * i], rest[2 * i + 1]]));
     expect(pairs).toEqual(CASE_STATUS_COLORS);
     expect(new Set(Object.values(CASE_STATUS_COLORS)).size).toBe(Object.keys(CASE_STATUS_COLORS).length);
@@ -25,7 +26,7 @@ describe('caseFeature', () => {
 describe('case source diffs (updateData)', () => {
   const setup = (cases: GridCase[]) => {
     const store = new Map(cases.map((c) => [c.id, c]));
-    const differ = createSourceDiffer<GridCase>((c) => [caseFeature(c)]);
+    const differ = createSourceDiffer<GridCase>((c) => [caseFeature(c)], { stateKeys: CASE_STATE_KEYS });
     const initial = differ.reset(store.entries());
     return { store, differ, initial, diff: (...keys: string[]) => differ.diff(keys, (k) => store.get(k)) };
   };
@@ -36,25 +37,36 @@ describe('case source diffs (updateData)', () => {
     expect(differ.size()).toBe(2);
   });
 
-  it('adds a new case, and sends only the properties that changed for a known one', () => {
+  it('adds a new case, sends only the properties that changed for a known one, and its new status as feature-state', () => {
     const { store, diff } = setup([gridCase('a')]);
     store.set('a', gridCase('a', { status: 'dispatched', overdue: true, updatedAt: '2026-11-22T09:00:00+08:00' }));
     store.set('b', gridCase('b'));
     const d = diff('a', 'b')!;
-    expect(d.add!.map((f) => f.properties!.id)).toEqual(['b']);
-    expect(d.remove).toEqual([]);
-    expect(d.update).toEqual([
-      { id: 'a', addOrUpdateProperties: [{ key: 'status', value: 'dispatched' }, { key: 'overdue', value: true }] },
-    ]);
+    expect(d.data!.add!.map((f) => f.properties!.id)).toEqual(['b']);
+    expect(d.data!.remove).toEqual([]);
+    expect(d.data!.update).toEqual([{ id: 'a', addOrUpdateProperties: [{ key: 'overdue', value: true }] }]);
+    expect(d.states).toEqual([{ id: 'a', state: { status: 'dispatched' } }]);
+    expect(d.cleared).toEqual([]);
   });
 
-  it('moves a relocated case and removes one that left the store', () => {
+  it('recolours a case whose status alone changed without any worker update, and only once', () => {
+    const { store, diff } = setup([gridCase('a')]);
+    store.set('a', gridCase('a', { status: 'in_progress' }));
+    expect(diff('a')).toEqual({ data: null, states: [{ id: 'a', state: { status: 'in_progress' } }], cleared: [] });
+    expect(diff('a')).toBeNull();
+  });
+
+  it('moves a relocated case, removes one that left the store and drops its feature-state', () => {
     const { store, diff, differ } = setup([gridCase('a'), gridCase('b')]);
+    store.set('b', gridCase('b', { status: 'dispatched' }));
+    diff('b');
     store.set('a', gridCase('a', { location: { lon: 112, lat: 22 } }));
     store.delete('b');
     const d = diff('a', 'b')!;
-    expect(d.update).toEqual([{ id: 'a', newGeometry: { type: 'Point', coordinates: [112, 22] } }]);
-    expect(d.remove).toEqual(['b']);
+    expect(d.data!.update).toEqual([{ id: 'a', newGeometry: { type: 'Point', coordinates: [112, 22] } }]);
+    expect(d.data!.remove).toEqual(['b']);
+    // A case that comes back later must start from its own status, not a stale colour.
+    expect(d.cleared).toEqual(['b']);
     expect(differ.size()).toBe(1);
   });
 

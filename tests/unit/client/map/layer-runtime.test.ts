@@ -19,6 +19,22 @@ class FakeSource {
 }
 class FakeMap {
   sources = new Map<string, FakeSource>();
+  /** Feature-state by source, then feature id (what the style would draw). */
+  states = new Map<string, Map<string | number | undefined, Record<string, unknown>>>();
+  repaints = 0;
+  style = {
+    setFeatureState: (f: { source: string; id?: string | number }, state: Record<string, unknown>) => {
+      const bySource = this.states.get(f.source) ?? this.states.set(f.source, new Map()).get(f.source)!;
+      bySource.set(f.id, { ...bySource.get(f.id), ...state });
+    },
+    removeFeatureState: (f: { source: string; id?: string | number }) => {
+      if (f.id === undefined) this.states.delete(f.source);
+      else this.states.get(f.source)?.delete(f.id);
+    },
+  };
+  removeFeatureState = (f: { source: string; id?: string | number }) => this.style.removeFeatureState(f);
+  setFeatureState = (f: { source: string; id?: string | number }, state: Record<string, unknown>) => this.style.setFeatureState(f, state);
+  triggerRepaint = () => void this.repaints++;
   order: string[] = [];
   layers = new Map<string, { id: string; type: string }>();
   hits: MapGeoJSONFeature[] = [];
@@ -62,7 +78,7 @@ describe('layer runtime on a map', () => {
     return { map, runtime, changed };
   };
 
-  it('applies a burst of case changes as one updateData diff per frame, never a setData', () => {
+  it('applies a burst of case changes as one update per frame: updateData for the worker, feature-state for colours, never a setData', () => {
     const grid = useGridStore();
     grid.applySnapshot([gridCase('a'), gridCase('b')]);
     const { map, runtime } = start();
@@ -71,14 +87,30 @@ describe('layer runtime on a map', () => {
     expect(source.data.features).toHaveLength(2);
 
     grid.applyDelta([gridCase('a', { status: 'dispatched' })]);
-    grid.applyDelta([gridCase('c'), gridCase('a', { status: 'in_progress', overdue: true })]);
+    grid.applyDelta([gridCase('c'), gridCase('a', { status: 'in_progress', overdue: true }), gridCase('b', { status: 'dispatched' })]);
     expect(source.updates).toHaveLength(0);
     nextFrame();
     expect(source.updates).toHaveLength(1);
     expect(source.updates[0]!.add!.map((f) => f.properties!.id)).toEqual(['c']);
-    expect(source.updates[0]!.update).toEqual([{ id: 'a', addOrUpdateProperties: expect.arrayContaining([{ key: 'status', value: 'in_progress' }, { key: 'overdue', value: true }]) }]);
+    // Overdue clusters and sorts (the worker must know); the status only colours (feature-state).
+    expect(source.updates[0]!.update).toEqual([{ id: 'a', addOrUpdateProperties: [{ key: 'overdue', value: true }] }]);
+    expect(map.states.get('cases')).toEqual(new Map([['a', { status: 'in_progress' }], ['b', { status: 'dispatched' }]]));
+    expect(map.repaints).toBe(1);
     expect(source.setData).not.toHaveBeenCalled();
     expect(runtime.counts().cases).toBe(3);
+  });
+
+  it('sends nothing to the worker when only statuses change', () => {
+    const grid = useGridStore();
+    grid.applySnapshot([gridCase('a'), gridCase('b')]);
+    const { map, runtime } = start();
+    runtime.setVisible('cases', true);
+    const source = map.sources.get('cases')!;
+    grid.applyDelta([gridCase('a', { status: 'dispatched' }), gridCase('b', { status: 'in_progress' })]);
+    nextFrame();
+    expect(source.updates).toHaveLength(0);
+    expect(map.states.get('cases')).toEqual(new Map([['a', { status: 'dispatched' }], ['b', { status: 'in_progress' }]]));
+    expect(map.repaints).toBe(1);
   });
 
   it('redraws once from a new snapshot (a resync), not item by item', () => {
@@ -92,6 +124,8 @@ describe('layer runtime on a map', () => {
     expect(source.setData).toHaveBeenCalledTimes(1);
     expect(source.setData.mock.calls[0]![0].features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['x', 'y']);
     expect(source.updates).toHaveLength(0);
+    // Colours set as feature-state before the snapshot no longer apply to the redrawn source.
+    expect(map.states.has('cases')).toBe(false);
   });
 
   it('reads only the drill partition in drill mode: real changes never reach a drill map', () => {
