@@ -3,7 +3,7 @@
  * strings that repeat (status, category, district, titles…) sent once in a dictionary and
  * referred to by index. A thousand case updates shrink to about half, and the rows carry no
  * CJK text, which a browser decodes much faster. Lossless: `unpackItems(packItems(x))` deep-
- * equals `x` for any items that share one set of keys (the items of a topic do).
+ * equals `x` (as JSON sends it) whenever `packItems` packs at all.
  */
 export interface PackedItems {
   /** Column names, in the order of each row's values. */
@@ -25,13 +25,15 @@ const sentKeys = (item: object) => Object.keys(item).filter((k) => (item as Item
 const MIN_REPEAT = 2;
 
 /**
- * Packs `items` column-wise, or returns null when they do not all have the same keys (a
- * missing key cannot be told from a null one in a row); such a delta is sent as plain items.
+ * Packs `items` column-wise, or returns null when they do not all have the same keys in the
+ * same order (a missing key cannot be told from a null one in a row), or have a `__proto__`
+ * key (an object literal cannot take it back); such a delta is sent as plain items.
  */
 export function packItems(items: readonly object[]): PackedItems | null {
   const first = items[0] as Item | undefined;
   if (!first) return null;
   const keys = sentKeys(first);
+  if (keys.includes('__proto__')) return null;
   for (const item of items) {
     const own = sentKeys(item);
     if (own.length !== keys.length || own.some((k, i) => k !== keys[i])) return null;

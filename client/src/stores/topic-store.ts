@@ -49,7 +49,7 @@ export interface TopicSpec<T> {
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
   /**
-   * Update known items in place (the topic keys by `id`): a packed delta's row is merged into
+   * Update known items in place (for a topic keyed by `id`, no `key`): a packed delta's row is merged into
    * the stored object, which keeps every value that did not change. A busy stream (a thousand
    * cases a second) then builds no new objects and leaves no long-lived garbage for the
    * browser to collect. Listeners receive the stored objects and must not keep item objects
@@ -127,7 +127,7 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
     function upsertPacked(packed: PackedItems): T[] {
       const reader = new PackedReader(packed);
       const idCol = reader.keys.indexOf('id');
-      if (!spec.inPlace || idCol < 0) {
+      if (!spec.inPlace || spec.key || idCol < 0) {
         const items = reader.rows.map((row) => reader.item<T>(row));
         upsert(items, false);
         return items;

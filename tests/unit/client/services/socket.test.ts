@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveDelta, SubscribeRequest } from '../../../../shared/contracts/live.js';
+import type { LiveDelta, PackedLiveDelta, SubscribeRequest } from '../../../../shared/contracts/live.js';
+import { packItems } from '../../../../shared/contracts/packed.js';
 import { gridCase } from '../fixtures/shell-items.js';
 
 /** A stand-in for a socket.io-client socket: the test fires its events and answers its acks. */
@@ -65,6 +66,25 @@ describe('live socket', () => {
     await flush();
     expect(liveSocket.state.value).toBe('live');
     expect([...useGridStore().real.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('asks for packed deltas and applies them, packed or plain, in seq order', async () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    s.fire('connect');
+    expect(s.requests[0]).toMatchObject({ encoding: 'packed' });
+    s.answer({ grid: { seq: 5, snapshot: [gridCase('a')] } });
+    await flush();
+    const stored = useGridStore().real.get('a')!;
+    const packed = (seq: number, items: ReturnType<typeof gridCase>[]): PackedLiveDelta => ({ topic: 'grid', seq, packed: packItems(items)! });
+    s.fire('live:delta', packed(6, [gridCase('a', { status: 'dispatched' }), gridCase('b')]));
+    s.fire('live:delta', packed(6, [gridCase('a', { status: 'closed' })]));
+    s.fire('live:delta', delta(7, 'c'));
+    const grid = useGridStore();
+    expect([...grid.real.keys()]).toEqual(['a', 'b', 'c']);
+    // The case is updated in place, and the repeated seq 6 was not applied again.
+    expect(grid.real.get('a')).toBe(stored);
+    expect(stored.status).toBe('dispatched');
   });
 
   it('ignores a delta it has already applied', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterItems, itemDistricts, resolveScope, roomName, scopeDelta } from '../../../../server/src/realtime/subscriptions.js';
+import { encodeDelta, filterItems, itemDistricts, resolveScope, roomName, scopeDelta } from '../../../../server/src/realtime/subscriptions.js';
+import { deltaItems, type LiveDelta } from '../../../../shared/contracts/live.js';
 import { alert, CITY, gridCase, indicator, JIANGCHENG, kpi, observation, YANGDONG } from '../../../integration/realtime/live-items.js';
 
 describe('itemDistricts', () => {
@@ -53,5 +54,43 @@ describe('filterItems and rooms', () => {
     const b = resolveScope(null, [JIANGCHENG, YANGDONG]);
     if (!a.ok || !b.ok) throw new Error('unexpected refusal');
     expect(roomName('grid', a.scope)).toBe(roomName('grid', b.scope));
+  });
+});
+
+describe('delta encodings', () => {
+  it('names the room of the default encoding as before, and a separate room per encoding', () => {
+    expect(roomName('grid', null, 'items')).toBe(roomName('grid', null));
+    expect(roomName('grid', [JIANGCHENG], 'items')).toBe(roomName('grid', [JIANGCHENG]));
+    expect(roomName('grid', null, 'packed')).not.toBe(roomName('grid', null));
+    expect(roomName('grid', [JIANGCHENG], 'packed')).not.toBe(roomName('grid', [JIANGCHENG]));
+    // Packed rooms are still one per topic and scope.
+    expect(roomName('grid', [JIANGCHENG], 'packed')).not.toBe(roomName('grid', [YANGDONG], 'packed'));
+    expect(roomName('grid', null, 'packed')).not.toBe(roomName('env', null, 'packed'));
+    expect(roomName('grid', [JIANGCHENG, YANGDONG], 'packed')).toBe(roomName('grid', [JIANGCHENG, YANGDONG], 'packed'));
+  });
+
+  const delta: LiveDelta<'grid'> = { topic: 'grid', seq: 12, items: [gridCase('a', JIANGCHENG), gridCase('b', YANGDONG, '占道'), gridCase('c', null)] };
+
+  it('passes a delta through unchanged for the items encoding', () => {
+    expect(encodeDelta(delta, 'items')).toBe(delta);
+  });
+
+  it('packs the items of a delta for the packed encoding, keeping topic and seq', () => {
+    const wire = encodeDelta(delta, 'packed');
+    expect(wire).toEqual({ topic: 'grid', seq: 12, packed: expect.objectContaining({ keys: Object.keys(delta.items[0]!) }) });
+    expect(wire).not.toHaveProperty('items');
+    expect(deltaItems(wire)).toEqual(delta.items);
+    expect(deltaItems(JSON.parse(JSON.stringify(wire)) as typeof wire)).toEqual(delta.items);
+    // The delta itself is left alone (other rooms send it as it is).
+    expect(delta.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('falls back to plain items when they cannot be packed', () => {
+    const mixed = { topic: 'grid', seq: 3, items: [gridCase('a', JIANGCHENG), { ...gridCase('b', JIANGCHENG), extra: 1 }] } as LiveDelta;
+    expect(encodeDelta(mixed, 'packed')).toEqual(mixed);
+    expect(encodeDelta(mixed, 'packed')).not.toHaveProperty('packed');
+    // A scoped delta with nothing left for the scope still carries its seq.
+    const empty = scopeDelta({ topic: 'grid', seq: 9, items: [gridCase('y', YANGDONG)] }, [JIANGCHENG]);
+    expect(encodeDelta(empty, 'packed')).toEqual({ topic: 'grid', seq: 9, items: [] });
   });
 });
