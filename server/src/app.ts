@@ -15,6 +15,7 @@ import { requireUser } from './auth/middleware.js';
 import { createDomain, type Domain } from './domain/index.js';
 import type { ChangeSink, IngestService } from './domain/ports.js';
 import { createLiveHub, attachRedisAdapter, type LiveHub } from './realtime/index.js';
+import { asciiParser } from './realtime/ascii-parser.js';
 import { createMetrics } from './observability/metrics.js';
 import { createAuthRouter } from './http/auth.routes.js';
 import { createIngestRouter } from './http/ingest.routes.js';
@@ -63,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const server = http.createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
     cors: deps.config.corsOrigins ? { origin: deps.config.corsOrigins } : undefined,
+    parser: asciiParser,
   });
   const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl) : null;
 
