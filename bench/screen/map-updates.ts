@@ -30,6 +30,8 @@ export interface MapResult extends MapOptions {
   updatesPerS: number;
   /** Main-thread work per update: a window's busy time minus the idle windows' median. */
   workMs: { p50: number | null; p95: number | null; max: number | null };
+  /** Work per measured window, in time order (where the outliers are). */
+  workPerWindowMs: number[];
   /** Busy time of the update windows as measured (idle work included). */
   busyMs: { p50: number | null; p95: number | null; max: number | null };
   /** Busy time per one-second window with nothing fed (clock, animations). */
@@ -122,6 +124,7 @@ export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): 
       casesOnPage: grid.ids.size,
       updatesPerS: Math.round(updatesMeasured / o.seconds),
       workMs: stats(measured.map((w) => Math.max(0, w.busyMs - idleP50))),
+      workPerWindowMs: measured.map((w) => round1(Math.max(0, w.busyMs - idleP50))),
       busyMs: stats(measured.map((w) => w.busyMs)),
       idleMs: { p50: round(quantile(idle, 0.5)), max: round(idle.length ? Math.max(...idle) : null) },
       longestTaskMs: stats(measured.map((w) => w.longestTaskMs)),

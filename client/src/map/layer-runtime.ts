@@ -63,7 +63,7 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
       if (!r) return;
       r.visible = visible;
       r.inst.setVisible(visible);
-      ctx.changed();
+      ctx.changed(true);
     },
     /** The language or the choropleth metric changed. */
     refresh(): void {

@@ -44,11 +44,13 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
       if (!group) return; // disposed while loading
       const counter = m.createHexCounter(resolution);
       const differ = createSourceDiffer<HexCell>((h) => [m.hexFeature(h)], { stateKeys: ['count'] });
+      /** Whether the colour scale (and so the legend) changed. */
       const rescale = () => {
         const max = m.hexScaleMax(counter.max());
-        if (max === scaleMax || !group) return;
+        if (max === scaleMax || !group) return false;
         scaleMax = max;
         map.setPaintProperty(FILL, 'fill-color', fillColor(max));
+        return true;
       };
       const all = () => {
         counter.reset(partition().values());
@@ -66,15 +68,14 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
           return touched;
         },
         changed() {
-          rescale();
-          ctx.changed();
+          ctx.changed(rescale());
         },
         minIntervalMs: BUSY_STREAM_INTERVAL_MS,
       });
       size = () => differ.size();
       group.reset(differ.reset(all()));
       rescale();
-      ctx.changed();
+      ctx.changed(true);
     }
 
     return {

@@ -45,8 +45,9 @@ export const districtsLayer: MapLayerDefinition = {
         const text = d.value === null ? '' : formatMetric(metric, d.value, ctx.fmt);
         if (label && label.value.textContent !== text) label.value.textContent = text;
       }
+      const legendChanged = JSON.stringify(state?.scale) !== JSON.stringify(next.scale);
       state = next;
-      ctx.changed();
+      ctx.changed(legendChanged);
     }
     function rename() {
       for (const d of districts) {

@@ -40,8 +40,12 @@ export interface LayerContext {
   /** The district metric the choropleth shows (read at each update: the chooser changes it). */
   choropleth(): ChoroplethMetric;
   fmt: MapFormat;
-  /** The layer's data or legend changed (at most once per frame): refresh counts and legend. */
-  changed(): void;
+  /**
+   * The layer's data changed (at most once per frame): refresh its feature count, and its
+   * legend when `legend` is true (a legend depends on data only through a scale: a busy
+   * stream must not rebuild every legend text per update).
+   */
+  changed(legend?: boolean): void;
   /** The style layer to add below, keeping the registry's drawing order when layers are created late. */
   beforeId?: string;
 }

@@ -16,6 +16,8 @@ interface Counted {
   hour: number;
 }
 
+const uncounted = (): Counted => ({ reported: false, closed: false, hour: -Infinity });
+
 /**
  * The hourly reported/closed counts of the last `hours` hours: seeded from the server's
  * statistics, then advanced by the live stream. A case seen live that was reported after
@@ -53,13 +55,18 @@ export class CaseTrend {
   apply(cases: Iterable<GridCase>, now: number): boolean {
     if (!this.seeded) return false;
     let moved = this.slideTo(now);
+    // A thousand updates a second are mostly cases already counted: they cost a lookup.
     for (const c of cases) {
-      const entry = this.counted.get(c.id) ?? { reported: false, closed: false, hour: -Infinity };
-      const reported = Date.parse(c.reportedAt);
-      if (!entry.reported && reported > this.asOf) moved = this.add(entry, reported, 'reported') || moved;
-      const closed = c.closedAt ? Date.parse(c.closedAt) : NaN;
-      if (!entry.closed && closed > this.asOf) moved = this.add(entry, closed, 'closed') || moved;
-      if (entry.reported || entry.closed) this.counted.set(c.id, entry);
+      let entry = this.counted.get(c.id);
+      if (!entry?.reported) {
+        const reported = Date.parse(c.reportedAt);
+        if (reported > this.asOf) moved = this.add((entry ??= uncounted()), reported, 'reported') || moved;
+      }
+      if (!entry?.closed && c.closedAt) {
+        const closed = Date.parse(c.closedAt);
+        if (closed > this.asOf) moved = this.add((entry ??= uncounted()), closed, 'closed') || moved;
+      }
+      if (entry && (entry.reported || entry.closed)) this.counted.set(c.id, entry);
     }
     return moved;
   }
