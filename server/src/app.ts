@@ -5,7 +5,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/contracts/live.js';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientWireEvents, SocketData } from '../../shared/contracts/live.js';
 import type { Config } from './config.js';
 import type { Db } from './store/db.js';
 import type { CityPack } from './city/city-pack.js';
@@ -46,7 +46,7 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
-  io: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+  io: Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>;
   hub: LiveHub;
   domain: Domain;
   /** The ingest service every interface uses (counted in the metrics); MQTT intake uses it too. */
@@ -62,7 +62,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', deps.config.trustProxy);
   app.disable('x-powered-by');
   const server = http.createServer(app);
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
+  const io = new Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>(server, {
     cors: deps.config.corsOrigins ? { origin: deps.config.corsOrigins } : undefined,
     parser: asciiParser,
   });
