@@ -92,9 +92,8 @@ export interface ServerToClientEvents {
 }
 
 /** Events the server emits, in either encoding; what a client that asks for `packed` receives. */
-export interface ServerToClientWireEvents {
+export interface ServerToClientWireEvents extends ServerToClientEvents {
   'live:delta': (delta: WireDelta) => void;
-  'live:resync': (msg: LiveResync) => void;
 }
 
 /** Events clients emit to the server. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
-import { PackedReader, type PackedItems } from '../../../shared/contracts/packed.js';
+import { PackedReader, unpackItems, type PackedItems } from '../../../shared/contracts/packed.js';
 
 /** Real data, or the data of a drill (exercise): the two are never mixed. */
 export type DataMode = 'real' | 'drill';
@@ -124,14 +124,7 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
     }
 
     /** Merges packed rows into the stored items they update (see {@link TopicSpec.inPlace}); returns the items. */
-    function upsertPacked(packed: PackedItems): T[] {
-      const reader = new PackedReader(packed);
-      const idCol = reader.keys.indexOf('id');
-      if (!spec.inPlace || spec.key || idCol < 0) {
-        const items = reader.rows.map((row) => reader.item<T>(row));
-        upsert(items, false);
-        return items;
-      }
+    function mergePacked(reader: PackedReader, idCol: number): T[] {
       const changed: Record<DataMode, T[]> = { real: [], drill: [] };
       const all: T[] = [];
       for (const row of reader.rows) {
@@ -156,6 +149,11 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       return all;
     }
 
+    function applyDelta(items: T[]) {
+      upsert(items, false);
+      hearAll(items, Date.now());
+    }
+
     return {
       real: parts.real,
       drill: parts.drill,
@@ -166,12 +164,12 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
         for (const i of items) hear(i, Math.min(spec.time(i), now));
         if (spec.snapshotIsCurrent) lastHeard.value[topic] = now;
       },
-      applyDelta(items) {
-        upsert(items, false);
-        hearAll(items, Date.now());
-      },
+      applyDelta,
       applyPacked(packed) {
-        hearAll(upsertPacked(packed), Date.now());
+        const reader = new PackedReader(packed);
+        const idCol = reader.keys.indexOf('id');
+        if (!spec.inPlace || spec.key || idCol < 0) applyDelta(unpackItems<T>(packed));
+        else hearAll(mergePacked(reader, idCol), Date.now());
       },
       onChange(mode, fn) {
         listeners[mode].add(fn);

@@ -24,8 +24,8 @@ interface RoomEntry extends View {
 const roomOf = (topic: LiveTopic, v: View) => roomName(topic, v.scope, v.encoding);
 
 /**
- * Sends each delta once per distinct filter and encoding (topic + scope + encoding) to the room of the local clients
- * that share it, and keeps subscribes gap-free: a socket is held out of its room until the
+ * Sends each delta once per distinct view (topic + scope + encoding) to the room of the local
+ * clients that share it, and keeps subscribes gap-free: a socket is held out of its room until the
  * node has delivered everything up to the seq its ack answered with.
  */
 export class Fanout {

@@ -35,9 +35,10 @@ export function addSourceGroup(
     source,
     /** Redraws from a whole collection; feature-state set earlier no longer applies. */
     reset(data: FeatureCollection) {
-      if (!source()) return;
+      const s = source();
+      if (!s) return;
       map.removeFeatureState({ source: sourceId });
-      void source()!.setData(data);
+      void s.setData(data);
     },
     /**
      * Applies a differ's update: one `updateData` for the worker, feature-state for colours.
@@ -45,8 +46,9 @@ export function addSourceGroup(
      * `setFeatureState` asks for a repaint per feature, a thousand times for a busy second).
      */
     apply(update: SourceUpdate) {
-      if (!source()) return;
-      if (update.data) void source()!.updateData(update.data);
+      const s = source();
+      if (!s) return;
+      if (update.data) void s.updateData(update.data);
       for (const id of update.cleared) map.style.removeFeatureState({ source: sourceId, id });
       for (const { id, state } of update.states) map.style.setFeatureState({ source: sourceId, id }, state);
       if (update.cleared.length + update.states.length > 0) map.triggerRepaint();
