@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
   },
+  // The live worker (client/src/live/live.worker.ts) is a module worker.
+  worker: { format: 'es' },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

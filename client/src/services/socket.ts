@@ -1,95 +1,52 @@
-import { io, type Socket } from 'socket.io-client';
 import { ref, readonly } from 'vue';
-import { LIVE_NAMESPACE, LIVE_TOPICS, type ClientToServerEvents, type LiveTopic, type ServerToClientWireEvents, type TopicSubscription, type WireDelta } from '../../../shared/contracts/live.js';
+import { LIVE_NAMESPACE, LIVE_TOPICS } from '../../../shared/contracts/live.js';
+import type { ConnectionState, FromLink, ToLink } from '../live/protocol.js';
 import { topicStores } from '../stores/streams.js';
 
-/** What the connection indicator shows. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type { ConnectionState } from '../live/protocol.js';
 
-type LiveSocket = Socket<ServerToClientWireEvents, ClientToServerEvents>;
-
-const state = ref<ConnectionState>('offline');
-let socket: LiveSocket | null = null;
-/** Last seq applied per topic: the `since` of the next subscribe, so nothing is missed or doubled. */
-const seq: Partial<Record<LiveTopic, number>> = {};
-
-/** Deltas that arrive while a subscribe is in flight wait for its snapshot and `missed`. */
-let held: WireDelta[] | null = null;
-
-function receive(delta: WireDelta) {
-  if (held) held.push(delta);
-  else apply(delta);
+/** The page's end of the live worker: a `Worker`, or anything that carries the same messages. */
+export interface LinkPort {
+  postMessage(msg: ToLink): void;
+  onmessage: ((e: MessageEvent<FromLink>) => void) | null;
 }
 
-function apply(delta: WireDelta) {
-  const last = seq[delta.topic];
-  // A delta at or below the last applied seq was already delivered (e.g. in `missed`).
-  if (last !== undefined && delta.seq <= last) return;
-  const store = topicStores[delta.topic]();
-  if ('packed' in delta) store.applyPacked(delta.packed);
-  else store.applyDelta(delta.items as never[]);
-  seq[delta.topic] = delta.seq;
-}
-
-function applySubscription(topic: LiveTopic, sub: TopicSubscription) {
-  if (sub.snapshot) {
-    topicStores[topic]().applySnapshot(sub.snapshot as never[]);
-    seq[topic] = sub.seq;
+/** Applies one message of the live worker to the page. */
+function dispatch(msg: FromLink, state: { value: ConnectionState }) {
+  if (msg.type === 'state') {
+    state.value = msg.state;
+    return;
   }
-  for (const d of sub.missed ?? []) apply(d);
-  seq[topic] = Math.max(seq[topic] ?? 0, sub.seq);
-}
-
-async function subscribe(s: LiveSocket) {
-  held = [];
-  try {
-    // Packed deltas: a busy case stream costs the page less than half the bytes to receive and decode.
-    const res = await s.emitWithAck('live:subscribe', { topics: [...LIVE_TOPICS], since: { ...seq }, encoding: 'packed' });
-    if (!res.ok) {
-      state.value = 'offline';
-      return;
-    }
-    for (const topic of LIVE_TOPICS) {
-      const sub = res.data.topics[topic];
-      if (sub) applySubscription(topic, sub as TopicSubscription);
-    }
-    state.value = 'live';
-  } finally {
-    const waiting = held;
-    held = null;
-    for (const d of waiting) apply(d);
-  }
+  const store = topicStores[msg.topic]();
+  if (msg.type === 'snapshot') store.applySnapshot(msg.items as never[]);
+  else if (msg.type === 'delta') store.applyDelta(msg.items as never[]);
+  else store.applyPatch(msg.patch as never);
 }
 
 /**
- * The one live socket of the app. Subscribes to every topic, feeds each topic's Pinia store,
- * and after any reconnect or `live:resync` subscribes again with `since`, so the stores get
- * exactly the deltas they missed (or a fresh snapshot).
+ * The app's live connection, with the page's side of it: the Socket.IO connection itself runs
+ * in a worker (`open`), which receives and decodes every frame and posts the topic stores
+ * what to apply. `open` is called on the first connect.
  */
-export const liveSocket = {
-  state: readonly(state),
-  /** Opens the connection with `token`, or re-authenticates an open one with a new token. */
-  connect(token: string): void {
-    if (socket) {
-      socket.auth = { token };
-      // A handshake refused for an expired token leaves the socket closed: retry with the new one.
-      if (!socket.active) socket.connect();
-      return;
-    }
-    state.value = 'connecting';
-    const s: LiveSocket = io(LIVE_NAMESPACE, { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 10_000 });
-    socket = s;
-    s.on('connect', () => void subscribe(s));
-    s.on('disconnect', () => (state.value = 'reconnecting'));
-    s.io.on('reconnect_attempt', () => (state.value = 'reconnecting'));
-    s.on('connect_error', () => (state.value = s.active ? 'reconnecting' : 'offline'));
-    s.on('live:resync', () => void subscribe(s));
-    s.on('live:delta', receive);
-  },
-  disconnect(): void {
-    socket?.close();
-    socket = null;
-    state.value = 'offline';
-    for (const t of LIVE_TOPICS) delete seq[t];
-  },
-};
+export function createLiveSocket(open: () => LinkPort) {
+  const state = ref<ConnectionState>('offline');
+  let port: LinkPort | null = null;
+  return {
+    state: readonly(state),
+    /** Opens the connection with `token`, or re-authenticates an open one with a new token. */
+    connect(token: string): void {
+      if (!port) {
+        port = open();
+        port.onmessage = (e) => dispatch(e.data, state);
+      }
+      port.postMessage({ type: 'connect', token, namespace: LIVE_NAMESPACE, topics: LIVE_TOPICS });
+    },
+    disconnect(): void {
+      port?.postMessage({ type: 'disconnect' });
+      state.value = 'offline';
+    },
+  };
+}
+
+/** The one live connection of the app, in the live worker. */
+export const liveSocket = createLiveSocket(() => new Worker(new URL('../live/live.worker.ts', import.meta.url), { type: 'module', name: 'live' }));

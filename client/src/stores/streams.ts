@@ -3,8 +3,8 @@ import { defineTopicStore } from './topic-store.js';
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0);
 
-/** City-management cases (网格事件), updated in place (their listeners keep ids and counts, not cases). */
-export const useGridStore = defineTopicStore('grid', { isDrill: (c) => c.exercise, time: (c) => ms(c.updatedAt), inPlace: true });
+/** City-management cases (网格事件), patched in place by the live worker (their listeners keep ids and counts, not cases). */
+export const useGridStore = defineTopicStore('grid', { isDrill: (c) => c.exercise, time: (c) => ms(c.updatedAt) });
 
 /** Emergency alerts (应急预警); cancelled and expired ones leave the screen. */
 export const useAlertsStore = defineTopicStore('alerts', {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
-import { PackedReader, unpackItems, type PackedItems } from '../../../shared/contracts/packed.js';
+import type { TopicPatch } from '../live/protocol.js';
 
 /** Real data, or the data of a drill (exercise): the two are never mixed. */
 export type DataMode = 'real' | 'drill';
@@ -26,8 +26,14 @@ export interface TopicState<T extends { id: string }> {
   lastHeard: Ref<Record<string, number>>;
   applySnapshot(items: T[]): void;
   applyDelta(items: T[]): void;
-  /** A delta in the `packed` encoding (see {@link TopicSpec.inPlace}). */
-  applyPacked(packed: PackedItems): void;
+  /**
+   * A delta as the live worker sends a patched topic (items keyed by `id`): new items whole,
+   * and for known ones the fields that changed, merged into the stored object, which keeps
+   * every other value. A busy stream (a thousand cases a second) then builds no new objects
+   * and leaves no long-lived garbage for the browser to collect. Listeners receive the stored
+   * objects and must not keep item objects to compare later (they keep ids and derived values).
+   */
+  applyPatch(patch: TopicPatch<T>): void;
   /** Subscribes to changes of one partition; returns the unsubscribe function. */
   onChange(mode: DataMode, fn: Listener<T>): () => void;
 }
@@ -48,26 +54,9 @@ export interface TopicSpec<T> {
   snapshotIsCurrent?: boolean;
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
-  /**
-   * Update known items in place (for a topic keyed by `id`, no `key`): a packed delta's row is merged into
-   * the stored object, which keeps every value that did not change. A busy stream (a thousand
-   * cases a second) then builds no new objects and leaves no long-lived garbage for the
-   * browser to collect. Listeners receive the stored objects and must not keep item objects
-   * to compare later (they keep ids and derived values).
-   */
-  inPlace?: boolean;
 }
 
 type Fields = Record<string, unknown>;
-
-/** Equal values, looking one level into plain objects (a case's `{lon, lat}`), so unchanged ones are kept. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
-  for (const k in a) if ((a as Fields)[k] !== (b as Fields)[k]) return false;
-  for (const k in b) if (!(k in a)) return false;
-  return true;
-}
 
 /**
  * Defines the Pinia store of one live topic: upserts by id into a real and a drill partition,
@@ -123,27 +112,29 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       notify(changed, reset);
     }
 
-    /** Merges packed rows into the stored items they update (see {@link TopicSpec.inPlace}); returns the items. */
-    function mergePacked(reader: PackedReader, idCol: number): T[] {
+    /** Merges a patch into the stored items (see {@link TopicState.applyPatch}); returns the items it touched. */
+    function merge(patch: TopicPatch<T>): T[] {
+      if (spec.key || spec.evict) throw new Error(`topic ${topic}: only a store keyed by id that keeps every item takes patches`);
       const changed: Record<DataMode, T[]> = { real: [], drill: [] };
       const all: T[] = [];
-      for (const row of reader.rows) {
-        const id = reader.value(row, idCol) as string;
-        const known = parts.real.value.get(id) ?? parts.drill.value.get(id);
-        if (!known) {
-          const item = reader.item<T>(row);
-          put(item, changed);
-          all.push(item);
-          continue;
+      for (const item of patch.added) {
+        put(item, changed);
+        all.push(item);
+      }
+      for (const { keys, rows } of patch.changed) {
+        for (const row of rows) {
+          const id = row[0] as string;
+          const known = parts.real.value.get(id) ?? parts.drill.value.get(id);
+          if (!known) throw new Error(`topic ${topic}: patch for unknown item ${id}`);
+          const target = known as Fields;
+          for (let k = 1; k < keys.length; k++) {
+            const v = row[k];
+            if (v === undefined) delete target[keys[k]!];
+            else target[keys[k]!] = v;
+          }
+          put(known, changed);
+          all.push(known);
         }
-        const target = known as Fields;
-        for (let k = 0; k < reader.keys.length; k++) {
-          const key = reader.keys[k]!;
-          const v = reader.value(row, k);
-          if (!same(target[key], v)) target[key] = v;
-        }
-        put(known, changed);
-        all.push(known);
       }
       notify(changed, false);
       return all;
@@ -165,11 +156,8 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
         if (spec.snapshotIsCurrent) lastHeard.value[topic] = now;
       },
       applyDelta,
-      applyPacked(packed) {
-        const reader = new PackedReader(packed);
-        const idCol = reader.keys.indexOf('id');
-        if (!spec.inPlace || spec.key || idCol < 0) applyDelta(unpackItems<T>(packed));
-        else hearAll(mergePacked(reader, idCol), Date.now());
+      applyPatch(patch) {
+        hearAll(merge(patch), Date.now());
       },
       onChange(mode, fn) {
         listeners[mode].add(fn);

@@ -1,8 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LiveDelta, PackedLiveDelta, SubscribeRequest } from '../../../../shared/contracts/live.js';
 import { packItems } from '../../../../shared/contracts/packed.js';
-import { gridCase } from '../fixtures/shell-items.js';
+import { alert, gridCase } from '../fixtures/shell-items.js';
+import type { LinkPort } from '../../../../client/src/services/socket.js';
+import type { FromLink } from '../../../../client/src/live/protocol.js';
 
 /** A stand-in for a socket.io-client socket: the test fires its events and answers its acks. */
 class FakeSocket {
@@ -43,8 +45,17 @@ vi.mock('socket.io-client', () => ({
   },
 }));
 
-const { liveSocket } = await import('../../../../client/src/services/socket.js');
-const { useGridStore } = await import('../../../../client/src/stores/streams.js');
+const { createLiveSocket } = await import('../../../../client/src/services/socket.js');
+const { LiveLink } = await import('../../../../client/src/live/link.js');
+const { useGridStore, useAlertsStore } = await import('../../../../client/src/stores/streams.js');
+
+/** The live worker, run in process: messages cross a structured clone both ways, as with postMessage. */
+function inProcessWorker(): LinkPort {
+  const port: LinkPort = { onmessage: null, postMessage: (msg) => link.handle(structuredClone(msg)) };
+  const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>));
+  return port;
+}
+const liveSocket = createLiveSocket(inProcessWorker);
 
 const delta = (seq: number, ...ids: string[]): LiveDelta => ({ topic: 'grid', seq, items: ids.map((id) => gridCase(id)) });
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -150,5 +161,42 @@ describe('live socket', () => {
     liveSocket.connect('t3');
     expect(s.auth).toEqual({ token: 't3' });
     expect(s.connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('posts a busy topic as the fields that changed, other topics as items', async () => {
+    // The fixtures stamp the current time: freeze it, so equal cases are equal.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-22T08:00:00Z') });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const posted: FromLink[] = [];
+    const link = new LiveLink((msg) => posted.push(structuredClone(msg)));
+    link.handle({ type: 'connect', token: 't1', namespace: '/live', topics: ['grid', 'alerts'] });
+    const s = sockets[0]!;
+    s.fire('connect');
+    s.answer({ grid: { seq: 5, snapshot: [gridCase('a'), gridCase('b')] }, alerts: { seq: 1, snapshot: [] } });
+    await flush();
+    posted.length = 0;
+    const packed: PackedLiveDelta = { topic: 'grid', seq: 6, packed: packItems([gridCase('a', { status: 'closed' }), gridCase('b'), gridCase('c')])! };
+    s.fire('live:delta', packed);
+    const x = alert('x');
+    s.fire('live:delta', { topic: 'alerts', seq: 2, items: [x] });
+    expect(posted).toEqual([
+      { type: 'patch', topic: 'grid', patch: { added: [gridCase('c')], changed: [{ keys: ['id', 'status'], rows: [['a', 'closed']] }, { keys: ['id'], rows: [['b']] }] } },
+      { type: 'delta', topic: 'alerts', items: [x] },
+    ]);
+    link.handle({ type: 'disconnect' });
+    expect(s.close).toHaveBeenCalled();
+    expect(posted.at(-1)).toEqual({ type: 'state', state: 'offline' });
+  });
+
+  it('applies other topics\' deltas to their stores', async () => {
+    liveSocket.connect('t1');
+    const s = sockets[0]!;
+    s.fire('connect');
+    s.answer({ alerts: { seq: 1, snapshot: [] } });
+    await flush();
+    s.fire('live:delta', { topic: 'alerts', seq: 2, items: [alert('x')] });
+    expect([...useAlertsStore().real.keys()]).toEqual(['x']);
   });
 });

@@ -3,18 +3,12 @@ import { computed } from 'vue';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAlertsStore, useEnvStore, useGridStore } from '../../../../client/src/stores/streams.js';
 import { defineTopicStore, type TopicChange } from '../../../../client/src/stores/topic-store.js';
-import { packItems, unpackItems, type PackedItems } from '../../../../shared/contracts/packed.js';
+import { Mirror } from '../../../../client/src/live/mirror.js';
+import type { TopicPatch } from '../../../../client/src/live/protocol.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { airReading, alert, gridCase } from '../fixtures/shell-items.js';
 
 beforeEach(() => setActivePinia(createPinia()));
-
-/** A packed delta as it arrives over the socket (JSON, so no object is shared with the test). */
-function packed(items: object[]): PackedItems {
-  const p = packItems(items);
-  if (!p) throw new Error('items do not pack');
-  return JSON.parse(JSON.stringify(p)) as PackedItems;
-}
 
 describe('topic store', () => {
   it('replaces everything on a snapshot and upserts by id on a delta', () => {
@@ -96,74 +90,77 @@ describe('topic store', () => {
   });
 });
 
-describe('topic store: packed deltas', () => {
-  it('merges a packed row into the stored case, keeping the object and every unchanged value', () => {
+describe('topic store: patches from the live worker', () => {
+  /** The worker's side: a mirror seeded like the store; its patches cross a structured clone, as postMessage does. */
+  function worker(seed: GridCase[] = []) {
+    const mirror = new Mirror<GridCase>();
+    mirror.reset(seed);
+    return (items: GridCase[]): TopicPatch<GridCase> => structuredClone(mirror.diff(items));
+  }
+
+  it('merges the changed fields into the stored case, keeping the object and every other value', () => {
     const grid = useGridStore();
-    grid.applySnapshot([gridCase('a', { title: '井盖缺失' }), gridCase('b')]);
+    const seed = [gridCase('a', { title: '井盖缺失' }), gridCase('b')];
+    const patch = worker(seed);
+    grid.applySnapshot(structuredClone(seed));
     const a = grid.real.get('a')!;
     const b = grid.real.get('b')!;
     const aLocation = a.location;
-    const bLocation = b.location;
     const next = gridCase('a', { title: '井盖缺失', status: 'closed', department: '城管局', overdue: true, updatedAt: '2026-11-22T09:00:00.000Z' });
     const nextB = gridCase('b', { location: { lon: 112.01, lat: 21.9 } });
-    grid.applyPacked(packed([next, nextB]));
+    grid.applyPatch(patch([next, nextB]));
 
     expect(grid.real.get('a')).toBe(a);
     expect(a).toEqual(next);
-    expect(a.status).toBe('closed');
-    expect(a.department).toBe('城管局');
-    expect(a.overdue).toBe(true);
-    // An equal nested location is not replaced by the one that came over the wire.
+    // An equal nested location is not sent, so the stored one stays.
     expect(a.location).toBe(aLocation);
-    // A changed one is.
     expect(grid.real.get('b')).toBe(b);
-    expect(b.location).not.toBe(bLocation);
     expect(b.location).toEqual({ lon: 112.01, lat: 21.9 });
-    expect(bLocation).toEqual({ lon: 111.98, lat: 21.86 });
     expect(grid.real.size).toBe(2);
   });
 
-  it('adds unknown cases and gives listeners the stored objects', () => {
+  it('adds unknown cases and gives listeners the stored objects, unchanged ones included', () => {
     const grid = useGridStore();
-    grid.applySnapshot([gridCase('a')]);
+    const patch = worker([gridCase('a'), gridCase('b')]);
+    grid.applySnapshot([gridCase('a'), gridCase('b')]);
     const a = grid.real.get('a')!;
     const real = vi.fn<(c: TopicChange<GridCase>) => void>();
     const drill = vi.fn();
     grid.onChange('real', real);
     grid.onChange('drill', drill);
     const newCase = gridCase('new', { title: '占道经营' });
-    grid.applyPacked(packed([gridCase('a', { status: 'dispatched' }), newCase]));
+    grid.applyPatch(patch([gridCase('a', { status: 'dispatched' }), gridCase('b'), newCase]));
 
-    expect([...grid.real.keys()]).toEqual(['a', 'new']);
+    expect([...grid.real.keys()]).toEqual(['a', 'b', 'new']);
     expect(grid.real.get('new')).toEqual(newCase);
     expect(real).toHaveBeenCalledTimes(1);
     expect(drill).not.toHaveBeenCalled();
     const change = real.mock.calls[0]![0];
     expect(change.reset).toBe(false);
-    expect(change.items).toHaveLength(2);
-    expect(change.items[0]).toBe(a);
-    expect(change.items[0]!.status).toBe('dispatched');
-    expect(change.items[1]).toBe(grid.real.get('new'));
+    expect(new Set(change.items)).toEqual(new Set([a, grid.real.get('b'), grid.real.get('new')]));
+    expect(a.status).toBe('dispatched');
 
-    // A case first added by a packed delta is itself updated in place by the next one.
+    // A case first added by a patch is itself updated in place by the next one.
     const added = grid.real.get('new')!;
-    grid.applyPacked(packed([gridCase('new', { title: '占道经营', status: 'closed' })]));
+    grid.applyPatch(patch([gridCase('new', { title: '占道经营', status: 'closed' })]));
     expect(grid.real.get('new')).toBe(added);
     expect(added.status).toBe('closed');
-    expect(real.mock.calls[1]![0].items[0]).toBe(added);
+    expect(real.mock.calls[1]![0].items).toEqual([added]);
   });
 
   it('is reactive for computeds reading a partition', () => {
     const grid = useGridStore();
+    const patch = worker([gridCase('a')]);
     grid.applySnapshot([gridCase('a')]);
     const closed = computed(() => [...grid.real.values()].filter((c) => c.status === 'closed').length);
     expect(closed.value).toBe(0);
-    grid.applyPacked(packed([gridCase('a', { status: 'closed' })]));
+    grid.applyPatch(patch([gridCase('a', { status: 'closed' })]));
     expect(closed.value).toBe(1);
   });
 
   it('moves a case whose drill flag flips to the other partition, as the same object', () => {
     const grid = useGridStore();
+    const patch = worker([gridCase('a'), gridCase('b')]);
     grid.applySnapshot([gridCase('a'), gridCase('b')]);
     const a = grid.real.get('a')!;
     const real = vi.fn();
@@ -171,7 +168,7 @@ describe('topic store: packed deltas', () => {
     grid.onChange('real', real);
     grid.onChange('drill', drill);
 
-    grid.applyPacked(packed([gridCase('a', { exercise: true })]));
+    grid.applyPatch(patch([gridCase('a', { exercise: true })]));
     expect([...grid.real.keys()]).toEqual(['b']);
     expect([...grid.drill.keys()]).toEqual(['a']);
     expect(grid.drill.get('a')).toBe(a);
@@ -179,56 +176,39 @@ describe('topic store: packed deltas', () => {
     expect(drill).toHaveBeenCalledWith({ items: [a], reset: false });
     expect(real).not.toHaveBeenCalled();
 
-    grid.applyPacked(packed([gridCase('a', { exercise: false })]));
+    grid.applyPatch(patch([gridCase('a', { exercise: false })]));
     expect([...grid.real.keys()]).toEqual(['b', 'a']);
     expect([...grid.drill.keys()]).toEqual([]);
     expect(grid.real.get('a')).toBe(a);
     expect(real).toHaveBeenCalledWith({ items: [a], reset: false });
   });
 
-  it('marks the stream as heard when a packed delta arrives', () => {
+  it('deletes a field the patch sets to undefined', () => {
+    const grid = useGridStore();
+    grid.applySnapshot([gridCase('a')]);
+    grid.applyPatch({ added: [], changed: [{ keys: ['id', 'address'], rows: [['a', undefined]] }] });
+    expect('address' in grid.real.get('a')!).toBe(false);
+  });
+
+  it('marks the stream as heard when a patch arrives, even one that changes nothing', () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-22T08:00:00Z') });
     try {
       const grid = useGridStore();
+      const patch = worker([gridCase('a', { updatedAt: '2026-11-22T07:00:00Z' })]);
       grid.applySnapshot([gridCase('a', { updatedAt: '2026-11-22T07:00:00Z' })]);
       expect(grid.lastHeard.grid).toBe(Date.parse('2026-11-22T07:00:00Z'));
       vi.advanceTimersByTime(5000);
-      grid.applyPacked(packed([gridCase('a'), gridCase('b')]));
+      grid.applyPatch(patch([gridCase('a', { updatedAt: '2026-11-22T07:00:00Z' })]));
       expect(grid.lastHeard.grid).toBe(Date.now());
-
-      const env = useEnvStore();
-      env.applyPacked(packed([airReading('s1'), airReading('w1', { kind: 'water', values: { cod: 12 } })]));
-      expect(env.lastHeard).toEqual({ air: Date.now(), water: Date.now() });
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('builds new objects, like applyDelta, in a store that does not update in place', () => {
-    const useCases = defineTopicStore('grid', { isDrill: (c) => c.exercise, time: (c) => Date.parse(c.updatedAt) });
-    const cases = useCases();
-    cases.applySnapshot([gridCase('a')]);
-    const a = cases.real.get('a')!;
-    const before = structuredClone(a);
-    const seen = vi.fn<(c: TopicChange<GridCase>) => void>();
-    cases.onChange('real', seen);
-    const p = packed([gridCase('a', { status: 'closed' }), gridCase('b'), gridCase('d', { exercise: true })]);
-    const rows = unpackItems<GridCase>(p);
-    cases.applyPacked(p);
-
-    expect(cases.real.get('a')).not.toBe(a);
-    expect(a).toEqual(before);
-    expect([...cases.real.values()]).toEqual(rows.slice(0, 2));
-    expect([...cases.drill.values()]).toEqual([rows[2]]);
-    expect(seen).toHaveBeenCalledWith({ items: rows.slice(0, 2), reset: false });
-    expect(seen.mock.calls[0]![0].items[0]).toBe(cases.real.get('a'));
-  });
-
-  it('upserts packed readings by the store\'s own key', () => {
-    const env = useEnvStore();
-    env.applyPacked(packed([airReading('s1', { id: 'r1', values: { pm25: 30 } }), airReading('s2', { id: 'r2' })]));
-    env.applyPacked(packed([airReading('s1', { id: 'r3', values: { pm25: 80 } })]));
-    expect([...env.real.keys()]).toEqual(['s1', 's2']);
-    expect(env.real.get('s1')).toMatchObject({ id: 'r3', values: { pm25: 80 } });
+  it('refuses a patch for an item it does not hold, and a store not keyed by id', () => {
+    const grid = useGridStore();
+    expect(() => grid.applyPatch({ added: [], changed: [{ keys: ['id', 'status'], rows: [['ghost', 'closed']] }] })).toThrow(/unknown item ghost/);
+    expect(grid.real.size).toBe(0);
+    expect(() => useEnvStore().applyPatch({ added: [], changed: [] })).toThrow(/keyed by id/);
   });
 });
