@@ -1,4 +1,5 @@
-import type { PatchGroup, TopicPatch } from './protocol.js';
+import { packItems, type PackedItems } from '../../../shared/contracts/packed.js';
+import type { TopicPatch } from './protocol.js';
 
 type Fields = Record<string, unknown>;
 
@@ -14,8 +15,8 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * The worker's copy of a patched topic's items (by `id`), kept equal to the page's store, so
  * each delta can be turned into a {@link TopicPatch}: a thousand case updates that each change
- * a status reach the page as a thousand (id, status, updatedAt) rows instead of a thousand
- * whole cases.
+ * a status reach the page as a thousand (id, status, updatedAt) rows, the status sent once,
+ * instead of a thousand whole cases.
  */
 export class Mirror<T extends { id: string }> {
   private readonly items = new Map<string, Fields>();
@@ -49,23 +50,31 @@ export class Mirror<T extends { id: string }> {
         known[k] = next[k];
         keys?.add(k);
       }
-      // A field the item no longer has (JSON drops undefined ones) is patched to undefined.
-      for (const k in known) {
-        if (k in next) continue;
-        delete known[k];
-        keys?.add(k);
-      }
       if (keys) changed.set(item.id, keys);
     }
-    const groups = new Map<string, PatchGroup>();
-    for (const [id, keys] of changed) {
+    const parts = [...changed].map(([id, keys]) => {
       const known = this.items.get(id)!;
-      const names = ['id', ...keys];
-      const signature = names.join('\u0000');
-      let group = groups.get(signature);
-      if (!group) groups.set(signature, (group = { keys: names, rows: [] }));
-      group.rows.push(names.map((k) => known[k]));
-    }
-    return { added: [...added.values()] as unknown as T[], changed: [...groups.values()] };
+      const part: Fields = { id };
+      for (const k of keys) part[k] = known[k];
+      return part;
+    });
+    return { added: [...added.values()] as unknown as T[], changed: packGroups(parts) };
   }
+}
+
+/** Packs items in groups of the same keys (normally one group). */
+function packGroups(items: readonly Fields[]): PackedItems[] {
+  const groups = new Map<string, Fields[]>();
+  for (const item of items) {
+    const signature = Object.keys(item).join('\u0000');
+    const group = groups.get(signature);
+    if (group) group.push(item);
+    else groups.set(signature, [item]);
+  }
+  return [...groups.values()].map((group) => {
+    const packed = packItems(group);
+    // Only a `__proto__` field stops items of one key set from packing; the server's schemas strip unknown fields.
+    if (!packed) throw new Error('live worker: an item with a __proto__ field cannot be patched');
+    return packed;
+  });
 }

@@ -1,4 +1,5 @@
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
+import type { PackedItems } from '../../../shared/contracts/packed.js';
 
 /**
  * The messages between the page and its live worker (`live.worker.ts`). The worker owns the
@@ -17,19 +18,16 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
 export const PATCHED_TOPICS: readonly LiveTopic[] = ['grid'];
 
 /**
- * Changed fields of items grouped by which fields changed: `keys[0]` is `id`, each row holds
- * an item's id and its new values of the other keys. A row with only an id is an item the
- * delta sent again unchanged.
+ * One delta of a patched topic. `added`: items the page does not hold yet, whole (as plain
+ * objects: the browser builds them faster and smaller than from packed rows). `changed`: items
+ * it holds, in packed groups (`shared/contracts/packed.ts`) by which fields changed, each row
+ * the id and the new values, repeated strings such as a status sent once per group so the
+ * page shares one string instead of building one per case (a group with only `id` holds
+ * items sent again unchanged). Items of a patched topic always carry every field.
  */
-export interface PatchGroup {
-  keys: string[];
-  rows: unknown[][];
-}
-
-/** One delta of a patched topic: the items the page does not hold yet, whole, and changes to the ones it does. */
 export interface TopicPatch<T> {
   added: T[];
-  changed: PatchGroup[];
+  changed: PackedItems[];
 }
 
 /** Page → worker. */

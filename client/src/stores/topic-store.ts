@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import type { TopicPatch } from '../live/protocol.js';
+import { PackedReader } from '../../../shared/contracts/packed.js';
 
 /** Real data, or the data of a drill (exercise): the two are never mixed. */
 export type DataMode = 'real' | 'drill';
@@ -121,17 +122,16 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
         put(item, changed);
         all.push(item);
       }
-      for (const { keys, rows } of patch.changed) {
-        for (const row of rows) {
-          const id = row[0] as string;
+      for (const group of patch.changed) {
+        const reader = new PackedReader(group);
+        const idCol = reader.keys.indexOf('id');
+        if (idCol < 0) throw new Error(`topic ${topic}: a patch group without ids`);
+        for (const row of reader.rows) {
+          const id = reader.value(row, idCol) as string;
           const known = parts.real.value.get(id) ?? parts.drill.value.get(id);
           if (!known) throw new Error(`topic ${topic}: patch for unknown item ${id}`);
           const target = known as Fields;
-          for (let k = 1; k < keys.length; k++) {
-            const v = row[k];
-            if (v === undefined) delete target[keys[k]!];
-            else target[keys[k]!] = v;
-          }
+          for (let k = 0; k < reader.keys.length; k++) if (k !== idCol) target[reader.keys[k]!] = reader.value(row, k);
           put(known, changed);
           all.push(known);
         }

@@ -182,7 +182,7 @@ describe('live socket', () => {
     const x = alert('x');
     s.fire('live:delta', { topic: 'alerts', seq: 2, items: [x] });
     expect(posted).toEqual([
-      { type: 'patch', topic: 'grid', patch: { added: [gridCase('c')], changed: [{ keys: ['id', 'status'], rows: [['a', 'closed']] }, { keys: ['id'], rows: [['b']] }] } },
+      { type: 'patch', topic: 'grid', patch: { added: [gridCase('c')], changed: [packItems([{ id: 'a', status: 'closed' }]), packItems([{ id: 'b' }])] } },
       { type: 'delta', topic: 'alerts', items: [x] },
     ]);
     link.handle({ type: 'disconnect' });
