@@ -39,6 +39,8 @@ const HELP = `npm run bench [-- options]
   --map-cases <n>      cases on the map (10000)
   --map-change <n>     cases changing status per second (1000)
   --map-seconds <n>    measured one-second update windows (30)
+  --map-warmup <n>     fed windows before the measured ones (default: one pass over every case,
+                       cases ÷ changes per second = 10)
   --map-theme <id>     theme whose map shows the cases (grid)
   --stamina-minutes <n> measured minutes of the stamina run, after the warm-up (60)
   --stamina-warmup <n> warm-up minutes before the first sample (5; 1 when --quick)
@@ -54,7 +56,7 @@ const { values: a } = parseArgs({
     events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'database-url': { type: 'string' },
     clients: { type: 'string' }, 'client-procs': { type: 'string' }, client: { type: 'string' }, rate: { type: 'string' },
     'peak-rate': { type: 'string' }, 'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
-    'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-theme': { type: 'string' },
+    'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-warmup': { type: 'string' }, 'map-theme': { type: 'string' },
     'stamina-minutes': { type: 'string' }, 'stamina-warmup': { type: 'string' }, 'stamina-speed': { type: 'string' }, 'stamina-interval': { type: 'string' },
     'software-compositing': { type: 'boolean' },
   },
@@ -90,9 +92,14 @@ const fanoutOpts: FanoutOptions = {
 };
 const peakRate = num(a['peak-rate'], 1000);
 const gpuCompositing = !a['software-compositing'];
+/** The map bench's options; the warm-up is one pass over every case unless given. */
+function mapOptions(cases: number, changePerS: number) {
+  const warmupS = num(a['map-warmup'], Math.ceil(cases / changePerS));
+  return { cases, changePerS, seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS, idleS: 5, theme: a['map-theme'] ?? 'grid', gpuCompositing };
+}
 const screenOpts = {
   load: { runs: num(a['load-runs'], quick ? 2 : 5), gpuCompositing },
-  map: { cases: num(a['map-cases'], 10_000), changePerS: num(a['map-change'], 1000), seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS: 3, idleS: 5, theme: a['map-theme'] ?? 'grid', gpuCompositing },
+  map: mapOptions(num(a['map-cases'], 10_000), num(a['map-change'], 1000)),
   stamina: {
     gpuCompositing,
     minutes: num(a['stamina-minutes'], quick ? 3 : 60),

@@ -13,7 +13,11 @@ export interface MapOptions {
   changePerS: number;
   /** Measured one-second windows. */
   seconds: number;
-  /** Windows fed before the measured ones (not counted). */
+  /**
+   * Windows fed before the measured ones (not counted). By default one pass over every case
+   * (cases ÷ changes per second): the first change of each case is a one-off (the map creates
+   * that case's feature-state), and the screen is measured in the state it then stays in.
+   */
   warmupS: number;
   /** Windows without any feed before that: what the screen costs when nothing changes. */
   idleS: number;
@@ -32,6 +36,8 @@ export interface MapResult extends MapOptions {
   workMs: { p50: number | null; p95: number | null; max: number | null };
   /** Work per measured window, in time order (where the outliers are). */
   workPerWindowMs: number[];
+  /** Work per warm-up window, in time order (the first change of each case; not part of the verdict). */
+  warmupWorkPerWindowMs: number[];
   /** Busy time of the update windows as measured (idle work included). */
   busyMs: { p50: number | null; p95: number | null; max: number | null };
   /** Busy time per one-second window with nothing fed (clock, animations). */
@@ -125,6 +131,7 @@ export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): 
       updatesPerS: Math.round(updatesMeasured / o.seconds),
       workMs: stats(measured.map((w) => Math.max(0, w.busyMs - idleP50))),
       workPerWindowMs: measured.map((w) => round1(Math.max(0, w.busyMs - idleP50))),
+      warmupWorkPerWindowMs: all.slice(o.idleS, o.idleS + o.warmupS).map((w) => round1(Math.max(0, w.busyMs - idleP50))),
       busyMs: stats(measured.map((w) => w.busyMs)),
       idleMs: { p50: round(quantile(idle, 0.5)), max: round(idle.length ? Math.max(...idle) : null) },
       longestTaskMs: stats(measured.map((w) => w.longestTaskMs)),

@@ -51,7 +51,7 @@ export function screenMarkdown(r: ScreenResults): string[] {
   }
   if (r.map) {
     const m = r.map;
-    lines.push('## Screen: map updates', '', `Theme \`${m.theme}\`; ${m.casesOnPage} cases reached the page, ${m.updatesPerS} case updates/s reached it while measured; ${m.idleS} idle, ${m.warmupS} warm-up and ${m.seconds} measured one-second windows (idle busy time p50 ${ms(m.idleMs.p50)}, max ${ms(m.idleMs.max)}); feed requests p50 ${ms(m.feedMs.p50)}, max ${ms(m.feedMs.max)}.`, '', `Work per update window in time order (ms, idle subtracted; ${m.workPerWindowMs.filter((w) => w > SCREEN_TARGETS.workP95Ms).length} of ${m.workPerWindowMs.length} over ${SCREEN_TARGETS.workP95Ms}): ${m.workPerWindowMs.join(', ')}.`, '');
+    lines.push('## Screen: map updates', '', `Theme \`${m.theme}\`; ${m.casesOnPage} cases reached the page, ${m.updatesPerS} case updates/s reached it while measured; ${m.idleS} idle, ${m.warmupS} warm-up and ${m.seconds} measured one-second windows (idle busy time p50 ${ms(m.idleMs.p50)}, max ${ms(m.idleMs.max)}); feed requests p50 ${ms(m.feedMs.p50)}, max ${ms(m.feedMs.max)}.`, '', `Work per update window in time order (ms, idle subtracted; ${m.workPerWindowMs.filter((w) => w > SCREEN_TARGETS.workP95Ms).length} of ${m.workPerWindowMs.length} over ${SCREEN_TARGETS.workP95Ms}): ${m.workPerWindowMs.join(', ')}.`, '', `Warm-up windows (the first change of each case; not in the verdict): ${m.warmupWorkPerWindowMs.join(', ')}.`, '');
   }
   if (r.stamina) {
     const s = r.stamina;

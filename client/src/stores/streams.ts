@@ -4,7 +4,11 @@ import { defineTopicStore } from './topic-store.js';
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0);
 
 /** City-management cases (网格事件), patched in place by the live worker (their listeners keep ids and counts, not cases). */
-export const useGridStore = defineTopicStore('grid', { isDrill: (c) => c.exercise, time: (c) => ms(c.updatedAt) });
+export const useGridStore = defineTopicStore('grid', {
+  isDrill: (c) => c.exercise,
+  time: (c) => ms(c.updatedAt),
+  shared: ['source', 'category', 'kind', 'status', 'district', 'department', 'gridCell'],
+});
 
 /** Emergency alerts (应急预警); cancelled and expired ones leave the screen. */
 export const useAlertsStore = defineTopicStore('alerts', {

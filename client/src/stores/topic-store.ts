@@ -55,6 +55,13 @@ export interface TopicSpec<T> {
   snapshotIsCurrent?: boolean;
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
+  /**
+   * Fields whose few distinct strings repeat across items (a status, a district): every item
+   * keeps one pooled copy of each value instead of its own (each item that crossed a
+   * structured clone or JSON brings its own copies), so ten thousand cases cost less memory
+   * and far fewer objects for the garbage collector to trace.
+   */
+  shared?: readonly (keyof T & string)[];
 }
 
 type Fields = Record<string, unknown>;
@@ -87,6 +94,23 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       }
     };
 
+    const sharedKeys = new Set<string>(spec.shared ?? []);
+    const pool = new Map<string, string>();
+    /** The pooled copy of a value of a shared field (see {@link TopicSpec.shared}). */
+    const pooled = (v: unknown) => {
+      if (typeof v !== 'string') return v;
+      const kept = pool.get(v);
+      if (kept !== undefined) return kept;
+      pool.set(v, v);
+      return v;
+    };
+    /** `item` with its shared fields' values replaced by the pooled copies. */
+    function share(item: T): T {
+      const fields = item as Fields;
+      for (const k of sharedKeys) if (typeof fields[k] === 'string') fields[k] = pooled(fields[k]);
+      return item;
+    }
+
     /** Stores `item` in its partition (or evicts it) and records it as changed. */
     function put(item: T, changed: Record<DataMode, T[]>) {
       const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
@@ -109,7 +133,7 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
     function upsert(items: T[], reset: boolean) {
       const changed: Record<DataMode, T[]> = { real: [], drill: [] };
       if (reset) for (const p of Object.values(parts)) p.value.clear();
-      for (const item of items) put(item, changed);
+      for (const item of items) put(share(item), changed);
       notify(changed, reset);
     }
 
@@ -119,7 +143,7 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       const changed: Record<DataMode, T[]> = { real: [], drill: [] };
       const all: T[] = [];
       for (const item of patch.added) {
-        put(item, changed);
+        put(share(item), changed);
         all.push(item);
       }
       for (const group of patch.changed) {
@@ -131,7 +155,12 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
           const known = parts.real.value.get(id) ?? parts.drill.value.get(id);
           if (!known) throw new Error(`topic ${topic}: patch for unknown item ${id}`);
           const target = known as Fields;
-          for (let k = 0; k < reader.keys.length; k++) if (k !== idCol) target[reader.keys[k]!] = reader.value(row, k);
+          for (let k = 0; k < reader.keys.length; k++) {
+            if (k === idCol) continue;
+            const key = reader.keys[k]!;
+            const v = reader.value(row, k);
+            target[key] = sharedKeys.has(key) ? pooled(v) : v;
+          }
           put(known, changed);
           all.push(known);
         }

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { computed } from 'vue';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useAlertsStore, useEnvStore, useGridStore } from '../../../../client/src/stores/streams.js';
 import { defineTopicStore, type TopicChange } from '../../../../client/src/stores/topic-store.js';
 import { Mirror } from '../../../../client/src/live/mirror.js';
@@ -128,6 +128,24 @@ describe('topic store: patches from the live worker', () => {
     grid.applyPatch(p);
     expect(grid.real.get('a')!.status).toBe('closed');
     expect(grid.real.get('b')!.status).toBe('closed');
+  });
+
+  it('pools shared fields without changing any value or adding fields', () => {
+    // String identity cannot be seen from JavaScript (the saving shows in a heap snapshot, see
+    // docs/BENCHMARKS.md); what must hold is that pooling changes nothing else.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-22T08:00:00Z') });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const grid = useGridStore();
+    const patch = worker([gridCase('a')]);
+    grid.applySnapshot(structuredClone([gridCase('a')]));
+    const { gridCell: _absent, ...withoutCell } = gridCase('c', { category: 'road_damage', status: 'closed', department: '城管局' });
+    grid.applyDelta(structuredClone([withoutCell as GridCase]));
+    grid.applyPatch(patch([gridCase('a', { status: 'closed', district: '441704' })]));
+    expect(grid.real.get('a')).toEqual(gridCase('a', { status: 'closed', district: '441704' }));
+    expect(grid.real.get('c')).toEqual(withoutCell);
+    expect('gridCell' in grid.real.get('c')!).toBe(false);
   });
 
   it('adds unknown cases and gives listeners the stored objects, unchanged ones included', () => {
