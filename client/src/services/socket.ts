@@ -9,6 +9,8 @@ export type { ConnectionState } from '../live/protocol.js';
 export interface LinkPort {
   postMessage(msg: ToLink): void;
   onmessage: ((e: MessageEvent<FromLink>) => void) | null;
+  /** The worker failed (its script did not load, or it threw): the screen shows it is offline. */
+  onerror: ((e: ErrorEvent) => void) | null;
 }
 
 /** Applies one message of the live worker to the page. */
@@ -38,6 +40,10 @@ export function createLiveSocket(open: () => LinkPort) {
       if (!port) {
         port = open();
         port.onmessage = (e) => dispatch(e.data, state);
+        port.onerror = (e) => {
+          state.value = 'offline';
+          console.error('live worker failed', e);
+        };
       }
       port.postMessage({ type: 'connect', token, namespace: LIVE_NAMESPACE, topics: LIVE_TOPICS });
     },

@@ -51,7 +51,7 @@ const { useGridStore, useAlertsStore } = await import('../../../../client/src/st
 
 /** The live worker, run in process: messages cross a structured clone both ways, as with postMessage. */
 function inProcessWorker(): LinkPort {
-  const port: LinkPort = { onmessage: null, postMessage: (msg) => link.handle(structuredClone(msg)) };
+  const port: LinkPort = { onmessage: null, onerror: null, postMessage: (msg) => link.handle(structuredClone(msg)) };
   const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>));
   return port;
 }
@@ -198,5 +198,18 @@ describe('live socket', () => {
     await flush();
     s.fire('live:delta', { topic: 'alerts', seq: 2, items: [alert('x')] });
     expect([...useAlertsStore().real.keys()]).toEqual(['x']);
+  });
+
+  it('shows the screen offline when the worker fails', () => {
+    let port: LinkPort | undefined;
+    const socket = createLiveSocket(() => (port = inProcessWorker()));
+    socket.connect('t1');
+    expect(socket.state.value).toBe('connecting');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    port!.onerror!(new ErrorEvent('error'));
+    expect(socket.state.value).toBe('offline');
+    expect(error).toHaveBeenCalledWith('live worker failed', expect.any(ErrorEvent));
+    error.mockRestore();
+    socket.disconnect();
   });
 });
