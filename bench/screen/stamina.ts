@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { sleep } from '../lib/clock.js';
 import { screenPath, THEMES } from '../../tests/e2e/setup/screen.js';
 import { benchBrowser, benchServer, round1 } from './session.js';
@@ -19,8 +19,10 @@ export interface StaminaOptions {
 export interface StaminaSample {
   atMin: number;
   theme: string;
-  /** JS heap in use (MB = 10⁶ bytes). */
+  /** The page's JS heap in use (MB = 10⁶ bytes). */
   heapMB: number;
+  /** The live worker's JS heap in use (it keeps a copy of every case the page holds). */
+  workerHeapMB: number;
   /** DOM nodes alive in the renderer (Chrome's Performance `Nodes`). */
   nodes: number;
   /** Elements in the document. */
@@ -30,7 +32,7 @@ export interface StaminaSample {
 
 export interface StaminaResult extends StaminaOptions {
   samples: StaminaSample[];
-  /** Median of the last three samples minus the median of the first three. */
+  /** Of the page's and the live worker's heaps together: median of the last three samples minus the median of the first three. */
   heapGrowthMB: number;
   nodeGrowth: number;
   /** `nodeGrowth` relative to the first samples' median. */
@@ -43,7 +45,41 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Robust growth: the end minus the start, each the median of up to three samples. */
 const growth = (xs: number[]) => median(xs.slice(-3)) - median(xs.slice(0, 3));
 
-async function sample(page: Page, cdp: CDPSession, atMin: number): Promise<StaminaSample> {
+/**
+ * The live worker's inspector. Playwright gives no CDP session for a worker, so commands go
+ * through the browser's `Target.sendMessageToTarget` to the worker attached by target id.
+ */
+async function workerInspector(browser: Browser, urlPart: string) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
+  if (!target) throw new Error(`stamina: no worker whose URL contains ${urlPart}`);
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  const waiting = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    if (e.sessionId !== sessionId) return;
+    const msg = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.result);
+  });
+  let nextId = 0;
+  const send = <R>(method: string) =>
+    new Promise<R>((resolve) => {
+      const id = ++nextId;
+      waiting.set(id, (r) => resolve(r as R));
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
+  return {
+    /** JS heap in use after two forced collections, MB. */
+    async heapMB() {
+      await send('HeapProfiler.collectGarbage');
+      await send('HeapProfiler.collectGarbage');
+      return round1((await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize / 1e6);
+    },
+  };
+}
+type WorkerInspector = Awaited<ReturnType<typeof workerInspector>>;
+
+async function sample(page: Page, cdp: CDPSession, worker: WorkerInspector, atMin: number): Promise<StaminaSample> {
   // Sample just after the carousel arrives on its first theme, so samples compare like with like.
   await page.waitForFunction((t) => !document.querySelector(`[data-theme="${t}"]`), THEMES[0], { timeout: 120_000 }).catch(() => undefined);
   await page.waitForFunction((t) => document.querySelector(`[data-theme="${t}"]`), THEMES[0], { timeout: 120_000 }).catch(() => undefined);
@@ -54,12 +90,13 @@ async function sample(page: Page, cdp: CDPSession, atMin: number): Promise<Stami
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
   const dom = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, theme: document.querySelector('[data-theme]')?.getAttribute('data-theme') ?? '' }));
-  return { atMin, theme: dom.theme, heapMB: round1(heap.usedSize / 1e6), nodes: metric('Nodes'), elements: dom.elements, listeners: metric('JSEventListeners') };
+  return { atMin, theme: dom.theme, heapMB: round1(heap.usedSize / 1e6), workerHeapMB: await worker.heapMB(), nodes: metric('Nodes'), elements: dom.elements, listeners: metric('JSEventListeners') };
 }
 
 /**
  * The screen left running on the rotating carousel while the in-process simulator runs at
- * `speed`× real time: after the warm-up, JS heap (after forced GC) and DOM nodes once a minute.
+ * `speed`× real time: after the warm-up, the JS heaps of the page and of its live worker
+ * (after forced GC) and DOM nodes once a minute.
  */
 export async function runStamina(o: StaminaOptions, log: (msg: string) => void): Promise<StaminaResult> {
   const srv = await benchServer({ simulate: true, env: { SIMULATE_SPEED: String(o.speed) } });
@@ -76,18 +113,19 @@ export async function runStamina(o: StaminaOptions, log: (msg: string) => void):
     const t0 = Date.now();
     log(`  stamina: warming up ${o.warmupMinutes} min, then ${o.minutes} min at ${o.speed}× simulator speed`);
     await sleep(o.warmupMinutes * 60_000);
+    const worker = await workerInspector(bb.browser, 'live.worker');
     const samples: StaminaSample[] = [];
     for (let m = 0; m <= o.minutes; m++) {
       await sleep(t0 + (o.warmupMinutes + m) * 60_000 - Date.now());
-      const s = await sample(page, cdp, m);
+      const s = await sample(page, cdp, worker, m);
       samples.push(s);
-      log(`  stamina ${m} min: heap ${s.heapMB} MB, ${s.nodes} nodes (${s.elements} elements), ${s.listeners} listeners, theme ${s.theme}`);
+      log(`  stamina ${m} min: heap ${s.heapMB} MB (live worker ${s.workerHeapMB} MB), ${s.nodes} nodes (${s.elements} elements), ${s.listeners} listeners, theme ${s.theme}`);
     }
     const nodeGrowth = growth(samples.map((s) => s.nodes));
     return {
       ...o,
       samples,
-      heapGrowthMB: round1(growth(samples.map((s) => s.heapMB))),
+      heapGrowthMB: round1(growth(samples.map((s) => s.heapMB + s.workerHeapMB))),
       nodeGrowth,
       nodeGrowthPct: round1((nodeGrowth / median(samples.slice(0, 3).map((s) => s.nodes))) * 100),
       deltasReceived,
