@@ -3,7 +3,8 @@ import { sleep } from '../lib/clock.js';
 import { postIngest } from '../lib/http.js';
 import { gridEventFactory } from '../lib/payloads.js';
 import { screenPath } from '../../tests/e2e/setup/screen.js';
-import { deltaItems, type WireDelta } from '../../shared/contracts/live.js';
+import type { WireDelta } from '../../shared/contracts/live.js';
+import { deltaItems } from '../../shared/contracts/packed.js';
 import { workPerWindow, type TraceEvent } from './main-thread.js';
 import { benchBrowser, benchServer, quantile, round1 } from './session.js';
 

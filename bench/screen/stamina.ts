@@ -55,18 +55,22 @@ async function workerInspector(browser: Browser, urlPart: string) {
   const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
   if (!target) throw new Error(`stamina: no worker whose URL contains ${urlPart}`);
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  const waiting = new Map<number, (result: unknown) => void>();
+  const waiting = new Map<number, { resolve: (result: unknown) => void; reject: (err: Error) => void }>();
   cdp.on('Target.receivedMessageFromTarget', (e) => {
     if (e.sessionId !== sessionId) return;
-    const msg = JSON.parse(e.message) as { id?: number; result?: unknown };
-    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.result);
+    const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const call = msg.id === undefined ? undefined : waiting.get(msg.id);
+    if (!call) return;
+    waiting.delete(msg.id!);
+    if (msg.error) call.reject(new Error(`live worker inspector: ${msg.error.message}`));
+    else call.resolve(msg.result);
   });
   let nextId = 0;
   const send = <R>(method: string) =>
-    new Promise<R>((resolve) => {
+    new Promise<R>((resolve, reject) => {
       const id = ++nextId;
-      waiting.set(id, (r) => resolve(r as R));
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      waiting.set(id, { resolve: (r) => resolve(r as R), reject });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(reject);
     });
   return {
     /** JS heap in use after two forced collections, MB. */

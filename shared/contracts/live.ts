@@ -5,7 +5,7 @@ import type { Alert } from '../schemas/alert.js';
 import type { Observation } from '../schemas/observation.js';
 import type { Indicator } from '../schemas/indicator.js';
 import type { VitalSigns } from './kpi.js';
-import { unpackItems, type PackedItems } from './packed.js';
+import type { PackedItems } from './packed.js';
 
 /** Socket.IO namespace of the live push. */
 export const LIVE_NAMESPACE = '/live';
@@ -66,11 +66,6 @@ export interface PackedLiveDelta<T extends LiveTopic = LiveTopic> {
  * do not share one set of keys.
  */
 export type WireDelta = LiveDelta | PackedLiveDelta;
-
-/** The items of a delta in either encoding. */
-export function deltaItems<T extends LiveTopic>(delta: LiveDelta<T> | PackedLiveDelta<T>): TopicItems[T][] {
-  return 'packed' in delta ? unpackItems<TopicItems[T]>(delta.packed) : delta.items;
-}
 
 /** Sent when a client fell too far behind to be fed; it re-subscribes with `since`. */
 export interface LiveResync {

@@ -16,6 +16,8 @@ export interface PackedItems {
   rows: unknown[][];
 }
 
+import type { LiveDelta, LiveTopic, PackedLiveDelta, TopicItems } from './live.js';
+
 type Item = Record<string, unknown>;
 
 /** The keys an item sends: JSON drops keys whose value is undefined, so they do not count. */
@@ -101,4 +103,12 @@ export class PackedReader {
 export function unpackItems<T>(p: PackedItems): T[] {
   const reader = new PackedReader(p);
   return p.rows.map((row) => reader.item<T>(row));
+}
+
+/**
+ * The items of a live delta in either encoding. It lives here, not in live.ts, so a client
+ * (the page's live worker) can decode deltas without bundling live.ts's zod schemas.
+ */
+export function deltaItems<T extends LiveTopic>(delta: LiveDelta<T> | PackedLiveDelta<T>): TopicItems[T][] {
+  return 'packed' in delta ? unpackItems<TopicItems[T]>(delta.packed) : delta.items;
 }

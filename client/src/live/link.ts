@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-// Types only from the live contract: its values would pull zod into the worker's bundle.
+// Types only from live.ts: its values would pull zod into the worker's bundle.
 import type { ClientToServerEvents, LiveTopic, ServerToClientWireEvents, TopicItems, TopicSubscription, WireDelta } from '../../../shared/contracts/live.js';
-import { unpackItems } from '../../../shared/contracts/packed.js';
+import { deltaItems } from '../../../shared/contracts/packed.js';
 import { Mirror } from './mirror.js';
-import { PATCHED_TOPICS, type FromLink, type ToLink } from './protocol.js';
+import { PATCHED_TOPICS, type ConnectionState, type FromLink, type ToLink } from './protocol.js';
 
 type LiveSocket = Socket<ServerToClientWireEvents, ClientToServerEvents>;
 type AnyItem = TopicItems[LiveTopic];
@@ -60,7 +60,7 @@ export class LiveLink {
     this.state('offline');
   }
 
-  private state(state: 'connecting' | 'live' | 'reconnecting' | 'offline') {
+  private state(state: ConnectionState) {
     this.post({ type: 'state', state });
   }
 
@@ -73,7 +73,7 @@ export class LiveLink {
     const last = this.seq[delta.topic];
     // A delta at or below the last applied seq was already delivered (e.g. in `missed`).
     if (last !== undefined && delta.seq <= last) return;
-    const items = 'packed' in delta ? unpackItems<AnyItem>(delta.packed) : delta.items;
+    const items: AnyItem[] = deltaItems(delta);
     const mirror = this.mirrors.get(delta.topic);
     if (mirror) this.post({ type: 'patch', topic: delta.topic, patch: mirror.diff(items) } as FromLink);
     else this.post({ type: 'delta', topic: delta.topic, items } as FromLink);

@@ -22,7 +22,7 @@ export class Mirror<T extends { id: string }> {
   private readonly items = new Map<string, Fields>();
 
   /** Forgets every item (the page's store is reset by a snapshot). */
-  reset(items: readonly T[] = []): void {
+  reset(items: readonly T[]): void {
     this.items.clear();
     for (const item of items) this.items.set(item.id, { ...item });
   }

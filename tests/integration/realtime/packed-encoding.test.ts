@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemDistricts } from '../../../server/src/realtime/index.js';
-import { deltaItems, type LiveTopic, type TopicItems, type WireDelta } from '../../../shared/contracts/live.js';
+import type { LiveTopic, TopicItems, WireDelta } from '../../../shared/contracts/live.js';
+import { deltaItems } from '../../../shared/contracts/packed.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import { barrier, fakeSnapshot, record, useLiveServer, waitFor, type LiveClient, type LiveServerHandle } from './live-harness.js';
 import { gridCase, JIANGCHENG, YANGDONG } from './live-items.js';

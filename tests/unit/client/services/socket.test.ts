@@ -60,6 +60,16 @@ const liveSocket = createLiveSocket(inProcessWorker);
 const delta = (seq: number, ...ids: string[]): LiveDelta => ({ topic: 'grid', seq, items: ids.map((id) => gridCase(id)) });
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** Connects the app's live socket and answers its first subscribe with `topics`; returns the socket. */
+async function live(topics: Record<string, unknown>): Promise<FakeSocket> {
+  liveSocket.connect('t1');
+  const s = sockets[0]!;
+  s.fire('connect');
+  s.answer(topics);
+  await flush();
+  return s;
+}
+
 beforeEach(() => setActivePinia(createPinia()));
 afterEach(() => {
   liveSocket.disconnect();
@@ -99,11 +109,7 @@ describe('live socket', () => {
   });
 
   it('ignores a delta it has already applied', async () => {
-    liveSocket.connect('t1');
-    const s = sockets[0]!;
-    s.fire('connect');
-    s.answer({ grid: { seq: 5, snapshot: [] } });
-    await flush();
+    const s = await live({ grid: { seq: 5, snapshot: [] } });
     const listener = vi.fn();
     useGridStore().onChange('real', listener);
     s.fire('live:delta', delta(6, 'c'));
@@ -114,11 +120,7 @@ describe('live socket', () => {
   });
 
   it('resumes after a reconnect with since = the last seq applied, taking the missed deltas', async () => {
-    liveSocket.connect('t1');
-    const s = sockets[0]!;
-    s.fire('connect');
-    s.answer({ grid: { seq: 5, snapshot: [gridCase('a')] } });
-    await flush();
+    const s = await live({ grid: { seq: 5, snapshot: [gridCase('a')] } });
     s.fire('live:delta', delta(6, 'b'));
     s.fire('disconnect');
     expect(liveSocket.state.value).toBe('reconnecting');
@@ -131,11 +133,7 @@ describe('live socket', () => {
   });
 
   it('holds deltas that arrive while a subscribe is in flight until its answer is applied', async () => {
-    liveSocket.connect('t1');
-    const s = sockets[0]!;
-    s.fire('connect');
-    s.answer({ grid: { seq: 5, snapshot: [] } });
-    await flush();
+    const s = await live({ grid: { seq: 5, snapshot: [] } });
     s.fire('live:resync', { topics: ['grid'] });
     const order: string[] = [];
     useGridStore().onChange('real', (c) => order.push(...c.items.map((i) => i.id)));
@@ -191,11 +189,7 @@ describe('live socket', () => {
   });
 
   it('applies other topics\' deltas to their stores', async () => {
-    liveSocket.connect('t1');
-    const s = sockets[0]!;
-    s.fire('connect');
-    s.answer({ alerts: { seq: 1, snapshot: [] } });
-    await flush();
+    const s = await live({ alerts: { seq: 1, snapshot: [] } });
     s.fire('live:delta', { topic: 'alerts', seq: 2, items: [alert('x')] });
     expect([...useAlertsStore().real.keys()]).toEqual(['x']);
   });

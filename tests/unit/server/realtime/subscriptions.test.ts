@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDelta, filterItems, itemDistricts, resolveScope, roomName, scopeDelta } from '../../../../server/src/realtime/subscriptions.js';
-import { deltaItems, type LiveDelta } from '../../../../shared/contracts/live.js';
+import type { LiveDelta } from '../../../../shared/contracts/live.js';
+import { deltaItems } from '../../../../shared/contracts/packed.js';
 import { alert, CITY, gridCase, indicator, JIANGCHENG, kpi, observation, YANGDONG } from '../../../integration/realtime/live-items.js';
 
 describe('itemDistricts', () => {
