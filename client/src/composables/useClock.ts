@@ -8,6 +8,10 @@ let timer: ReturnType<typeof setInterval> | null = null;
  * so hundreds of widgets don't each run a timer.
  */
 export function useClock(): Readonly<Ref<number>> {
-  timer ??= setInterval(() => (now.value = Date.now()), 1000);
+  if (!timer) {
+    // The clock reads the time when it starts, not when the module loaded.
+    now.value = Date.now();
+    timer = setInterval(() => (now.value = Date.now()), 1000);
+  }
   return readonly(now);
 }
