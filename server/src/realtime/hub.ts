@@ -58,7 +58,7 @@ export interface LiveHub {
   readonly ready: Promise<void>;
   /** Queues items for the next batch of `topic`. */
   publish<T extends LiveTopic>(topic: T, items: TopicItems[T][]): void;
-  /** Writes and delivers everything queued now. */
+  /** Writes and delivers everything published before this call, including a batch already being written. */
   flush(): Promise<void>;
   currentSeq(topic: LiveTopic): Promise<number>;
   /** Stops timers and flushes what is queued; the io server is the caller's to close. */
@@ -141,7 +141,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     timer = null;
     const batch = [...pending];
     pending.clear();
-    await Promise.all(batch.map(([topic, items]) => flushTopic(topic, latestPerId(items))));
+    for (const [topic, items] of batch) void flushTopic(topic, latestPerId(items));
+    // A batch the timer took just before this call may still be writing: wait for it as well.
+    await Promise.all(chains.values());
   };
 
   const pruneTimer = setInterval(() => {
@@ -167,7 +169,6 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       closed = true;
       clearInterval(pruneTimer);
       await flush();
-      await Promise.all(chains.values());
       reorder.close();
       guard.close();
       nsp.off('live:delta', onRemoteDelta);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { barrier, connectClient, fakeSnapshot, record, useLiveServer, waitFor } from './live-harness.js';
+import { openDb, type Db } from '../../../server/src/store/db.js';
+import { migrate } from '../../../server/src/store/migrate.js';
+import { barrier, connectClient, fakeSnapshot, record, startLiveServer, useLiveServer, waitFor } from './live-harness.js';
 import { gridCase, JIANGCHENG, observation, YANGDONG } from './live-items.js';
 
 describe('live hub: connect, subscribe, deltas', () => {
@@ -88,6 +90,40 @@ describe('live hub: connect, subscribe, deltas', () => {
     await server.hub.flush();
     await barrier(client);
     expect(got.deltas.map((d) => d.topic)).toEqual(['env']);
+  });
+
+  it('flush() also waits for a batch the timer is still writing', async () => {
+    const db = await openDb({ dataDir: 'memory://' });
+    await migrate(db);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    // The sequence write of the timer's batch waits at the gate.
+    const gated: Db = Object.assign(Object.create(db) as Db, {
+      async query(sql: string, params?: unknown[]) {
+        if (sql.startsWith('update live_seq')) {
+          held = true;
+          await gate;
+        }
+        return db.query(sql, params);
+      },
+    });
+    const server = await startLiveServer({ db: gated, hub: { flushIntervalMs: 1 } });
+    try {
+      server.hub.publish('grid', [gridCase('t1', JIANGCHENG)]);
+      await waitFor(() => held, 'the timer to start writing its batch');
+      let flushed = false;
+      const flushing = server.hub.flush().then(() => (flushed = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(flushed).toBe(false);
+      release();
+      await flushing;
+      expect(await server.hub.currentSeq('grid')).toBe(1);
+    } finally {
+      release();
+      await server.close();
+      await db.close();
+    }
   });
 
   it('forgets a client once it disconnects', async () => {
