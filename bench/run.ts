@@ -13,6 +13,7 @@ import { sleep } from './lib/clock.js';
 import { busyPct, cpuTimes, machine } from './lib/machine.js';
 import { judge, toMarkdown, type BenchResults } from './report.js';
 import { runScreen, SCREEN_PHASES } from './screen/run-screen.js';
+import { MAP_VIEWS, type MapOptions, type MapView } from './screen/map-updates.js';
 import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
@@ -41,7 +42,11 @@ const HELP = `npm run bench [-- options]
   --map-seconds <n>    measured one-second update windows (30)
   --map-warmup <n>     fed windows before the measured ones (default: one pass over every case,
                        cases ÷ changes per second = 10)
+  --map-settle <s>     wait after the cases reached the page, before measuring (30)
   --map-theme <id>     theme whose map shows the cases (grid)
+  --map-views <list>   map views measured, one run each (city,street): city = the theme's view
+                       of the whole city (cases clustered), street = zoom 14 over the cases
+                       (every case its own point, every change recolours one)
   --stamina-minutes <n> measured minutes of the stamina run, after the warm-up (60)
   --stamina-warmup <n> warm-up minutes before the first sample (5; 1 when --quick)
   --stamina-speed <n>  simulator speed during the stamina run (10)
@@ -56,7 +61,7 @@ const { values: a } = parseArgs({
     events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'database-url': { type: 'string' },
     clients: { type: 'string' }, 'client-procs': { type: 'string' }, client: { type: 'string' }, rate: { type: 'string' },
     'peak-rate': { type: 'string' }, 'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
-    'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-warmup': { type: 'string' }, 'map-theme': { type: 'string' },
+    'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-warmup': { type: 'string' }, 'map-theme': { type: 'string' }, 'map-views': { type: 'string' }, 'map-settle': { type: 'string' },
     'stamina-minutes': { type: 'string' }, 'stamina-warmup': { type: 'string' }, 'stamina-speed': { type: 'string' }, 'stamina-interval': { type: 'string' },
     'software-compositing': { type: 'boolean' },
   },
@@ -92,10 +97,15 @@ const fanoutOpts: FanoutOptions = {
 };
 const peakRate = num(a['peak-rate'], 1000);
 const gpuCompositing = !a['software-compositing'];
-/** The map bench's options; the warm-up is one pass over every case unless given. */
-function mapOptions(cases: number, changePerS: number) {
+/** The map bench's options, one per view; the warm-up is one pass over every case unless given. */
+function mapOptions(cases: number, changePerS: number): MapOptions[] {
   const warmupS = num(a['map-warmup'], Math.ceil(cases / changePerS));
-  return { cases, changePerS, seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS, idleS: 5, theme: a['map-theme'] ?? 'grid', gpuCompositing };
+  const views = (a['map-views'] ?? 'city,street').split(',').map((name) => {
+    const view = MAP_VIEWS[name.trim() as MapView['name']];
+    if (!view) throw new Error(`--map-views: unknown view ${name} (city, street)`);
+    return view;
+  });
+  return views.map((view) => ({ view, cases, changePerS, seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS, idleS: 5, settleS: num(a['map-settle'], 30), theme: a['map-theme'] ?? 'grid', gpuCompositing }));
 }
 const screenOpts = {
   load: { runs: num(a['load-runs'], quick ? 2 : 5), gpuCompositing },

@@ -7,8 +7,8 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(CITY_DIR + file
 const CATEGORIES = readJson<{ code: string; name: string }[]>('categories.json');
 const STATIONS = readJson<{ id: string; kind: 'air' | 'water' | 'noise' }[]>('stations.json');
 
-/** Centre of 江城区 (阳江); events land within ±0.05° of it, all inside the city. */
-const CENTRE = { lon: 111.98, lat: 21.86 };
+/** Where generated cases lie: within ±0.05° of this point (阳江 city centre). */
+export const CASES_CENTRE = { lon: 111.98, lat: 21.86 };
 
 /** Deterministic PRNG (mulberry32) so every run sends the same mix. */
 export function prng(seed: number): () => number {
@@ -52,7 +52,7 @@ export function gridEventFactory(prefix: string, seed = 1) {
         source: 'sensor',
         category: cat.code,
         title: cat.name,
-        location: { lon: +(CENTRE.lon + (rnd() - 0.5) * 0.1).toFixed(6), lat: +(CENTRE.lat + (rnd() - 0.5) * 0.1).toFixed(6) },
+        location: { lon: +(CASES_CENTRE.lon + (rnd() - 0.5) * 0.1).toFixed(6), lat: +(CASES_CENTRE.lat + (rnd() - 0.5) * 0.1).toFixed(6) },
         reportedAt,
       });
     }

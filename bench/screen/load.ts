@@ -81,6 +81,15 @@ export async function runLoad(o: LoadOptions, log: (msg: string) => void): Promi
         for (const theme of THEMES) {
           await page.goto(`${srv.url}${screenPath({ theme, interval: 3600 })}`);
           await page.waitForFunction(() => document.querySelector('[data-widget-id] [data-empty="false"], [data-widget-id][data-empty="false"]'), null, { timeout: 60_000 });
+          // Chunks loaded late count too (H3, fetched by the live worker when a map first shows the
+          // density layer): wait until every layer a map shows has drawn something.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('[data-testid="city-map"]')].every((m) => m.getAttribute('data-empty') === 'false') &&
+              [...document.querySelectorAll('[data-layer-toggle][aria-pressed="true"]')].every((t) => Number(t.getAttribute('data-count')) > 0),
+            null,
+            { timeout: 60_000 },
+          );
         }
         for (const u of js) all.add(u);
       }

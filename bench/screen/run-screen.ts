@@ -8,20 +8,23 @@ export const SCREEN_PHASES = ['screen-load', 'screen-map', 'screen-stamina'];
 
 export interface ScreenOptions {
   load: LoadOptions;
-  map: MapOptions;
+  /** One map run per view (see {@link MapOptions.view}). */
+  map: MapOptions[];
   stamina: StaminaOptions;
 }
 
 /** Runs the selected screen benchmarks one after another, each against its own server and browser. */
 export async function runScreen(phases: ReadonlySet<string>, o: ScreenOptions, log: (msg: string) => void): Promise<ScreenResults> {
-  const out: ScreenResults = { load: null, map: null, stamina: null };
+  const out: ScreenResults = { load: null, map: [], stamina: null };
   if (phases.has('screen-load')) {
     log(`screen load: ${o.load.runs} cold loads of /screen (simulated city)`);
     out.load = await runLoad(o.load, log);
   }
   if (phases.has('screen-map')) {
-    log(`screen map: ${o.map.cases} cases, ${o.map.changePerS} changing per second, ${o.map.seconds} s measured`);
-    out.map = await runMapUpdates(o.map, log);
+    for (const m of o.map) {
+      log(`screen map (${m.view.name} view): ${m.cases} cases, ${m.changePerS} changing per second, ${m.seconds} s measured`);
+      out.map.push(await runMapUpdates(m, log));
+    }
   }
   if (phases.has('screen-stamina')) {
     log(`screen stamina: ${o.stamina.minutes} min at ${o.stamina.speed}× simulator speed`);

@@ -34,9 +34,18 @@ export interface StaminaResult extends StaminaOptions {
   samples: StaminaSample[];
   /** Of the page's and the live worker's heaps together: median of the last three samples minus the median of the first three. */
   heapGrowthMB: number;
+  /** DOM nodes: median of the last three samples minus the median of the first three (reported, not judged). */
   nodeGrowth: number;
   /** `nodeGrowth` relative to the first samples' median. */
   nodeGrowthPct: number;
+  /**
+   * DOM nodes gained over the run by the least-squares line through every sample (the
+   * verdict): a leak adds nodes steadily, while the alerts and rankings on show come and go a
+   * row at a time, which moves the end samples but not the line.
+   */
+  nodeTrend: number;
+  /** `nodeTrend` relative to the median of all samples. */
+  nodeTrendPct: number;
   /** Case, alert, reading … deltas the page received over the whole run. */
   deltasReceived: number;
 }
@@ -44,6 +53,21 @@ export interface StaminaResult extends StaminaOptions {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Robust growth: the end minus the start, each the median of up to three samples. */
 const growth = (xs: number[]) => median(xs.slice(-3)) - median(xs.slice(0, 3));
+
+/** What the least-squares line through `ys` (one per minute) gains from the first sample to the last; 0 for fewer than two. */
+export function trendOver(ys: readonly number[]): number {
+  const n = ys.length;
+  if (n < 2) return 0;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  ys.forEach((y, x) => {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+  });
+  return (sxy / sxx) * (n - 1);
+}
 
 /**
  * The live worker's inspector. Playwright gives no CDP session for a worker, so commands go
@@ -125,13 +149,17 @@ export async function runStamina(o: StaminaOptions, log: (msg: string) => void):
       samples.push(s);
       log(`  stamina ${m} min: heap ${s.heapMB} MB (live worker ${s.workerHeapMB} MB), ${s.nodes} nodes (${s.elements} elements), ${s.listeners} listeners, theme ${s.theme}`);
     }
-    const nodeGrowth = growth(samples.map((s) => s.nodes));
+    const nodes = samples.map((s) => s.nodes);
+    const nodeGrowth = growth(nodes);
+    const nodeTrend = round1(trendOver(nodes));
     return {
       ...o,
       samples,
       heapGrowthMB: round1(growth(samples.map((s) => s.heapMB + s.workerHeapMB))),
       nodeGrowth,
-      nodeGrowthPct: round1((nodeGrowth / median(samples.slice(0, 3).map((s) => s.nodes))) * 100),
+      nodeGrowthPct: round1((nodeGrowth / median(nodes.slice(0, 3))) * 100),
+      nodeTrend,
+      nodeTrendPct: round1((nodeTrend / median(nodes)) * 100),
       deltasReceived,
     };
   } finally {
