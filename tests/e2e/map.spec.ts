@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { cityMap, LAYER_IDS, layerCount, layerToggle, mapPixels, mapReady, settle } from './setup/map.js';
 import { openScreen, screenPath, until } from './setup/screen.js';
-import { ROOT } from './setup/server-process.js';
+import { gridEvent, YANGCHUN } from '../fixtures/payloads.js';
+import { postIngest, ROOT } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
 
 const base = inject('aliveUrl');
@@ -72,5 +73,27 @@ describe('the city map (城市运行一张图)', () => {
     const popup = cityMap(page).locator('[data-popup-layer]');
     await popup.waitFor({ timeout: 5000 });
     expect((await popup.innerText()).trim()).not.toBe('');
+  });
+
+  it('opens a case\'s details, asked of the live worker that holds the cases', async () => {
+    // A case of its own at a spot of its own, and the map at street level right over it (?map=).
+    const spot = { lon: +(YANGCHUN.lon + 0.0018).toFixed(6), lat: +(YANGCHUN.lat + 0.0018).toFixed(6) };
+    const title = `井盖缺失 e2e-${Date.now().toString(36)}`;
+    await postIngest(base, 'grid-events', [gridEvent({ title, location: spot })]);
+    const { page } = await suite.context();
+    await openScreen(page, base, screenPath({ theme: 'grid', map: `${spot.lon},${spot.lat},18` }));
+    await mapReady(page);
+    const box = (await cityMap(page).locator('canvas').first().boundingBox())!;
+    const popup = cityMap(page).locator('[data-popup-layer="cases"]');
+    // The case reaches the map through the worker's view within a second or so: click until its dot is there.
+    await until(
+      async () => {
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        return (await popup.count()) > 0 ? await popup.innerText() : '';
+      },
+      (text) => text.includes(title),
+      'the case popup',
+    );
+    expect(await popup.innerText()).toContain('阳春市');
   });
 });

@@ -1,6 +1,5 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue';
-import { LIVE_TOPICS } from '../../../shared/contracts/live.js';
-import { topicStores } from '../stores/streams.js';
+import { topicStores, useGridStore } from '../stores/streams.js';
 import type { DataMode } from '../stores/topic-store.js';
 
 /**
@@ -14,8 +13,9 @@ export function useDataMode(initial: DataMode): {
   toggle(): void;
 } {
   const mode = ref<DataMode>(initial);
-  const stores = LIVE_TOPICS.map((topic) => topicStores[topic]());
-  const drillActive = computed(() => stores.some((s) => s.drill.size > 0));
+  const stores = Object.values(topicStores).map((use) => use());
+  const grid = useGridStore();
+  const drillActive = computed(() => grid.sizes.drill > 0 || stores.some((s) => s.drill.size > 0));
   return {
     mode,
     drillActive,

@@ -1,6 +1,6 @@
 import { computed, type ComputedRef } from 'vue';
 import { DEFAULT_EXPECTED_S, SOURCE_TOPIC, freshnessOf, parseExpectOverrides, type Freshness, type SourceId } from '../freshness/freshness.js';
-import { topicStores } from '../stores/streams.js';
+import { heardStores } from '../stores/streams.js';
 import { useClock } from './useClock.js';
 
 const overrides = parseExpectOverrides(typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('expect'));
@@ -21,7 +21,7 @@ export function useFreshness(sources: readonly SourceId[]): ComputedRef<Freshnes
   return computed((previous) => {
     let worst: Freshness = { state: 'fresh', ageMs: 0 };
     for (const src of sources) {
-      const heard = topicStores[SOURCE_TOPIC[src]]().lastHeard[src];
+      const heard = heardStores[SOURCE_TOPIC[src]]().lastHeard[src];
       const f = freshnessOf(heard, expectedMs(src), now.value);
       if (f.state === 'stale' && (worst.state !== 'stale' || (f.ageMs ?? 0) > (worst.ageMs ?? 0))) worst = f;
       else if (f.state === 'unknown' && worst.state === 'fresh') worst = f;

@@ -3,16 +3,21 @@ import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOp
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { offlineStyle } from '../map/style.js';
+import { parseMapFocus } from '../map/focus.js';
 import { useScreenScale } from './useScreenScale.js';
 
 // Bundled, the library cannot find its worker next to itself: point it at the copy Vite emits.
 setWorkerUrl(workerUrl);
 
+/** The screen's `?map=` focus (docs/OPERATIONS.md), if any. */
+const focus = parseMapFocus(typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('map'));
+
 /**
  * A MapLibre map on `container` with the offline style, rendering at the screen's pixel ratio
  * (devicePixelRatio × canvas scale, re-applied when the fit changes, so it stays crisp at 4K),
  * fitted to `bounds()` on load and whenever the container is resized, leaving `padding(width,
- * height)` free (where overlays sit). Removed on unmount.
+ * height)` free (where overlays sit) — or, with the screen's `?map=` focus, centred there at
+ * its zoom. Removed on unmount.
  *
  * The canvas lives inside the CSS-scaled design box; MapLibre divides pointer positions by the
  * container's on-screen/layout size ratio, so clicks land on the right feature under the scale.
@@ -36,6 +41,7 @@ export function useMapLibre(
     m.fitBounds(b, { padding: padding(w, h), duration: 0 });
     // Not much further out than the whole city: beyond it the offline basemap has no land.
     m.setMinZoom(Math.max(0, m.getZoom() - 1.5));
+    if (focus) m.jumpTo(focus);
   }
 
   onMounted(() => {

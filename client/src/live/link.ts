@@ -2,8 +2,10 @@ import { io, type Socket } from 'socket.io-client';
 // Types only from live.ts: its values would pull zod into the worker's bundle.
 import type { ClientToServerEvents, LiveTopic, ServerToClientWireEvents, TopicItems, TopicSubscription, WireDelta } from '../../../shared/contracts/live.js';
 import { deltaItems } from '../../../shared/contracts/packed.js';
-import { Mirror } from './mirror.js';
-import { PATCHED_TOPICS, type ConnectionState, type FromLink, type ToLink } from './protocol.js';
+import type { GridCase } from '../../../shared/schemas/grid-event.js';
+import { CaseBook } from './cases/case-book.js';
+import { CaseViews, type ViewFactory } from './cases/views.js';
+import type { ConnectionState, FromLink, ToLink } from './protocol.js';
 
 type LiveSocket = Socket<ServerToClientWireEvents, ClientToServerEvents>;
 type AnyItem = TopicItems[LiveTopic];
@@ -12,8 +14,8 @@ type AnyItem = TopicItems[LiveTopic];
  * The live connection, run in the live worker: subscribes to every topic, decodes the deltas,
  * and posts the page what its stores apply, in order. After any reconnect or `live:resync` it
  * subscribes again with `since` (the last seq applied per topic), so the page gets exactly the
- * deltas it missed, or a fresh snapshot. Patched topics ({@link PATCHED_TOPICS}) are posted as
- * the fields that changed.
+ * deltas it missed, or a fresh snapshot. Cases (the held topic `grid`) stay here, in a
+ * {@link CaseBook}; the page gets their summary and the views it watches ({@link CaseViews}).
  */
 export class LiveLink {
   private socket: LiveSocket | null = null;
@@ -22,13 +24,29 @@ export class LiveLink {
   private readonly seq: Partial<Record<LiveTopic, number>> = {};
   /** Deltas that arrive while a subscribe is in flight wait for its snapshot and `missed`. */
   private held: WireDelta[] | null = null;
-  private readonly mirrors = new Map<LiveTopic, Mirror<AnyItem>>(PATCHED_TOPICS.map((t) => [t, new Mirror<AnyItem>()]));
+  private readonly cases = new CaseBook();
+  private readonly views: CaseViews;
 
-  constructor(private readonly post: (msg: FromLink) => void) {}
+  constructor(
+    private readonly post: (msg: FromLink) => void,
+    createView: ViewFactory,
+  ) {
+    this.views = new CaseViews(this.cases, post, createView);
+  }
 
   handle(msg: ToLink): void {
-    if (msg.type === 'connect') this.connect(msg.token, msg.namespace, msg.topics);
-    else this.disconnect();
+    switch (msg.type) {
+      case 'connect':
+        return this.connect(msg.token, msg.namespace, msg.topics);
+      case 'disconnect':
+        return this.disconnect();
+      case 'watch':
+        return this.views.watch(msg.view, msg.spec);
+      case 'unwatch':
+        return this.views.unwatch(msg.view);
+      case 'ask':
+        return this.post({ type: 'answer', req: msg.req, data: this.views.answer(msg.query) } as FromLink);
+    }
   }
 
   /** Opens the connection with `token`, or re-authenticates an open one with a new token. */
@@ -57,6 +75,10 @@ export class LiveLink {
     this.socket = null;
     this.held = null;
     for (const t of Object.keys(this.seq) as LiveTopic[]) delete this.seq[t];
+    // Signed out: the cases go with the session.
+    this.cases.reset([], Date.now());
+    this.views.changed('reset');
+    this.summarise();
     this.state('offline');
   }
 
@@ -74,16 +96,24 @@ export class LiveLink {
     // A delta at or below the last applied seq was already delivered (e.g. in `missed`).
     if (last !== undefined && delta.seq <= last) return;
     const items: AnyItem[] = deltaItems(delta);
-    const mirror = this.mirrors.get(delta.topic);
-    if (mirror) this.post({ type: 'patch', topic: delta.topic, patch: mirror.diff(items) } as FromLink);
-    else this.post({ type: 'delta', topic: delta.topic, items } as FromLink);
+    if (delta.topic === 'grid') {
+      this.views.changed(this.cases.apply(items as GridCase[], Date.now()));
+      this.summarise();
+    } else this.post({ type: 'delta', topic: delta.topic, items } as FromLink);
     this.seq[delta.topic] = delta.seq;
+  }
+
+  private summarise() {
+    this.post({ type: 'summary', topic: 'grid', summary: this.cases.summary() });
   }
 
   private applySubscription(topic: LiveTopic, sub: TopicSubscription) {
     if (sub.snapshot) {
-      this.mirrors.get(topic)?.reset(sub.snapshot);
-      this.post({ type: 'snapshot', topic, items: sub.snapshot } as FromLink);
+      if (topic === 'grid') {
+        this.cases.reset(sub.snapshot as GridCase[], Date.now());
+        this.views.changed('reset');
+        this.summarise();
+      } else this.post({ type: 'snapshot', topic, items: sub.snapshot } as FromLink);
       this.seq[topic] = sub.seq;
     }
     for (const d of sub.missed ?? []) this.apply(d);

@@ -49,7 +49,7 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
   function start(def: MapLayerDefinition): Running {
     const inst = def.create(map, { ...ctx, beforeId: beforeIdFor(def.id) });
     inst.init();
-    const unsubscribe = def.topic ? topicStores[def.topic]().onChange(ctx.mode, (change) => inst.update(change)) : () => undefined;
+    const unsubscribe = def.topic ? topicStores[def.topic]().onChange(ctx.mode, (change) => inst.update?.(change)) : () => undefined;
     const r = { def, inst, visible: true, unsubscribe };
     running.set(def.id, r);
     return r;
@@ -73,7 +73,7 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
      * Details of the feature under a click, dots before areas, else the top one (null when
      * none, or when the layer handled the click itself, e.g. a cluster zoom).
      */
-    pick(point: { x: number; y: number }, lngLat: LngLat): Picked | null {
+    async pick(point: { x: number; y: number }, lngLat: LngLat): Promise<Picked | null> {
       const owners = new Map<string, Running>();
       for (const r of running.values()) if (r.visible) for (const l of r.inst.interactive) owners.set(l, r);
       if (owners.size === 0) return null;
@@ -83,7 +83,7 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
       const top = hits.find((f) => f.layer.type !== 'fill') ?? hits[0];
       const owner = top && owners.get(top.layer.id);
       if (!top || !owner) return null;
-      const details = owner.inst.click(top);
+      const details = await owner.inst.click(top);
       return details && { layer: owner.def.id, details, lngLat };
     },
     /** Legend sections of the visible layers, top layer first (as a reader scans the map). */

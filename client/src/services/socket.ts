@@ -1,7 +1,7 @@
 import { ref, readonly } from 'vue';
 import { LIVE_NAMESPACE, LIVE_TOPICS } from '../../../shared/contracts/live.js';
-import type { ConnectionState, FromLink, ToLink } from '../live/protocol.js';
-import { topicStores } from '../stores/streams.js';
+import type { Answers, ConnectionState, FromLink, Query, ToLink, ViewData, ViewKind, ViewSpec } from '../live/protocol.js';
+import { topicStores, useGridStore } from '../stores/streams.js';
 
 export type { ConnectionState } from '../live/protocol.js';
 
@@ -13,46 +13,102 @@ export interface LinkPort {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-/** Applies one message of the live worker to the page. */
-function dispatch(msg: FromLink, state: { value: ConnectionState }) {
-  if (msg.type === 'state') {
-    state.value = msg.state;
-    return;
-  }
-  const store = topicStores[msg.topic]();
-  if (msg.type === 'snapshot') store.applySnapshot(msg.items as never[]);
-  else if (msg.type === 'delta') store.applyDelta(msg.items as never[]);
-  else store.applyPatch(msg.patch as never);
+/** A view the page watches (see {@link ViewSpec}): move it to a new spec, or stop it. */
+export interface ViewHandle<K extends ViewKind> {
+  /** The view's id in the worker (questions about it name it). */
+  readonly id: number;
+  update(spec: Extract<ViewSpec, { kind: K }>): void;
+  stop(): void;
 }
 
 /**
  * The app's live connection, with the page's side of it: the Socket.IO connection itself runs
  * in a worker (`open`), which receives and decodes every frame and posts the topic stores
- * what to apply. `open` is called on the first connect.
+ * what to apply; the cases stay in the worker, and the page watches views of them
+ * ({@link watch}) and asks about one ({@link ask}). `open` is called on first use.
  */
 export function createLiveSocket(open: () => LinkPort) {
   const state = ref<ConnectionState>('offline');
   let port: LinkPort | null = null;
+  let nextId = 1;
+  const viewers = new Map<number, (data: never) => void>();
+  const asks = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+
+  function dispatch(msg: FromLink) {
+    switch (msg.type) {
+      case 'state':
+        state.value = msg.state;
+        return;
+      case 'summary':
+        useGridStore().applySummary(msg.summary);
+        return;
+      case 'view':
+        viewers.get(msg.view)?.(msg.data as never);
+        return;
+      case 'answer':
+        asks.get(msg.req)?.resolve(msg.data);
+        asks.delete(msg.req);
+        return;
+      case 'snapshot':
+        topicStores[msg.topic]().applySnapshot(msg.items as never[]);
+        return;
+      case 'delta':
+        topicStores[msg.topic]().applyDelta(msg.items as never[]);
+    }
+  }
+
+  function link(): LinkPort {
+    if (port) return port;
+    const p = open();
+    p.onmessage = (e) => dispatch(e.data);
+    p.onerror = (e) => {
+      state.value = 'offline';
+      for (const a of asks.values()) a.reject(new Error('live worker failed'));
+      asks.clear();
+      console.error('live worker failed', e);
+    };
+    port = p;
+    return p;
+  }
+
   return {
     state: readonly(state),
     /** Opens the connection with `token`, or re-authenticates an open one with a new token. */
     connect(token: string): void {
-      if (!port) {
-        port = open();
-        port.onmessage = (e) => dispatch(e.data, state);
-        port.onerror = (e) => {
-          state.value = 'offline';
-          console.error('live worker failed', e);
-        };
-      }
-      port.postMessage({ type: 'connect', token, namespace: LIVE_NAMESPACE, topics: LIVE_TOPICS });
+      link().postMessage({ type: 'connect', token, namespace: LIVE_NAMESPACE, topics: LIVE_TOPICS });
     },
     disconnect(): void {
       port?.postMessage({ type: 'disconnect' });
       state.value = 'offline';
     },
+    /**
+     * Watches a view of the cases: `onData` gets its data at once (as soon as the worker has
+     * it), then every change, at most once a second.
+     */
+    watch<K extends ViewKind>(spec: Extract<ViewSpec, { kind: K }>, onData: (data: ViewData[K]) => void): ViewHandle<K> {
+      const id = nextId++;
+      viewers.set(id, onData as (data: never) => void);
+      link().postMessage({ type: 'watch', view: id, spec });
+      return {
+        id,
+        update: (next) => viewers.has(id) && link().postMessage({ type: 'watch', view: id, spec: next }),
+        stop() {
+          if (!viewers.delete(id)) return;
+          link().postMessage({ type: 'unwatch', view: id });
+        },
+      };
+    },
+    /** Asks the worker about its cases (a case's details, a cluster's zoom). */
+    ask<Q extends Query>(query: Q): Promise<Answers[Q['kind']]> {
+      const req = nextId++;
+      return new Promise((resolve, reject) => {
+        asks.set(req, { resolve: resolve as (v: unknown) => void, reject });
+        link().postMessage({ type: 'ask', req, query });
+      });
+    },
   };
 }
+export type LiveSocket = ReturnType<typeof createLiveSocket>;
 
 /** The one live connection of the app, in the live worker. */
 export const liveSocket = createLiveSocket(() => new Worker(new URL('../live/live.worker.ts', import.meta.url), { type: 'module', name: 'live' }));

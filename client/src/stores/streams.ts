@@ -1,13 +1,27 @@
-import type { LiveTopic } from '../../../shared/contracts/live.js';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { HeldSummary, PageTopic } from '../live/protocol.js';
 import { defineTopicStore } from './topic-store.js';
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0);
 
-/** City-management cases (网格事件), patched in place by the live worker (their listeners keep ids and counts, not cases). */
-export const useGridStore = defineTopicStore('grid', {
-  isDrill: (c) => c.exercise,
-  time: (c) => ms(c.updatedAt),
-  shared: ['source', 'category', 'kind', 'status', 'district', 'department', 'gridCell'],
+/**
+ * City-management cases (网格事件): the cases themselves stay in the live worker (ten thousand
+ * of them would cost the page's garbage collector more than a frame); the page keeps when the
+ * stream last spoke and how many cases each partition holds, and watches views of them
+ * (`liveSocket.watch`).
+ */
+export const useGridStore = defineStore('topic:grid', () => {
+  const lastHeard = ref<Record<string, number>>({});
+  const sizes = ref<HeldSummary['sizes']>({ real: 0, drill: 0 });
+  return {
+    lastHeard,
+    sizes,
+    applySummary(summary: HeldSummary): void {
+      for (const [src, at] of Object.entries(summary.heard)) if ((lastHeard.value[src] ?? 0) !== at) lastHeard.value[src] = at;
+      if (sizes.value.real !== summary.sizes.real || sizes.value.drill !== summary.sizes.drill) sizes.value = summary.sizes;
+    },
+  };
 });
 
 /** Emergency alerts (应急预警); cancelled and expired ones leave the screen. */
@@ -27,5 +41,8 @@ export const useEconomyStore = defineTopicStore('economy', { isDrill: (i) => i.e
 /** Vital signs (城市运行体征) of the city and each district. */
 export const useKpiStore = defineTopicStore('kpi', { isDrill: () => false, time: (k) => ms(k.computedAt) });
 
-/** The store of each topic, for the socket service to dispatch into. */
-export const topicStores = { grid: useGridStore, alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore } satisfies Record<LiveTopic, unknown>;
+/** The store of each topic whose items reach the page, for the socket service to dispatch into. */
+export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore } satisfies Record<PageTopic, unknown>;
+
+/** Every topic's store, for what each of them keeps: when its sources last spoke. */
+export const heardStores = { ...topicStores, grid: useGridStore };

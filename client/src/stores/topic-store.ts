@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
-import type { TopicPatch } from '../live/protocol.js';
-import { PackedReader } from '../../../shared/contracts/packed.js';
 
 /** Real data, or the data of a drill (exercise): the two are never mixed. */
 export type DataMode = 'real' | 'drill';
@@ -27,14 +25,6 @@ export interface TopicState<T extends { id: string }> {
   lastHeard: Ref<Record<string, number>>;
   applySnapshot(items: T[]): void;
   applyDelta(items: T[]): void;
-  /**
-   * A delta as the live worker sends a patched topic (items keyed by `id`): new items whole,
-   * and for known ones the fields that changed, merged into the stored object, which keeps
-   * every other value. A busy stream (a thousand cases a second) then builds no new objects
-   * and leaves no long-lived garbage for the browser to collect. Listeners receive the stored
-   * objects and must not keep item objects to compare later (they keep ids and derived values).
-   */
-  applyPatch(patch: TopicPatch<T>): void;
   /** Subscribes to changes of one partition; returns the unsubscribe function. */
   onChange(mode: DataMode, fn: Listener<T>): () => void;
 }
@@ -55,16 +45,7 @@ export interface TopicSpec<T> {
   snapshotIsCurrent?: boolean;
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
-  /**
-   * Fields whose few distinct strings repeat across items (a status, a district): every item
-   * keeps one pooled copy of each value instead of its own (each item that crossed a
-   * structured clone or JSON brings its own copies), so ten thousand cases cost less memory
-   * and far fewer objects for the garbage collector to trace.
-   */
-  shared?: readonly (keyof T & string)[];
 }
-
-type Fields = Record<string, unknown>;
 
 /**
  * Defines the Pinia store of one live topic: upserts by id into a real and a drill partition,
@@ -94,23 +75,6 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       }
     };
 
-    const sharedKeys = new Set<string>(spec.shared ?? []);
-    const pool = new Map<string, string>();
-    /** The pooled copy of a value of a shared field (see {@link TopicSpec.shared}). */
-    const pooled = (v: unknown) => {
-      if (typeof v !== 'string') return v;
-      const kept = pool.get(v);
-      if (kept !== undefined) return kept;
-      pool.set(v, v);
-      return v;
-    };
-    /** `item` with its shared fields' values replaced by the pooled copies. */
-    function share(item: T): T {
-      const fields = item as Fields;
-      for (const k of sharedKeys) if (typeof fields[k] === 'string') fields[k] = pooled(fields[k]);
-      return item;
-    }
-
     /** Stores `item` in its partition (or evicts it) and records it as changed. */
     function put(item: T, changed: Record<DataMode, T[]>) {
       const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
@@ -133,40 +97,8 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
     function upsert(items: T[], reset: boolean) {
       const changed: Record<DataMode, T[]> = { real: [], drill: [] };
       if (reset) for (const p of Object.values(parts)) p.value.clear();
-      for (const item of items) put(share(item), changed);
+      for (const item of items) put(item, changed);
       notify(changed, reset);
-    }
-
-    /** Merges a patch into the stored items (see {@link TopicState.applyPatch}); returns the items it touched. */
-    function merge(patch: TopicPatch<T>): T[] {
-      if (spec.key || spec.evict) throw new Error(`topic ${topic}: only a store keyed by id that keeps every item takes patches`);
-      const changed: Record<DataMode, T[]> = { real: [], drill: [] };
-      const all: T[] = [];
-      for (const item of patch.added) {
-        put(share(item), changed);
-        all.push(item);
-      }
-      for (const group of patch.changed) {
-        const reader = new PackedReader(group);
-        const idCol = reader.keys.indexOf('id');
-        if (idCol < 0) throw new Error(`topic ${topic}: a patch group without ids`);
-        for (const row of reader.rows) {
-          const id = reader.value(row, idCol) as string;
-          const known = parts.real.value.get(id) ?? parts.drill.value.get(id);
-          if (!known) throw new Error(`topic ${topic}: patch for unknown item ${id}`);
-          const target = known as Fields;
-          for (let k = 0; k < reader.keys.length; k++) {
-            if (k === idCol) continue;
-            const key = reader.keys[k]!;
-            const v = reader.value(row, k);
-            target[key] = sharedKeys.has(key) ? pooled(v) : v;
-          }
-          put(known, changed);
-          all.push(known);
-        }
-      }
-      notify(changed, false);
-      return all;
     }
 
     function applyDelta(items: T[]) {
@@ -185,9 +117,6 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
         if (spec.snapshotIsCurrent) lastHeard.value[topic] = now;
       },
       applyDelta,
-      applyPatch(patch) {
-        hearAll(merge(patch), Date.now());
-      },
       onChange(mode, fn) {
         listeners[mode].add(fn);
         return () => listeners[mode].delete(fn);

@@ -93,7 +93,8 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error('/readyz did not answer 200 within 60 s');
 }
 
-async function postIngest(url: string, p: string, body: unknown, contentType = 'application/json'): Promise<{ ids: string[] }> {
+/** POSTs to `/api/v1/ingest/<p>` of the server at `url` with the demo key; throws unless it answers 202. */
+export async function postIngest(url: string, p: string, body: unknown, contentType = 'application/json'): Promise<{ ids: string[] }> {
   const res = await fetch(`${url}/api/v1/ingest/${p}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': contentType },

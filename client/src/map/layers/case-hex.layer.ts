@@ -1,9 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { useGridStore } from '../../stores/streams.js';
-import type { HexCell } from './case-hex.mapping.js';
-import { addSourceGroup, BUSY_STREAM_INTERVAL_MS, liveSource, type SourceGroup } from './glue.js';
-import { createSourceDiffer } from './source-differ.js';
+import { liveSocket, type ViewHandle } from '../../services/socket.js';
+import { addSourceGroup, type SourceGroup } from './glue.js';
 import type { MapLayerDefinition } from './types.js';
 
 const SOURCE = 'case-hex';
@@ -18,65 +15,23 @@ function fillColor(max: number): ExpressionSpecification {
 }
 
 /**
- * 事件密度: open cases counted per H3 hexagon. A case update moves one count between two
- * cells; only cells whose count changed go to the map, at most once a second: a new or emptied
- * cell as an `updateData` diff, a new count as feature-state (a recolour). h3-js is large
- * (≈ 80 KB gzipped), so it is fetched the first time a screen shows the layer rather than with
- * the screen; changes before it arrives are covered by the full count it starts with.
+ * 事件密度: open cases counted per H3 hexagon, in the live worker (live/cases/case-hex.view.ts,
+ * which loads H3 the first time a screen shows the layer). Only cells whose count changed
+ * reach the map, at most once a second: a new or emptied cell as an `updateData` diff, a new
+ * count as feature-state (a recolour).
  */
 export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
   id: 'case-hex',
   titleKey: 'map.layers.case-hex',
   defaultOptions: defaults,
-  topic: 'grid',
+  topic: null,
   sources: ['grid'],
   create(map, ctx, options) {
     const { resolution } = { ...defaults, ...options };
-    const store = useGridStore();
-    const partition = () => store[ctx.mode];
     let group: SourceGroup | null = null;
-    let live: ReturnType<typeof liveSource> | null = null;
-    let size = () => 0;
+    let view: ViewHandle<'case-hex'> | null = null;
+    let cells = 0;
     let scaleMax = 0;
-
-    async function start() {
-      const m = await import('./case-hex.mapping.js');
-      if (!group) return; // disposed while loading
-      const counter = m.createHexCounter(resolution);
-      const differ = createSourceDiffer<HexCell>((h) => [m.hexFeature(h)], { stateKeys: ['count'] });
-      /** Whether the colour scale (and so the legend) changed. */
-      const rescale = () => {
-        const max = m.hexScaleMax(counter.max());
-        if (max === scaleMax || !group) return false;
-        scaleMax = max;
-        map.setPaintProperty(FILL, 'fill-color', fillColor(max));
-        return true;
-      };
-      const all = () => {
-        counter.reset(partition().values());
-        return counter.cells();
-      };
-      live = liveSource<GridCase, HexCell>({
-        group: () => group,
-        differ,
-        keyOf: (c) => c.id,
-        all,
-        lookup: (cell) => counter.get(cell),
-        expand(keys) {
-          const touched = new Set<string>();
-          for (const id of keys) counter.apply(id, partition().get(id), touched);
-          return touched;
-        },
-        changed() {
-          ctx.changed(rescale());
-        },
-        minIntervalMs: BUSY_STREAM_INTERVAL_MS,
-      });
-      size = () => differ.size();
-      group.reset(differ.reset(all()));
-      rescale();
-      ctx.changed(true);
-    }
 
     return {
       interactive: [FILL],
@@ -84,12 +39,24 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         group = addSourceGroup(map, SOURCE, { type: 'FeatureCollection', features: [] }, [
           { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.62, 'fill-outline-color': 'rgba(255,255,255,0.25)' } },
         ], { beforeId: ctx.beforeId });
-        void start();
+        view = liveSocket.watch({ kind: 'case-hex', mode: ctx.mode, resolution }, (data) => {
+          if (!group) return;
+          if (data.reset) group.reset(data.reset);
+          else group.apply(data.update);
+          cells = data.total;
+          // The colour scale (and so the legend) follows the busiest cell, in nice steps.
+          const rescaled = data.max !== scaleMax;
+          if (rescaled) {
+            scaleMax = data.max;
+            map.setPaintProperty(FILL, 'fill-color', fillColor(scaleMax));
+          }
+          ctx.changed(rescaled);
+        });
       },
-      update: (change) => live?.push(change),
       setVisible: (v) => group?.setVisible(v),
       dispose() {
-        live?.cancel();
+        view?.stop();
+        view = null;
         group?.remove();
         group = null;
       },
@@ -99,7 +66,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         return { title: ctx.fmt.t('map.popup.hex'), color: RAMP[1], fields: [{ label: ctx.fmt.t('map.fields.cells'), value: ctx.fmt.t('map.values.cases', { n: count }) }] };
       },
       legend: () => [{ label: ctx.fmt.t('map.legend.hex', { max: scaleMax }), color: `linear-gradient(90deg, ${RAMP.join(', ')})`, shape: 'fill' }],
-      count: () => size(),
+      count: () => cells,
     };
   },
 };

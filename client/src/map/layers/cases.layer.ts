@@ -1,10 +1,9 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
-import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { useGridStore } from '../../stores/streams.js';
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { BBox } from '../../live/protocol.js';
+import { liveSocket, type ViewHandle } from '../../services/socket.js';
 import { CLUSTER_COLOR, OVERDUE_COLOR } from '../palette.js';
-import { CASE_STATE_KEYS, caseDetails, caseFeature, casesLegend, statusColorExpression, type CaseProps } from './cases.mapping.js';
-import { addSourceGroup, BUSY_STREAM_INTERVAL_MS, liveSource, MAP_FONT, type SourceGroup } from './glue.js';
-import { createSourceDiffer } from './source-differ.js';
+import { caseDetails, casesLegend, statusColorExpression } from './cases.mapping.js';
+import { addSourceGroup, MAP_FONT, type SourceGroup } from './glue.js';
 import type { MapLayerDefinition } from './types.js';
 
 const SOURCE = 'cases';
@@ -15,25 +14,39 @@ const POINTS = 'cases-points';
 const defaults = { clusterRadius: 42, clusterMaxZoom: 13 };
 
 /**
+ * The part of the world the worker sends features for: the map's bounds grown by a tenth of
+ * their size on every side (a wall's map seldom pans; when it does, the view follows at the
+ * end of the move, and what is drawn beyond the edge costs every status change there).
+ */
+function viewBox(map: MapLibreMap): BBox {
+  const b = map.getBounds();
+  const dx = (b.getEast() - b.getWest()) / 10;
+  const dy = (b.getNorth() - b.getSouth()) / 10;
+  const clamp = (v: number, lim: number) => Math.max(-lim, Math.min(lim, v));
+  return [clamp(b.getWest() - dx, 180), clamp(b.getSouth() - dy, 85), clamp(b.getEast() + dx, 180), clamp(b.getNorth() + dy, 85)];
+}
+
+/**
  * 网格事件: every case of the partition as a point coloured by lifecycle status with a red ring
  * when overdue, clustered when zoomed out (a cluster holding an overdue case is ringed red).
- * Changes reach the map at most once a second: a status change as feature-state (a recolour,
- * no re-clustering), anything else as an `updateData` diff; clustering runs in MapLibre's
- * worker, off the main thread.
+ * The cases and their clustering live in the live worker (live/cases/case-map.view.ts): the
+ * map's source holds only the clusters and points of the current view, and changes reach it
+ * at most once a second — a status change as feature-state (a recolour), anything else as an
+ * `updateData` diff. Moving the map asks the worker for the new view.
  */
 export const casesLayer: MapLayerDefinition<typeof defaults> = {
   id: 'cases',
   titleKey: 'map.layers.cases',
   defaultOptions: defaults,
-  topic: 'grid',
+  topic: null,
   sources: ['grid'],
   create(map, ctx, options) {
     const opts = { ...defaults, ...options };
-    const store = useGridStore();
-    const partition = () => store[ctx.mode];
-    const differ = createSourceDiffer<GridCase, CaseProps>((c) => [caseFeature(c)], { stateKeys: CASE_STATE_KEYS });
     let group: SourceGroup | null = null;
-    const live = liveSource<GridCase>({ group: () => group, differ, keyOf: (c) => c.id, all: () => partition().entries(), lookup: (k) => partition().get(k), changed: ctx.changed, minIntervalMs: BUSY_STREAM_INTERVAL_MS });
+    let view: ViewHandle<'case-map'> | null = null;
+    let total = 0;
+    const spec = () => ({ kind: 'case-map' as const, mode: ctx.mode, bbox: viewBox(map), zoom: map.getZoom(), ...opts });
+    const moved = () => view?.update(spec());
 
     return {
       interactive: [CLUSTERS, POINTS],
@@ -42,7 +55,7 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
         group = addSourceGroup(
           map,
           SOURCE,
-          differ.reset(partition().entries()),
+          { type: 'FeatureCollection', features: [] },
           [
             {
               id: CLUSTERS, type: 'circle', source: SOURCE, filter: ['has', 'point_count'],
@@ -70,36 +83,38 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
               },
             },
           ],
-          {
-            beforeId: ctx.beforeId,
-            source: {
-              cluster: true,
-              clusterRadius: opts.clusterRadius,
-              clusterMaxZoom: opts.clusterMaxZoom,
-              clusterProperties: { overdue: ['+', ['case', isOverdue, 1, 0]] },
-            },
-          },
+          { beforeId: ctx.beforeId },
         );
+        view = liveSocket.watch(spec(), (data) => {
+          if (!group) return;
+          total = data.total;
+          if (data.reset) group.reset(data.reset);
+          else group.apply(data.update);
+          ctx.changed();
+        });
+        map.on('moveend', moved);
       },
-      update: live.push,
       setVisible: (v) => group?.setVisible(v),
       dispose() {
-        live.cancel();
+        map.off('moveend', moved);
+        view?.stop();
+        view = null;
         group?.remove();
         group = null;
       },
-      click(feature) {
+      async click(feature) {
         const props = feature.properties as { cluster_id?: number; id?: string };
         if (props.cluster_id !== undefined && feature.geometry.type === 'Point') {
           const center = feature.geometry.coordinates as [number, number];
-          void group?.source()?.getClusterExpansionZoom(props.cluster_id).then((zoom) => map.easeTo({ center, zoom }));
+          const zoom = view && (await liveSocket.ask({ kind: 'cluster-zoom', view: view.id, clusterId: props.cluster_id }));
+          if (typeof zoom === 'number') map.easeTo({ center, zoom });
           return null;
         }
-        const c = props.id ? partition().get(props.id) : undefined;
+        const c = props.id ? await liveSocket.ask({ kind: 'case', id: props.id }) : null;
         return c ? caseDetails(c, ctx.fmt) : null;
       },
       legend: () => casesLegend(ctx.fmt, CLUSTER_COLOR),
-      count: () => differ.size(),
+      count: () => total,
     };
   },
 };

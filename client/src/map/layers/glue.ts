@@ -4,12 +4,6 @@ import type { TopicChange } from '../../stores/topic-store.js';
 import { createFrameBatch } from './frame-batch.js';
 import type { SourceDiffer, SourceUpdate } from './source-differ.js';
 
-/**
- * The case stream can bring a thousand changes a second: its layers update the map at most once
- * a second, which a leader cannot tell from live and which keeps the main thread idle between.
- */
-export const BUSY_STREAM_INTERVAL_MS = 1000;
-
 /** The font every map text is drawn in: the page's own webfont, rasterised locally by MapLibre. */
 export const MAP_FONT = ['Noto Sans SC'];
 
@@ -67,9 +61,8 @@ export type SourceGroup = ReturnType<typeof addSourceGroup>;
 /**
  * Wires a differ to a source: store changes are batched per animation frame, turned into one
  * `updateData` diff plus feature-state for colour-only changes (never a `setData` per event),
- * and a snapshot (`reset`) redraws once.
- * `T` is the store's item and `S` what the source draws per key; `expand` maps changed store
- * keys to changed source keys where they differ (cases → hexagons).
+ * and a snapshot (`reset`) redraws once. `T` is the store's item and `S` what the source
+ * draws per key.
  */
 export function liveSource<T, S = T>(opts: {
   group: () => SourceGroup | null;
@@ -79,22 +72,19 @@ export function liveSource<T, S = T>(opts: {
   all: () => Iterable<[string, S]>;
   /** The current item of a source key; undefined when it is gone (or the layer does not draw it). */
   lookup: (key: string) => S | undefined;
-  expand?: (keys: ReadonlySet<string>) => Iterable<string>;
   changed: () => void;
-  /** At most one map update per this many ms (see {@link createFrameBatch}); default one per frame. */
-  minIntervalMs?: number;
 }) {
   const batch = createFrameBatch<T>(opts.keyOf, (keys) => {
     const group = opts.group();
     if (!group?.source()) return;
     if (keys === 'reset') group.reset(opts.differ.reset(opts.all()));
     else {
-      const update = opts.differ.diff(opts.expand ? opts.expand(keys) : keys, opts.lookup);
+      const update = opts.differ.diff(keys, opts.lookup);
       if (!update) return;
       group.apply(update);
     }
     opts.changed();
-  }, { minIntervalMs: opts.minIntervalMs });
+  });
   return {
     push: (change: TopicChange<{ id: string }>) => batch.push(change as unknown as TopicChange<T>),
     cancel: batch.cancel,

@@ -39,7 +39,6 @@ export function referencePointsLayer<T extends { id: string }>(spec: ReferencePo
             { id: dots, type: 'circle', source, paint: spec.paint },
           ], { beforeId: ctx.beforeId });
         },
-        update: () => undefined,
         setVisible: (v) => group?.setVisible(v),
         dispose() {
           group?.remove();

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import type { LiveTopic } from '../../../../shared/contracts/live.js';
+import type { PageTopic } from '../../live/protocol.js';
 import type { SourceId } from '../../freshness/freshness.js';
 import type { DataMode, TopicChange } from '../../stores/topic-store.js';
 import type { CityReference } from '../../stores/reference.js';
@@ -55,15 +55,18 @@ export interface LayerInstance {
   /** Adds sources and style layers and draws the current data. */
   init(): void;
   /** Items of the layer's topic changed (see {@link MapLayerDefinition.topic}); the layer applies them incrementally. */
-  update(change: TopicChange<{ id: string }>): void;
+  update?(change: TopicChange<{ id: string }>): void;
   setVisible(visible: boolean): void;
   /** Something else the layer reads changed (the language, the choropleth metric): redraw what depends on it. */
   refresh?(): void;
   dispose(): void;
   /** Style layer ids a click can hit. */
   readonly interactive: readonly string[];
-  /** Details of a clicked feature of this layer; null when the click was handled otherwise (cluster zoom). */
-  click(feature: MapGeoJSONFeature): FeatureDetails | null;
+  /**
+   * Details of a clicked feature of this layer; null when the click was handled otherwise
+   * (cluster zoom). A promise when they must be asked for (a case, from the live worker).
+   */
+  click(feature: MapGeoJSONFeature): FeatureDetails | null | Promise<FeatureDetails | null>;
   legend(): LegendItem[];
   /** Features drawn (cases, stations, cells …), for the toggle badge and tests. */
   count(): number;
@@ -75,8 +78,11 @@ export interface MapLayerDefinition<O extends object = object> {
   /** i18n key of the layer's name (toggle button, legend heading). */
   titleKey: string;
   defaultOptions: O;
-  /** The live topic whose changes reach `update`; null for reference data (resources, cameras). */
-  topic: LiveTopic | null;
+  /**
+   * The live topic whose changes reach `update`; null for reference data (resources, cameras)
+   * and for the case layers, which watch their views in the live worker themselves.
+   */
+  topic: PageTopic | null;
   /** Sources whose freshness the layer depends on. */
   sources: readonly SourceId[];
   create(map: MapLibreMap, ctx: LayerContext, options?: Partial<O>): LayerInstance;

@@ -1,20 +1,14 @@
-import { z } from 'zod';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOpen } from '../../../../shared/domain/lifecycle.js';
 import { chinaDayStart } from '../../../../shared/domain/time.js';
 import { GroupCounter } from '../common/group-counter.js';
-
-/** Options of `cases-by-category`: today's reports or the open cases, and how many categories. */
-export const casesByCategoryOptions = z.object({
-  scope: z.enum(['today', 'open']).default('today'),
-  limit: z.number().int().min(3).max(15).default(8),
-});
-export type CasesByCategoryOptions = z.infer<typeof casesByCategoryOptions>;
+import type { CasesByCategoryOptions } from './options.js';
 
 /**
  * Cases per category, kept incrementally: `today` counts cases reported since 00:00 China
  * time (the same day as the vital signs' `cases.today`), `open` the cases not yet closed.
- * A new day needs a recount from the partition ({@link CategoryCounts.dayChanged}).
+ * A new day needs a recount from the partition ({@link CategoryCounts.dayChanged}). Runs in
+ * the live worker (see live/cases/case-categories.view.ts): no zod or Vue here.
  */
 export class CategoryCounts {
   private dayStart: number;

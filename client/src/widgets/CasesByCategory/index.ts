@@ -1,6 +1,6 @@
 import { defineWidget } from '../registry.js';
 import CasesByCategory from './CasesByCategory.vue';
-import { casesByCategoryOptions } from './category-counts.js';
+import { casesByCategoryOptions } from './options.js';
 
 /** Cases per category, largest first (案件类别分布). */
 export const casesByCategoryWidget = defineWidget({

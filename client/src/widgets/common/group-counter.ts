@@ -29,6 +29,14 @@ export class GroupCounter<T extends { id: string }> {
     }
   }
 
+  /** Stops counting an item (it left the partition). */
+  remove(id: string): void {
+    const before = this.groupById.get(id);
+    if (before === undefined) return;
+    this.bump(before, -1);
+    this.groupById.delete(id);
+  }
+
   private bump(group: string, by: number): void {
     const n = (this.counts.get(group) ?? 0) + by;
     if (n > 0) this.counts.set(group, n);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { effectScope, watch } from 'vue';
-import { gridCase } from '../map/fixtures.js';
 
 // The app's one clock is a module singleton: load it afresh under each test's fake timers.
 let useFreshness: typeof import('../../../../client/src/composables/useFreshness.js').useFreshness;
@@ -17,6 +16,9 @@ describe('useFreshness', () => {
   });
   afterEach(() => vi.useRealTimers());
 
+  /** The live worker's summary of the case stream after a delta: it spoke now. */
+  const spoke = (n: number) => ({ heard: { grid: Date.now() }, sizes: { real: n, drill: 0 } });
+
   it('keeps its value while a busy source keeps speaking, so frames do not re-render per delta', async () => {
     const scope = effectScope();
     const grid = useGridStore();
@@ -25,12 +27,12 @@ describe('useFreshness', () => {
       const freshness = useFreshness(['grid']);
       watch(freshness, (f) => seen.push(f.state), { flush: 'sync' });
       expect(freshness.value.state).toBe('unknown');
-      grid.applyDelta([gridCase('a')]);
+      grid.applySummary(spoke(1));
       expect(freshness.value.state).toBe('fresh');
       const first = freshness.value;
       for (let i = 0; i < 20; i++) {
         vi.advanceTimersByTime(100);
-        grid.applyDelta([gridCase(`c${i}`)]);
+        grid.applySummary(spoke(i + 2));
         expect(freshness.value).toBe(first);
       }
     });
@@ -43,11 +45,11 @@ describe('useFreshness', () => {
     const grid = useGridStore();
     scope.run(() => {
       const freshness = useFreshness(['grid']);
-      grid.applyDelta([gridCase('a')]);
+      grid.applySummary(spoke(1));
       vi.advanceTimersByTime(3_600_000);
       expect(freshness.value.state).toBe('stale');
       expect(freshness.value.ageMs).toBeGreaterThanOrEqual(3_599_000);
-      grid.applyDelta([gridCase('b')]);
+      grid.applySummary(spoke(2));
       expect(freshness.value).toEqual({ state: 'fresh', ageMs: 0 });
     });
     scope.stop();

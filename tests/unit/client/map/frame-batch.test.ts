@@ -46,31 +46,4 @@ describe('createFrameBatch', () => {
     nextFrame();
     expect(flush).not.toHaveBeenCalled();
   });
-
-  it('keeps flushes a minimum interval apart: the first goes out at once, a later burst waits for the interval', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const flush = vi.fn();
-    const batch = createFrameBatch<{ id: string }>((i) => i.id, flush, { minIntervalMs: 1000 });
-    batch.push({ items: [{ id: 'a' }], reset: false });
-    nextFrame();
-    expect(flush).toHaveBeenCalledTimes(1);
-
-    vi.advanceTimersByTime(200);
-    batch.push({ items: [{ id: 'b' }], reset: false });
-    batch.push({ items: [{ id: 'c' }], reset: false });
-    nextFrame();
-    expect(flush).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(799);
-    nextFrame();
-    expect(flush).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(1);
-    nextFrame();
-    expect(flush).toHaveBeenCalledTimes(2);
-    expect([...flush.mock.calls[1]![0]]).toEqual(['b', 'c']);
-
-    vi.advanceTimersByTime(5000);
-    batch.push({ items: [{ id: 'd' }], reset: false });
-    nextFrame();
-    expect(flush).toHaveBeenCalledTimes(3);
-  });
 });

@@ -2,10 +2,34 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
-import { useAlertsStore, useGridStore } from '../../../../client/src/stores/streams.js';
-import { createLayerRuntime } from '../../../../client/src/map/layer-runtime.js';
-import { mapLayers } from '../../../../client/src/map/layers/index.js';
+import type { ViewData, ViewSpec } from '../../../../client/src/live/protocol.js';
+import { useAlertsStore } from '../../../../client/src/stores/streams.js';
 import { alert, gridCase, mapFormat, yangjiang } from './fixtures.js';
+
+/** The live worker's side of the case layers, as the page sees it: the views watched, and the answers it gives. */
+const worker = vi.hoisted(() => ({
+  views: [] as { id: number; spec: unknown; post: (data: unknown) => void; stopped: boolean }[],
+  answers: new Map<string, unknown>(),
+}));
+vi.mock('../../../../client/src/services/socket.js', () => ({
+  liveSocket: {
+    watch(spec: unknown, post: (data: unknown) => void) {
+      const view = { id: worker.views.length + 1, spec, post, stopped: false };
+      worker.views.push(view);
+      return { id: view.id, update: (next: unknown) => (view.spec = next), stop: () => (view.stopped = true) };
+    },
+    ask: async (q: { kind: string; id?: string; clusterId?: number }) => worker.answers.get(`${q.kind}:${q.id ?? q.clusterId}`) ?? null,
+  },
+}));
+const { createLayerRuntime } = await import('../../../../client/src/map/layer-runtime.js');
+const { mapLayers } = await import('../../../../client/src/map/layers/index.js');
+
+/** The view of a kind the layers watch, and what it was asked for. */
+function watched<K extends ViewSpec['kind']>(kind: K) {
+  const view = worker.views.find((v) => (v.spec as ViewSpec).kind === kind && !v.stopped)!;
+  return { spec: () => view.spec as Extract<ViewSpec, { kind: K }>, post: (data: ViewData[K]) => view.post(data), view };
+}
+const point = (id: string, status = 'registered', lon = 112) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon, 21.9] }, properties: { id, status, overdue: false } });
 
 /** Just enough of a MapLibre map to run the layers' glue without WebGL: it records what they do. */
 class FakeSource {
@@ -58,6 +82,22 @@ class FakeMap {
   setLayoutProperty = vi.fn();
   setPaintProperty = vi.fn();
   queryRenderedFeatures = () => this.hits;
+  easeTo = vi.fn();
+  /** The view: [west, south, east, north] and zoom. */
+  bounds = [111.5, 21.5, 112.5, 22.5];
+  zoom = 9;
+  getBounds = () => ({ getWest: () => this.bounds[0]!, getSouth: () => this.bounds[1]!, getEast: () => this.bounds[2]!, getNorth: () => this.bounds[3]! });
+  getZoom = () => this.zoom;
+  handlers = new Map<string, Set<() => void>>();
+  on(event: string, fn: () => void) {
+    (this.handlers.get(event) ?? this.handlers.set(event, new Set()).get(event)!).add(fn);
+  }
+  off(event: string, fn: () => void) {
+    this.handlers.get(event)?.delete(fn);
+  }
+  fire(event: string) {
+    for (const fn of this.handlers.get(event) ?? []) fn();
+  }
 }
 
 describe('layer runtime on a map', () => {
@@ -65,6 +105,8 @@ describe('layer runtime on a map', () => {
   const nextFrame = () => frames.splice(0).forEach((cb) => cb(0));
   beforeEach(() => {
     setActivePinia(createPinia());
+    worker.views.length = 0;
+    worker.answers.clear();
     frames = [];
     vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
@@ -78,69 +120,66 @@ describe('layer runtime on a map', () => {
     return { map, runtime, changed };
   };
 
-  it('applies a burst of case changes as one update per frame: updateData for the worker, feature-state for colours, never a setData', () => {
-    const grid = useGridStore();
-    grid.applySnapshot([gridCase('a'), gridCase('b')]);
-    const { map, runtime } = start();
+  it('draws the case view the worker posts: a collection first, then updateData diffs and feature-state, never a setData', () => {
+    const { map, runtime, changed } = start();
     runtime.setVisible('cases', true);
-    const source = map.sources.get('cases')!;
-    expect(source.data.features).toHaveLength(2);
-
-    grid.applyDelta([gridCase('a', { status: 'dispatched' })]);
-    grid.applyDelta([gridCase('c'), gridCase('a', { status: 'in_progress', overdue: true }), gridCase('b', { status: 'dispatched' })]);
-    expect(source.updates).toHaveLength(0);
-    nextFrame();
-    expect(source.updates).toHaveLength(1);
-    expect(source.updates[0]!.add!.map((f) => f.properties!.id)).toEqual(['c']);
-    // Overdue clusters and sorts (the worker must know); the status only colours (feature-state).
-    expect(source.updates[0]!.update).toEqual([{ id: 'a', addOrUpdateProperties: [{ key: 'overdue', value: true }] }]);
-    expect(map.states.get('cases')).toEqual(new Map([['a', { status: 'in_progress' }], ['b', { status: 'dispatched' }]]));
-    expect(map.repaints).toBe(1);
-    expect(source.setData).not.toHaveBeenCalled();
-    expect(runtime.counts().cases).toBe(3);
-  });
-
-  it('sends nothing to the worker when only statuses change', () => {
-    const grid = useGridStore();
-    grid.applySnapshot([gridCase('a'), gridCase('b')]);
-    const { map, runtime } = start();
-    runtime.setVisible('cases', true);
-    const source = map.sources.get('cases')!;
-    grid.applyDelta([gridCase('a', { status: 'dispatched' }), gridCase('b', { status: 'in_progress' })]);
-    nextFrame();
-    expect(source.updates).toHaveLength(0);
-    expect(map.states.get('cases')).toEqual(new Map([['a', { status: 'dispatched' }], ['b', { status: 'in_progress' }]]));
-    expect(map.repaints).toBe(1);
-  });
-
-  it('redraws once from a new snapshot (a resync), not item by item', () => {
-    const grid = useGridStore();
-    grid.applySnapshot([gridCase('a')]);
-    const { map, runtime } = start();
-    runtime.setVisible('cases', true);
-    grid.applySnapshot([gridCase('x'), gridCase('y')]);
-    nextFrame();
+    const view = watched('case-map');
+    expect(view.spec()).toMatchObject({ mode: 'real', zoom: 9, clusterRadius: 42, clusterMaxZoom: 13 });
+    // The view box is the map's bounds grown by a tenth on every side.
+    expect(view.spec().bbox.map((v) => +v.toFixed(6))).toEqual([111.4, 21.4, 112.6, 22.6]);
+    view.post({ reset: { type: 'FeatureCollection', features: [point('a'), point('b')] }, total: 2 });
     const source = map.sources.get('cases')!;
     expect(source.setData).toHaveBeenCalledTimes(1);
-    expect(source.setData.mock.calls[0]![0].features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['x', 'y']);
-    expect(source.updates).toHaveLength(0);
-    // Colours set as feature-state before the snapshot no longer apply to the redrawn source.
-    expect(map.states.has('cases')).toBe(false);
+    expect(runtime.counts().cases).toBe(2);
+    view.post({ update: { data: { add: [point('c')], remove: [], update: [] }, states: [{ id: 'a', state: { status: 'closed' } }], cleared: [] }, total: 3 });
+    expect(source.updates.map((u) => u.add!.map((f) => f.properties!.id))).toEqual([['c']]);
+    expect(map.states.get('cases')).toEqual(new Map([['a', { status: 'closed' }]]));
+    expect(map.repaints).toBe(1);
+    expect(source.setData).toHaveBeenCalledTimes(1);
+    expect(runtime.counts().cases).toBe(3);
+    expect(changed).toHaveBeenCalled();
   });
 
-  it('reads only the drill partition in drill mode: real changes never reach a drill map', () => {
-    const grid = useGridStore();
-    grid.applySnapshot([gridCase('real-1'), gridCase('drill-1', { exercise: true })]);
-    const { map, runtime } = start('drill');
+  it('asks the worker for the new view when the map moves, and stops watching once disposed', () => {
+    const { map, runtime } = start();
     runtime.setVisible('cases', true);
-    const source = map.sources.get('cases')!;
-    expect(source.data.features.map((f) => (f as { properties: { id: string } }).properties.id)).toEqual(['drill-1']);
-    grid.applyDelta([gridCase('real-2')]);
-    nextFrame();
-    expect(source.updates).toHaveLength(0);
-    grid.applyDelta([gridCase('drill-2', { exercise: true })]);
-    nextFrame();
-    expect(source.updates[0]!.add!.map((f) => f.properties!.id)).toEqual(['drill-2']);
+    const view = watched('case-map');
+    map.bounds = [112, 21.5, 112.5, 22];
+    map.zoom = 11;
+    map.fire('moveend');
+    expect(view.spec().bbox.map((v) => +v.toFixed(6))).toEqual([111.95, 21.45, 112.55, 22.05]);
+    expect(view.spec().zoom).toBe(11);
+    runtime.dispose();
+    expect(view.view.stopped).toBe(true);
+    map.fire('moveend');
+    expect(view.spec().zoom).toBe(11);
+  });
+
+  it('watches the drill partition in drill mode, and the density in cells with its colour scale', () => {
+    const { map, runtime, changed } = start('drill');
+    runtime.setVisible('cases', true);
+    runtime.setVisible('case-hex', true);
+    expect(watched('case-map').spec().mode).toBe('drill');
+    const hex = watched('case-hex');
+    expect(hex.spec()).toEqual({ kind: 'case-hex', mode: 'drill', resolution: 7 });
+    const cell = { type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[[112, 21.9], [112.1, 21.9], [112.1, 22], [112, 21.9]]] }, properties: { id: '871', count: 3 } };
+    hex.post({ reset: { type: 'FeatureCollection', features: [cell] }, max: 4, total: 1 });
+    expect(map.setPaintProperty).toHaveBeenCalledWith('case-hex-fill', 'fill-color', expect.arrayContaining([4]));
+    expect(changed).toHaveBeenLastCalledWith(true);
+    expect(runtime.counts()['case-hex']).toBe(1);
+    hex.post({ update: { data: null, states: [{ id: '871', state: { count: 2 } }], cleared: [] }, max: 4, total: 1 });
+    expect(map.states.get('case-hex')).toEqual(new Map([['871', { count: 2 }]]));
+    // The scale did not change: the legend stays.
+    expect(changed).toHaveBeenLastCalledWith(false);
+  });
+
+  it('zooms into a clicked cluster at the zoom the worker gives', async () => {
+    const { map, runtime } = start();
+    runtime.setVisible('cases', true);
+    worker.answers.set('cluster-zoom:7', 12);
+    map.hits = [{ layer: { id: 'cases-clusters', type: 'circle' }, properties: { cluster_id: 7 }, geometry: { type: 'Point', coordinates: [112.1, 21.8] } } as unknown as MapGeoJSONFeature];
+    expect(await runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toBeNull();
+    expect(map.easeTo).toHaveBeenCalledWith({ center: [112.1, 21.8], zoom: 12 });
   });
 
   it('creates a layer when first shown, in drawing order, and hides it without dropping it', () => {
@@ -174,20 +213,19 @@ describe('layer runtime on a map', () => {
     expect(source.updates).toHaveLength(1);
   });
 
-  it('opens the dot under a click before the translucent area around it', () => {
-    const grid = useGridStore();
-    grid.applySnapshot([gridCase('c1', { title: '井盖缺失' })]);
+  it('opens the dot under a click before the translucent area around it, a case as the worker holds it', async () => {
+    worker.answers.set('case:c1', gridCase('c1', { title: '井盖缺失' }));
     useAlertsStore().applySnapshot([alert('a1')]);
     const { map, runtime } = start();
     runtime.setVisible('cases', true);
     runtime.setVisible('alerts', true);
     const hit = (layer: string, type: string, properties: Record<string, unknown>) => ({ layer: { id: layer, type }, properties }) as unknown as MapGeoJSONFeature;
     map.hits = [hit('alerts-fill', 'fill', { alertId: 'a1' }), hit('cases-points', 'circle', { id: 'c1' })];
-    expect(runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toMatchObject({ layer: 'cases', details: { title: '井盖缺失' } });
+    expect(await runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toMatchObject({ layer: 'cases', details: { title: '井盖缺失' } });
     map.hits = [hit('alerts-fill', 'fill', { alertId: 'a1' })];
-    expect(runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toMatchObject({ layer: 'alerts', details: { title: 'headline a1' } });
+    expect(await runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toMatchObject({ layer: 'alerts', details: { title: 'headline a1' } });
     runtime.setVisible('alerts', false);
     map.hits = [];
-    expect(runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toBeNull();
+    expect(await runtime.pick({ x: 10, y: 10 }, { lng: 0, lat: 0 } as never)).toBeNull();
   });
 });

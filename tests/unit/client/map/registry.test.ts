@@ -26,7 +26,10 @@ describe('map layer registry', () => {
 
   it('registers every layer of the contract once, in drawing order', () => {
     expect(mapLayers.all().map((d) => d.id)).toEqual([...LAYER_IDS]);
-    expect(mapLayers.get('cases')?.topic).toBe('grid');
+    expect(mapLayers.get('alerts')?.topic).toBe('alerts');
+    // The case layers watch views in the live worker, not a page store; their freshness is the case stream's.
+    expect(mapLayers.get('cases')?.topic).toBeNull();
+    expect(mapLayers.get('cases')?.sources).toEqual(['grid']);
     expect(mapLayers.get('air')?.sources).toEqual(['air']);
     expect(mapLayers.get('resources')?.topic).toBeNull();
   });

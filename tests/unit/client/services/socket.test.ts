@@ -47,18 +47,21 @@ vi.mock('socket.io-client', () => ({
 
 const { createLiveSocket } = await import('../../../../client/src/services/socket.js');
 const { LiveLink } = await import('../../../../client/src/live/link.js');
+const { createCaseView } = await import('../../../../client/src/live/cases/create-view.js');
 const { useGridStore, useAlertsStore } = await import('../../../../client/src/stores/streams.js');
 
 /** The live worker, run in process: messages cross a structured clone both ways, as with postMessage. */
 function inProcessWorker(): LinkPort {
   const port: LinkPort = { onmessage: null, onerror: null, postMessage: (msg) => link.handle(structuredClone(msg)) };
-  const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>));
+  const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>), createCaseView);
   return port;
 }
 const liveSocket = createLiveSocket(inProcessWorker);
 
 const delta = (seq: number, ...ids: string[]): LiveDelta => ({ topic: 'grid', seq, items: ids.map((id) => gridCase(id)) });
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** The worker's copy of a case (its status), asked for as a popup does. */
+const held = async (id: string) => (await liveSocket.ask({ kind: 'case', id }))?.status ?? null;
 
 /** Connects the app's live socket and answers its first subscribe with `topics`; returns the socket. */
 async function live(topics: Record<string, unknown>): Promise<FakeSocket> {
@@ -86,7 +89,10 @@ describe('live socket', () => {
     s.answer({ grid: { seq: 5, snapshot: [gridCase('a'), gridCase('b')] } });
     await flush();
     expect(liveSocket.state.value).toBe('live');
-    expect([...useGridStore().real.keys()]).toEqual(['a', 'b']);
+    // The cases stay in the worker: the page gets their summary.
+    expect(useGridStore().sizes).toEqual({ real: 2, drill: 0 });
+    expect(await held('a')).toBe('registered');
+    expect(await held('zzz')).toBeNull();
   });
 
   it('asks for packed deltas and applies them, packed or plain, in seq order', async () => {
@@ -96,27 +102,23 @@ describe('live socket', () => {
     expect(s.requests[0]).toMatchObject({ encoding: 'packed' });
     s.answer({ grid: { seq: 5, snapshot: [gridCase('a')] } });
     await flush();
-    const stored = useGridStore().real.get('a')!;
     const packed = (seq: number, items: ReturnType<typeof gridCase>[]): PackedLiveDelta => ({ topic: 'grid', seq, packed: packItems(items)! });
     s.fire('live:delta', packed(6, [gridCase('a', { status: 'dispatched' }), gridCase('b')]));
     s.fire('live:delta', packed(6, [gridCase('a', { status: 'closed' })]));
     s.fire('live:delta', delta(7, 'c'));
-    const grid = useGridStore();
-    expect([...grid.real.keys()]).toEqual(['a', 'b', 'c']);
-    // The case is updated in place, and the repeated seq 6 was not applied again.
-    expect(grid.real.get('a')).toBe(stored);
-    expect(stored.status).toBe('dispatched');
+    expect(useGridStore().sizes.real).toBe(3);
+    // The repeated seq 6 was not applied again.
+    expect(await held('a')).toBe('dispatched');
   });
 
   it('ignores a delta it has already applied', async () => {
     const s = await live({ grid: { seq: 5, snapshot: [] } });
-    const listener = vi.fn();
-    useGridStore().onChange('real', listener);
     s.fire('live:delta', delta(6, 'c'));
-    s.fire('live:delta', delta(6, 'c'));
+    s.fire('live:delta', { topic: 'grid', seq: 6, items: [gridCase('c', { status: 'closed' })] });
     s.fire('live:delta', delta(4, 'old'));
-    expect(listener).toHaveBeenCalledTimes(1);
-    expect(useGridStore().real.has('old')).toBe(false);
+    expect(useGridStore().sizes.real).toBe(1);
+    expect(await held('c')).toBe('registered');
+    expect(await held('old')).toBeNull();
   });
 
   it('resumes after a reconnect with since = the last seq applied, taking the missed deltas', async () => {
@@ -129,20 +131,21 @@ describe('live socket', () => {
     s.answer({ grid: { seq: 8, missed: [delta(7, 'c'), delta(8, 'd')] } });
     await flush();
     expect(liveSocket.state.value).toBe('live');
-    expect([...useGridStore().real.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    expect(useGridStore().sizes.real).toBe(4);
+    for (const id of ['a', 'b', 'c', 'd']) expect(await held(id)).toBe('registered');
   });
 
   it('holds deltas that arrive while a subscribe is in flight until its answer is applied', async () => {
     const s = await live({ grid: { seq: 5, snapshot: [] } });
     s.fire('live:resync', { topics: ['grid'] });
-    const order: string[] = [];
-    useGridStore().onChange('real', (c) => order.push(...c.items.map((i) => i.id)));
     // The server pushes 8 before the resubscribe answer carrying 6 and 7.
-    s.fire('live:delta', delta(8, 'late'));
-    expect(order).toEqual([]);
+    s.fire('live:delta', { topic: 'grid', seq: 8, items: [gridCase('x', { status: 'closed' })] });
+    expect(await held('x')).toBeNull();
     s.answer({ grid: { seq: 7, missed: [delta(6, 'x'), delta(7, 'y')] } });
     await flush();
-    expect(order).toEqual(['x', 'y', 'late']);
+    // Applied in seq order: 8 last, so x ends closed.
+    expect(await held('x')).toBe('closed');
+    expect(await held('y')).toBe('registered');
     expect(s.requests[1]!.since).toEqual({ grid: 5 });
   });
 
@@ -161,31 +164,80 @@ describe('live socket', () => {
     expect(s.connect).toHaveBeenCalledTimes(1);
   });
 
-  it('posts a busy topic as the fields that changed, other topics as items', async () => {
-    // The fixtures stamp the current time: freeze it, so equal cases are equal.
+  it('keeps the cases in the worker, posting the page their summary, and other topics as items', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-22T08:00:00Z') });
     onTestFinished(() => {
       vi.useRealTimers();
     });
     const posted: FromLink[] = [];
-    const link = new LiveLink((msg) => posted.push(structuredClone(msg)));
+    const link = new LiveLink((msg) => posted.push(structuredClone(msg)), createCaseView);
     link.handle({ type: 'connect', token: 't1', namespace: '/live', topics: ['grid', 'alerts'] });
     const s = sockets[0]!;
     s.fire('connect');
     s.answer({ grid: { seq: 5, snapshot: [gridCase('a'), gridCase('b')] }, alerts: { seq: 1, snapshot: [] } });
     await flush();
     posted.length = 0;
-    const packed: PackedLiveDelta = { topic: 'grid', seq: 6, packed: packItems([gridCase('a', { status: 'closed' }), gridCase('b'), gridCase('c')])! };
+    const packed: PackedLiveDelta = { topic: 'grid', seq: 6, packed: packItems([gridCase('a', { status: 'closed' }), gridCase('b'), gridCase('c', { exercise: true })])! };
     s.fire('live:delta', packed);
     const x = alert('x');
     s.fire('live:delta', { topic: 'alerts', seq: 2, items: [x] });
     expect(posted).toEqual([
-      { type: 'patch', topic: 'grid', patch: { added: [gridCase('c')], changed: [packItems([{ id: 'a', status: 'closed' }]), packItems([{ id: 'b' }])] } },
+      { type: 'summary', topic: 'grid', summary: { heard: { grid: Date.now() }, sizes: { real: 2, drill: 1 } } },
       { type: 'delta', topic: 'alerts', items: [x] },
     ]);
     link.handle({ type: 'disconnect' });
     expect(s.close).toHaveBeenCalled();
-    expect(posted.at(-1)).toEqual({ type: 'state', state: 'offline' });
+    // Signed out: the worker forgets the cases.
+    expect(posted.slice(-2)).toEqual([
+      { type: 'summary', topic: 'grid', summary: { heard: { grid: Date.now() }, sizes: { real: 0, drill: 0 } } },
+      { type: 'state', state: 'offline' },
+    ]);
+  });
+
+  it('posts a watched view at once, then its changes at most once a second, until it stops', async () => {
+    const s = await live({ grid: { seq: 5, snapshot: [gridCase('a', { category: 'road' }), gridCase('b', { category: 'road' })] } });
+    const rows: unknown[] = [];
+    const view = liveSocket.watch({ kind: 'case-categories', mode: 'real', scope: 'open', limit: 5 }, (r) => rows.push(r));
+    await flush();
+    expect(rows).toEqual([[{ group: 'road', count: 2 }]]);
+    s.fire('live:delta', { topic: 'grid', seq: 6, items: [gridCase('c', { category: 'litter' })] });
+    s.fire('live:delta', { topic: 'grid', seq: 7, items: [gridCase('a', { status: 'closed' })] });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual([
+      { group: 'litter', count: 1 },
+      { group: 'road', count: 1 },
+    ]);
+    s.fire('live:delta', { topic: 'grid', seq: 8, items: [gridCase('d', { category: 'litter' })] });
+    await new Promise((r) => setTimeout(r, 80));
+    // Within the second since the last post: held back.
+    expect(rows).toHaveLength(2);
+    view.stop();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(rows).toHaveLength(2);
+  });
+
+  it('moves a map view to another box and answers its clusters\' zoom', async () => {
+    const near = (i: number) => gridCase(`n${i}`, { location: { lon: 111.98 + i * 1e-4, lat: 21.86 } });
+    await live({ grid: { seq: 5, snapshot: [near(1), near(2), near(3)] } });
+    const posts: { total: number; clusters: number[] }[] = [];
+    const spec = { kind: 'case-map' as const, mode: 'real' as const, bbox: [111, 21, 113, 23] as [number, number, number, number], zoom: 9, clusterRadius: 42, clusterMaxZoom: 13 };
+    const view = liveSocket.watch(spec, (d) => {
+      const features = d.reset?.features ?? d.update?.data?.add ?? [];
+      posts.push({ total: d.total, clusters: features.flatMap((f) => (typeof f.properties?.cluster_id === 'number' ? [f.properties.cluster_id] : [])) });
+    });
+    await flush();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.total).toBe(3);
+    const [cluster] = posts[0]!.clusters;
+    expect(cluster).toBeDefined();
+    const zoom = await liveSocket.ask({ kind: 'cluster-zoom', view: view.id, clusterId: cluster! });
+    expect(zoom).toBeGreaterThan(9);
+    // Moved away from the cases: the cluster is removed.
+    view.update({ ...spec, bbox: [100, 0, 101, 1] });
+    await flush();
+    expect(posts).toHaveLength(2);
+    view.stop();
   });
 
   it('applies other topics\' deltas to their stores', async () => {
@@ -194,14 +246,17 @@ describe('live socket', () => {
     expect([...useAlertsStore().real.keys()]).toEqual(['x']);
   });
 
-  it('shows the screen offline when the worker fails', () => {
+  it('shows the screen offline when the worker fails, failing what was asked of it', async () => {
     let port: LinkPort | undefined;
     const socket = createLiveSocket(() => (port = inProcessWorker()));
     socket.connect('t1');
     expect(socket.state.value).toBe('connecting');
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    port!.postMessage = () => undefined; // the worker is gone: nothing answers
+    const pending = socket.ask({ kind: 'case', id: 'a' });
     port!.onerror!(new ErrorEvent('error'));
     expect(socket.state.value).toBe('offline');
+    await expect(pending).rejects.toThrow('live worker failed');
     expect(error).toHaveBeenCalledWith('live worker failed', expect.any(ErrorEvent));
     error.mockRestore();
     socket.disconnect();

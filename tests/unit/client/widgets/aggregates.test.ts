@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CategoryCounts, casesByCategoryOptions } from '../../../../client/src/widgets/CasesByCategory/category-counts.js';
+import { CategoryCounts } from '../../../../client/src/widgets/CasesByCategory/category-counts.js';
+import { casesByCategoryOptions } from '../../../../client/src/widgets/CasesByCategory/options.js';
 import { rankDistricts } from '../../../../client/src/widgets/DistrictRanking/district-ranking.js';
 import { rankStations } from '../../../../client/src/widgets/AqiRanking/aqi-ranking.js';
 import { waterMix } from '../../../../client/src/widgets/WaterClassMix/water-class-mix.js';

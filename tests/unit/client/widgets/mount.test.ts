@@ -3,7 +3,8 @@ import { mount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import type { EChartsCoreOption } from 'echarts/core';
 import { i18n } from '../../../../client/src/i18n/index.js';
-import { useAlertsStore, useGridStore, useKpiStore } from '../../../../client/src/stores/streams.js';
+import { useAlertsStore, useKpiStore } from '../../../../client/src/stores/streams.js';
+import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import KpiCards from '../../../../client/src/widgets/KpiCards/KpiCards.vue';
 import AlertTicker from '../../../../client/src/widgets/AlertTicker/AlertTicker.vue';
 import CaseTrend24h from '../../../../client/src/widgets/CaseTrend24h/CaseTrend24h.vue';
@@ -23,6 +24,29 @@ vi.mock('../../../../client/src/services/api.js', () => ({
     return { asOf: new Date().toISOString(), hours };
   },
 }));
+
+// The live worker, in process: its case book and views, with messages structured-cloned as postMessage does.
+const live = vi.hoisted(() => ({ feed: (_cases: unknown[]) => {} }));
+vi.mock('../../../../client/src/services/socket.js', async () => {
+  const { CaseBook } = await import('../../../../client/src/live/cases/case-book.js');
+  const { CaseViews } = await import('../../../../client/src/live/cases/views.js');
+  const { createCaseView } = await import('../../../../client/src/live/cases/create-view.js');
+  const book = new CaseBook();
+  const watchers = new Map<number, (data: unknown) => void>();
+  const views = new CaseViews(book, (msg) => msg.type === 'view' && watchers.get(msg.view)?.(structuredClone(msg.data)), createCaseView);
+  live.feed = (cases) => views.changed(book.apply(cases as GridCase[], Date.now()));
+  let next = 1;
+  return {
+    liveSocket: {
+      watch(spec: never, onData: (data: unknown) => void) {
+        const id = next++;
+        watchers.set(id, onData);
+        views.watch(id, structuredClone(spec));
+        return { id, update: (s: never) => views.watch(id, structuredClone(s)), stop: () => watchers.delete(id) && views.unwatch(id) };
+      },
+    },
+  };
+});
 
 let pinia: Pinia;
 const mountWidget = (component: unknown, props: Record<string, unknown>) => mount(component as never, { props: props as never, global: { plugins: [pinia, i18n] } });
@@ -126,8 +150,8 @@ describe('CaseTrend24h', () => {
 
     await vi.advanceTimersByTimeAsync(60_000);
     const now = new Date().toISOString();
-    useGridStore().applyDelta([gridCase({ id: 'n1', reportedAt: now }), gridCase({ id: 'n2', reportedAt: now, status: 'closed', closedAt: now })]);
-    useGridStore().applyDelta([gridCase({ id: 'n1', reportedAt: now, status: 'registered' })]);
+    live.feed([gridCase({ id: 'n1', reportedAt: now }), gridCase({ id: 'n2', reportedAt: now, status: 'closed', closedAt: now })]);
+    live.feed([gridCase({ id: 'n1', reportedAt: now, status: 'registered' })]);
     await vi.advanceTimersByTimeAsync(1000);
     const merged = lastMerge();
     expect(merged.series.find((s) => s.id === 'reported')!.data.at(-1)).toBe(4);
@@ -141,7 +165,7 @@ describe('CaseTrend24h', () => {
     expect(apiCalls).toEqual(['/api/v1/stats/case-trend?hours=24&exercise=true']);
     await vi.advanceTimersByTimeAsync(60_000);
     const before = merges.length;
-    useGridStore().applyDelta([gridCase({ id: 'real', reportedAt: new Date().toISOString() })]);
+    live.feed([gridCase({ id: 'real', reportedAt: new Date().toISOString() })]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(merges.length).toBe(before);
   });
