@@ -65,5 +65,19 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
     res.json({ items: deps.domain.kpi.current().filter((v) => inScope(scope, v.scope)) });
   });
 
+  r.get('/kpi/history', async (req, res) => {
+    const q = parse(
+      z
+        .object({ district: z.array(adcode).optional(), from: isoDateTime.optional(), to: isoDateTime.optional() })
+        .refine((x) => !x.from || !x.to || Date.parse(x.from) <= Date.parse(x.to), { message: 'from must not be after to', path: ['from'] }),
+      { ...req.query, district: csv(req.query.district) },
+      ['query'],
+    );
+    const now = Date.now();
+    const from = new Date(q.from ?? now - 3_600_000);
+    const to = new Date(q.to ?? now);
+    res.json({ items: await deps.domain.kpi.history(from, to, scopeDistricts(currentUser(req), q.district)) });
+  });
+
   return r;
 }

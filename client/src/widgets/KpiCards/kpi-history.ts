@@ -4,6 +4,7 @@ import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import type { DataMode } from '../../stores/topic-store.js';
 import { useKpiStore } from '../../stores/streams.js';
 import { citySigns } from './kpi-metrics.js';
+import { api } from '../../services/api.js';
 
 /** The sparkline spans the last hour, one sample per minute: at most 61 samples per mode. */
 export const SPARK_WINDOW_MS = 3_600_000;
@@ -21,27 +22,61 @@ export interface KpiSample {
  */
 export function recordSample(samples: KpiSample[], sample: KpiSample): void {
   const last = samples[samples.length - 1];
-  if (last && Math.floor(last.at / SAMPLE_MS) === Math.floor(sample.at / SAMPLE_MS)) samples[samples.length - 1] = sample;
+  if (last && minuteOf(last.at) === minuteOf(sample.at)) samples[samples.length - 1] = sample;
   else samples.push(sample);
-  const cut = sample.at - SPARK_WINDOW_MS;
+  trim(samples);
+}
+
+/**
+ * Puts the server's samples of the minutes before the first one recorded here under this
+ * app's own (which are newer within a shared minute), so a screen opened a moment ago draws
+ * the last hour at once. `earlier` is oldest first, one per minute, as the server answers.
+ */
+export function seedSamples(samples: KpiSample[], earlier: KpiSample[]): void {
+  const first = samples[0] ? minuteOf(samples[0].at) : Infinity;
+  samples.unshift(...earlier.filter((s) => minuteOf(s.at) < first));
+  trim(samples);
+}
+
+const minuteOf = (at: number) => Math.floor(at / SAMPLE_MS);
+
+/** Drops the samples older than the window before the newest. */
+function trim(samples: KpiSample[]): void {
+  const newest = samples[samples.length - 1];
+  if (!newest) return;
+  const cut = newest.at - SPARK_WINDOW_MS;
   let drop = 0;
   while (drop < samples.length && samples[drop]!.at < cut) drop++;
   if (drop) samples.splice(0, drop);
 }
 
 /**
- * The last hour of the city's vital signs, recorded for the KPI sparklines from the first
- * time a card is shown for as long as the app runs, so a carousel that takes the cards off
- * screen and back does not lose their trend.
+ * The last hour of the city's vital signs for the KPI sparklines: seeded from the server's
+ * per-minute samples (`GET /api/v1/kpi/history`) once the city's signs first arrive, then
+ * recorded as they change for as long as the app runs, so a carousel that takes the cards off
+ * screen and back does not lose their trend. The server keeps real figures only; a drill's
+ * line starts when the drill does.
  */
 export const useKpiHistory = defineStore('widgets:kpi-history', () => {
   const kpi = useKpiStore();
   const history = { real: shallowRef<KpiSample[]>([]), drill: shallowRef<KpiSample[]>([]) };
+  let seeded = false;
+  const seed = async (scope: string) => {
+    seeded = true;
+    try {
+      const { items } = await api<{ items: VitalSigns[] }>(`/api/v1/kpi/history?district=${encodeURIComponent(scope)}`);
+      seedSamples(history.real.value, items.map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
+      triggerRef(history.real);
+    } catch {
+      seeded = false; // the line fills in live meanwhile; the next change tries again
+    }
+  };
   for (const mode of ['real', 'drill'] as const satisfies DataMode[]) {
     const add = (signs: VitalSigns | null) => {
       if (!signs) return;
       recordSample(history[mode].value, { at: Date.now(), signs });
       triggerRef(history[mode]);
+      if (mode === 'real' && !seeded) void seed(signs.scope);
     };
     add(citySigns(kpi[mode].values()));
     kpi.onChange(mode, ({ items }) => add(citySigns(items)));

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../store/db.js';
+import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 
 /** Per-district case counts: reported since `dayStart`, open, overdue, closed since `dayStart`, and the closure-rate window. */
 export async function caseCounts(q: Queryable, dayStart: string, windowStart: string, now: string) {
@@ -50,4 +51,32 @@ export async function latestGdp(q: Queryable) {
      from indicators where exercise = false and code = 'gdp' order by region, period desc`,
   );
   return rows as { region: string; period: string; cumulative_yoy: number | null; cumulative: number | null; annual_target: number | null }[];
+}
+
+/** Stores the vital signs as the sample of `minute` (the start of a minute), replacing that minute's earlier sample. */
+export async function saveSamples(q: Queryable, minute: string, signs: VitalSigns[]): Promise<void> {
+  if (signs.length === 0) return;
+  await q.query(
+    `insert into kpi_samples (scope, minute, signs)
+     select s->>'scope', $1::timestamptz, s from jsonb_array_elements($2::jsonb) as s
+     on conflict (scope, minute) do update set signs = excluded.signs`,
+    [minute, JSON.stringify(signs)],
+  );
+}
+
+/** The samples taken in [from, to], oldest first, of the given scopes (all when `null`). */
+export async function samples(q: Queryable, from: string, to: string, scopes: string[] | null): Promise<VitalSigns[]> {
+  const { rows } = await q.query<{ signs: VitalSigns }>(
+    `select signs from kpi_samples
+     where minute >= $1 and minute <= $2 and ($3::text[] is null or scope = any($3::text[]))
+     order by minute, scope`,
+    [from, to, scopes],
+  );
+  return rows.map((r) => r.signs);
+}
+
+/** Deletes the samples of minutes before `before`; returns how many. */
+export async function pruneSamples(q: Queryable, before: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('with gone as (delete from kpi_samples where minute < $1 returning 1) select count(*)::int as n from gone', [before]);
+  return rows[0]?.n ?? 0;
 }

@@ -14,6 +14,9 @@ const READING_MAX_AGE_MS = 3 * 3600_000;
 /** The closure rate is taken over cases reported in the last seven days (product's choice). */
 const CLOSURE_WINDOW_MS = 7 * 86_400_000;
 const AIR_KEYS = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'] as const;
+const MINUTE_MS = 60_000;
+/** How long the per-minute samples behind the trend lines are kept. */
+export const KPI_SAMPLE_RETENTION_MS = 86_400_000;
 
 export interface KpiServiceDeps {
   db: Db;
@@ -27,9 +30,9 @@ export function createKpiService(deps: KpiServiceDeps) {
   const now = deps.now ?? (() => new Date());
   let last = new Map<string, string>();
   let current: VitalSigns[] = [];
+  let sampledMinute = -1;
 
-  async function compute(): Promise<VitalSigns[]> {
-    const t = now();
+  async function compute(t: Date): Promise<VitalSigns[]> {
     const [cases, alerts, readings, gdp] = await Promise.all([
       repo.caseCounts(deps.db, chinaDayStart(t).toISOString(), new Date(t.getTime() - CLOSURE_WINDOW_MS).toISOString(), t.toISOString()),
       repo.alertCounts(deps.db),
@@ -69,19 +72,37 @@ export function createKpiService(deps: KpiServiceDeps) {
     });
   }
 
+  /**
+   * Keeps the minute's sample current: every scope on the first computation of a minute (the
+   * jobs recompute at least every 30 s), then the scopes that changed, so each minute's sample
+   * is its latest figures. A new minute also drops samples older than the retention.
+   */
+  async function sample(t: Date, all: VitalSigns[], changed: VitalSigns[]): Promise<void> {
+    const minute = Math.floor(t.getTime() / MINUTE_MS) * MINUTE_MS;
+    const first = minute !== sampledMinute;
+    await repo.saveSamples(deps.db, new Date(minute).toISOString(), first ? all : changed);
+    if (!first) return;
+    sampledMinute = minute;
+    await repo.pruneSamples(deps.db, new Date(minute - KPI_SAMPLE_RETENTION_MS).toISOString());
+  }
+
   return {
     /** The latest computed vital signs (for snapshots and the HTTP API). */
     current: () => current,
     /** Recomputes and publishes the scopes whose figures changed. */
     async refresh(): Promise<VitalSigns[]> {
-      const next = await compute();
+      const t = now();
+      const next = await compute(t);
       const fresh = new Map(next.map((v) => [v.id, JSON.stringify({ ...v, computedAt: undefined })]));
       const changed = next.filter((v) => last.get(v.id) !== fresh.get(v.id));
       current = next;
       last = fresh;
       if (changed.length) deps.sink.publish('kpi', changed);
+      await sample(t, next, changed);
       return changed;
     },
+    /** The per-minute samples taken in [from, to], oldest first, of `scopes` (all when `null`). */
+    history: (from: Date, to: Date, scopes: string[] | null) => repo.samples(deps.db, from.toISOString(), to.toISOString(), scopes),
   };
 }
 

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KPI_METRICS, kpiCardsOptions, citySigns } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
 import { DEFAULT_KPI_TARGETS, targetOf, targetStatus } from '../../../../client/src/widgets/KpiCards/kpi-targets.js';
 import { kpiCardModel } from '../../../../client/src/widgets/KpiCards/kpi-card-model.js';
-import { recordSample, SPARK_WINDOW_MS, type KpiSample } from '../../../../client/src/widgets/KpiCards/kpi-history.js';
+import { recordSample, seedSamples, SPARK_WINDOW_MS, useKpiHistory, type KpiSample } from '../../../../client/src/widgets/KpiCards/kpi-history.js';
+import { useKpiStore } from '../../../../client/src/stores/streams.js';
 import { sparkPath } from '../../../../client/src/widgets/KpiCards/sparkline.js';
 import { vitalSigns } from './fixtures.js';
 
@@ -68,5 +70,55 @@ describe('KPI sparkline history', () => {
     expect(d).toBe('M0.00 30.00L50.00 2.00M100.00 16.00');
     expect(sparkPath([{ at: 0, value: 5 }, { at: 100, value: 5 }], 0, 100, 100, 32)).toBe('M0.00 16.00L100.00 16.00');
     expect(sparkPath([], 0, 100)).toBe('');
+  });
+});
+
+describe('KPI sparkline seeded from the server', () => {
+  const MIN = 60_000;
+  const at = (m: number, value = m) => ({ at: NOW + m * MIN, signs: vitalSigns('441700', 'city', { cases: { today: value } }) });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("puts the server's earlier minutes under the ones recorded here, which win a shared minute", () => {
+    const samples = [at(10, 100), at(11, 110)];
+    seedSamples(samples, [at(8), at(9), at(10, 999)]);
+    expect(samples.map((s) => [s.at, s.signs.cases.today])).toEqual([[NOW + 8 * MIN, 8], [NOW + 9 * MIN, 9], [NOW + 10 * MIN, 100], [NOW + 11 * MIN, 110]]);
+  });
+
+  it('keeps to the hour before the newest sample, and seeds an empty history whole', () => {
+    const samples = [at(100)];
+    seedSamples(samples, Array.from({ length: 90 }, (_, i) => at(i + 10)));
+    expect(samples[0]!.at).toBe(NOW + 40 * MIN);
+    expect(samples[samples.length - 1]!.at - samples[0]!.at).toBe(SPARK_WINDOW_MS);
+    const empty: KpiSample[] = [];
+    seedSamples(empty, [at(1), at(2)]);
+    expect(empty.map((s) => s.at)).toEqual([NOW + MIN, NOW + 2 * MIN]);
+  });
+
+  it("asks the server for the city's last hour once the city's signs arrive, and tries again after a failure", async () => {
+    vi.useFakeTimers({ now: NOW + 30 * MIN, toFake: ['Date'] });
+    setActivePinia(createPinia());
+    const answers = [
+      new Response('{"error":{"code":"unavailable","message":"down"}}', { status: 503, headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify({ items: [5, 6].map((m) => ({ ...at(m).signs, computedAt: new Date(NOW + m * MIN).toISOString() })) }), { headers: { 'content-type': 'application/json' } }),
+    ];
+    const fetch = vi.fn(async (_url: string) => answers.shift()!);
+    vi.stubGlobal('fetch', fetch);
+    const kpi = useKpiStore();
+    const history = useKpiHistory();
+    expect(fetch).not.toHaveBeenCalled(); // no city signs yet
+    kpi.applySnapshot([vitalSigns('441700', 'city', { cases: { today: 30 } })]);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    expect(fetch.mock.calls[0]![0]).toBe('/api/v1/kpi/history?district=441700');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the refusal is handled
+    expect(history.real.length).toBe(1); // the failure left the live sample alone
+
+    vi.setSystemTime(NOW + 31 * MIN);
+    kpi.applyDelta([vitalSigns('441700', 'city', { cases: { today: 31 } })]);
+    await vi.waitFor(() => expect(history.real.map((s) => s.signs.cases.today)).toEqual([5, 6, 30, 31]));
+    kpi.applyDelta([vitalSigns('441700', 'city', { cases: { today: 32 } })]);
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
