@@ -1,6 +1,7 @@
 // The only CJK font the command hall has is the one we ship: no web fonts, no system fallback.
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
+import './styles/fonts/rare-glyphs.css';
 import './styles/theme.css';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';

@@ -29,6 +29,15 @@ describe('/screen', () => {
     expect(new URL(page.url()).pathname).toBe('/screen');
   });
 
+  it("ships a glyph for the rare characters of the city's names (篢 of 织篢镇), in both weights", async () => {
+    const { page } = await suite.context();
+    await openScreen(page, base);
+    const loaded = await page.evaluate(async () =>
+      Promise.all(['400', '700'].map(async (w) => (await document.fonts.load(`${w} 16px "Noto Sans SC"`, '篢')).map((f) => `${f.weight} ${f.status} ${f.unicodeRange}`))),
+    );
+    expect(loaded).toEqual([['400 loaded U+7BE2'], ['700 loaded U+7BE2']]);
+  });
+
   it('requests nothing from any host but this server, on every theme', async () => {
     const g = await suite.context();
     await openScreen(g.page, base);
