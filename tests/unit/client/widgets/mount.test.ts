@@ -3,14 +3,16 @@ import { mount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import type { EChartsCoreOption } from 'echarts/core';
 import { i18n } from '../../../../client/src/i18n/index.js';
-import { useAlertsStore, useKpiStore } from '../../../../client/src/stores/streams.js';
+import { useAlertsStore, useEnvStore, useKpiStore } from '../../../../client/src/stores/streams.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import KpiCards from '../../../../client/src/widgets/KpiCards/KpiCards.vue';
 import AlertTicker from '../../../../client/src/widgets/AlertTicker/AlertTicker.vue';
 import CaseTrend24h from '../../../../client/src/widgets/CaseTrend24h/CaseTrend24h.vue';
+import ClosureGauge from '../../../../client/src/widgets/ClosureGauge/ClosureGauge.vue';
+import WaterClassMix from '../../../../client/src/widgets/WaterClassMix/WaterClassMix.vue';
 import { kpiCardsOptions } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
 import { alertTickerOptions } from '../../../../client/src/widgets/AlertTicker/index.js';
-import { alertItem, gridCase, vitalSigns } from './fixtures.js';
+import { alertItem, gridCase, vitalSigns, waterReading } from './fixtures.js';
 
 // Canvas charts do not draw in jsdom: the chart handle records the merges a widget makes.
 const merges: EChartsCoreOption[] = [];
@@ -168,5 +170,25 @@ describe('CaseTrend24h', () => {
     live.feed([gridCase({ id: 'real', reportedAt: new Date().toISOString() })]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(merges.length).toBe(before);
+  });
+});
+
+describe('a chart mounted when its data is already in the store (the carousel comes back to its theme)', () => {
+  // The stores outlive the themes: a widget mounted later must draw what they hold at once,
+  // not wait for the next change, which in a quiet hour may be minutes away.
+  it('the closure gauge draws the rate it finds', async () => {
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city', { cases: { closureRate: 0.93 } })]);
+    mountWidget(ClosureGauge, { options: {}, mode: 'real' });
+    await flushPromises();
+    expect(merges.at(-1)).toMatchObject({ series: [{ id: 'rate', data: [{ value: 0.93 }], detail: { formatter: '93.0%' } }] });
+  });
+
+  it('the water class mix draws the sections it finds', async () => {
+    const now = new Date().toISOString();
+    useEnvStore().applySnapshot([waterReading('441702-water-01', now, 'II'), waterReading('441702-water-02', now, 'IV')]);
+    mountWidget(WaterClassMix, { options: {}, mode: 'real' });
+    await flushPromises();
+    const data = (merges.at(-1) as { series: { data: { name: string; value: number }[] }[] }).series[0]!.data;
+    expect(data.filter((d) => d.value > 0).map((d) => [d.name, d.value])).toEqual([['Ⅱ类', 1], ['Ⅳ类', 1]]);
   });
 });
