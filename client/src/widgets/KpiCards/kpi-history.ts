@@ -61,14 +61,16 @@ export const useKpiHistory = defineStore('widgets:kpi-history', () => {
   const kpi = useKpiStore();
   const history = { real: shallowRef<KpiSample[]>([]), drill: shallowRef<KpiSample[]>([]) };
   let seeded = false;
+  let triedAt = -Infinity;
   const seed = async (scope: string) => {
     seeded = true;
+    triedAt = Date.now();
     try {
       const { items } = await api<{ items: VitalSigns[] }>(`/api/v1/kpi/history?district=${encodeURIComponent(scope)}`);
       seedSamples(history.real.value, items.map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
       triggerRef(history.real);
     } catch {
-      seeded = false; // the line fills in live meanwhile; the next change tries again
+      seeded = false; // the line fills in live meanwhile; a change a minute later tries again
     }
   };
   for (const mode of ['real', 'drill'] as const satisfies DataMode[]) {
@@ -76,7 +78,7 @@ export const useKpiHistory = defineStore('widgets:kpi-history', () => {
       if (!signs) return;
       recordSample(history[mode].value, { at: Date.now(), signs });
       triggerRef(history[mode]);
-      if (mode === 'real' && !seeded) void seed(signs.scope);
+      if (mode === 'real' && !seeded && Date.now() - triedAt >= SAMPLE_MS) void seed(signs.scope);
     };
     add(citySigns(kpi[mode].values()));
     kpi.onChange(mode, ({ items }) => add(citySigns(items)));

@@ -16,7 +16,7 @@ const CLOSURE_WINDOW_MS = 7 * 86_400_000;
 const AIR_KEYS = ['so2', 'no2', 'pm10', 'pm25', 'co', 'o3'] as const;
 const MINUTE_MS = 60_000;
 /** How long the per-minute samples behind the trend lines are kept. */
-export const KPI_SAMPLE_RETENTION_MS = 86_400_000;
+const KPI_SAMPLE_RETENTION_MS = 86_400_000;
 
 export interface KpiServiceDeps {
   db: Db;

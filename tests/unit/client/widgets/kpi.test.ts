@@ -97,7 +97,7 @@ describe('KPI sparkline seeded from the server', () => {
     expect(empty.map((s) => s.at)).toEqual([NOW + MIN, NOW + 2 * MIN]);
   });
 
-  it("asks the server for the city's last hour once the city's signs arrive, and tries again after a failure", async () => {
+  it("asks the server for the city's last hour once the city's signs arrive, and tries again a minute after a failure", async () => {
     vi.useFakeTimers({ now: NOW + 30 * MIN, toFake: ['Date'] });
     setActivePinia(createPinia());
     const answers = [
@@ -114,6 +114,8 @@ describe('KPI sparkline seeded from the server', () => {
     expect(fetch.mock.calls[0]![0]).toBe('/api/v1/kpi/history?district=441700');
     await new Promise((resolve) => setTimeout(resolve, 20)); // the refusal is handled
     expect(history.real.length).toBe(1); // the failure left the live sample alone
+    kpi.applyDelta([vitalSigns('441700', 'city', { cases: { today: 30 }, alerts: { unacknowledged: 2 } })]);
+    expect(fetch).toHaveBeenCalledTimes(1); // not again within the minute
 
     vi.setSystemTime(NOW + 31 * MIN);
     kpi.applyDelta([vitalSigns('441700', 'city', { cases: { today: 31 } })]);
