@@ -57,8 +57,8 @@ export function screenMarkdown(r: ScreenResults): string[] {
   }
   if (r.stamina) {
     const s = r.stamina;
-    lines.push('## Screen: stamina', '', `${s.deltasReceived.toLocaleString('en-US')} live deltas reached the page; carousel every ${s.intervalS} s.`, '', '| minute | theme | page JS heap MB | live worker JS heap MB | DOM nodes | elements | JS listeners |', '|---|---|---|---|---|---|---|');
-    for (const x of s.samples) lines.push(`| ${x.atMin} | ${x.theme} | ${x.heapMB} | ${x.workerHeapMB} | ${x.nodes} | ${x.elements} | ${x.listeners} |`);
+    lines.push('## Screen: stamina', '', `${s.deltasReceived.toLocaleString('en-US')} live deltas reached the page; carousel every ${s.intervalS} s.`, '', '| minute | theme | page JS heap MB | live worker JS heap MB | DOM nodes | elements | alert rows | JS listeners |', '|---|---|---|---|---|---|---|---|');
+    for (const x of s.samples) lines.push(`| ${x.atMin} | ${x.theme} | ${x.heapMB} | ${x.workerHeapMB} | ${x.nodes} | ${x.elements} | ${x.alertRows} | ${x.listeners} |`);
     lines.push('');
   }
   return lines;

@@ -27,6 +27,8 @@ export interface StaminaSample {
   nodes: number;
   /** Elements in the document. */
   elements: number;
+  /** Alert rows on show (ticker and lists): content that comes and goes with the simulated alerts. */
+  alertRows: number;
   listeners: number;
 }
 
@@ -117,8 +119,12 @@ async function sample(page: Page, cdp: CDPSession, worker: WorkerInspector, atMi
   const heap = await cdp.send('Runtime.getHeapUsage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  const dom = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, theme: document.querySelector('[data-theme]')?.getAttribute('data-theme') ?? '' }));
-  return { atMin, theme: dom.theme, heapMB: round1(heap.usedSize / 1e6), workerHeapMB: await worker.heapMB(), nodes: metric('Nodes'), elements: dom.elements, listeners: metric('JSEventListeners') };
+  const dom = await page.evaluate(() => ({
+    elements: document.getElementsByTagName('*').length,
+    alertRows: document.querySelectorAll('[data-alert-id]').length,
+    theme: document.querySelector('[data-theme]')?.getAttribute('data-theme') ?? '',
+  }));
+  return { atMin, theme: dom.theme, heapMB: round1(heap.usedSize / 1e6), workerHeapMB: await worker.heapMB(), nodes: metric('Nodes'), elements: dom.elements, alertRows: dom.alertRows, listeners: metric('JSEventListeners') };
 }
 
 /**
@@ -147,7 +153,7 @@ export async function runStamina(o: StaminaOptions, log: (msg: string) => void):
       await sleep(t0 + (o.warmupMinutes + m) * 60_000 - Date.now());
       const s = await sample(page, cdp, worker, m);
       samples.push(s);
-      log(`  stamina ${m} min: heap ${s.heapMB} MB (live worker ${s.workerHeapMB} MB), ${s.nodes} nodes (${s.elements} elements), ${s.listeners} listeners, theme ${s.theme}`);
+      log(`  stamina ${m} min: heap ${s.heapMB} MB (live worker ${s.workerHeapMB} MB), ${s.nodes} nodes (${s.elements} elements, ${s.alertRows} alert rows), ${s.listeners} listeners, theme ${s.theme}`);
     }
     const nodes = samples.map((s) => s.nodes);
     const nodeGrowth = growth(nodes);
