@@ -48,6 +48,23 @@ describe('theme carousel', () => {
     expect(after.length, 'rotation resumes once nobody touches the screen').toBeGreaterThan(1);
   });
 
+  it('a theme the carousel brings in draws its charts from the data the app already holds', async () => {
+    const { page } = await suite.context();
+    // The overview shows the water class mix too, so the readings are in hand long before the
+    // carousel reaches 生态环境 and mounts its own water chart.
+    await openScreen(page, base, screenPath({ interval: INTERVAL_S }));
+    await page.waitForSelector('[data-theme="environment"] [data-widget-id="water"] canvas', { timeout: 30_000 });
+    await page.waitForTimeout(1500); // the chart's entry animation
+    const painted = await page.$eval('[data-widget-id="water"] canvas', (c) => {
+      const { data } = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n / (data.length / 4);
+    });
+    // The donut alone covers several percent of the chart; a chart left without data is blank.
+    expect(painted).toBeGreaterThan(0.03);
+  });
+
   it('stays on the theme given by ?theme= (pinned)', async () => {
     const { page } = await suite.context();
     await openScreen(page, base, screenPath({ interval: INTERVAL_S, theme: 'environment' }));
