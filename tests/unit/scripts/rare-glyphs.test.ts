@@ -32,7 +32,7 @@ describe('glyphs for every character the screen shows', () => {
       expect(face).toMatch(/font-family: 'Noto Sans SC'/);
       const file = /url\(\.\/([^)]+)\)/.exec(face)![1]!;
       const font = fontkit.create(readFileSync(path.join(RARE_DIR, file))) as fontkit.Font;
-      for (const [a, b] of unicodeRanges(`x{${face}}`)) {
+      for (const [a, b] of unicodeRanges(face)) {
         for (let cp = a; cp <= b; cp++) {
           expect(font.hasGlyphForCodePoint(cp), `${file} U+${cp.toString(16)}`).toBe(true);
           const glyph = font.glyphForCodePoint(cp);
