@@ -50,8 +50,15 @@ describe.each([
     await srv.ingest('/api/v1/ingest/grid-events', gridEvent());
     await advance(5_000); // same minute: replaces that minute's sample
     const { body } = await history(`district=${CITY}&${wide()}`);
-    expect(body.items.map((v) => v.cases.today)).toEqual([before, before + 3]);
-    expect(body.items.map((v) => Date.parse(v.computedAt))).toEqual([start, start + MINUTE + 5_000]);
+    const today = body.items.map((v) => v.cases.today);
+    expect(today).toHaveLength(2);
+    // The first minute holds what was computed last in it: at startup, or after the first two
+    // cases if the server's own KPI job ran before the clock moved on.
+    expect([before, before + 2]).toContain(today[0]);
+    expect(today[1]).toBe(before + 3);
+    // One sample per minute. The server's own KPI job may also have taken the second minute's
+    // latest figures before the test's refresh did, so the time within that minute varies.
+    expect(body.items.map((v) => Math.floor(Date.parse(v.computedAt) / MINUTE))).toEqual([Math.floor(start / MINUTE), Math.floor(start / MINUTE) + 1]);
 
     // Every scope has its sample: the city and each of its districts.
     const all = await history(wide());
