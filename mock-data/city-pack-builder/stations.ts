@@ -74,6 +74,7 @@ function waterStations(shape: DistrictShape, city: CityProfile): Station[] {
         location: sampleNear(shape, rng, w.at ?? shape.seat, w.at ? 0.3 : 0.8),
         district: shape.adcode,
         targetClass: w.targetClass,
+        waterBody: w.waterBody,
       };
     });
 }

@@ -69,6 +69,8 @@ export const observationAssessment = z.object({
   primaryPollutants: z.array(z.string()).optional(),
   standard: z.enum(['HJ633-2012', 'HJ633-2026']).optional(),
   waterClass: z.enum(['I', 'II', 'III', 'IV', 'V', '劣V']).optional(),
+  /** Lakes and reservoirs: the TN class, reported beside (never inside) the water class. */
+  tnClass: z.enum(['I', 'II', 'III', 'IV', 'V', '劣V']).optional(),
   noiseLimit: z.number().optional(),
   noiseExceedance: z.number().optional(),
   breach: z.boolean(),

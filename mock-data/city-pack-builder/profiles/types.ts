@@ -39,6 +39,8 @@ export interface WaterSectionSpec {
   district: string;
   at?: [number, number];
   targetClass: NonNullable<Station['targetClass']>;
+  /** What the section samples; GB 3838 sets TP and TN limits by it. */
+  waterBody: NonNullable<Station['waterBody']>;
 }
 
 /** Extra named resources a city profile curates beyond the generated ones. */

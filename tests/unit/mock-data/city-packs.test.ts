@@ -62,7 +62,7 @@ describe('generateCityPack', () => {
       expect(cameras, district).toBeGreaterThanOrEqual(10);
       expect(cameras, district).toBeLessThanOrEqual(20);
     }
-    expect(pack.stations.filter((s) => s.kind === 'water').every((s) => s.targetClass)).toBe(true);
+    expect(pack.stations.filter((s) => s.kind === 'water').every((s) => s.targetClass && s.waterBody)).toBe(true);
     expect(pack.stations.filter((s) => s.kind === 'noise').every((s) => s.zone)).toBe(true);
     expect(new Set(pack.resources.map((r) => r.type))).toEqual(new Set(['rescue_team', 'warehouse', 'shelter', 'medical', 'fire_station']));
     expect(pack.resources.filter((r) => r.type === 'warehouse').every((r) => Object.keys(r.materials ?? {}).length > 0)).toBe(true);

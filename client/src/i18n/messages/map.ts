@@ -53,6 +53,7 @@ export const mapMessages = {
     },
     resourceType: { rescue_team: '救援队伍', warehouse: '物资仓库', shelter: '避难场所', medical: '医疗机构', fire_station: '消防站' },
     waterClass: '{c} 类',
+    waterBody: { river: '河流', lake: '湖泊', reservoir: '水库' },
     warning: { red: '红色预警', orange: '橙色预警', yellow: '黄色预警', blue: '蓝色预警' },
     fields: {
       status: '状态',
@@ -69,6 +70,8 @@ export const mapMessages = {
       primary: '首要污染物',
       waterClass: '水质类别',
       targetClass: '水质目标',
+      waterBody: '水体类型',
+      tnClass: '总氮类别（湖库，单独评价）',
       headline: '标题',
       level: '预警级别',
       area: '影响区域',
@@ -138,6 +141,7 @@ export const mapMessages = {
     },
     resourceType: { rescue_team: 'Rescue team', warehouse: 'Warehouse', shelter: 'Shelter', medical: 'Medical', fire_station: 'Fire station' },
     waterClass: 'Class {c}',
+    waterBody: { river: 'River', lake: 'Lake', reservoir: 'Reservoir' },
     warning: { red: 'Red warning', orange: 'Orange warning', yellow: 'Yellow warning', blue: 'Blue warning' },
     fields: {
       status: 'Status',
@@ -154,6 +158,8 @@ export const mapMessages = {
       primary: 'Primary pollutant',
       waterClass: 'Water class',
       targetClass: 'Target class',
+      waterBody: 'Water body',
+      tnClass: 'TN class (lakes and reservoirs, reported separately)',
       headline: 'Headline',
       level: 'Warning level',
       area: 'Area',

@@ -30,15 +30,22 @@ const ITEMS: Array<[key: string, label: string, unit: string]> = [
   ['codmn', 'CODMn', 'mg/L'],
   ['nh3n', 'NH₃-N', 'mg/L'],
   ['tp', 'TP', 'mg/L'],
+  ['tn', 'TN', 'mg/L'],
 ];
 
-/** The popup of a water section: class of the latest reading against the section's target. */
+/**
+ * The popup of a water section: class of the latest reading against the section's target; a
+ * lake or reservoir also shows its TN class beside it (GB 3838 grades TN there only, on its own),
+ * a river never shows TN.
+ */
 export function waterDetails(s: Station, o: Observation | undefined, fmt: MapFormat): FeatureDetails {
   const { t } = fmt;
   const c = o?.assessment.waterClass;
   const classText = (x: WaterClass | undefined) => (x ? t('map.waterClass', { c: x }) : t('map.values.none'));
   const misses = c !== undefined && s.targetClass !== undefined && waterClassRank(c) > waterClassRank(s.targetClass);
-  const readings: DetailField[] = ITEMS.filter(([k]) => o?.values[k] !== undefined).map(([k, label, unit]) => ({
+  const lake = s.waterBody === 'lake' || s.waterBody === 'reservoir';
+  const shown = ITEMS.filter(([k]) => o?.values[k] !== undefined && (k !== 'tn' || lake));
+  const readings: DetailField[] = shown.map(([k, label, unit]) => ({
     label,
     value: `${fmt.number(o!.values[k]!, 2)}${unit ? ` ${unit}` : ''}`,
   }));
@@ -48,7 +55,9 @@ export function waterDetails(s: Station, o: Observation | undefined, fmt: MapFor
     fields: [
       { label: t('map.fields.district'), value: fmt.districtName(s.district) },
       { label: t('map.fields.observedAt'), value: fmt.dateTime(o?.observedAt) },
+      ...(s.waterBody ? [{ label: t('map.fields.waterBody'), value: t(`map.waterBody.${s.waterBody}`) }] : []),
       { label: t('map.fields.waterClass'), value: classText(c), alert: misses },
+      ...(lake ? [{ label: t('map.fields.tnClass'), value: classText(o?.assessment.tnClass) }] : []),
       { label: t('map.fields.targetClass'), value: classText(s.targetClass) },
       ...readings,
     ],

@@ -19,10 +19,13 @@ export function assess(o: ObservationInput, station: Station): ObservationAssess
     return { aqi: r.aqi, category: r.category, primaryPollutants: r.primaryPollutants, standard: r.standard, breach: r.category >= 3 };
   }
   if (o.kind === 'water') {
-    const r = assessWater(o.values);
+    // The pack loader refuses a water section without its body, so this never falls back silently.
+    if (!station.waterBody) throw new Error(`water section ${station.id} has no waterBody`);
+    const r = assessWater(o.values, station.waterBody);
     if (!r) return { breach: false };
     const target = station.targetClass ?? DEFAULT_WATER_TARGET;
-    return { waterClass: r.waterClass, breach: waterClassRank(r.waterClass) > waterClassRank(target) };
+    const breach = waterClassRank(r.waterClass) > waterClassRank(target);
+    return r.tnClass ? { waterClass: r.waterClass, tnClass: r.tnClass, breach } : { waterClass: r.waterClass, breach };
   }
   const r = assessNoise(o.values.leq, station.zone ?? '2', o.observedAt);
   return { noiseLimit: r.limit, noiseExceedance: r.exceedance, breach: r.exceeds };

@@ -64,4 +64,18 @@ describe('water sections', () => {
     ]));
     expect(waterDetails(water, o, mapFormat('en')).fields).toContainEqual({ label: 'Water class', value: 'Class IV', alert: true });
   });
+
+  it('show a lake or reservoir its TN class beside the water class, and a river no TN at all', () => {
+    const lake: Station = { ...water, waterBody: 'reservoir' };
+    const o = observation(water.id, 'water', { values: { do: 8, tp: 0.02, tn: 1.8 }, assessment: { waterClass: 'II', tnClass: 'V', breach: false } });
+    expect(waterDetails(lake, o, mapFormat('zh-CN')).fields).toEqual(expect.arrayContaining([
+      { label: '水体类型', value: '水库' },
+      { label: '水质类别', value: 'II 类', alert: false },
+      { label: '总氮类别（湖库，单独评价）', value: 'V 类' },
+      { label: 'TN', value: '1.8 mg/L' },
+    ]));
+    const river = waterDetails({ ...water, waterBody: 'river' }, o, mapFormat('en')).fields;
+    expect(river).toContainEqual({ label: 'Water body', value: 'River' });
+    expect(river.map((f) => f.label).filter((l) => /TN/.test(l))).toEqual([]);
+  });
 });

@@ -50,7 +50,7 @@ describe('sensor readings', () => {
   });
 
   it('keeps surface water mostly class II–III with some IV', () => {
-    const classes = readings<WaterValues>('water', 60).map((r) => assessWater(r.values)!.waterClass);
+    const classes = readings<WaterValues>('water', 60).map((r) => assessWater(r.values, 'river')!.waterClass);
     const share = (c: string) => classes.filter((x) => x === c).length / classes.length;
     expect(share('II') + share('III')).toBeGreaterThan(0.6);
     expect(share('劣V')).toBe(0);

@@ -75,6 +75,24 @@ describe('loadCityPack', () => {
     }
   });
 
+  it('refuses a water section that does not state its water body, naming pack, file and field', async () => {
+    const { root, dir, cleanup } = await copyPack('441700');
+    try {
+      const stations = JSON.parse(await readFile(join(dir, 'stations.json'), 'utf8')) as Array<{ kind: string; waterBody?: string }>;
+      const i = stations.findIndex((s) => s.kind === 'water');
+      delete stations[i]!.waterBody;
+      await writeFile(join(dir, 'stations.json'), JSON.stringify(stations));
+      const err = await loadError('441700', root);
+      expect(err.message).toContain('city pack 441700');
+      expect(err.message).toContain(`stations.json: [${i}].waterBody`);
+      stations[i]!.waterBody = 'sea';
+      await writeFile(join(dir, 'stations.json'), JSON.stringify(stations));
+      expect((await loadError('441700', root)).message).toContain(`[${i}].waterBody`);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('reports a missing file and invalid JSON by file name', async () => {
     const { root, dir, cleanup } = await copyPack('441700');
     try {

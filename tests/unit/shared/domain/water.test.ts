@@ -53,7 +53,7 @@ describe('waterItemClass', () => {
 
 describe('assessWater', () => {
   it('takes the worst item and names the items that decide it', () => {
-    const r = assessWater({ ph: 7.4, do: 6.5, codmn: 3.1, nh3n: 1.2, tp: 0.25 });
+    const r = assessWater({ ph: 7.4, do: 6.5, codmn: 3.1, nh3n: 1.2, tp: 0.25 }, 'river');
     expect(r).toEqual({
       waterClass: 'IV',
       itemClasses: { ph: 'I', do: 'II', codmn: 'II', nh3n: 'IV', tp: 'IV' },
@@ -62,14 +62,41 @@ describe('assessWater', () => {
   });
 
   it('is 劣V when an item is worse than class V or pH is out of range', () => {
-    expect(assessWater({ do: 8, nh3n: 2.5 })?.waterClass).toBe('劣V');
-    expect(assessWater({ do: 8, ph: 9.5 })).toMatchObject({ waterClass: '劣V', worstItems: ['ph'] });
+    expect(assessWater({ do: 8, nh3n: 2.5 }, 'river')?.waterClass).toBe('劣V');
+    expect(assessWater({ do: 8, ph: 9.5 }, 'river')).toMatchObject({ waterClass: '劣V', worstItems: ['ph'] });
   });
 
   it('ignores non-graded keys and returns null with no graded item', () => {
-    expect(assessWater({ temperature: 25, turbidity: 3 } as Record<string, number>)).toBeNull();
-    expect(assessWater({})).toBeNull();
-    expect(assessWater({ do: 8, temperature: 25 } as Record<string, number>)?.waterClass).toBe('I');
+    expect(assessWater({ temperature: 25, turbidity: 3 } as Record<string, number>, 'river')).toBeNull();
+    expect(assessWater({}, 'lake')).toBeNull();
+    expect(assessWater({ do: 8, temperature: 25 } as Record<string, number>, 'river')?.waterClass).toBe('I');
+  });
+});
+
+describe('assessWater by water body (GB 3838 TP columns; TN only for lakes and reservoirs, never in the class)', () => {
+  it('never grades a river on TN: DO 8 with TN 1.8 is class I, with no TN class', () => {
+    const r = assessWater({ do: 8, tn: 1.8 }, 'river');
+    expect(r).toEqual({ waterClass: 'I', itemClasses: { do: 'I' }, worstItems: ['do'] });
+  });
+
+  it('reads TP against the lakes-and-reservoirs column there', () => {
+    expect(waterItemClass('tp', 0.05, 'lake')).toBe('III');
+    expect(waterItemClass('tp', 0.05, 'river')).toBe('II');
+    expect(waterItemClass('tp', 0.025, 'reservoir')).toBe('II');
+    expect(waterItemClass('tp', 0.21, 'lake')).toBe('劣V');
+    expect(assessWater({ do: 8, tp: 0.08 }, 'reservoir')?.waterClass).toBe('IV');
+    expect(assessWater({ do: 8, tp: 0.08 }, 'river')?.waterClass).toBe('II');
+  });
+
+  it('shows a lake or reservoir its TN class beside a water class TN does not decide', () => {
+    expect(assessWater({ do: 8, tp: 0.02, tn: 1.8 }, 'lake')).toEqual({
+      waterClass: 'II',
+      itemClasses: { do: 'I', tp: 'II' },
+      worstItems: ['tp'],
+      tnClass: 'V',
+    });
+    expect(assessWater({ do: 8, tn: 0.4 }, 'reservoir')?.tnClass).toBe('II');
+    expect(assessWater({ do: 8 }, 'lake')?.tnClass).toBeUndefined();
   });
 });
 
