@@ -13,6 +13,7 @@ import { createLocator } from './city/locate.js';
 import type { AuthService } from './auth/auth.service.js';
 import { requireUser } from './auth/middleware.js';
 import { createDomain, type Domain } from './domain/index.js';
+import { DEFAULT_TIME_BOUNDS } from '../../shared/domain/time-bounds.js';
 import type { ChangeSink, IngestService } from './domain/ports.js';
 import { createLiveHub, attachRedisAdapter, type LiveHub } from './realtime/index.js';
 import { asciiParser } from './realtime/ascii-parser.js';
@@ -31,7 +32,7 @@ import { errorHandler, HttpError } from './http/errors.js';
 import { startJobs, type JobIntervals } from './jobs.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'>;
+  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs'>>;
   db: Db;
   city: CityPack;
   auth: AuthService;
@@ -73,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const locator = createLocator(city);
   const domain = createDomain({
     db, city: city.manifest, categories: city.categoryByCode, stations: city.stationById, sink, now: deps.now,
+    timeBounds: { ...DEFAULT_TIME_BOUNDS, futureToleranceMs: deps.config.clockToleranceMs ?? DEFAULT_TIME_BOUNDS.futureToleranceMs },
     locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
   });

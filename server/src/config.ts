@@ -39,6 +39,8 @@ export interface Config {
   corsOrigins: string[] | null;
   /** Express `trust proxy` setting, so per-IP limits see the client behind a reverse proxy. */
   trustProxy: boolean | number | string;
+  /** How far ahead of the server's clock an ingested time may lie (source clock skew), ms. */
+  clockToleranceMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -106,6 +108,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(MIN_ADMIN_PASSWORD, `must be at least ${MIN_ADMIN_PASSWORD} characters`).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIMULATE: bool.optional(),
+  CLOCK_TOLERANCE_S: z.coerce.number().int('must be whole seconds').min(0, 'must not be negative').max(86_400, 'must be at most 86400').default(300),
   SIMULATE_SPEED: z.coerce.number().positive('must be a positive number').max(3600, 'must be at most 3600').default(1),
   CORS_ORIGIN: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simulateSpeed: e.SIMULATE_SPEED,
     corsOrigins: e.CORS_ORIGIN ? e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : null,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    clockToleranceMs: e.CLOCK_TOLERANCE_S * 1000,
   };
 }
 

@@ -13,6 +13,8 @@ import * as observations from './env/observations.repository.js';
 import { createIndicatorService, withTracking } from './economy/indicators.service.js';
 import * as indicators from './economy/indicators.repository.js';
 import { createKpiService } from './kpi/kpi.service.js';
+import { boundIngestTimes } from './time-guard.js';
+import { DEFAULT_TIME_BOUNDS, type TimeBounds } from '../../../shared/domain/time-bounds.js';
 
 export interface DomainDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface DomainDeps {
   /** Where committed changes go (the live hub). */
   sink: ChangeSink;
   now?: () => Date;
+  /** Clock tolerance and earliest time for ingested times (default: 5 min, 2000-01-01). */
+  timeBounds?: TimeBounds;
 }
 
 /**
@@ -45,12 +49,12 @@ export function createDomain(deps: DomainDeps) {
   const economy = createIndicatorService({ db: deps.db, sink });
   const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });
 
-  const ingest: IngestService = {
+  const ingest: IngestService = boundIngestTimes({
     gridEvents: (items) => grid.ingest(items),
     alerts: (items) => alertService.ingest(items),
     observations: (items) => env.ingest(items),
     indicators: (items) => economy.ingest(items),
-  };
+  }, now, deps.timeBounds ?? DEFAULT_TIME_BOUNDS);
 
   const caseQueries: CaseQueries = {
     async list(filter) {

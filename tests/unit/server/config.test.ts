@@ -50,6 +50,12 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 9000, host: undefined, tokenTtlSeconds: 1800, simulate: false, simulateSpeed: 10, corsOrigins: ['http://a', 'http://b'], trustProxy: 1, city: '445200' });
   });
 
+  it('reads the ingest clock tolerance in seconds (default five minutes) and refuses a bad one', () => {
+    expect(loadConfig({}).clockToleranceMs).toBe(300_000);
+    expect(loadConfig({ CLOCK_TOLERANCE_S: '30' }).clockToleranceMs).toBe(30_000);
+    expect(problemsOf({ CLOCK_TOLERANCE_S: '-1' }).join('\n')).toContain('CLOCK_TOLERANCE_S');
+  });
+
   it('rejects malformed values in demo mode too, naming each variable', () => {
     const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CITY: '4417', TOKEN_TTL: 'forever', SIMULATE: 'maybe', SIMULATE_SPEED: '0' });
     for (const name of ['PORT', 'DATABASE_URL', 'CITY', 'TOKEN_TTL', 'SIMULATE', 'SIMULATE_SPEED']) expect(problems.join('\n')).toContain(name);
