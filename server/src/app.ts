@@ -106,7 +106,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createAuthRouter(auth));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
   app.use(createBasemapRouter({ districts: city.districts }));
-  app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey }));
+  app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
   const api = express.Router();
   api.use(requireUser(auth), express.json({ limit: '100kb' }));
   api.use('/incidents', createIncidentsRouter({ db, domain }));

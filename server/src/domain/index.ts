@@ -65,6 +65,10 @@ export function createDomain(deps: DomainDeps) {
       const c = await cases.getCase(deps.db, id);
       return c ? cases.toGridCase(c, now()) : null;
     },
+    async open311Extras(ids) {
+      const [media, notes] = await Promise.all([cases.mediaUrls(deps.db, ids), cases.closingNotes(deps.db, ids)]);
+      return new Map(ids.map((id) => [id, { mediaUrl: media.get(id) ?? null, closingNote: notes.get(id) ?? null }]));
+    },
   };
 
   const inScope = (districts: string[] | null, ds: (string | null)[]) => !districts || ds.some((d) => d !== null && districts.includes(d));

@@ -1,5 +1,5 @@
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
-import type { GridEventInput, GridCase, CaseStatus } from '../../../shared/schemas/grid-event.js';
+import type { GridEventInput, GridCase, CaseSource, CaseStatus } from '../../../shared/schemas/grid-event.js';
 import type { AlertParsed } from '../../../shared/schemas/alert.js';
 import type { ObservationInput } from '../../../shared/schemas/observation.js';
 import type { IndicatorInput } from '../../../shared/schemas/indicator.js';
@@ -26,6 +26,10 @@ export interface CaseFilter {
   districts?: string[] | null;
   statuses?: CaseStatus[];
   category?: string;
+  /** Any of these categories (each case once however often a code is repeated). */
+  categories?: string[];
+  /** Only cases that came in through this channel. */
+  source?: CaseSource;
   reportedFrom?: string;
   reportedTo?: string;
   overdue?: boolean;
@@ -39,6 +43,8 @@ export interface CaseFilter {
 export interface CaseQueries {
   list(filter: CaseFilter): Promise<{ items: GridCase[]; nextCursor: string | null }>;
   get(id: string): Promise<GridCase | null>;
+  /** What Open311 shows beyond the case: its photo and, once finished, its closing note. */
+  open311Extras(ids: string[]): Promise<Map<string, { mediaUrl: string | null; closingNote: string | null }>>;
 }
 
 /** Where derived changes go after a commit: the live hub, and the KPI roll-up. */

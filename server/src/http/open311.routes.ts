@@ -8,8 +8,14 @@ import {
   open311RequestForm, open311SourceId, serviceNotice, toGridEventInput, toOpen311Request, toOpen311Services,
   type Open311Catalogue,
 } from '../ingest/open311.adapter.js';
-import { findOpen311Requests, parseOpen311Query } from '../ingest/open311-query.js';
-import { formatOpen311, open311Error, open311Format, type Open311Format, type Open311Kind } from '../ingest/open311-format.js';
+import { findOpen311Requests, parseOpen311Query, visibleTo, type Open311Access } from '../ingest/open311-query.js';
+import {
+  formatOpen311, formatServiceDefinition, open311Error, open311Format, type Open311Format, type Open311Kind,
+} from '../ingest/open311-format.js';
+import { bearerToken } from '../auth/middleware.js';
+import { scopeDistricts } from '../auth/scope.js';
+import type { AuthUser } from '../auth/types.js';
+import type { GridCase } from '../../../shared/schemas/grid-event.js';
 
 export interface Open311RouterDeps {
   ingest: IngestService;
@@ -17,6 +23,8 @@ export interface Open311RouterDeps {
   categories: CaseCategory[];
   departments: Department[];
   verifyIngestKey: VerifyIngestKey;
+  /** Checks a user's bearer token: a signed-in read sees more than the public one. */
+  verifyToken: (token: string) => Promise<AuthUser>;
   /** Clock for the default query window; tests pin it. */
   now?: () => Date;
 }
@@ -62,10 +70,28 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
     const format = formatOf(req);
     const code = req.params.code as string;
     if (!cat.categories.some((c) => c.code === code)) throw new HttpError(404, 'not_found', `service_code ${code} not found`);
-    // No service has metadata, so every definition is attribute-free.
-    if (format === 'json') res.json({ service_code: code, attributes: [] });
-    else send(res, format, 'services', [{ service_code: code, attributes: '' }]);
+    const { contentType, body } = formatServiceDefinition(format, code);
+    res.type(contentType).send(body);
   });
+
+  /**
+   * Public (no token): only requests filed through Open311, never drill data. With a user's
+   * bearer token: every case of the user's districts, by the one district rule.
+   */
+  async function accessOf(req: Request, exercise: boolean): Promise<Open311Access> {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) {
+      if (exercise) throw new HttpError(401, 'unauthorized', 'exercise=true: drill requests are not public; sign in and send a bearer token');
+      return { public: true, districts: null };
+    }
+    const user = await deps.verifyToken(token);
+    return { public: false, districts: scopeDistricts(user) };
+  }
+
+  const withExtras = async (cases: GridCase[]) => {
+    const extras = await deps.cases.open311Extras(cases.map((c) => c.id));
+    return cases.map((c) => toOpen311Request(c, cat, extras.get(c.id)));
+  };
 
   router.post(`${OPEN311_BASE}/requests.:format`,
     requireContentType('application/x-www-form-urlencoded'),
@@ -82,7 +108,12 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
       }
       const token = parsed.data.request_token ?? req.get('Idempotency-Key') ?? undefined;
       const input = toGridEventInput(parsed.data, cat, { sourceId: open311SourceId(key, token), now: now() });
-      const result = await deps.ingest.gridEvents([input]);
+      const result = await deps.ingest.gridEvents([input]).catch((err: unknown) => {
+        // The time guard names the case field; a GeoReport client knows it as requested_datetime.
+        const late = err instanceof HttpError && err.issues.find((i) => i.path.endsWith('.reportedAt'));
+        if (late) throw new HttpError(422, 'validation_failed', `requested_datetime: ${late.message.replace(/^reportedAt /, '')}`, [{ path: 'requested_datetime', message: late.message }]);
+        throw err;
+      });
       const id = result.ids[0];
       if (!id) throw new Error('ingest accepted an Open311 request without returning its id');
       send(res, format, 'requests', [{ service_request_id: id, service_notice: serviceNotice(input.category, cat), account_id: null }], 201);
@@ -91,16 +122,17 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
   router.get(`${OPEN311_BASE}/requests.:format`, async (req, res) => {
     const format = formatOf(req);
     const query = parseOpen311Query(req.query as Record<string, unknown>, now());
-    const found = await findOpen311Requests(deps.cases, query);
-    send(res, format, 'requests', found.map((c) => toOpen311Request(c, cat)));
+    const found = await findOpen311Requests(deps.cases, query, await accessOf(req, query.exercise));
+    send(res, format, 'requests', await withExtras(found));
   });
 
   router.get(`${OPEN311_BASE}/requests/:id.:format`, async (req, res) => {
     const format = formatOf(req);
     const id = req.params.id as string;
     const found = await deps.cases.get(id);
-    if (!found) throw new HttpError(404, 'not_found', `service_request_id ${id} not found`);
-    send(res, format, 'requests', [toOpen311Request(found, cat)]);
+    // A case the reader may not see is reported as absent, so its existence does not leak.
+    if (!found || !visibleTo(found, await accessOf(req, false))) throw new HttpError(404, 'not_found', `service_request_id ${id} not found`);
+    send(res, format, 'requests', await withExtras([found]));
   });
 
   router.use(OPEN311_BASE, (req, _res, next) => {

@@ -30,6 +30,18 @@ export function formatOpen311(format: Open311Format, kind: Open311Kind, items: o
   return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>${xml}` };
 }
 
+/**
+ * A service definition (`GET services/{code}.xml|json`): one object, so its XML root is
+ * `<service_definition>` itself, as GeoReport v2 shows it, not a list wrapper.
+ */
+export function formatServiceDefinition(format: Open311Format, code: string): { contentType: string; body: string } {
+  // No service has metadata, so every definition is attribute-free.
+  const definition = { service_code: code, attributes: [] };
+  if (format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(definition) };
+  const xml = builder.build({ service_definition: { service_code: code, attributes: '' } }) as string;
+  return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>${xml}` };
+}
+
 /** One GeoReport error entry: `{"code": 400, "description": "…"}`. */
 export function open311Error(code: number, description: string): { code: number; description: string } {
   return { code, description };

@@ -9,9 +9,14 @@ export const OPEN311_WINDOW_DAYS = 90;
 export const OPEN311_MAX_RESULTS = 1000;
 const DAY_MS = 86_400_000;
 
-const commaList = z
-  .string({ error: 'must be given once, as a comma-separated list' })
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+// A list may be repeated (`?service_code=a&service_code=b`) or comma-separated; repeats are
+// dropped, so a code named twice still selects each case once.
+const commaList = z.preprocess(
+  (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v),
+  z
+    .string({ error: 'must be text: one comma-separated list, or the parameter repeated' })
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]),
+);
 const dateParam = (name: string) =>
   z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a time zone, e.g. 2026-07-01T00:00:00+08:00` });
 
@@ -66,7 +71,23 @@ export function parseOpen311Query(query: Record<string, unknown>, now: Date): Op
   };
 }
 
-async function listCategory(cases: CaseQueries, base: CaseFilter, max: number): Promise<GridCase[]> {
+/**
+ * Who is reading: the public (no token) sees only requests filed through Open311 and never
+ * drill data; a signed-in user sees every case of its districts (`scopeDistricts`).
+ */
+export interface Open311Access {
+  public: boolean;
+  /** From `scopeDistricts`; null = the whole city. */
+  districts: string[] | null;
+}
+
+/** Whether a case may be shown to `access` (the same rule the list query applies). */
+export function visibleTo(c: GridCase, access: Open311Access): boolean {
+  if (access.public && (c.source !== 'open311' || c.exercise)) return false;
+  return !access.districts || (c.district !== null && access.districts.includes(c.district));
+}
+
+async function listPages(cases: CaseQueries, base: CaseFilter, max: number): Promise<GridCase[]> {
   const out: GridCase[] = [];
   let cursor: string | undefined;
   // The case API may page below 1000; follow its cursor up to the Open311 maximum.
@@ -79,17 +100,17 @@ async function listCategory(cases: CaseQueries, base: CaseFilter, max: number): 
 }
 
 /**
- * The requests a query names: by id (the other parameters then ignored, as the spec says),
- * else by window, status and service codes, newest first, at most 1000.
+ * The requests a query names that `access` may see: by id (the other parameters then
+ * ignored, as the spec says), else by window, status and service codes, newest first, at
+ * most 1000, each case once.
  */
-export async function findOpen311Requests(cases: CaseQueries, q: Open311Query, max = OPEN311_MAX_RESULTS): Promise<GridCase[]> {
+export async function findOpen311Requests(cases: CaseQueries, q: Open311Query, access: Open311Access, max = OPEN311_MAX_RESULTS): Promise<GridCase[]> {
   if (q.ids) {
-    const found = await Promise.all(q.ids.slice(0, max).map((id) => cases.get(id)));
-    return found.filter((c): c is GridCase => c !== null);
+    const found = await Promise.all([...new Set(q.ids)].slice(0, max).map((id) => cases.get(id)));
+    return found.filter((c): c is GridCase => c !== null && visibleTo(c, access));
   }
-  const base: CaseFilter = { districts: null, statuses: q.statuses, reportedFrom: q.from, reportedTo: q.to, exercise: q.exercise };
-  const lists = await Promise.all((q.codes ?? [undefined]).map((category) => listCategory(cases, { ...base, category }, max)));
-  const all = lists.flat();
-  if (lists.length > 1) all.sort((a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt));
-  return all.slice(0, max);
+  return listPages(cases, {
+    districts: access.districts, statuses: q.statuses, reportedFrom: q.from, reportedTo: q.to,
+    exercise: access.public ? false : q.exercise, ...(q.codes ? { categories: q.codes } : {}), ...(access.public ? { source: 'open311' as const } : {}),
+  }, max);
 }

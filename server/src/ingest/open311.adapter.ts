@@ -33,7 +33,13 @@ export interface Open311Request {
   zipcode: null;
   lat: number;
   long: number;
-  media_url: null;
+  media_url: string | null;
+}
+
+/** What a request shows beyond the case row (see `CaseQueries.open311Extras`). */
+export interface Open311Extras {
+  mediaUrl: string | null;
+  closingNote: string | null;
 }
 
 /** What Open311 needs to know about the city: its case categories and departments. */
@@ -76,12 +82,16 @@ const STATUS_NOTES: Partial<Record<CaseStatus, string>> = {
   feedback: '处理完毕，待核查 (handled, awaiting verification)',
 };
 
-/** A stored case as a GeoReport service request. */
-export function toOpen311Request(c: GridCase, cat: Open311Catalogue): Open311Request {
+/**
+ * A stored case as a GeoReport service request: only public fields (no reporter, no internal
+ * timeline notes); a closed or rejected request carries its closing note in `status_notes`.
+ */
+export function toOpen311Request(c: GridCase, cat: Open311Catalogue, extras?: Open311Extras): Open311Request {
+  const closingNote = open311Status(c.status) === 'closed' ? (extras?.closingNote ?? null) : null;
   return {
     service_request_id: c.id,
     status: open311Status(c.status),
-    status_notes: STATUS_NOTES[c.status] ?? null,
+    status_notes: closingNote ?? STATUS_NOTES[c.status] ?? null,
     service_name: cat.categories.find((k) => k.code === c.category)?.name ?? c.category,
     service_code: c.category,
     description: c.description,
@@ -95,7 +105,7 @@ export function toOpen311Request(c: GridCase, cat: Open311Catalogue): Open311Req
     zipcode: null,
     lat: c.location.lat,
     long: c.location.lon,
-    media_url: null,
+    media_url: extras?.mediaUrl ?? null,
   };
 }
 
@@ -124,6 +134,8 @@ export const open311RequestForm = z.object({
   last_name: optionalText(50),
   /** Extension: a client-chosen key that makes a retried POST create the request once. */
   request_token: optionalText(200),
+  /** Extension: when an offline client saw the problem (ISO 8601); default the time of receipt. */
+  requested_datetime: z.preprocess((v) => (v === '' ? undefined : v), z.iso.datetime({ offset: true, error: 'requested_datetime must be an ISO 8601 date-time with a time zone' }).optional()),
   /** Extension: `true` files the request as a drill (指挥演练) case. */
   exercise: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false'], { error: 'exercise must be true or false' }).optional()),
 });
@@ -149,17 +161,17 @@ export function toGridEventInput(form: Open311RequestForm, cat: Open311Catalogue
   }
   const firstLine = form.description?.split('\n')[0]?.trim();
   const reporter = [form.first_name, form.last_name].filter(Boolean).join(' ');
-  const description = [form.description, form.media_url && `Media: ${form.media_url}`].filter(Boolean).join('\n');
   return {
     sourceId: opts.sourceId,
     source: 'open311',
     category: category.code,
     kind: category.kind,
     title: firstLine ? firstLine.slice(0, 60) : category.name,
-    description: description ? description.slice(0, 4000) : undefined,
+    description: form.description,
     location: { lon: form.long, lat: form.lat },
     address: form.address_string,
-    reportedAt: opts.now.toISOString(),
+    reportedAt: form.requested_datetime ?? opts.now.toISOString(),
+    mediaUrl: form.media_url,
     exercise: form.exercise === 'true' ? true : undefined,
     reporter: reporter || undefined,
   };

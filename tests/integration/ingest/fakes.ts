@@ -15,6 +15,7 @@ import { errorHandler } from '../../../server/src/http/errors.js';
 export function createFakeStore() {
   const calls = { gridEvents: [] as GridEventInput[][], alerts: [] as AlertParsed[][], observations: [] as ObservationInput[][], indicators: [] as IndicatorInput[][] };
   const cases = new Map<string, GridCase>();
+  const extras = new Map<string, { mediaUrl: string | null; closingNote: string | null }>();
   const bySource = new Map<string, string>();
   let failNext: Error | null = null;
   let seq = 0;
@@ -45,6 +46,7 @@ export function createFakeStore() {
         if (!id) {
           const c = toCase(e);
           cases.set(c.id, c);
+          extras.set(c.id, { mediaUrl: e.mediaUrl ?? null, closingNote: null });
           bySource.set(e.sourceId, c.id);
           id = c.id;
         }
@@ -67,6 +69,8 @@ export function createFakeStore() {
     async list(f) {
       const items = [...cases.values()]
         .filter((c) => (!f.statuses || f.statuses.includes(c.status)) && (!f.category || c.category === f.category))
+        .filter((c) => (!f.categories || f.categories.includes(c.category)) && (!f.source || c.source === f.source))
+        .filter((c) => !f.districts || (c.district !== null && f.districts.includes(c.district)))
         .filter((c) => (f.exercise === undefined || c.exercise === f.exercise))
         .filter((c) => (!f.reportedFrom || c.reportedAt >= f.reportedFrom) && (!f.reportedTo || c.reportedAt <= f.reportedTo))
         .sort((a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt));
@@ -75,6 +79,9 @@ export function createFakeStore() {
     async get(id) {
       return cases.get(id) ?? null;
     },
+    async open311Extras(ids) {
+      return new Map(ids.map((id) => [id, extras.get(id) ?? { mediaUrl: null, closingNote: null }]));
+    },
   };
 
   return {
@@ -82,6 +89,7 @@ export function createFakeStore() {
     queries,
     calls,
     cases,
+    extras,
     fail(err: Error) {
       failNext = err;
     },

@@ -2,6 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpen311Router } from '../../../server/src/http/open311.routes.js';
 import { catalogue } from '../../unit/server/ingest/open311-fixtures.js';
 import { createFakeStore, startApp, verifyKey } from './fakes.js';
+import { HttpError } from '../../../server/src/http/errors.js';
+import type { AuthUser } from '../../../server/src/auth/types.js';
+import type { GridCase } from '../../../shared/schemas/grid-event.js';
+
+/** Bearer tokens the fake accepts: a grid user of 江城区 (441702) and a city-wide leader. */
+const USERS: Record<string, AuthUser> = {
+  'grid-token': { username: 'grid', role: 'grid', districts: ['441702'] },
+  'leader-token': { username: 'leader', role: 'leader', districts: null },
+};
+const verifyToken = async (token: string) => {
+  const user = USERS[token];
+  if (!user) throw new HttpError(401, 'unauthorized', 'invalid token');
+  return user;
+};
 
 const KEY = 'open311-key';
 const NOW = new Date('2026-07-01T12:00:00Z');
@@ -13,7 +27,7 @@ beforeEach(async () => {
   store = createFakeStore();
   const { categories, departments } = catalogue();
   // The fake stamps cases with the time of the request; pin "now" just after it.
-  app = await startApp(createOpen311Router({ ingest: store.ingest, cases: store.queries, categories, departments, verifyIngestKey: verifyKey(KEY), now: () => new Date(Date.now() + 1000) }));
+  app = await startApp(createOpen311Router({ ingest: store.ingest, cases: store.queries, categories, departments, verifyIngestKey: verifyKey(KEY), verifyToken, now: () => new Date(Date.now() + 1000) }));
 });
 afterEach(() => app.close());
 
@@ -41,6 +55,12 @@ describe('Open311 services', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
     const xml = await res.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><services><service><service_code>manhole_cover<\/service_code>/);
+  });
+
+  it('answers a service definition with <service_definition> as the XML root', async () => {
+    const xml = await (await fetch(`${base()}/services/manhole_cover.xml`)).text();
+    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><service_definition><service_code>manhole_cover</service_code><attributes/></service_definition>');
+    expect(await (await fetch(`${base()}/services/manhole_cover.json`)).json()).toEqual({ service_code: 'manhole_cover', attributes: [] });
   });
 
   it('answers 404 in the Open311 error format for unknown formats and resources', async () => {
@@ -135,5 +155,64 @@ describe('Open311 GET requests', () => {
     const badXml = await fetch(`${base()}/requests.xml?status=pending`);
     expect(badXml.status).toBe(400);
     expect(await badXml.text()).toContain('<errors><error><code>400</code>');
+  });
+});
+
+describe('Open311 media, closing notes and who may read what', () => {
+  const get = async (path: string, token?: string) => {
+    const res = await fetch(`${base()}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    return { status: res.status, body: await res.json() };
+  };
+  const put = (c: Partial<GridCase> & { id: string }) => store.cases.set(c.id, { ...store.cases.get('case-1')!, ...c });
+
+  it('stores media_url in its own field and returns it, leaving the description as written', async () => {
+    await postRequest(request({ media_url: 'https://photos.example.cn/p/1.jpg' }));
+    expect(store.calls.gridEvents[0]![0]).toMatchObject({ mediaUrl: 'https://photos.example.cn/p/1.jpg', description: '人民路口井盖缺失' });
+    const [one] = (await get('/requests/case-1.json')).body;
+    expect(one).toMatchObject({ media_url: 'https://photos.example.cn/p/1.jpg', description: '人民路口井盖缺失' });
+  });
+
+  it('carries the closing note of a closed or rejected request in status_notes, nothing while open', async () => {
+    await postRequest(request());
+    expect((await get('/requests/case-1.json')).body[0].status_notes).toBeNull();
+    put({ id: 'case-1', status: 'closed' });
+    store.extras.set('case-1', { mediaUrl: null, closingNote: '井盖已更换' });
+    expect((await get('/requests/case-1.json')).body[0]).toMatchObject({ status: 'closed', status_notes: '井盖已更换' });
+  });
+
+  it('shows the public only requests filed through Open311, never other sources or drills', async () => {
+    await postRequest(request());
+    put({ id: 'inspector-1', source: 'inspector' });
+    put({ id: 'drill-1', exercise: true });
+    const list = (await get('/requests.json')).body as { service_request_id: string }[];
+    expect(list.map((r) => r.service_request_id)).toEqual(['case-1']);
+    expect(Object.keys(list[0]!).sort()).toEqual([
+      'address', 'address_id', 'agency_responsible', 'description', 'expected_datetime', 'lat', 'long', 'media_url', 'requested_datetime',
+      'service_code', 'service_name', 'service_notice', 'service_request_id', 'status', 'status_notes', 'updated_datetime', 'zipcode',
+    ]);
+    expect((await get('/requests/inspector-1.json')).status).toBe(404);
+    expect((await get('/requests.json?service_request_id=inspector-1,drill-1')).body).toEqual([]);
+    const drill = await get('/requests.json?exercise=true');
+    expect(drill.status).toBe(401);
+    expect(drill.body[0].description).toContain('exercise');
+  });
+
+  it('shows a signed-in grid user every case of its districts only, and refuses a bad token', async () => {
+    await postRequest(request());
+    put({ id: 'inspector-1', source: 'inspector' });
+    put({ id: 'far-1', source: 'hotline', district: '441781' });
+    const ids = (r: { body: { service_request_id: string }[] }) => r.body.map((x) => x.service_request_id).sort();
+    expect(ids(await get('/requests.json', 'grid-token'))).toEqual(['case-1', 'inspector-1']);
+    expect(ids(await get('/requests.json', 'leader-token'))).toEqual(['case-1', 'far-1', 'inspector-1']);
+    expect((await get('/requests/far-1.json', 'grid-token')).status).toBe(404);
+    expect((await get('/requests/far-1.json', 'leader-token')).status).toBe(200);
+    expect((await get('/requests.json', 'forged')).status).toBe(401);
+  });
+
+  it('returns each case once however often its service_code is repeated', async () => {
+    await postRequest(request());
+    for (const q of ['service_code=manhole_cover,manhole_cover', 'service_code=manhole_cover&service_code=manhole_cover']) {
+      expect((await get(`/requests.json?${q}`)).body, q).toHaveLength(1);
+    }
   });
 });

@@ -29,15 +29,17 @@ export interface CaseRecord {
   escalated: boolean;
   exercise: boolean;
   updatedAt: string;
+  /** A photo of the problem (Open311 `media_url`), as the reporter gave it. */
+  mediaUrl: string | null;
 }
 
 const COLUMNS = `id, source_id, source, category, kind, title, description, lon, lat, address, district,
-  grid_cell, status, department, reported_at, dispatched_at, deadline_at, closed_at, escalated, exercise, updated_at`;
+  grid_cell, status, department, reported_at, dispatched_at, deadline_at, closed_at, escalated, exercise, updated_at, media_url`;
 
 const RECORDSET = `id uuid, source_id text, source text, category text, kind text, title text, description text,
   lon double precision, lat double precision, address text, district text, grid_cell text, status text,
   department text, reported_at timestamptz, dispatched_at timestamptz, deadline_at timestamptz,
-  closed_at timestamptz, escalated boolean, exercise boolean, updated_at timestamptz`;
+  closed_at timestamptz, escalated boolean, exercise boolean, updated_at timestamptz, media_url text`;
 
 type Row = Record<string, unknown>;
 
@@ -64,6 +66,7 @@ function fromRow(r: Row): CaseRecord {
     escalated: Boolean(r.escalated),
     exercise: Boolean(r.exercise),
     updatedAt: iso(r.updated_at),
+    mediaUrl: (r.media_url as string | null) ?? null,
   };
 }
 
@@ -73,7 +76,7 @@ function toRow(c: CaseRecord): Row {
     description: c.description, lon: c.lon, lat: c.lat, address: c.address, district: c.district,
     grid_cell: c.gridCell, status: c.status, department: c.department, reported_at: c.reportedAt,
     dispatched_at: c.dispatchedAt, deadline_at: c.deadlineAt, closed_at: c.closedAt, escalated: c.escalated,
-    exercise: c.exercise, updated_at: c.updatedAt,
+    exercise: c.exercise, updated_at: c.updatedAt, media_url: c.mediaUrl,
   };
 }
 
@@ -194,6 +197,30 @@ export async function getTimeline(q: Queryable, c: CaseRecord): Promise<CaseTime
   ];
 }
 
+/** The photos of the given cases that have one. */
+export async function mediaUrls(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const uuids = ids.filter(isUuid);
+  if (uuids.length === 0) return new Map();
+  const { rows } = await q.query('select id, media_url from cases where id = any($1::uuid[]) and media_url is not null', [uuids]);
+  return new Map(rows.map((r) => [String(r.id), String(r.media_url)]));
+}
+
+/**
+ * The closing note of each finished case (the note of its latest step to closed or rejected,
+ * written by a person, not the system), for Open311's `status_notes`.
+ */
+export async function closingNotes(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const uuids = ids.filter(isUuid);
+  if (uuids.length === 0) return new Map();
+  const { rows } = await q.query(
+    `select distinct on (case_id) case_id, note from case_timeline
+     where case_id = any($1::uuid[]) and status in ('closed', 'rejected') and note is not null and actor <> 'system'
+     order by case_id, at desc, id desc`,
+    [uuids],
+  );
+  return new Map(rows.map((r) => [String(r.case_id), String(r.note)]));
+}
+
 /** Who a step taken by the sending system is attributed to. */
 export function reportActor(source: string): string {
   return `source:${source}`;
@@ -210,6 +237,8 @@ export async function listCases(q: Queryable, f: CaseFilter, now = new Date()): 
   if (f.districts) add('district = any(?::text[])', f.districts);
   if (f.statuses?.length) add('status = any(?::text[])', f.statuses);
   if (f.category) add('category = ?', f.category);
+  if (f.categories) add('category = any(?::text[])', [...new Set(f.categories)]);
+  if (f.source) add('source = ?', f.source);
   if (f.reportedFrom) add('reported_at >= ?', f.reportedFrom);
   if (f.reportedTo) add('reported_at < ?', f.reportedTo);
   add('exercise = ?', f.exercise ?? false);

@@ -58,7 +58,7 @@ export function createGridService(deps: GridServiceDeps) {
       title: e.title, description: e.description ?? null, lon: e.location.lon, lat: e.location.lat,
       address: e.address ?? null, district: where.district, gridCell: where.gridCell, status: 'reported',
       department: null, reportedAt: new Date(e.reportedAt).toISOString(), dispatchedAt: null, deadlineAt: null,
-      closedAt: null, escalated: false, exercise: e.exercise ?? false, updatedAt,
+      closedAt: null, escalated: false, exercise: e.exercise ?? false, updatedAt, mediaUrl: e.mediaUrl ?? null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOpen311Requests, parseOpen311Query } from '../../../../server/src/ingest/open311-query.js';
+import { findOpen311Requests, parseOpen311Query, type Open311Access } from '../../../../server/src/ingest/open311-query.js';
 import type { CaseFilter, CaseQueries } from '../../../../server/src/domain/ports.js';
 import { expectHttpError } from './expect-http-error.js';
 import { gridCase } from './open311-fixtures.js';
@@ -48,14 +48,19 @@ function pagedCases(total: number, pageSize: number) {
     async get(id) {
       return all.find((c) => c.id === id) ?? null;
     },
+    async open311Extras() {
+      return new Map();
+    },
   };
   return { cases, calls };
 }
 
+const CITY: Open311Access = { public: false, districts: null };
+
 describe('findOpen311Requests', () => {
   it('follows the cursor up to the 1000-result maximum', async () => {
     const { cases, calls } = pagedCases(1500, 300);
-    const found = await findOpen311Requests(cases, parseOpen311Query({}, now));
+    const found = await findOpen311Requests(cases, parseOpen311Query({}, now), CITY);
     expect(found).toHaveLength(1000);
     expect(calls.map((c) => c.cursor)).toEqual([undefined, '300', '600', '900']);
     expect(calls[0]).toMatchObject({ districts: null, exercise: false, reportedFrom: '2026-04-02T00:00:00.000Z' });
@@ -63,15 +68,25 @@ describe('findOpen311Requests', () => {
 
   it('looks ids up directly, skipping unknown ones', async () => {
     const { cases, calls } = pagedCases(5, 10);
-    const found = await findOpen311Requests(cases, parseOpen311Query({ service_request_id: 'c3,zzz,c1' }, now));
+    const found = await findOpen311Requests(cases, parseOpen311Query({ service_request_id: 'c3,zzz,c1' }, now), CITY);
     expect(found.map((c) => c.id)).toEqual(['c3', 'c1']);
     expect(calls).toHaveLength(0);
   });
 
-  it('queries each service code and merges newest first', async () => {
+  it('asks once for all the service codes, each named once however often it was repeated', async () => {
     const { cases, calls } = pagedCases(4, 10);
-    const found = await findOpen311Requests(cases, parseOpen311Query({ service_code: 'manhole_cover,illegal_parking' }, now));
-    expect(calls.map((c) => c.category)).toEqual(['manhole_cover', 'illegal_parking']);
-    expect(found.map((c) => c.id)).toEqual(['c0', 'c1', 'c2', 'c3']);
+    await findOpen311Requests(cases, parseOpen311Query({ service_code: 'manhole_cover,illegal_parking,manhole_cover' }, now), CITY);
+    expect(calls.map((c) => c.categories)).toEqual([['manhole_cover', 'illegal_parking']]);
+    expect(parseOpen311Query({ service_code: 'a, a,b' }, now).codes).toEqual(['a', 'b']);
+    expect(parseOpen311Query({ service_code: ['a', 'a'] }, now).codes).toEqual(['a']);
+  });
+
+  it('shows the public only Open311-filed, non-drill requests, and a signed-in reader its districts', async () => {
+    const { cases, calls } = pagedCases(4, 10);
+    await findOpen311Requests(cases, parseOpen311Query({ exercise: 'true' }, now), { public: true, districts: null });
+    expect(calls[0]).toMatchObject({ source: 'open311', exercise: false });
+    await findOpen311Requests(cases, parseOpen311Query({ exercise: 'true' }, now), { public: false, districts: ['441702'] });
+    expect(calls[1]).toMatchObject({ districts: ['441702'], exercise: true });
+    expect(calls[1]!.source).toBeUndefined();
   });
 });

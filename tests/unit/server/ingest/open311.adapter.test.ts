@@ -30,10 +30,17 @@ describe('Open311 request → grid event', () => {
     });
   });
 
-  it('uses the service name as title without description, and keeps media_url in the description', () => {
+  it('uses the service name as title without description, and keeps media_url in its own field', () => {
     const input = toGridEventInput(form({ description: '', media_url: 'https://img.example/1.jpg' }), catalogue(), { sourceId: 's', now });
     expect(input.title).toBe('井盖缺失');
-    expect(input.description).toBe('Media: https://img.example/1.jpg');
+    expect(input.description).toBeUndefined();
+    expect(input.mediaUrl).toBe('https://img.example/1.jpg');
+  });
+
+  it('takes an offline client\'s requested_datetime as the report time, else the time of receipt', () => {
+    const at = '2026-07-01T10:30:00+08:00';
+    expect(toGridEventInput(form({ requested_datetime: at }), catalogue(), { sourceId: 's', now }).reportedAt).toBe(at);
+    expect(toGridEventInput(form({}), catalogue(), { sourceId: 's', now }).reportedAt).toBe(now.toISOString());
   });
 
   it('files drills with exercise=true', () => {

@@ -11,7 +11,7 @@ function record(over: Partial<CaseRecord> = {}): CaseRecord {
     id: caseIdFor(sourceId), sourceId, source: 'inspector', category: 'manhole_cover', kind: 'facility',
     title: '井盖破损', description: null, lon: 111.9826123, lat: 21.8597456, address: null, district: '441702',
     gridCell: '8a4150c2b25ffff', status: 'reported', department: null, reportedAt: '2026-11-21T08:00:00.000Z',
-    dispatchedAt: null, deadlineAt: null, closedAt: null, escalated: false, exercise: false,
+    dispatchedAt: null, deadlineAt: null, closedAt: null, escalated: false, exercise: false, mediaUrl: null,
     updatedAt: '2026-11-21T08:00:01.000Z', ...over,
   };
 }
