@@ -7,3 +7,4 @@ export * from './noise.js';
 export * from './warning.js';
 export * from './lifecycle.js';
 export * from './economy.js';
+export * from './time-bounds.js';

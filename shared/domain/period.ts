@@ -40,6 +40,18 @@ export function previousPeriod(text: string): string {
   return formatPeriod(p.index > 1 ? { ...p, index: p.index - 1 } : { ...p, year: p.year - 1, index: periodsPerYear(p) });
 }
 
+/** The same period one year later (whose 同比 rests on this one): `2025-10` → `2026-10`. */
+export function samePeriodNextYear(text: string): string {
+  const p = parsePeriod(text);
+  return formatPeriod({ ...p, year: p.year + 1 });
+}
+
+/** The period just after (whose 环比 rests on this one): `2025-12` → `2026-01`, `2025-Q4` → `2026-Q1`. */
+export function nextPeriod(text: string): string {
+  const p = parsePeriod(text);
+  return formatPeriod(p.index < periodsPerYear(p) ? { ...p, index: p.index + 1 } : { ...p, year: p.year + 1, index: 1 });
+}
+
 /**
  * Share of the year elapsed at the end of the period, counted in whole periods (the product's
  * choice, matching 1–n月 cumulative reporting): `2026-10` → 10/12, `2026-Q3` → 3/4.

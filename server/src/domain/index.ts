@@ -46,7 +46,8 @@ export function createDomain(deps: DomainDeps) {
   const grid = createGridService({ ...deps, sink, now });
   const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, sink, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
-  const economy = createIndicatorService({ db: deps.db, sink });
+  const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
+  const economy = createIndicatorService({ db: deps.db, sink, regions, now });
   const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });
 
   const ingest: IngestService = boundIngestTimes({

@@ -1,9 +1,12 @@
 import type { Db } from '../../store/db.js';
+import { HttpError, type ErrorIssue } from '../../http/errors.js';
 import type { Indicator, IndicatorInput } from '../../../../shared/schemas/indicator.js';
-import { INDICATORS, deriveIndicator, previousPeriod, samePeriodLastYear } from '../../../../shared/domain/economy.js';
+import {
+  INDICATORS, deriveIndicator, nextPeriod, previousPeriod, samePeriodLastYear, samePeriodNextYear,
+} from '../../../../shared/domain/economy.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './indicators.repository.js';
-import type { IndicatorRow } from './indicators.repository.js';
+import type { IndicatorRow, StoredIndicatorRow } from './indicators.repository.js';
 
 /** Adds target tracking, which is derived on read (it depends on nothing stored but the row). */
 export function withTracking(r: IndicatorRow): Indicator {
@@ -11,38 +14,65 @@ export function withTracking(r: IndicatorRow): Indicator {
   return { ...r, completion: d.completion, onPace: d.onPace };
 }
 
-const keyOf = (k: { code: string; region: string; period: string }) => `${k.code}|${k.region}|${k.period}`;
+type Key = { code: string; region: string; period: string };
+const keyOf = (k: Key) => `${k.code}|${k.region}|${k.period}`;
+const at = (k: Key, period: string): Key => ({ code: k.code, region: k.region, period });
+/** The periods whose growth rests on `k`: its 同比 successor and its 环比 successor. */
+const dependents = (k: Key): Key[] => [at(k, samePeriodNextYear(k.period)), at(k, nextPeriod(k.period))];
+/** The periods `k`'s growth rests on. */
+const references = (k: Key): Key[] => [at(k, samePeriodLastYear(k.period)), at(k, previousPeriod(k.period))];
 
-/** Economic indicators in: growth derived where the source left it out, revisions kept current. */
-export function createIndicatorService(deps: { db: Db; sink: ChangeSink }) {
+/** A row as its source sent it, before any growth is derived. */
+function fromInput(i: IndicatorInput, exercise: boolean, updatedAt: string): StoredIndicatorRow {
+  return {
+    id: `${i.code}:${i.region}:${i.period}${exercise ? ':exercise' : ''}`, code: i.code, region: i.region, period: i.period,
+    value: i.value ?? null, cumulative: i.cumulative ?? null, yoy: null, cumulativeYoy: null, mom: null,
+    unit: i.unit ?? INDICATORS[i.code].unit, annualTarget: i.annualTarget ?? null, exercise, updatedAt,
+    given: { yoy: i.yoy ?? null, cumulativeYoy: i.cumulativeYoy ?? null, mom: i.mom ?? null },
+  };
+}
+
+/** `row` with its growth derived afresh from the reference rows in `rows` (given rates win). */
+function rederive(row: StoredIndicatorRow, rows: Map<string, StoredIndicatorRow>): StoredIndicatorRow {
+  const [lastYear, previous] = references(row).map((k) => rows.get(keyOf(k)));
+  const d = deriveIndicator({ ...row, ...row.given }, { lastYear, previous });
+  return { ...row, yoy: d.yoy, cumulativeYoy: d.cumulativeYoy, mom: d.mom };
+}
+
+/**
+ * Economic indicators in: growth derived where the source left it out, and kept current when
+ * data comes late. A period that arrives or is revised after the periods resting on it (same
+ * period next year, next period) recomputes their derived growth too; every row that changes
+ * is stored and pushed on `economy`. Regions must be the city or one of its districts.
+ */
+export function createIndicatorService(deps: { db: Db; sink: ChangeSink; regions: ReadonlySet<string>; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+
+  function check(items: IndicatorInput[]): void {
+    const issues: ErrorIssue[] = [];
+    items.forEach((i, n) => {
+      if (!deps.regions.has(i.region)) issues.push({ path: `${n}.region`, message: `region ${i.region} is neither the city nor one of its districts` });
+    });
+    if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+  }
+
   return {
     async ingest(items: IndicatorInput[]): Promise<IngestResult> {
+      check(items);
       const changed = await deps.db.transaction(async (tx) => {
         const changedRows: IndicatorRow[] = [];
-        // One indicator at a time per exercise flag, so rows of the same batch can be each other's references.
+        // Real and drill rows are separate partitions: neither is ever the other's reference.
         for (const exercise of [false, true]) {
-          const mine = items.filter((i) => (i.exercise ?? false) === exercise);
-          if (!mine.length) continue;
-          const refs = mine.flatMap((i) => [
-            { code: i.code, region: i.region, period: samePeriodLastYear(i.period) },
-            { code: i.code, region: i.region, period: previousPeriod(i.period) },
-          ]);
-          const known = new Map((await repo.findMany(tx, refs, exercise)).map((r) => [keyOf(r), r]));
-          const sorted = [...mine].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-          const rows: (IndicatorRow & { exercise: boolean })[] = [];
-          for (const i of sorted) {
-            const lastYear = known.get(keyOf({ ...i, period: samePeriodLastYear(i.period) }));
-            const previous = known.get(keyOf({ ...i, period: previousPeriod(i.period) }));
-            const d = deriveIndicator({ ...i }, { lastYear, previous });
-            const row = {
-              id: `${i.code}:${i.region}:${i.period}${exercise ? ':exercise' : ''}`, code: i.code, region: i.region, period: i.period,
-              value: i.value ?? null, cumulative: i.cumulative ?? null, yoy: d.yoy, cumulativeYoy: d.cumulativeYoy, mom: d.mom,
-              unit: i.unit ?? INDICATORS[i.code].unit, annualTarget: i.annualTarget ?? null, updatedAt: new Date().toISOString(), exercise,
-            };
-            known.set(keyOf(row), row);
-            rows.push(row);
-          }
-          changedRows.push(...(await repo.upsert(tx, dedupeLast(rows))));
+          const updatedAt = now().toISOString();
+          // A batch may name the same row twice; the last one is the one meant.
+          const incoming = new Map(items.filter((i) => (i.exercise ?? false) === exercise).map((i) => [keyOf(i), fromInput(i, exercise, updatedAt)]));
+          if (!incoming.size) continue;
+          const targets = new Map([...incoming.values()].flatMap((k) => [k, ...dependents(k)]).map((k) => [keyOf(k), k]));
+          const lookups = [...targets.values()].flatMap((k) => [k, ...references(k)]);
+          const rows = new Map((await repo.findMany(tx, lookups, exercise)).map((r) => [keyOf(r), r]));
+          for (const [key, row] of incoming) rows.set(key, row);
+          const recomputed = [...targets.keys()].flatMap((key) => (rows.has(key) ? [rederive(rows.get(key)!, rows)] : []));
+          changedRows.push(...(await repo.upsert(tx, recomputed)));
         }
         return changedRows;
       });
@@ -54,11 +84,6 @@ export function createIndicatorService(deps: { db: Db; sink: ChangeSink }) {
       return (await repo.list(deps.db, f)).map(withTracking);
     },
   };
-}
-
-/** A batch may name the same row twice; the last one is the one meant. */
-function dedupeLast<T extends { id: string }>(rows: T[]): T[] {
-  return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
 
 export type IndicatorService = ReturnType<typeof createIndicatorService>;
