@@ -129,7 +129,7 @@ export const open311RequestForm = z.object({
   long: coordinate('long', 180),
   address_string: optionalText(300),
   description: optionalText(4000),
-  media_url: optionalText(2000).pipe(z.url({ error: 'media_url must be a URL' }).optional()),
+  media_url: optionalText(2000).pipe(z.url({ protocol: /^https?$/, error: 'media_url must be an http or https URL' }).optional()),
   first_name: optionalText(50),
   last_name: optionalText(50),
   /** Extension: a client-chosen key that makes a retried POST create the request once. */

@@ -57,6 +57,7 @@ describe('Open311 request → grid event', () => {
     expect(open311RequestForm.safeParse({ service_code: 'x', lat: 'north', long: '1' }).success).toBe(false);
     expect(open311RequestForm.safeParse({ service_code: 'x', lat: '91', long: '1' }).success).toBe(false);
     expect(open311RequestForm.safeParse({ service_code: 'x', lat: '1', long: '1', media_url: 'not a url' }).success).toBe(false);
+    expect(open311RequestForm.safeParse({ service_code: 'x', lat: '1', long: '1', media_url: 'javascript:alert(1)' }).success).toBe(false);
     expect(open311RequestForm.safeParse({ service_code: 'x', lat: ['1', '2'], long: '1' }).success).toBe(false);
   });
 });
