@@ -76,6 +76,7 @@ describe('Open311 GeoReport v2 end to end', () => {
     const ids = (r: { body: Record<string, unknown>[] }) => r.body.map((x) => x.service_request_id);
 
     expect(ids(await read('requests.json'))).toEqual([mine]);
+    expect(ids(await read('requests.json?service_code=manhole_cover,manhole_cover&service_code=manhole_cover'))).toEqual([mine]);
     expect((await read('requests.json?exercise=true')).status).toBe(401);
     const grid = ids(await read('requests.json', await srv.token('grid')));
     expect(grid).toHaveLength(2);
