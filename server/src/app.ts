@@ -79,7 +79,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
   });
   hub = createLiveHub({ io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs });
-  await catchUpAirDays(db);
+  const airDays = await catchUpAirDays(db);
+  if (airDays) log.info({ stationDays: airDays }, 'daily air results computed for days stored before them');
   await domain.refreshKpis(true);
 
   const metrics = createMetrics();

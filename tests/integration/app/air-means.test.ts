@@ -48,6 +48,17 @@ describe.each(['pglite', 'postgres'] as const)('HJ 633—2012 moving means throu
     expect(items.every((o) => Object.keys(o.values).join() === 'pm25')).toBe(true);
   });
 
+  it('two requests storing hours of the same station at once still give every hour its full mean', async () => {
+    const stationId = '441781-air-02';
+    const hours = day(stationId);
+    await Promise.all([send(hours.filter((_, h) => h % 2 === 0)), send(hours.filter((_, h) => h % 2 === 1))]);
+    const items = await stored(stationId);
+    expect(items.at(-1)!.assessment).toMatchObject({ aqi: 85, means: { pm25_24h: 62.5 } });
+    expect(items.map((o) => o.assessment.means!.pm25_24h)).toEqual(items.map((_, h) => (h === 23 ? 62.5 : 60)));
+    const [d] = (await (await srv.get(`/api/v1/air/daily?station=${stationId}&from=2025-06-01&to=2025-06-01`)).json() as { items: { counts: object }[] }).items;
+    expect(d!.counts).toEqual({ pm25_24h: 24 });
+  });
+
   it('a late hour re-assesses the stored hours whose means it changes, and publishes them live', async () => {
     const stationId = '441704-air-02';
     await send(day(stationId).filter((_, h) => h !== 5).map((o) => ({ ...o, values: { pm25: 60 } })));

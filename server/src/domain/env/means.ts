@@ -70,6 +70,19 @@ const WINDOW_SQL = `
   )
   select * from w where observed_at >= from_at`;
 
+/** Advisory-lock class of a station's air partition (two-key locks never meet migrate's one-key lock). */
+const AIR_LOCK_CLASS = 7334212;
+
+/**
+ * Serialises the transactions that store air readings of the same station and partition, so
+ * each one's means and daily rows are read after the other's hours are committed (two nodes,
+ * or HTTP and MQTT at once). Keys are taken in sorted order: no two transactions deadlock.
+ */
+export async function lockAirStations(tx: Queryable, readings: readonly Observation[]): Promise<void> {
+  const keys = [...new Set(readings.filter((o) => o.kind === 'air').map((o) => `${o.stationId}|${o.exercise}`))].sort();
+  if (keys.length) await tx.query(`select pg_advisory_xact_lock(${AIR_LOCK_CLASS}, hashtext(k)) from unnest($1::text[]) as k`, [keys]);
+}
+
 /**
  * Re-assesses the air readings whose HJ 633—2012 real-time particle means the newly stored
  * `readings` change (the new readings themselves and the stored hours after them), stores the

@@ -7,7 +7,7 @@ import type { ChangeSink, IngestResult } from '../ports.js';
 import type { AlertService } from '../alerts/alerts.service.js';
 import { assess, breachLevel } from './assess.js';
 import * as repo from './observations.repository.js';
-import { reassessMovingMeans } from './means.js';
+import { lockAirStations, reassessMovingMeans } from './means.js';
 import { refreshAirDays } from './daily-aqi.js';
 
 export interface ObservationServiceDeps {
@@ -79,6 +79,7 @@ export function createObservationService(deps: ObservationServiceDeps) {
         }
         const stored = await repo.insertObservations(tx, rows);
         // Moving means are read once every hour of the request is stored (see means.ts).
+        await lockAirStations(tx, stored.inserted);
         const reassessed = new Map((await reassessMovingMeans(tx, deps.stations, stored.inserted)).map((o) => [o.id, o]));
         const inserted = stored.inserted.map((o) => reassessed.get(o.id) ?? o);
         for (const o of inserted) reassessed.delete(o.id);
