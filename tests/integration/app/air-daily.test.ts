@@ -93,9 +93,22 @@ describe.each(['pglite', 'postgres'] as const)('daily AQI (日报) and good days
     expect(kpi.items.find((v) => v.scope === '441704')!.airYear).toMatchObject({ validDays: 1, goodDays: 0, pm25Mean: 90 });
   });
 
+  it('reads the year-to-date figures again when a past day changes, not on every tick', async () => {
+    const cityYear = async () => {
+      await srv.app.domain.refreshKpis(true);
+      return ((await (await srv.get('/api/v1/kpi')).json()) as { items: VitalSigns[] }).items.find((v) => v.scope === '441700')!.airYear;
+    };
+    // A row written behind the server's back is not seen while nothing past has changed.
+    await srv.db.query(`insert into air_daily (station_id, day, exercise, district, means, counts, valid)
+      values ('441781-air-01', '2026-07-04', false, '441781', '{"pm25_24h": 10}', '{"pm25_24h": 24}', true)`);
+    expect((await cityYear()).validDays).toBe(2);
+    await srv.ingest('/api/v1/ingest/observations', hours('441781-air-02', '2026-07-05', 1, { pm25: 10 }));
+    expect(await cityYear()).toMatchObject({ validDays: 3, goodDays: 2 });
+  });
+
   it('fills the daily rows of readings stored before daily results existed', async () => {
     await srv.db.query('delete from air_daily');
-    expect(await catchUpAirDays(srv.db)).toBe(5);
+    expect(await catchUpAirDays(srv.db)).toBe(6);
     expect(await catchUpAirDays(srv.db)).toBe(0);
     const r = await daily('/api/v1/air/daily/areas?from=2026-07-01&to=2026-07-01');
     expect(r.items[0]).toMatchObject({ aqi: 110 });

@@ -32,3 +32,28 @@ export async function airYearToDate(q: Queryable, t: Date, city: CityManifest): 
   }
   return out;
 }
+
+/** How long a year-to-date figure may serve before it is read again, for days stored by other nodes. */
+const MAX_AGE_MS = 60_000;
+
+/**
+ * The year-to-date figures, cached: read again on a new China day, after this node stored a
+ * real air reading of a past day (`touch`), or after a minute (another node's back-fill) —
+ * not on every vital-signs tick, which runs every second while readings arrive.
+ */
+export function createAirYearCache(q: Queryable, city: CityManifest) {
+  let cached: { day: string; readAt: number; value: Map<string, AirYearToDate> } | null = null;
+  return {
+    async get(t: Date): Promise<Map<string, AirYearToDate>> {
+      const day = chinaDateString(t);
+      if (!cached || cached.day !== day || t.getTime() - cached.readAt > MAX_AGE_MS) {
+        cached = { day, readAt: t.getTime(), value: await airYearToDate(q, t, city) };
+      }
+      return cached.value;
+    },
+    /** Notes stored readings: a real air reading of a day before today makes the figures stale. */
+    touch(readings: readonly { kind: string; observedAt: string; exercise: boolean }[]): void {
+      if (cached && readings.some((o) => o.kind === 'air' && !o.exercise && chinaDateString(o.observedAt) < cached!.day)) cached = null;
+    },
+  };
+}
