@@ -1,11 +1,11 @@
 import { computeAqi, type AqiResult } from './aqi.js';
 
 /** GB 3095-2012 data validity: hourly values a 24-hour mean needs. */
-export const MIN_HOURS_24H = 20;
+const MIN_HOURS_24H = 20;
 /** Hourly values an 8-hour moving mean needs. */
-export const MIN_HOURS_8H = 6;
+const MIN_HOURS_8H = 6;
 /** Valid 8-hour means O3's daily maximum needs. */
-export const MIN_O3_WINDOWS = 14;
+const MIN_O3_WINDOWS = 14;
 
 /** The concentrations of the daily report (日报): 24h means and O3's daily maximum 8h mean. */
 export const DAILY_KEYS = ['so2_24h', 'no2_24h', 'pm10_24h', 'co_24h', 'pm25_24h', 'o3_8h'] as const;

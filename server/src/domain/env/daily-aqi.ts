@@ -16,7 +16,7 @@ const CATCH_UP_BATCH = 500;
 const keyOf = (d: StationDay) => `${d.station_id}|${d.exercise}|${d.day}`;
 
 /** The China date of a timestamp column, in SQL (independent of the session's time zone). */
-export const CHINA_DAY_SQL = (col: string) => `((${col} at time zone 'UTC') + interval '8 hours')::date`;
+const CHINA_DAY_SQL = (col: string) => `((${col} at time zone 'UTC') + interval '8 hours')::date`;
 
 /**
  * Recomputes the daily rows (`air_daily`) of the given station-days from their stored hourly

@@ -23,7 +23,7 @@ interface Stretch {
  * it (the 2026 edition reads the hour alone, so the stretch stops at its start); overlapping
  * stretches of one station and partition are merged so a back-fill is read once.
  */
-export function affectedStretches(readings: readonly Observation[]): Stretch[] {
+function affectedStretches(readings: readonly Observation[]): Stretch[] {
   const byKey = new Map<string, { stationId: string; exercise: boolean; spans: [number, number][] }>();
   for (const o of readings) {
     if (o.kind !== 'air' || !PARTICLES.some((k) => o.values[k] !== undefined)) continue;
