@@ -82,6 +82,7 @@ export function generateCityPack(adcode: string, mapDir = echartsMapDir()): Gene
       center: { lon: s.seat[0], lat: s.seat[1] },
     })),
     gridResolution: 10,
+    ...(profile.airTargets ? { airTargets: profile.airTargets } : {}),
   };
   return { manifest, districts, stations, resources, cameras, departments, categories };
 }

@@ -25,6 +25,8 @@ import { createIncidentsRouter } from './http/incidents.routes.js';
 import { createAlertsRouter } from './http/alerts.routes.js';
 import { createReferenceRouter } from './http/reference.routes.js';
 import { createStatsRouter } from './http/stats.routes.js';
+import { createAirRouter } from './http/air.routes.js';
+import { catchUpAirDays } from './domain/env/daily-aqi.js';
 import { createReplayRouter } from './http/replay.routes.js';
 import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
@@ -79,6 +81,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
   });
   hub = createLiveHub({ io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs });
+  const airDays = await catchUpAirDays(db);
+  if (airDays) log.info({ stationDays: airDays }, 'daily air results computed for days stored before them');
   await domain.refreshKpis(true);
 
   const metrics = createMetrics();
@@ -114,6 +118,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use('/replay', createReplayRouter({ db }));
   api.use(createReferenceRouter({ db, domain, city }));
   api.use('/stats', createStatsRouter({ db, now: deps.now }));
+  api.use('/air', createAirRouter({ db, city, now: deps.now }));
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));

@@ -1,4 +1,5 @@
 import type { WarningLevel } from '../schemas/common.js';
+import type { AirYearToDate } from './air-daily.js';
 
 /**
  * 城市运行体征: the vital signs of one district or of the whole city (`scope` = adcode).
@@ -29,6 +30,8 @@ export interface VitalSigns {
     category: number | null;
     stations: number;
   };
+  /** 优良天数比例 and PM2.5 mean, year to date, from the daily reports (日报), against the city pack's targets. */
+  airYear: AirYearToDate;
   water: {
     sections: number;
     /** Share of sections whose latest class is III or better, 0..1. */

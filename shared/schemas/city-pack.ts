@@ -79,5 +79,10 @@ export const cityManifest = z.object({
   districts: z.array(z.object({ adcode, name: z.string(), nameEn: z.string().optional(), center: lonLat })),
   /** H3 resolution of the unit grid (res 10 ≈ 15,000 m² cells, near 万米单元网格). */
   gridResolution: z.number().int().min(7).max(12).default(10),
+  /**
+   * The city's annual air targets (the headline air assessment): 优良天数比例 as a share
+   * (0..1, at least) and the annual PM2.5 mean (μg/m³, at most). Optional.
+   */
+  airTargets: z.object({ goodDaysRatio: z.number().min(0).max(1).optional(), pm25Mean: z.number().positive().optional() }).optional(),
 });
 export type CityManifest = z.infer<typeof cityManifest>;

@@ -68,6 +68,11 @@ export const observationAssessment = z.object({
   category: z.number().int().min(1).max(6).optional(),
   primaryPollutants: z.array(z.string()).optional(),
   standard: z.enum(['HJ633-2012', 'HJ633-2026']).optional(),
+  /**
+   * Moving means the product derived for this assessment (HJ 633—2012 real-time particles:
+   * `pm25_24h`, `pm10_24h` over the 24 hours ending with this hour) — never part of `values`.
+   */
+  means: z.record(z.string(), z.number()).optional(),
   waterClass: z.enum(['I', 'II', 'III', 'IV', 'V', '劣V']).optional(),
   /** Lakes and reservoirs: the TN class, reported beside (never inside) the water class. */
   tnClass: z.enum(['I', 'II', 'III', 'IV', 'V', '劣V']).optional(),

@@ -2,8 +2,8 @@ import type { ScreenDocument } from './schema.js';
 
 /**
  * 生态环境: air, water and noise. Station ranking and environmental alerts on the left; the
- * key signs over a map coloured by AQI with stations and sections; water classes and the
- * pollutant trend on the right.
+ * key signs (with the year-to-date good-day ratio and PM2.5 mean) over a map coloured by AQI
+ * with stations and sections; water classes and the pollutant trend on the right.
  */
 export const environmentScreen: ScreenDocument = {
   id: 'environment',
@@ -15,7 +15,7 @@ export const environmentScreen: ScreenDocument = {
       id: 'env-signs',
       type: 'kpi-cards',
       area: { x: 6, y: 0, w: 12, h: 3 },
-      options: { metrics: ['aqi', 'waterGood', 'noiseExceeding'] },
+      options: { metrics: ['aqi', 'waterGood', 'noiseExceeding', 'goodDays', 'pm25Year'] },
     },
     {
       id: 'map',

@@ -33,7 +33,7 @@ export const useAlertsStore = defineTopicStore('alerts', {
 });
 
 /** Latest reading per station (环境监测): the store keys by station, not by reading. */
-export const useEnvStore = defineTopicStore('env', { key: (o) => o.stationId, source: (o) => o.kind, isDrill: (o) => o.exercise, time: (o) => ms(o.observedAt) });
+export const useEnvStore = defineTopicStore('env', { key: (o) => o.stationId, source: (o) => o.kind, isDrill: (o) => o.exercise, time: (o) => ms(o.observedAt), keepNewest: true });
 
 /** Economic indicators (经济运行). */
 export const useEconomyStore = defineTopicStore('economy', { isDrill: (i) => i.exercise, time: (i) => ms(i.updatedAt) });

@@ -45,6 +45,12 @@ export interface TopicSpec<T> {
   snapshotIsCurrent?: boolean;
   /** Items to drop from the store (e.g. cancelled alerts); they still reach listeners once. */
   evict?(item: T): boolean;
+  /**
+   * An item older (by {@link time}) than the one held under its key does not replace it; it
+   * still reaches listeners (env: a back-filled or re-assessed past reading never hides a
+   * station's latest one, yet the trend charts get it).
+   */
+  keepNewest?: boolean;
 }
 
 /**
@@ -79,6 +85,11 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
     function put(item: T, changed: Record<DataMode, T[]>) {
       const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
       const key = keyOf(item);
+      const held = parts[mode].value.get(key);
+      if (spec.keepNewest && held && spec.time(held) > spec.time(item)) {
+        changed[mode].push(item);
+        return;
+      }
       // An item never sits in both partitions (a case that became, or stopped being, a drill case).
       parts[mode === 'real' ? 'drill' : 'real'].value.delete(key);
       if (spec.evict?.(item)) parts[mode].value.delete(key);

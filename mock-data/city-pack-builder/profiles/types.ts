@@ -1,4 +1,4 @@
-import type { Station } from '../../../shared/schemas/city-pack.js';
+import type { CityManifest, Station } from '../../../shared/schemas/city-pack.js';
 
 /** What a place is like; drives which kinds of items gather there and how they are named. */
 export type AnchorTag = 'urban' | 'coast' | 'island' | 'industrial' | 'port' | 'scenic' | 'river' | 'rail' | 'rural' | 'mountain';
@@ -62,4 +62,6 @@ export interface CityProfile {
   districts: DistrictProfile[];
   waterSections: WaterSectionSpec[];
   extraResources: ResourceSpec[];
+  /** Annual air targets written into the manifest (优良天数比例, PM2.5 mean); none when absent. */
+  airTargets?: CityManifest['airTargets'];
 }

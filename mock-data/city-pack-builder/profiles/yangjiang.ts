@@ -9,6 +9,8 @@ export const yangjiang: CityProfile = {
   nameEn: 'Yangjiang',
   population: 2_602_959,
   phoneAreaCode: '0662',
+  // Demo targets in the range of a Guangdong coastal city's annual air assessment (not official figures).
+  airTargets: { goodDaysRatio: 0.95, pm25Mean: 22 },
   districts: [
     {
       adcode: '441702',

@@ -40,6 +40,7 @@ export function createDomain(deps: DomainDeps) {
   const sink: ChangeSink = {
     publish(topic, items) {
       deps.sink.publish(topic, items);
+      if (topic === 'env') kpi.noteReadings(items as TopicItems['env'][]);
       if (topic !== 'kpi') kpiDirty = true;
     },
   };

@@ -49,7 +49,9 @@ export function kpi(scope: string): VitalSigns {
     id: `kpi:${scope}`, scope, level: scope === CITY ? 'city' : 'district', computedAt: T,
     cases: { today: 1, open: 1, overdue: 0, closedToday: 0, closureRate: null },
     alerts: { active: { red: 0, orange: 1, yellow: 0, blue: 0 }, unacknowledged: 1 },
-    air: { aqi: 50, category: 1, stations: 1 }, water: { sections: 0, classIIIOrBetter: null },
+    air: { aqi: 50, category: 1, stations: 1 },
+    airYear: { year: 2026, validDays: 0, goodDays: 0, goodDaysRatio: null, pm25Mean: null, goodDaysTarget: null, pm25Target: null },
+    water: { sections: 0, classIIIOrBetter: null },
     noise: { points: 0, exceeding: 0 },
     economy: { gdpCumulativeYoy: 5.1, gdpCompletion: 0.25, gdpOnPace: 1, period: '2026-Q2' },
   };

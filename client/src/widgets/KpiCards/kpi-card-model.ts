@@ -26,7 +26,7 @@ export function kpiCardModel(
 ): KpiCardModel {
   const spec = KPI_METRICS[metric];
   const value = signs ? spec.read(signs) : null;
-  const target = targetOf(metric, overrides);
+  const target = targetOf(metric, overrides) ?? (signs && spec.target?.(signs)) ?? null;
   const trend = samples.map((s) => ({ at: s.at, value: spec.read(s.signs) }));
   if (signs) trend.push({ at: now, value });
   return { metric, value, format: spec.format, unit: spec.unit, target, status: targetStatus(value, target), trend };

@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import { WARNING_LEVEL_ORDER } from '../../../../shared/domain/warning.js';
+import type { KpiTarget } from './kpi-targets.js';
 
 /** The vital signs a KPI card can show. */
-export const kpiMetric = z.enum(['casesToday', 'openCases', 'overdue', 'closureRate', 'alertsActive', 'aqi', 'waterGood', 'noiseExceeding', 'gdpYoy']);
+export const kpiMetric = z.enum(['casesToday', 'openCases', 'overdue', 'closureRate', 'alertsActive', 'aqi', 'waterGood', 'noiseExceeding', 'gdpYoy', 'goodDays', 'pm25Year']);
 export type KpiMetric = z.infer<typeof kpiMetric>;
 
-/** How a value reads: a count, a share (0..1 shown as %), a growth rate (signed %), an index. */
-export type KpiFormat = 'count' | 'share' | 'growth' | 'index';
+/** How a value reads: a count, a share (0..1 shown as %), a growth rate (signed %), an index, a concentration. */
+export type KpiFormat = 'count' | 'share' | 'growth' | 'index' | 'concentration';
 
 /** Where a metric's value comes from in the city's vital signs, and how it reads. */
 export interface KpiMetricSpec {
   read(v: VitalSigns): number | null;
   format: KpiFormat;
-  /** What a count counts (i18n `widgets.kpi.unit.<unit>`). */
-  unit?: 'case' | 'alert' | 'point';
+  /** What a count counts, or a concentration's unit (i18n `widgets.kpi.unit.<unit>`). */
+  unit?: 'case' | 'alert' | 'point' | 'ugm3';
+  /** A target the vital signs carry themselves (from the city pack), used when the screen sets none. */
+  target?(v: VitalSigns): KpiTarget | null;
 }
 
 /** Every metric, read from the city-level vital signs (`shared/contracts/kpi.ts`). */
@@ -29,6 +32,15 @@ export const KPI_METRICS: Record<KpiMetric, KpiMetricSpec> = {
   waterGood: { read: (v) => (v.water.sections > 0 ? v.water.classIIIOrBetter : null), format: 'share' },
   noiseExceeding: { read: (v) => (v.noise.points > 0 ? v.noise.exceeding : null), format: 'count', unit: 'point' },
   gdpYoy: { read: (v) => v.economy.gdpCumulativeYoy, format: 'growth' },
+  // Year to date from the daily reports; their targets come from the city pack.
+  goodDays: {
+    read: (v) => v.airYear.goodDaysRatio, format: 'share',
+    target: (v) => (v.airYear.goodDaysTarget === null ? null : { bound: 'min', value: v.airYear.goodDaysTarget }),
+  },
+  pm25Year: {
+    read: (v) => v.airYear.pm25Mean, format: 'concentration', unit: 'ugm3',
+    target: (v) => (v.airYear.pm25Target === null ? null : { bound: 'max', value: v.airYear.pm25Target }),
+  },
 };
 
 /** The cards a screen shows when it names none. */

@@ -10,13 +10,15 @@ const DEFAULT_WATER_TARGET = 'III';
 
 /**
  * Derives AQI / water class / noise exceedance for one reading against its station.
- * `air` readings must already carry any rolling means the standard of their date needs.
+ * `means` are the moving means the product derived for an air reading (see `means.ts`): they
+ * are read where the station sent none, and kept in the assessment, never in `values`.
  */
-export function assess(o: ObservationInput, station: Station): ObservationAssessment {
+export function assess(o: ObservationInput, station: Station, means: Record<string, number> = {}): ObservationAssessment {
   if (o.kind === 'air') {
-    const r = aqiFromAirValues(o.values, o.observedAt, 'realtime');
-    if (!r) return { breach: false, standard: aqiStandardFor(o.observedAt) };
-    return { aqi: r.aqi, category: r.category, primaryPollutants: r.primaryPollutants, standard: r.standard, breach: r.category >= 3 };
+    const derived = Object.keys(means).length ? { means } : {};
+    const r = aqiFromAirValues({ ...means, ...o.values }, o.observedAt, 'realtime');
+    if (!r) return { breach: false, standard: aqiStandardFor(o.observedAt), ...derived };
+    return { aqi: r.aqi, category: r.category, primaryPollutants: r.primaryPollutants, standard: r.standard, ...derived, breach: r.category >= 3 };
   }
   if (o.kind === 'water') {
     // The pack loader refuses a water section without its body, so this never falls back silently.

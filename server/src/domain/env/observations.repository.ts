@@ -2,9 +2,11 @@ import type { Queryable } from '../../store/db.js';
 import { iso } from '../../store/sql-helpers.js';
 import type { Observation } from '../../../../shared/schemas/observation.js';
 
-const COLUMNS = 'id, station_id, kind, district, observed_at, "values", assessment, exercise';
+/** The columns {@link fromRow} reads. */
+export const COLUMNS = 'id, station_id, kind, district, observed_at, "values", assessment, exercise';
 
-function fromRow(r: Record<string, unknown>): Observation {
+/** A stored reading from its row. */
+export function fromRow(r: Record<string, unknown>): Observation {
   return {
     id: String(r.id), stationId: String(r.station_id), kind: r.kind as Observation['kind'],
     district: (r.district as string | null) ?? null, observedAt: iso(r.observed_at),
@@ -43,19 +45,6 @@ export async function insertObservations(q: Queryable, obs: Omit<Observation, 'i
     for (const r of old) byKey.set(key(String(r.station_id), iso(r.observed_at), Boolean(r.exercise)), String(r.id));
   }
   return { ids: obs.map((o) => byKey.get(key(o.stationId, o.observedAt, o.exercise))!), inserted };
-}
-
-/** Means of the given air items over the 24 hours up to `at` (for HJ 633—2012 real-time particles). */
-export async function rollingMeans(q: Queryable, stationId: string, at: string, items: string[]): Promise<Record<string, number>> {
-  const cols = items.map((k, i) => `avg((("values"->>$${i + 3})::double precision)) as "${k}"`).join(', ');
-  const { rows } = await q.query(
-    `select ${cols} from observations where station_id = $1 and exercise = false
-       and observed_at > $2::timestamptz - interval '24 hours' and observed_at <= $2::timestamptz`,
-    [stationId, at, ...items],
-  );
-  const out: Record<string, number> = {};
-  for (const k of items) if (rows[0]?.[k] != null) out[k] = Number(rows[0][k]);
-  return out;
 }
 
 /** The latest reading of every station (real data only unless asked). */

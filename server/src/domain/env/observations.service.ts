@@ -3,11 +3,12 @@ import { HttpError, type ErrorIssue } from '../../http/errors.js';
 import type { Observation, ObservationInput } from '../../../../shared/schemas/observation.js';
 import type { Station } from '../../../../shared/schemas/city-pack.js';
 import type { AlertParsed } from '../../../../shared/schemas/alert.js';
-import { aqiStandardFor } from '../../../../shared/domain/aqi.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import type { AlertService } from '../alerts/alerts.service.js';
 import { assess, breachLevel } from './assess.js';
 import * as repo from './observations.repository.js';
+import { lockAirStations, reassessMovingMeans } from './means.js';
+import { refreshAirDays } from './daily-aqi.js';
 
 export interface ObservationServiceDeps {
   db: Db;
@@ -32,17 +33,6 @@ export function createObservationService(deps: ObservationServiceDeps) {
       else if (s.kind !== o.kind) issues.push({ path: `${i}.kind`, message: `station ${o.stationId} is a ${s.kind} station, not ${o.kind}` });
     });
     if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
-  }
-
-  /** HJ 633—2012 reads particles in real time as 24-hour moving means: fill them from history. */
-  async function withRollingMeans(tx: Queryable, o: ObservationInput): Promise<ObservationInput> {
-    if (o.kind !== 'air' || aqiStandardFor(o.observedAt) !== 'HJ633-2012') return o;
-    const need = (['pm10', 'pm25'] as const).filter((k) => o.values[k] !== undefined && o.values[`${k}_24h`] === undefined);
-    if (!need.length) return o;
-    const means = await repo.rollingMeans(tx, o.stationId, o.observedAt, need);
-    const values = { ...o.values };
-    for (const k of need) values[`${k}_24h`] = means[k] ?? o.values[k];
-    return { ...o, values };
   }
 
   /** CAP-shaped messages that keep one environment alert per station in step with its latest reading. */
@@ -80,8 +70,7 @@ export function createObservationService(deps: ObservationServiceDeps) {
       check(items);
       const { ids, inserted, alerts } = await deps.db.transaction(async (tx) => {
         const rows: Omit<Observation, 'id'>[] = [];
-        for (const raw of items) {
-          const o = await withRollingMeans(tx, raw);
+        for (const o of items) {
           const station = deps.stations.get(o.stationId)!;
           rows.push({
             stationId: o.stationId, kind: o.kind, district: station.district, observedAt: new Date(o.observedAt).toISOString(),
@@ -89,12 +78,19 @@ export function createObservationService(deps: ObservationServiceDeps) {
           });
         }
         const stored = await repo.insertObservations(tx, rows);
-        const fresh = stored.inserted.filter((o) => now().getTime() - Date.parse(o.observedAt) < ALERT_FRESHNESS_MS);
+        // Moving means are read once every hour of the request is stored (see means.ts).
+        await lockAirStations(tx, stored.inserted);
+        const reassessed = new Map((await reassessMovingMeans(tx, deps.stations, stored.inserted)).map((o) => [o.id, o]));
+        const inserted = stored.inserted.map((o) => reassessed.get(o.id) ?? o);
+        for (const o of inserted) reassessed.delete(o.id);
+        await refreshAirDays(tx, inserted);
+        const fresh = inserted.filter((o) => now().getTime() - Date.parse(o.observedAt) < ALERT_FRESHNESS_MS);
         const msgs = await breachMessages(tx, fresh);
         const applied = msgs.length ? await deps.alerts.applyAll(tx, msgs) : { touched: [] };
-        return { ...stored, alerts: applied.touched };
+        return { ids: stored.ids, inserted: [...inserted, ...reassessed.values()], alerts: applied.touched };
       });
-      if (inserted.length) deps.sink.publish('env', inserted);
+      // Oldest first, so a station's newest reading is the last one a client upserts.
+      if (inserted.length) deps.sink.publish('env', inserted.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt)));
       deps.alerts.publish(alerts);
       return { accepted: items.length, ids };
     },

@@ -8,6 +8,7 @@ import { chinaDayStart } from '../../../../shared/domain/time.js';
 import { completion, onPace } from '../../../../shared/domain/economy.js';
 import type { ChangeSink } from '../ports.js';
 import * as repo from './kpi.repository.js';
+import { createAirYearCache } from './air-year.js';
 
 /** Readings older than this no longer count towards the current picture. */
 const READING_MAX_AGE_MS = 3 * 3600_000;
@@ -31,13 +32,15 @@ export function createKpiService(deps: KpiServiceDeps) {
   let last = new Map<string, string>();
   let current: VitalSigns[] = [];
   let sampledMinute = -1;
+  const airYear = createAirYearCache(deps.db, deps.city);
 
   async function compute(t: Date): Promise<VitalSigns[]> {
-    const [cases, alerts, readings, gdp] = await Promise.all([
+    const [cases, alerts, readings, gdp, year] = await Promise.all([
       repo.caseCounts(deps.db, chinaDayStart(t).toISOString(), new Date(t.getTime() - CLOSURE_WINDOW_MS).toISOString(), t.toISOString()),
       repo.alertCounts(deps.db),
       repo.latestReadings(deps.db, new Date(t.getTime() - READING_MAX_AGE_MS).toISOString()),
       repo.latestGdp(deps.db),
+      airYear.get(t),
     ]);
     const scopes = [deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)];
     return scopes.map((scope): VitalSigns => {
@@ -63,6 +66,7 @@ export function createKpiService(deps: KpiServiceDeps) {
         cases: { today: c.today, open: c.open, overdue: c.overdue, closedToday: c.closedToday, closureRate: c.reg ? c.closed / c.reg : null },
         alerts: { active, unacknowledged },
         air: { aqi, category: aqi === null ? null : aqiCategory(aqi).level, stations: air.length },
+        airYear: year.get(scope)!,
         water: { sections: water.length, classIIIOrBetter: water.length ? water.filter((r) => isClassIIIOrBetter(r.assessment.waterClass as WaterClass)).length / water.length : null },
         noise: { points: noise.length, exceeding: noise.filter((r) => r.assessment.breach).length },
         economy: g
@@ -87,6 +91,8 @@ export function createKpiService(deps: KpiServiceDeps) {
   }
 
   return {
+    /** Stored readings: past days' air readings make the year-to-date air figures stale. */
+    noteReadings: airYear.touch,
     /** The latest computed vital signs (for snapshots and the HTTP API). */
     current: () => current,
     /** Recomputes and publishes the scopes whose figures changed. */

@@ -61,6 +61,7 @@ export function vitalSigns(scope: string, over: { today?: number; overdue?: numb
     cases: { today: over.today ?? 0, open: 3, overdue: over.overdue ?? 0, closedToday: 0, closureRate: over.closureRate ?? null },
     alerts: { active: { red: 0, orange: 0, yellow: 0, blue: 0 }, unacknowledged: 0 },
     air: { aqi: over.aqi ?? null, category: null, stations: 2 },
+    airYear: { year: 2026, validDays: 0, goodDays: 0, goodDaysRatio: null, pm25Mean: null, goodDaysTarget: null, pm25Target: null },
     water: { sections: 1, classIIIOrBetter: 1 },
     noise: { points: 1, exceeding: 0 },
     economy: { gdpCumulativeYoy: null, gdpCompletion: null, gdpOnPace: null, period: null },

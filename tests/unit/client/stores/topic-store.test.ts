@@ -88,4 +88,16 @@ describe('topic store', () => {
       vi.useRealTimers();
     }
   });
+
+  it("never lets a back-filled or re-assessed past reading hide a station's latest, yet tells listeners of it", () => {
+    const env = useEnvStore();
+    env.applySnapshot([airReading('s1', { observedAt: '2026-11-22T07:00:00Z', values: { pm25: 40 } })]);
+    const seen: number[] = [];
+    env.onChange('real', ({ items }) => seen.push(...items.map((o) => o.values.pm25!)));
+    env.applyDelta([airReading('s1', { observedAt: '2026-11-21T07:00:00Z', values: { pm25: 90 } })]);
+    expect(env.real.get('s1')!.values.pm25).toBe(40);
+    env.applyDelta([airReading('s1', { observedAt: '2026-11-22T07:00:00Z', values: { pm25: 40 }, assessment: { aqi: 57, breach: false } })]);
+    expect(env.real.get('s1')!.assessment.aqi).toBe(57);
+    expect(seen).toEqual([90, 40]);
+  });
 });

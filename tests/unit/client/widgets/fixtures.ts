@@ -50,6 +50,7 @@ export function vitalSigns(scope: string, level: VitalSigns['level'], over: Deep
     cases: { today: 10, open: 5, overdue: 1, closedToday: 3, closureRate: 0.8 },
     alerts: { active: { red: 0, orange: 1, yellow: 2, blue: 0 }, unacknowledged: 1 },
     air: { aqi: 56, category: 2, stations: 4 },
+    airYear: { year: 2026, validDays: 180, goodDays: 171, goodDaysRatio: 0.95, pm25Mean: 21.5, goodDaysTarget: 0.95, pm25Target: 22 },
     water: { sections: 5, classIIIOrBetter: 0.8 },
     noise: { points: 3, exceeding: 0 },
     economy: { gdpCumulativeYoy: 0.052, gdpCompletion: 0.7, gdpOnPace: 0.95, period: '2026-Q3' },
@@ -57,7 +58,7 @@ export function vitalSigns(scope: string, level: VitalSigns['level'], over: Deep
   return {
     ...base, ...(over as Partial<VitalSigns>),
     cases: { ...base.cases, ...over.cases }, alerts: { ...base.alerts, ...(over.alerts as VitalSigns['alerts']) },
-    air: { ...base.air, ...over.air }, water: { ...base.water, ...over.water }, noise: { ...base.noise, ...over.noise },
+    air: { ...base.air, ...over.air }, airYear: { ...base.airYear, ...over.airYear }, water: { ...base.water, ...over.water }, noise: { ...base.noise, ...over.noise },
     economy: { ...base.economy, ...over.economy },
   };
 }

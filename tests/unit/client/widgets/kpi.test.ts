@@ -15,7 +15,7 @@ describe('KPI metrics and targets', () => {
 
   it('reads each metric from the city vital signs', () => {
     const values = Object.fromEntries(Object.entries(KPI_METRICS).map(([m, spec]) => [m, spec.read(city)]));
-    expect(values).toEqual({ casesToday: 10, openCases: 5, overdue: 1, closureRate: 0.85, alertsActive: 3, aqi: 120, waterGood: 0.8, noiseExceeding: 0, gdpYoy: 0.052 });
+    expect(values).toEqual({ casesToday: 10, openCases: 5, overdue: 1, closureRate: 0.85, alertsActive: 3, aqi: 120, waterGood: 0.8, noiseExceeding: 0, gdpYoy: 0.052, goodDays: 0.95, pm25Year: 21.5 });
   });
 
   it('reads an unmeasured value as unknown, not zero', () => {
@@ -37,6 +37,14 @@ describe('KPI metrics and targets', () => {
   it('lets a screen override a target value, keeping its direction', () => {
     expect(targetOf('closureRate', { closureRate: 0.8 })).toEqual({ bound: 'min', value: 0.8 });
     expect(targetStatus(0.85, targetOf('closureRate', { closureRate: 0.8 }))).toBe('met');
+  });
+
+  it("measures the year's good-day ratio and PM2.5 mean against the targets the vital signs carry from the city pack", () => {
+    const year = vitalSigns('441700', 'city', { airYear: { goodDaysRatio: 0.9, pm25Mean: 21.5, goodDaysTarget: 0.95, pm25Target: 22 } });
+    expect(kpiCardModel('goodDays', year, [], {}, NOW)).toMatchObject({ value: 0.9, format: 'share', target: { bound: 'min', value: 0.95 }, status: 'missed' });
+    expect(kpiCardModel('pm25Year', year, [], {}, NOW)).toMatchObject({ value: 21.5, unit: 'ugm3', target: { bound: 'max', value: 22 }, status: 'met' });
+    const none = vitalSigns('441700', 'city', { airYear: { goodDaysRatio: null, goodDaysTarget: null } });
+    expect(kpiCardModel('goodDays', none, [], {}, NOW)).toMatchObject({ value: null, target: null, status: 'none' });
   });
 
   it('builds a card: value, target status and the trend ending with the value now', () => {
