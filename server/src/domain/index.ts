@@ -33,10 +33,14 @@ export interface DomainDeps {
 export function createDomain(deps: DomainDeps) {
   const now = deps.now ?? (() => new Date());
   let kpiDirty = true;
+  /** Exercise data changed since the drill's vital signs were last computed. */
+  let drillDirty = true;
   const sink: ChangeSink = {
     publish(topic, items) {
       deps.sink.publish(topic, items);
-      if (topic !== 'kpi') kpiDirty = true;
+      if (topic === 'kpi') return;
+      kpiDirty = true;
+      if (isExercise(items)) drillDirty = true;
     },
   };
   const grid = createGridService({ ...deps, sink, now });
@@ -75,7 +79,7 @@ export function createDomain(deps: DomainDeps) {
         return live.map(alerts.toAlert);
       },
       env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
-      economy: async () => (await indicators.list(deps.db, { latestOnly: true })).filter((r) => inScope(districts, [r.region])).map(withTracking),
+      economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inScope(districts, [r.region])).map(withTracking),
       kpi: async () => kpi.current().filter((v) => inScope(districts, [v.scope])),
     };
     return (await out[topic]()) as TopicItems[T][];
@@ -92,10 +96,17 @@ export function createDomain(deps: DomainDeps) {
     /** Recomputes the vital signs when something changed since the last time (or when forced). */
     async refreshKpis(force = false) {
       if (!kpiDirty && !force) return;
+      const exercise = drillDirty || force;
       kpiDirty = false;
-      await kpi.refresh();
+      drillDirty = false;
+      await kpi.refresh({ exercise });
     },
   };
 }
 
 export type Domain = ReturnType<typeof createDomain>;
+
+/** Whether any of the items is a drill's (exercise) data. */
+function isExercise(items: readonly unknown[]): boolean {
+  return items.some((i) => (i as { exercise?: unknown }).exercise === true);
+}

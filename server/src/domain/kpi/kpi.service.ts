@@ -32,12 +32,13 @@ export function createKpiService(deps: KpiServiceDeps) {
   let current: VitalSigns[] = [];
   let sampledMinute = -1;
 
-  async function compute(t: Date): Promise<VitalSigns[]> {
+  /** The vital signs of the real data, or of a drill's exercise data (its own partition, ids `kpi:exercise:<scope>`). */
+  async function compute(t: Date, exercise: boolean): Promise<VitalSigns[]> {
     const [cases, alerts, readings, gdp] = await Promise.all([
-      repo.caseCounts(deps.db, chinaDayStart(t).toISOString(), new Date(t.getTime() - CLOSURE_WINDOW_MS).toISOString(), t.toISOString()),
-      repo.alertCounts(deps.db),
-      repo.latestReadings(deps.db, new Date(t.getTime() - READING_MAX_AGE_MS).toISOString()),
-      repo.latestGdp(deps.db),
+      repo.caseCounts(deps.db, chinaDayStart(t).toISOString(), new Date(t.getTime() - CLOSURE_WINDOW_MS).toISOString(), t.toISOString(), exercise),
+      repo.alertCounts(deps.db, exercise),
+      repo.latestReadings(deps.db, new Date(t.getTime() - READING_MAX_AGE_MS).toISOString(), exercise),
+      repo.latestGdp(deps.db, exercise),
     ]);
     const scopes = [deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)];
     return scopes.map((scope): VitalSigns => {
@@ -59,7 +60,7 @@ export function createKpiService(deps: KpiServiceDeps) {
       const aqi = meanAqi(air, t);
       const g = gdp.find((r) => r.region === scope);
       return {
-        id: `kpi:${scope}`, scope, level: isCity ? 'city' : 'district', computedAt: t.toISOString(),
+        id: exercise ? `kpi:exercise:${scope}` : `kpi:${scope}`, scope, level: isCity ? 'city' : 'district', exercise, computedAt: t.toISOString(),
         cases: { today: c.today, open: c.open, overdue: c.overdue, closedToday: c.closedToday, closureRate: c.reg ? c.closed / c.reg : null },
         alerts: { active, unacknowledged },
         air: { aqi, category: aqi === null ? null : aqiCategory(aqi).level, stations: air.length },
@@ -89,10 +90,15 @@ export function createKpiService(deps: KpiServiceDeps) {
   return {
     /** The latest computed vital signs (for snapshots and the HTTP API). */
     current: () => current,
-    /** Recomputes and publishes the scopes whose figures changed. */
-    async refresh(): Promise<VitalSigns[]> {
+    /**
+     * Recomputes and publishes the scopes whose figures changed: the real ones always, the
+     * drill's own (exercise) ones unless `exercise` is false (no drill data changed), when
+     * the last ones are kept.
+     */
+    async refresh(opts: { exercise?: boolean } = {}): Promise<VitalSigns[]> {
       const t = now();
-      const next = await compute(t);
+      const drill = opts.exercise === false && current.length ? current.filter((v) => v.exercise) : await compute(t, true);
+      const next = [...(await compute(t, false)), ...drill];
       const fresh = new Map(next.map((v) => [v.id, JSON.stringify({ ...v, computedAt: undefined })]));
       const changed = next.filter((v) => last.get(v.id) !== fresh.get(v.id));
       current = next;
@@ -101,8 +107,8 @@ export function createKpiService(deps: KpiServiceDeps) {
       await sample(t, next, changed);
       return changed;
     },
-    /** The per-minute samples taken in [from, to], oldest first, of `scopes` (all when `null`). */
-    history: (from: Date, to: Date, scopes: string[] | null) => repo.samples(deps.db, from.toISOString(), to.toISOString(), scopes),
+    /** The per-minute samples taken in [from, to], oldest first, of `scopes` (all when `null`), real or the drill's. */
+    history: (from: Date, to: Date, scopes: string[] | null, exercise = false) => repo.samples(deps.db, from.toISOString(), to.toISOString(), scopes, exercise),
   };
 }
 
