@@ -13,6 +13,7 @@ import * as observations from './env/observations.repository.js';
 import { createIndicatorService, withTracking } from './economy/indicators.service.js';
 import * as indicators from './economy/indicators.repository.js';
 import { createKpiService } from './kpi/kpi.service.js';
+import { createDrillService } from './drills/drills.service.js';
 
 export interface DomainDeps {
   db: Db;
@@ -40,9 +41,12 @@ export function createDomain(deps: DomainDeps) {
       deps.sink.publish(topic, items);
       if (topic === 'kpi') return;
       kpiDirty = true;
-      if (isExercise(items)) drillDirty = true;
+      if (!isExercise(items)) return;
+      drillDirty = true;
+      drills.heard();
     },
   };
+  const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, sink, now });
   const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, sink, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
@@ -81,6 +85,7 @@ export function createDomain(deps: DomainDeps) {
       env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
       economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inScope(districts, [r.region])).map(withTracking),
       kpi: async () => kpi.current().filter((v) => inScope(districts, [v.scope])),
+      drills: async () => (await drills.open()).filter((d) => inScope(districts, d.districts)),
     };
     return (await out[topic]()) as TopicItems[T][];
   }
@@ -90,6 +95,7 @@ export function createDomain(deps: DomainDeps) {
     alerts: alertService,
     economy,
     kpi,
+    drills,
     ingest,
     cases: caseQueries,
     snapshot,
