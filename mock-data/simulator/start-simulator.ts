@@ -118,7 +118,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     log.info({ scenario: opts.scenario, seed: opts.seed, speed: opts.speed, city: city.adcode, start: toLocalIso(simStart), url: opts.url }, 'simulator: started');
     // The back-filled readings would be lost if sent before the broker connection is up.
     if (mqtt && !(await Promise.race([mqtt.ready(10_000), stopRequested.then(() => true)]))) log.warn({ url: opts.mqttUrl }, 'simulator: MQTT broker not reachable yet');
-    await session?.start(`${opts.scenario === 'typhoon' ? '台风演练' : '演练'} ${toLocalIso(simStart).slice(0, 16)}`, opts.scenario);
+    await session?.start(`${opts.scenario === 'typhoon' ? '台风演练' : '演练'} ${toLocalIso(realStart).slice(0, 16)}`, opts.scenario);
     await deliver(engine.initial());
     let lastProgress = Date.now();
     while (!stopping) {

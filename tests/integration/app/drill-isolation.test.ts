@@ -73,7 +73,7 @@ describe('a typhoon drill against a live server', () => {
   });
 
   it('had real data on every stream before the drill, and the drill sent exercise data on every stream', async () => {
-    for (const k of ['grid', 'alerts', 'env', 'economy', 'kpi'] as const) expect(before[k].length, k).toBeGreaterThan(0);
+    for (const k of STREAMS) expect(before[k].length, k).toBeGreaterThan(0);
     const drillCount = async (table: string) => (await srv.db.query<{ n: number }>(`select count(*)::int as n from ${table} where exercise = true`)).rows[0]!.n;
     for (const table of ['cases', 'alerts', 'observations', 'indicators']) expect(await drillCount(table), table).toBeGreaterThan(0);
   });
