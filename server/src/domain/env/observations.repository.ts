@@ -45,13 +45,17 @@ export async function insertObservations(q: Queryable, obs: Omit<Observation, 'i
   return { ids: obs.map((o) => byKey.get(key(o.stationId, o.observedAt, o.exercise))!), inserted };
 }
 
-/** Means of the given air items over the 24 hours up to `at` (for HJ 633—2012 real-time particles). */
-export async function rollingMeans(q: Queryable, stationId: string, at: string, items: string[]): Promise<Record<string, number>> {
-  const cols = items.map((k, i) => `avg((("values"->>$${i + 3})::double precision)) as "${k}"`).join(', ');
+/**
+ * Means of the given air items over the 24 hours up to `at` (for HJ 633—2012 real-time
+ * particles), over the readings of the same partition: a drill reading is averaged with drill
+ * readings only, a real one with real ones only.
+ */
+export async function rollingMeans(q: Queryable, stationId: string, at: string, items: string[], exercise = false): Promise<Record<string, number>> {
+  const cols = items.map((k, i) => `avg((("values"->>$${i + 4})::double precision)) as "${k}"`).join(', ');
   const { rows } = await q.query(
-    `select ${cols} from observations where station_id = $1 and exercise = false
+    `select ${cols} from observations where station_id = $1 and exercise = $3
        and observed_at > $2::timestamptz - interval '24 hours' and observed_at <= $2::timestamptz`,
-    [stationId, at, ...items],
+    [stationId, at, exercise, ...items],
   );
   const out: Record<string, number> = {};
   for (const k of items) if (rows[0]?.[k] != null) out[k] = Number(rows[0][k]);

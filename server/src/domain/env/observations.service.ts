@@ -39,7 +39,7 @@ export function createObservationService(deps: ObservationServiceDeps) {
     if (o.kind !== 'air' || aqiStandardFor(o.observedAt) !== 'HJ633-2012') return o;
     const need = (['pm10', 'pm25'] as const).filter((k) => o.values[k] !== undefined && o.values[`${k}_24h`] === undefined);
     if (!need.length) return o;
-    const means = await repo.rollingMeans(tx, o.stationId, o.observedAt, need);
+    const means = await repo.rollingMeans(tx, o.stationId, o.observedAt, need, o.exercise ?? false);
     const values = { ...o.values };
     for (const k of need) values[`${k}_24h`] = means[k] ?? o.values[k];
     return { ...o, values };
