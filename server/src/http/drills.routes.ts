@@ -13,18 +13,10 @@ export const DRILLS_BASE = '/api/v1/drills';
 /** Who may start and end drills: duty officers and administrators, and data sources with the ingest key (the simulator). */
 const COMMANDING_ROLES: readonly string[] = ['duty', 'admin'];
 
-declare global {
-  namespace Express {
-    interface Request {
-      /** Who starts or ends a drill: a username, or `ingest-key`. */
-      drillActor?: string;
-    }
-  }
-}
-
 /**
  * `Authorization: Bearer` with a user token of a commanding role, or with an ingest key;
- * 401 for neither, 403 for a user of another role.
+ * 401 for neither, 403 for a user of another role. Sets `res.locals.actor`: the username,
+ * or `ingest-key`.
  */
 function requireCommander(auth: Pick<AuthService, 'verifyToken' | 'verifyIngestKey'>): RequestHandler {
   return async (req, res, next) => {
@@ -36,11 +28,11 @@ function requireCommander(auth: Pick<AuthService, 'verifyToken' | 'verifyIngestK
     const user = await auth.verifyToken(bearer).catch(() => null);
     if (user) {
       if (!COMMANDING_ROLES.includes(user.role)) return next(new HttpError(403, 'forbidden', `role ${user.role} may not start or end drills`));
-      req.drillActor = user.username;
+      res.locals.actor = user.username;
       return next();
     }
     if (await auth.verifyIngestKey(bearer).catch(() => false)) {
-      req.drillActor = 'ingest-key';
+      res.locals.actor = 'ingest-key';
       return next();
     }
     res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
@@ -68,11 +60,11 @@ export function createDrillsRouter(deps: { drills: DrillService; auth: Pick<Auth
   });
   r.post(DRILLS_BASE, commander, json, async (req, res) => {
     const body = parse(drillStartInput, req.body ?? {}, ['body']);
-    res.status(201).json(await deps.drills.start(body, req.drillActor!));
+    res.status(201).json(await deps.drills.start(body, String(res.locals.actor)));
   });
   r.post(`${DRILLS_BASE}/:id/end`, commander, async (req, res) => {
     const id = parse(z.string().trim().min(1).max(100), req.params.id, ['params', 'id']);
-    res.json(await deps.drills.end(id, req.drillActor!));
+    res.json(await deps.drills.end(id, String(res.locals.actor)));
   });
   return r;
 }
