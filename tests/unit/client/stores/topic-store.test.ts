@@ -86,6 +86,13 @@ describe('topic store', () => {
     expect(env.real.get('s1')!.id).toBe('r2');
   });
 
+  it('keeps both partitions of a freshly opened screen: the server\'s snapshot holds each station\'s latest real and drill reading', () => {
+    const env = useEnvStore();
+    env.applySnapshot([airReading('s1', { id: 'r1' }), airReading('s2', { id: 'r2' }), airReading('s1', { id: 'd1', exercise: true })]);
+    expect([...env.real.keys()].sort()).toEqual(['s1', 's2']);
+    expect([...env.drill.keys()]).toEqual(['s1']);
+  });
+
   it('keeps the latest reading per station and dates freshness per station kind', () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-22T08:00:00Z') });
     try {
