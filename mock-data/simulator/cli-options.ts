@@ -15,6 +15,8 @@ export interface CliOptions {
   /** Simulated start instant (epoch ms); absent: now. */
   start?: number;
   backfillHours: number;
+  /** Run as a drill whatever the scenario (`--drill`). */
+  drill?: boolean;
 }
 
 export const USAGE = `Usage: npm run simulate -- --url URL --key KEY [options]
@@ -24,7 +26,9 @@ Feeds a running City Cockpit server through its public ingest interfaces.
   --url URL          server base URL, e.g. http://localhost:8080            (required)
   --key KEY          ingest key, e.g. demo-ingest-key                        (required)
   --scenario NAME    normal | typhoon (a drill: everything marked exercise)   [normal]
-  --speed N          simulated seconds per real second                        [1]
+  --drill            run any scenario as a drill (exercise data, drill session)
+  --speed N          simulated seconds per real second, never past the wall
+                     clock: a fast run plays a window ending at the present   [1]
   --city CODE        adcode of a city pack in mock-data/cities/               [$CITY or 441700]
   --seed N           integer seed; the same seed and --start repeat the data  [1]
   --mqtt URL         publish sensor readings to this MQTT broker instead of HTTP
@@ -77,6 +81,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         duration: { type: 'string' },
         start: { type: 'string' },
         backfill: { type: 'string' },
+        drill: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -112,5 +117,6 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(values.duration !== undefined ? { durationMs: parseDuration(values.duration) } : {}),
     ...(start !== undefined ? { start } : {}),
     backfillHours: number('backfill', values.backfill, 0, (n) => n >= 0 && n <= 24 * 31, 'a number of hours between 0 and 744'),
+    ...(values.drill ? { drill: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { indicatorBackfill, duePublications } from '../generators/indicators.js'
 import { DEFAULT_INTERVALS, dueObservations, observationHistory, type ObservationIntervals } from '../generators/observations.js';
 import { createScenario, type Scenario, type ScenarioContext, type ScenarioName } from '../scenarios/index.js';
 import type { SimCity } from './city.js';
+import { asExercise } from './exercise.js';
 import type { Outbound } from './messages.js';
 import { Rng } from './rng.js';
 import { Scheduler } from './scheduler.js';
@@ -22,6 +23,8 @@ export interface EngineOptions {
   intervals?: ObservationIntervals;
   /** Hours of hourly readings sent before the start, for trend charts. Default 24. */
   historyHours?: number;
+  /** Run as a drill whatever the scenario: everything sent is exercise data (a drill scenario always is). */
+  drill?: boolean;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface EngineOptions {
 export class SimEngine {
   readonly scenario: Scenario;
   readonly start: number;
+  /** A drill run: every message it yields is exercise data. */
+  readonly exercise: boolean;
   private readonly scheduler = new Scheduler();
   private readonly ctx: ScenarioContext;
   private readonly opts: EngineOptions;
@@ -43,9 +48,10 @@ export class SimEngine {
     this.start = Math.floor(opts.start / 1000) * 1000;
     this.cursor = Math.floor((this.start - (opts.backfillHours ?? 0) * HOUR) / QUANTUM_MS) * QUANTUM_MS;
     this.scenario = createScenario(opts.scenario, opts.seed, this.start);
+    this.exercise = this.scenario.exercise || opts.drill === true;
     const { seed, city } = opts;
     const run = `${city.adcode}-${stamp(this.start)}-${seed}`;
-    const kind = this.scenario.exercise ? 'DRILL' : 'SIM';
+    const kind = this.exercise ? 'DRILL' : 'SIM';
     this.ctx = {
       city,
       seed,
@@ -84,10 +90,10 @@ export class SimEngine {
   initial(): Outbound[] {
     const { seed, city } = this.opts;
     const origin = this.cursor;
-    return [
+    return this.marked([
       ...indicatorBackfill(seed, city, origin),
-      ...observationHistory(seed, city, origin, this.opts.historyHours ?? 24, (ms) => this.scenario.weatherAt(ms), this.scenario.exercise),
-    ];
+      ...observationHistory(seed, city, origin, this.opts.historyHours ?? 24, (ms) => this.scenario.weatherAt(ms), this.exercise),
+    ]);
   }
 
   /** Every message due before `to`, in time order; only whole quanta are processed. */
@@ -102,12 +108,17 @@ export class SimEngine {
       const until = this.scenario.activeUntil;
       if (until === undefined || from < until) {
         this.scenario.step(this.ctx, from, end);
-        this.ctx.schedule(dueObservations(seed, city, from, end, intervals, weatherAt, this.scenario.exercise));
+        this.ctx.schedule(dueObservations(seed, city, from, end, intervals, weatherAt, this.exercise));
       }
       this.ctx.schedule(duePublications(seed, city, from, end));
       out.push(...this.scheduler.popBefore(end));
       this.cursor = end;
     }
-    return out;
+    return this.marked(out);
+  }
+
+  /** A drill's messages are all exercise data (economic indicators included), whichever generator made them. */
+  private marked(messages: Outbound[]): Outbound[] {
+    return this.exercise ? messages.map(asExercise) : messages;
   }
 }

@@ -1,4 +1,7 @@
 import { SCENARIO_NAMES, type ScenarioName } from '../scenarios/types.js';
+import { SCENARIO_LENGTH_MS } from '../scenarios/index.js';
+import { simulatedClock } from './clock.js';
+import { createDrillSession } from './drill-session.js';
 import type { ObservationIntervals } from '../generators/observations.js';
 import { loadSimCity, type SimCity } from './city.js';
 import { SimEngine } from './engine.js';
@@ -16,15 +19,19 @@ export interface SimulatorOptions {
   /** Ingest key (Bearer for `/api/v1/ingest/*`, `api_key` for Open311). */
   key: string;
   scenario: ScenarioName;
-  /** Simulated seconds per real second (1 = real time). */
+  /** Simulated seconds per real second (1 = real time); the simulated clock never passes the wall clock (see `clock.ts`). */
   speed: number;
+  /** Run as a drill whatever the scenario: everything sent is exercise data, inside a drill session. */
+  drill?: boolean;
+  /** Planned real length of the run (`--duration`): at speed > 1 the run plays N × this, ending at the present. */
+  durationMs?: number;
   /** Adcode of a city pack under `mock-data/cities/`, or an already prepared city. */
   city: string | SimCity;
   seed: number;
   /** Publish readings to this MQTT broker instead of `POST /api/v1/ingest/observations`. */
   mqttUrl?: string;
   log?: SimLog;
-  /** Simulated start instant; default the real now. With the same seed and start the data repeats exactly. */
+  /** Simulated start instant; default the real now, or earlier at speed > 1 (see `clock.ts`). With the same seed and start the data repeats exactly. */
   start?: number | string | Date;
   /** Simulate (and send at once) this many hours before the start. Default 0. */
   backfillHours?: number;
@@ -68,9 +75,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const log = opts.log ?? consoleLog;
   const city = typeof opts.city === 'string' ? await loadSimCity(opts.city, opts.citiesDir) : opts.city;
   const realStart = Date.now();
-  const simStart = opts.start === undefined ? realStart : new Date(opts.start).getTime();
-  if (!Number.isFinite(simStart)) throw new TypeError(`simulator: invalid start ${String(opts.start)}`);
-  const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, intervals: opts.intervals });
+  const start = opts.start === undefined ? undefined : new Date(opts.start).getTime();
+  if (start !== undefined && !Number.isFinite(start)) throw new TypeError(`simulator: invalid start ${String(opts.start)}`);
+  const clock = simulatedClock({ realStart, speed: opts.speed, start, durationMs: opts.durationMs, scenarioMs: SCENARIO_LENGTH_MS[opts.scenario] });
+  const simStart = clock.start;
+  const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, intervals: opts.intervals, drill: opts.drill });
+  const session = engine.exercise ? createDrillSession({ url: opts.url, key: opts.key, log, fetchImpl: opts.fetchImpl, retryBaseMs: opts.retryBaseMs }) : null;
   const stats = createStats(opts, () => engine);
   let stopping = false;
   const sink = createHttpSink({ url: opts.url, key: opts.key, log, stopping: () => stopping, fetchImpl: opts.fetchImpl, retryBaseMs: opts.retryBaseMs, onRetry: () => stats.retries++ });
@@ -108,11 +118,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     log.info({ scenario: opts.scenario, seed: opts.seed, speed: opts.speed, city: city.adcode, start: toLocalIso(simStart), url: opts.url }, 'simulator: started');
     // The back-filled readings would be lost if sent before the broker connection is up.
     if (mqtt && !(await Promise.race([mqtt.ready(10_000), stopRequested.then(() => true)]))) log.warn({ url: opts.mqttUrl }, 'simulator: MQTT broker not reachable yet');
+    await session?.start(`${opts.scenario === 'typhoon' ? '台风演练' : '演练'} ${toLocalIso(realStart).slice(0, 16)}`, opts.scenario);
     await deliver(engine.initial());
     let lastProgress = Date.now();
     while (!stopping) {
-      const simNow = simStart + (Date.now() - realStart) * opts.speed;
-      await deliver(engine.advance(simNow));
+      await deliver(engine.advance(clock.at(Date.now())));
       if (engine.finished) {
         log.info(stats.snapshot(), 'simulator: scenario finished');
         break;
@@ -125,12 +135,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       if (stopping) break;
       await pause(opts.tickMs ?? 1000);
     }
+    await session?.end();
     stats.running = false;
   }
 
-  const done = run().catch((err: unknown) => {
-    stats.running = false;
+  const done = run().catch(async (err: unknown) => {
     log.error({ err }, 'simulator: stopped by an unexpected error');
+    await session?.end();
+    stats.running = false;
   });
 
   let stopped: Promise<void> | null = null;

@@ -30,6 +30,7 @@ import { catchUpAirDays } from './domain/env/daily-aqi.js';
 import { createReplayRouter } from './http/replay.routes.js';
 import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
+import { createDrillsRouter } from './http/drills.routes.js';
 import { errorHandler, HttpError } from './http/errors.js';
 import { startJobs, type JobIntervals } from './jobs.js';
 
@@ -111,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
   app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
+  app.use(createDrillsRouter({ drills: domain.drills, auth }));
   const api = express.Router();
   api.use(requireUser(auth), express.json({ limit: '100kb' }));
   api.use('/incidents', createIncidentsRouter({ db, domain }));

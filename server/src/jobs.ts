@@ -6,7 +6,7 @@ export interface JobIntervals {
   kpiMs: number;
   /** How often they are recomputed anyway (time moves: "today", overdue, stale readings). */
   kpiForceMs: number;
-  /** How often overdue cases are escalated and alerts escalated/expired. */
+  /** How often overdue cases are escalated, alerts escalated/expired and idle drill sessions ended. */
   sweepMs: number;
 }
 
@@ -41,6 +41,7 @@ export function startJobs(domain: Domain, log: Logger, intervals: Partial<JobInt
   every(iv.sweepMs, 'sweep', async () => {
     await domain.grid.escalateOverdue();
     await domain.alerts.sweep();
+    await domain.drills.sweep();
   });
   return { stop: () => timers.forEach(clearInterval) };
 }

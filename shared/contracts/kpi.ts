@@ -3,13 +3,16 @@ import type { AirYearToDate } from './air-daily.js';
 
 /**
  * 城市运行体征: the vital signs of one district or of the whole city (`scope` = adcode).
- * `id` is `kpi:<scope>` so clients upsert by it.
+ * `id` is `kpi:<scope>` (real data) or `kpi:exercise:<scope>` (a drill's own, from its
+ * exercise data only) so clients upsert by it.
  */
 export interface VitalSigns {
   id: string;
   scope: string;
   /** 'city' for the whole city, 'district' for one district. */
   level: 'city' | 'district';
+  /** True for the drill's vital signs (computed from exercise data only); false for the real ones. */
+  exercise: boolean;
   computedAt: string;
   cases: {
     today: number;

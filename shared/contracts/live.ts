@@ -4,13 +4,14 @@ import type { GridCase } from '../schemas/grid-event.js';
 import type { Alert } from '../schemas/alert.js';
 import type { Observation } from '../schemas/observation.js';
 import type { Indicator } from '../schemas/indicator.js';
+import type { DrillSession } from '../schemas/drill.js';
 import type { VitalSigns } from './kpi.js';
 import type { PackedItems } from './packed.js';
 
 /** Socket.IO namespace of the live push. */
 export const LIVE_NAMESPACE = '/live';
 
-export const liveTopic = z.enum(['grid', 'alerts', 'env', 'economy', 'kpi']);
+export const liveTopic = z.enum(['grid', 'alerts', 'env', 'economy', 'kpi', 'drills']);
 export type LiveTopic = z.infer<typeof liveTopic>;
 export const LIVE_TOPICS = liveTopic.options;
 
@@ -21,6 +22,8 @@ export interface TopicItems {
   env: Observation;
   economy: Indicator;
   kpi: VitalSigns;
+  /** Drill sessions: a snapshot holds the open ones; a delta the started or ended one. */
+  drills: DrillSession;
 }
 export type TopicItem<T extends LiveTopic = LiveTopic> = TopicItems[T];
 

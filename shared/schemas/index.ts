@@ -4,3 +4,4 @@ export * from './alert.js';
 export * from './observation.js';
 export * from './indicator.js';
 export * from './city-pack.js';
+export * from './drill.js';

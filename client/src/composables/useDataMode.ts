@@ -1,5 +1,5 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue';
-import { topicStores, useGridStore } from '../stores/streams.js';
+import { useDrillsStore } from '../stores/streams.js';
 import type { DataMode } from '../stores/topic-store.js';
 
 /**
@@ -8,14 +8,13 @@ import type { DataMode } from '../stores/topic-store.js';
  */
 export function useDataMode(initial: DataMode): {
   mode: Ref<DataMode>;
-  /** True while any stream holds drill data: the header then offers the drill view. */
+  /** True while a drill session is open (the server says when a drill begins and ends): the header then shows the drill badge. */
   drillActive: ComputedRef<boolean>;
   toggle(): void;
 } {
   const mode = ref<DataMode>(initial);
-  const stores = Object.values(topicStores).map((use) => use());
-  const grid = useGridStore();
-  const drillActive = computed(() => grid.sizes.drill > 0 || stores.some((s) => s.drill.size > 0));
+  const drills = useDrillsStore();
+  const drillActive = computed(() => drills.real.size > 0);
   return {
     mode,
     drillActive,

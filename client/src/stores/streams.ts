@@ -38,11 +38,17 @@ export const useEnvStore = defineTopicStore('env', { key: (o) => o.stationId, so
 /** Economic indicators (经济运行). */
 export const useEconomyStore = defineTopicStore('economy', { isDrill: (i) => i.exercise, time: (i) => ms(i.updatedAt) });
 
-/** Vital signs (城市运行体征) of the city and each district. */
-export const useKpiStore = defineTopicStore('kpi', { isDrill: () => false, time: (k) => ms(k.computedAt) });
+/** Vital signs (城市运行体征) of the city and each district: the real ones, and a drill's own computed from its exercise data. */
+export const useKpiStore = defineTopicStore('kpi', { isDrill: (k) => k.exercise, time: (k) => ms(k.computedAt) });
+
+/**
+ * Drill sessions (指挥演练): the open ones sit in the `real` partition (a session is not
+ * exercise data, it says when a drill runs); an ended one leaves it.
+ */
+export const useDrillsStore = defineTopicStore('drills', { isDrill: () => false, time: (d) => ms(d.endedAt ?? d.startedAt), snapshotIsCurrent: true, evict: (d) => d.endedAt !== null });
 
 /** The store of each topic whose items reach the page, for the socket service to dispatch into. */
-export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore } satisfies Record<PageTopic, unknown>;
+export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore } satisfies Record<PageTopic, unknown>;
 
 /** Every topic's store, for what each of them keeps: when its sources last spoke. */
 export const heardStores = { ...topicStores, grid: useGridStore };

@@ -34,7 +34,10 @@ export interface TopicSpec<T> {
   isDrill(item: T): boolean;
   /** The item's own time (ms), used to date a snapshot's freshness. */
   time(item: T): number;
-  /** The identity items are upserted by (default `id`). */
+  /**
+   * What items are upserted by within a partition (default `id`). A grouping key (the station
+   * of a reading) never reaches across partitions.
+   */
   key?(item: T): string;
   /** The freshness source an item belongs to (default: the topic name). */
   source?(item: T): string;
@@ -81,7 +84,12 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
       }
     };
 
-    /** Stores `item` in its partition (or evicts it) and records it as changed. */
+    /**
+     * Stores `item` in its partition (or evicts it) and records it as changed. A partition is
+     * keyed on its own: a drill reading of a station never replaces the real reading of the
+     * same station. Only an item keyed by its own id, which is the same item on both sides,
+     * leaves the other partition when its drill flag flips.
+     */
     function put(item: T, changed: Record<DataMode, T[]>) {
       const mode: DataMode = spec.isDrill(item) ? 'drill' : 'real';
       const key = keyOf(item);
@@ -90,8 +98,7 @@ export function defineTopicStore<K extends LiveTopic>(topic: K, spec: TopicSpec<
         changed[mode].push(item);
         return;
       }
-      // An item never sits in both partitions (a case that became, or stopped being, a drill case).
-      parts[mode === 'real' ? 'drill' : 'real'].value.delete(key);
+      if (!spec.key) parts[mode === 'real' ? 'drill' : 'real'].value.delete(key);
       if (spec.evict?.(item)) parts[mode].value.delete(key);
       else parts[mode].value.set(key, item);
       changed[mode].push(item);

@@ -15,6 +15,7 @@ import * as indicators from './economy/indicators.repository.js';
 import { createKpiService } from './kpi/kpi.service.js';
 import { boundIngestTimes } from './time-guard.js';
 import { DEFAULT_TIME_BOUNDS, type TimeBounds } from '../../../shared/domain/time-bounds.js';
+import { createDrillService } from './drills/drills.service.js';
 
 export interface DomainDeps {
   db: Db;
@@ -37,13 +38,20 @@ export interface DomainDeps {
 export function createDomain(deps: DomainDeps) {
   const now = deps.now ?? (() => new Date());
   let kpiDirty = true;
+  /** Exercise data changed since the drill's vital signs were last computed. */
+  let drillDirty = true;
   const sink: ChangeSink = {
     publish(topic, items) {
       deps.sink.publish(topic, items);
       if (topic === 'env') kpi.noteReadings(items as TopicItems['env'][]);
-      if (topic !== 'kpi') kpiDirty = true;
+      if (topic === 'kpi') return;
+      kpiDirty = true;
+      if (!isExercise(items)) return;
+      drillDirty = true;
+      drills.heard();
     },
   };
+  const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, sink, now });
   const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, sink, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
@@ -85,8 +93,9 @@ export function createDomain(deps: DomainDeps) {
         return live.map(alerts.toAlert);
       },
       env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
-      economy: async () => (await indicators.list(deps.db, { latestOnly: true })).filter((r) => inScope(districts, [r.region])).map(withTracking),
+      economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inScope(districts, [r.region])).map(withTracking),
       kpi: async () => kpi.current().filter((v) => inScope(districts, [v.scope])),
+      drills: async () => (await drills.open()).filter((d) => inScope(districts, d.districts)),
     };
     return (await out[topic]()) as TopicItems[T][];
   }
@@ -96,16 +105,24 @@ export function createDomain(deps: DomainDeps) {
     alerts: alertService,
     economy,
     kpi,
+    drills,
     ingest,
     cases: caseQueries,
     snapshot,
     /** Recomputes the vital signs when something changed since the last time (or when forced). */
     async refreshKpis(force = false) {
       if (!kpiDirty && !force) return;
+      const exercise = drillDirty || force;
       kpiDirty = false;
-      await kpi.refresh();
+      drillDirty = false;
+      await kpi.refresh({ exercise });
     },
   };
 }
 
 export type Domain = ReturnType<typeof createDomain>;
+
+/** Whether any of the items is a drill's (exercise) data. */
+function isExercise(items: readonly unknown[]): boolean {
+  return items.some((i) => (i as { exercise?: unknown }).exercise === true);
+}

@@ -13,6 +13,9 @@ import { csv, parse } from './validate.js';
 
 const inScope = (scope: string[] | null, d: string) => !scope || scope.includes(d);
 
+/** `exercise=true` asks for a drill's own vital signs instead of the real ones. */
+const exerciseFlag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+
 /** The city pack, stations with their latest reading, resources, cameras, indicators and KPIs. */
 export function createReferenceRouter(deps: { db: Db; domain: Domain; city: CityPack }): Router {
   const r = Router();
@@ -62,13 +65,14 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
 
   r.get('/kpi', (req, res) => {
     const scope = scopeDistricts(currentUser(req), csv(req.query.district));
-    res.json({ items: deps.domain.kpi.current().filter((v) => inScope(scope, v.scope)) });
+    const exercise = parse(z.object({ exercise: exerciseFlag }), { exercise: req.query.exercise }, ['query']).exercise ?? false;
+    res.json({ items: deps.domain.kpi.current().filter((v) => v.exercise === exercise && inScope(scope, v.scope)) });
   });
 
   r.get('/kpi/history', async (req, res) => {
     const q = parse(
       z
-        .object({ district: z.array(adcode).optional(), from: isoDateTime.optional(), to: isoDateTime.optional() })
+        .object({ district: z.array(adcode).optional(), from: isoDateTime.optional(), to: isoDateTime.optional(), exercise: exerciseFlag })
         .refine((x) => !x.from || !x.to || Date.parse(x.from) <= Date.parse(x.to), { message: 'from must not be after to', path: ['from'] }),
       { ...req.query, district: csv(req.query.district) },
       ['query'],
@@ -76,7 +80,7 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
     const now = Date.now();
     const from = new Date(q.from ?? now - 3_600_000);
     const to = new Date(q.to ?? now);
-    res.json({ items: await deps.domain.kpi.history(from, to, scopeDistricts(currentUser(req), q.district)) });
+    res.json({ items: await deps.domain.kpi.history(from, to, scopeDistricts(currentUser(req), q.district), q.exercise ?? false) });
   });
 
   return r;

@@ -14,6 +14,7 @@ const districtsOf: { [T in LiveTopic]: (item: TopicItems[T]) => readonly (string
   env: (o) => [o.district],
   economy: (i) => [i.region],
   kpi: (k) => [k.scope],
+  drills: (d) => d.districts,
 };
 
 /** The adcodes an item of `topic` belongs to (empty when it names none). */

@@ -46,7 +46,7 @@ export function indicator(id: string, region: string): Indicator {
 
 export function kpi(scope: string): VitalSigns {
   return {
-    id: `kpi:${scope}`, scope, level: scope === CITY ? 'city' : 'district', computedAt: T,
+    id: `kpi:${scope}`, scope, level: scope === CITY ? 'city' : 'district', exercise: false, computedAt: T,
     cases: { today: 1, open: 1, overdue: 0, closedToday: 0, closureRate: null },
     alerts: { active: { red: 0, orange: 1, yellow: 0, blue: 0 }, unacknowledged: 1 },
     air: { aqi: 50, category: 1, stations: 1 },

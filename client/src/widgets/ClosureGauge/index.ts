@@ -13,5 +13,5 @@ export const closureGaugeWidget = defineWidget({
   component: ClosureGauge,
   options: closureGaugeOptions,
   sources: () => ['kpi'],
-  drill: false,
+  drill: true,
 });

@@ -9,5 +9,5 @@ export const districtRankingWidget = defineWidget({
   component: DistrictRanking,
   options: districtRankingOptions,
   sources: () => ['kpi'],
-  drill: false,
+  drill: true,
 });

@@ -9,5 +9,5 @@ export const economyIndicatorsWidget = defineWidget({
   component: EconomyIndicators,
   options: economyOptions,
   sources: () => ['economy'],
-  drill: false,
+  drill: true,
 });

@@ -9,5 +9,5 @@ export const kpiCardsWidget = defineWidget({
   component: KpiCards,
   options: kpiCardsOptions,
   sources: () => ['kpi'],
-  drill: false,
+  drill: true,
 });

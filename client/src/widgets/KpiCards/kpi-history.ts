@@ -54,23 +54,23 @@ function trim(samples: KpiSample[]): void {
  * The last hour of the city's vital signs for the KPI sparklines: seeded from the server's
  * per-minute samples (`GET /api/v1/kpi/history`) once the city's signs first arrive, then
  * recorded as they change for as long as the app runs, so a carousel that takes the cards off
- * screen and back does not lose their trend. The server keeps real figures only; a drill's
- * line starts when the drill does.
+ * screen and back does not lose their trend. A drill's line is seeded from the drill's own
+ * samples (`exercise=true`).
  */
 export const useKpiHistory = defineStore('widgets:kpi-history', () => {
   const kpi = useKpiStore();
   const history = { real: shallowRef<KpiSample[]>([]), drill: shallowRef<KpiSample[]>([]) };
-  let seeded = false;
-  let triedAt = -Infinity;
-  const seed = async (scope: string) => {
-    seeded = true;
-    triedAt = Date.now();
+  const seeded = { real: false, drill: false };
+  const triedAt = { real: -Infinity, drill: -Infinity };
+  const seed = async (mode: DataMode, scope: string) => {
+    seeded[mode] = true;
+    triedAt[mode] = Date.now();
     try {
-      const { items } = await api<{ items: VitalSigns[] }>(`/api/v1/kpi/history?district=${encodeURIComponent(scope)}`);
-      seedSamples(history.real.value, items.map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
-      triggerRef(history.real);
+      const { items } = await api<{ items: VitalSigns[] }>(`/api/v1/kpi/history?district=${encodeURIComponent(scope)}${mode === 'drill' ? '&exercise=true' : ''}`);
+      seedSamples(history[mode].value, items.map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
+      triggerRef(history[mode]);
     } catch {
-      seeded = false; // the line fills in live meanwhile; a change a minute later tries again
+      seeded[mode] = false; // the line fills in live meanwhile; a change a minute later tries again
     }
   };
   for (const mode of ['real', 'drill'] as const satisfies DataMode[]) {
@@ -78,7 +78,7 @@ export const useKpiHistory = defineStore('widgets:kpi-history', () => {
       if (!signs) return;
       recordSample(history[mode].value, { at: Date.now(), signs });
       triggerRef(history[mode]);
-      if (mode === 'real' && !seeded && Date.now() - triedAt >= SAMPLE_MS) void seed(signs.scope);
+      if (!seeded[mode] && Date.now() - triedAt[mode] >= SAMPLE_MS) void seed(mode, signs.scope);
     };
     add(citySigns(kpi[mode].values()));
     kpi.onChange(mode, ({ items }) => add(citySigns(items)));

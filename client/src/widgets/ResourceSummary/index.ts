@@ -9,5 +9,5 @@ export const resourceSummaryWidget = defineWidget({
   component: ResourceSummary,
   options: resourceSummaryOptions,
   sources: () => [],
-  drill: false,
+  drill: true,
 });

@@ -69,10 +69,10 @@ export async function upsert(q: Queryable, rows: StoredIndicatorRow[]): Promise<
   return out.map(fromRow);
 }
 
-/** The latest period of every indicator and region, or every period of a year. */
-export async function list(q: Queryable, f: { region?: string; code?: string; year?: number; latestOnly?: boolean }): Promise<IndicatorRow[]> {
-  const params: unknown[] = [];
-  const where = ['exercise = false'];
+/** The latest period of every indicator and region, or every period of a year; real figures unless `exercise`. */
+export async function list(q: Queryable, f: { region?: string; code?: string; year?: number; latestOnly?: boolean; exercise?: boolean }): Promise<IndicatorRow[]> {
+  const params: unknown[] = [f.exercise ?? false];
+  const where = ['exercise = $1'];
   if (f.region) where.push(`region = $${params.push(f.region)}`);
   if (f.code) where.push(`code = $${params.push(f.code)}`);
   if (f.year) where.push(`period like $${params.push(`${f.year}-%`)}`);

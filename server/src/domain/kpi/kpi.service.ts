@@ -34,12 +34,17 @@ export function createKpiService(deps: KpiServiceDeps) {
   let sampledMinute = -1;
   const airYear = createAirYearCache(deps.db, deps.city);
 
-  async function compute(t: Date): Promise<VitalSigns[]> {
+  /**
+   * The vital signs of the real data, or of a drill's exercise data (its own partition, ids
+   * `kpi:exercise:<scope>`). The year's air record is the real one in both: a drill plays hours,
+   * not a year of daily reports.
+   */
+  async function compute(t: Date, exercise: boolean): Promise<VitalSigns[]> {
     const [cases, alerts, readings, gdp, year] = await Promise.all([
-      repo.caseCounts(deps.db, chinaDayStart(t).toISOString(), new Date(t.getTime() - CLOSURE_WINDOW_MS).toISOString(), t.toISOString()),
-      repo.alertCounts(deps.db),
-      repo.latestReadings(deps.db, new Date(t.getTime() - READING_MAX_AGE_MS).toISOString()),
-      repo.latestGdp(deps.db),
+      repo.caseCounts(deps.db, chinaDayStart(t).toISOString(), new Date(t.getTime() - CLOSURE_WINDOW_MS).toISOString(), t.toISOString(), exercise),
+      repo.alertCounts(deps.db, exercise),
+      repo.latestReadings(deps.db, new Date(t.getTime() - READING_MAX_AGE_MS).toISOString(), exercise),
+      repo.latestGdp(deps.db, exercise),
       airYear.get(t),
     ]);
     const scopes = [deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)];
@@ -62,7 +67,7 @@ export function createKpiService(deps: KpiServiceDeps) {
       const aqi = meanAqi(air, t);
       const g = gdp.find((r) => r.region === scope);
       return {
-        id: `kpi:${scope}`, scope, level: isCity ? 'city' : 'district', computedAt: t.toISOString(),
+        id: exercise ? `kpi:exercise:${scope}` : `kpi:${scope}`, scope, level: isCity ? 'city' : 'district', exercise, computedAt: t.toISOString(),
         cases: { today: c.today, open: c.open, overdue: c.overdue, closedToday: c.closedToday, closureRate: c.reg ? c.closed / c.reg : null },
         alerts: { active, unacknowledged },
         air: { aqi, category: aqi === null ? null : aqiCategory(aqi).level, stations: air.length },
@@ -95,10 +100,15 @@ export function createKpiService(deps: KpiServiceDeps) {
     noteReadings: airYear.touch,
     /** The latest computed vital signs (for snapshots and the HTTP API). */
     current: () => current,
-    /** Recomputes and publishes the scopes whose figures changed. */
-    async refresh(): Promise<VitalSigns[]> {
+    /**
+     * Recomputes and publishes the scopes whose figures changed: the real ones always, the
+     * drill's own (exercise) ones unless `exercise` is false (no drill data changed), when
+     * the last ones are kept.
+     */
+    async refresh(opts: { exercise?: boolean } = {}): Promise<VitalSigns[]> {
       const t = now();
-      const next = await compute(t);
+      const drill = opts.exercise === false && current.length ? current.filter((v) => v.exercise) : await compute(t, true);
+      const next = [...(await compute(t, false)), ...drill];
       const fresh = new Map(next.map((v) => [v.id, JSON.stringify({ ...v, computedAt: undefined })]));
       const changed = next.filter((v) => last.get(v.id) !== fresh.get(v.id));
       current = next;
@@ -107,8 +117,8 @@ export function createKpiService(deps: KpiServiceDeps) {
       await sample(t, next, changed);
       return changed;
     },
-    /** The per-minute samples taken in [from, to], oldest first, of `scopes` (all when `null`). */
-    history: (from: Date, to: Date, scopes: string[] | null) => repo.samples(deps.db, from.toISOString(), to.toISOString(), scopes),
+    /** The per-minute samples taken in [from, to], oldest first, of `scopes` (all when `null`), real or the drill's. */
+    history: (from: Date, to: Date, scopes: string[] | null, exercise = false) => repo.samples(deps.db, from.toISOString(), to.toISOString(), scopes, exercise),
   };
 }
 

@@ -57,7 +57,7 @@ export function observation(stationId: string, kind: Observation['kind'], over: 
 
 export function vitalSigns(scope: string, over: { today?: number; overdue?: number; closureRate?: number | null; aqi?: number | null } = {}): VitalSigns {
   return {
-    id: `kpi:${scope}`, scope, level: scope === '441700' ? 'city' : 'district', computedAt: T,
+    id: `kpi:${scope}`, scope, level: scope === '441700' ? 'city' : 'district', exercise: false, computedAt: T,
     cases: { today: over.today ?? 0, open: 3, overdue: over.overdue ?? 0, closedToday: 0, closureRate: over.closureRate ?? null },
     alerts: { active: { red: 0, orange: 0, yellow: 0, blue: 0 }, unacknowledged: 0 },
     air: { aqi: over.aqi ?? null, category: null, stations: 2 },

@@ -72,6 +72,27 @@ describe('topic store', () => {
     expect([...grid.drill.keys()]).toEqual(['a']);
   });
 
+  it('never lets a drill reading replace the real reading of the same station, nor the other way round', () => {
+    const env = useEnvStore();
+    const real = vi.fn();
+    env.onChange('real', real);
+    env.applySnapshot([airReading('s1', { id: 'r1', values: { pm25: 20 } })]);
+    env.applyDelta([airReading('s1', { id: 'd1', exercise: true, values: { pm25: 5 } })]);
+    expect(env.real.get('s1')!.id).toBe('r1');
+    expect(env.drill.get('s1')!.id).toBe('d1');
+    expect(real).toHaveBeenCalledTimes(1);
+    env.applyDelta([airReading('s1', { id: 'r2', values: { pm25: 22 } })]);
+    expect(env.drill.get('s1')!.id).toBe('d1');
+    expect(env.real.get('s1')!.id).toBe('r2');
+  });
+
+  it('keeps both partitions of a freshly opened screen: the server\'s snapshot holds each station\'s latest real and drill reading', () => {
+    const env = useEnvStore();
+    env.applySnapshot([airReading('s1', { id: 'r1' }), airReading('s2', { id: 'r2' }), airReading('s1', { id: 'd1', exercise: true })]);
+    expect([...env.real.keys()].sort()).toEqual(['s1', 's2']);
+    expect([...env.drill.keys()]).toEqual(['s1']);
+  });
+
   it('keeps the latest reading per station and dates freshness per station kind', () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-22T08:00:00Z') });
     try {

@@ -46,7 +46,7 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
 
 export function vitalSigns(scope: string, level: VitalSigns['level'], over: DeepPartial<VitalSigns> = {}): VitalSigns {
   const base: VitalSigns = {
-    id: `kpi:${scope}`, scope, level, computedAt: '2026-07-01T02:00:00.000Z',
+    id: `kpi:${scope}`, scope, level, exercise: false, computedAt: '2026-07-01T02:00:00.000Z',
     cases: { today: 10, open: 5, overdue: 1, closedToday: 3, closureRate: 0.8 },
     alerts: { active: { red: 0, orange: 1, yellow: 2, blue: 0 }, unacknowledged: 1 },
     air: { aqi: 56, category: 2, stations: 4 },

@@ -22,6 +22,10 @@ describe('simulate command line', () => {
     expect(opts !== 'help' && opts.start).toBe(Date.parse('2026-07-01T00:00:00Z'));
   });
 
+  it('runs any scenario as a drill with --drill', () => {
+    expect(parseCliArgs([...base, '--drill'])).toMatchObject({ scenario: 'normal', drill: true });
+  });
+
   it('takes the city from $CITY when --city is absent', () => {
     expect(parseCliArgs(base, { CITY: '445200' })).toMatchObject({ city: '445200' });
   });
