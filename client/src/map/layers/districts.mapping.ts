@@ -62,7 +62,14 @@ export function choroplethState(metric: ChoroplethMetric, adcodes: readonly stri
 
 /** A metric's value as the legend and the labels write it. */
 export function formatMetric(metric: ChoroplethMetric, value: number | null, fmt: MapFormat): string {
-  return metric === 'closureRate' ? fmt.percent(value) : fmt.number(value);
+  if (metric === 'closureRate') return fmt.percent(value);
+  if (metric === 'gdpGrowth') return fmt.growth(value);
+  return fmt.number(value);
+}
+
+/** The legend's heading: the metric the districts are filled by, so a wall without the chooser still says it. */
+export function choroplethTitle(metric: ChoroplethMetric, fmt: MapFormat): string {
+  return fmt.t('map.legend.choropleth', { metric: fmt.t(`map.choropleth.${metric}`) });
 }
 
 /** One key per class; the AQI's classes are named by category (优, 良 …). */
@@ -92,6 +99,8 @@ export function districtDetails(adcode: string, v: VitalSigns | undefined, fmt: 
       { ...metric('overdue', v?.cases.overdue), alert: (v?.cases.overdue ?? 0) > 0 },
       metric('closureRate', v?.cases.closureRate),
       metric('aqi', v?.air.aqi),
+      // County GDP is quarterly and may not be published yet: a missing line says more than a dash.
+      ...(v?.economy.gdpCumulativeYoy != null ? [metric('gdpGrowth', v.economy.gdpCumulativeYoy)] : []),
     ],
   };
 }
