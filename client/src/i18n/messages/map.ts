@@ -83,7 +83,7 @@ export const mapMessages = {
       cells: '事件数',
       openCases: '未结事件',
     },
-    values: { yes: '是', no: '否', none: '—', overdueYes: '已超期', cases: '{n} 件', drill: '演练' },
+    values: { yes: '是', no: '否', none: '—', noDataSince: '暂无数据 · 自 {time} 起', overdueYes: '已超期', cases: '{n} 件', drill: '演练' },
     popup: { close: '关闭', case: '网格事件', camera: '视频监控点', hex: '事件密度网格' },
   },
   en: {
@@ -169,7 +169,7 @@ export const mapMessages = {
       cells: 'Cases',
       openCases: 'Open cases',
     },
-    values: { yes: 'Yes', no: 'No', none: '—', overdueYes: 'Overdue', cases: '{n} cases', drill: 'Drill' },
+    values: { yes: 'Yes', no: 'No', none: '—', noDataSince: 'No data since {time}', overdueYes: 'Overdue', cases: '{n} cases', drill: 'Drill' },
     popup: { close: 'Close', case: 'Grid case', camera: 'Camera', hex: 'Case density cell' },
   },
 };

@@ -1,7 +1,7 @@
 /** Messages of the widgets (namespace `widgets`). */
 export const widgetMessages = {
   'zh-CN': {
-    common: { none: '—', noData: '暂无数据', unknownDistrict: '未定位', otherCategory: '其他（{code}）', listSeparator: '、' },
+    common: { none: '—', noDataSince: '暂无数据 · 自 {time} 起', unknownDistrict: '未定位', otherCategory: '其他（{code}）', listSeparator: '、' },
     kpi: {
       title: '城市运行体征',
       metric: {
@@ -78,7 +78,7 @@ export const widgetMessages = {
     resourceSummary: { title: '应急资源分布', capacity: '避难可容纳 {n} 人' },
   },
   en: {
-    common: { none: '—', noData: 'No data', unknownDistrict: 'Unlocated', otherCategory: 'Other ({code})', listSeparator: ', ' },
+    common: { none: '—', noDataSince: 'No data since {time}', unknownDistrict: 'Unlocated', otherCategory: 'Other ({code})', listSeparator: ', ' },
     kpi: {
       title: 'City vital signs',
       metric: {

@@ -6,6 +6,7 @@ import type { DistrictFeatures } from '../../stores/reference.js';
 import { choroplethScale, classRanges, colorFor, districtValues, type ChoroplethMetric, type ChoroplethScale } from '../choropleth.js';
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
+import { noReading } from './no-reading.js';
 import type { MapFeature } from './source-differ.js';
 
 /** The district boundaries with `id` = adcode, the key of their feature-state. */
@@ -87,20 +88,21 @@ export function choroplethLegend(scale: ChoroplethScale, fmt: MapFormat): Legend
   });
 }
 
-/** The popup of a district: its vital signs. */
+/** The popup of a district: its vital signs, or since when there have been none. */
 export function districtDetails(adcode: string, v: VitalSigns | undefined, fmt: MapFormat): FeatureDetails {
   const { t } = fmt;
   const metric = (m: ChoroplethMetric, value: number | null | undefined) => ({ label: t(`map.choropleth.${m}`), value: formatMetric(m, value ?? null, fmt) });
+  if (!v) return { title: fmt.districtName(adcode), fields: [noReading(fmt)] };
   return {
     title: fmt.districtName(adcode),
     fields: [
-      metric('cases', v?.cases.today),
-      { label: t('map.fields.openCases'), value: fmt.number(v?.cases.open) },
-      { ...metric('overdue', v?.cases.overdue), alert: (v?.cases.overdue ?? 0) > 0 },
-      metric('closureRate', v?.cases.closureRate),
-      metric('aqi', v?.air.aqi),
+      metric('cases', v.cases.today),
+      { label: t('map.fields.openCases'), value: fmt.number(v.cases.open) },
+      { ...metric('overdue', v.cases.overdue), alert: v.cases.overdue > 0 },
+      metric('closureRate', v.cases.closureRate),
+      metric('aqi', v.air.aqi),
       // County GDP is quarterly and may not be published yet: a missing line says more than a dash.
-      ...(v?.economy.gdpCumulativeYoy != null ? [metric('gdpGrowth', v.economy.gdpCumulativeYoy)] : []),
+      ...(v.economy.gdpCumulativeYoy != null ? [metric('gdpGrowth', v.economy.gdpCumulativeYoy)] : []),
     ],
   };
 }

@@ -221,3 +221,17 @@ describe('EconomyIndicators', () => {
     expect(w.get('[data-code="gdp"]').text()).toContain('352.6');
   });
 });
+
+describe('empty states (issue 10 #15)', () => {
+  it('draws no slice of a water-class donut without a graded section, and says since when there is none', async () => {
+    const w = mountWidget(WaterClassMix, { options: {}, mode: 'real' });
+    await flushPromises();
+    const data = (merges.at(-1) as { series: { data: unknown[] }[] }).series[0]!.data;
+    expect(data).toEqual([]);
+    expect(w.attributes('data-empty')).toBe('true');
+    expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^暂无数据 · 自 (\d\d\/\d\d )?\d\d:\d\d 起$/);
+    i18n.global.locale.value = 'en';
+    await flushPromises();
+    expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^No data since (\d\d\/\d\d, )?\d\d:\d\d$/);
+  });
+});
