@@ -1,9 +1,10 @@
 import type { VitalSigns } from '../../../shared/contracts/kpi.js';
 import { AQI_CATEGORIES } from '../../../shared/domain/aqi-breakpoints.js';
+import { WARNING_LEVEL_ORDER } from '../../../shared/domain/warning.js';
 import { COUNT_RAMP, GROWTH_RAMP, OVERDUE_RAMP, RATE_RAMP } from './palette.js';
 
 /** District metrics the choropleth can show. */
-export const CHOROPLETH_METRICS = ['cases', 'overdue', 'closureRate', 'aqi', 'gdpGrowth'] as const;
+export const CHOROPLETH_METRICS = ['cases', 'overdue', 'closureRate', 'aqi', 'gdpGrowth', 'alerts'] as const;
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
 /** The metric's value in one district's vital signs; null when there is nothing to measure. */
@@ -17,6 +18,9 @@ export function metricValue(metric: ChoroplethMetric, v: VitalSigns): number | n
       return v.cases.closureRate;
     case 'aqi':
       return v.air.aqi;
+    case 'alerts':
+      // Warnings in force for the district (active or acknowledged, any level).
+      return WARNING_LEVEL_ORDER.reduce((n, l) => n + v.alerts.active[l], 0);
     case 'gdpGrowth':
       // GDP 累计同比 of the district, as the statistics bureau publishes it per county.
       return v.economy.gdpCumulativeYoy;

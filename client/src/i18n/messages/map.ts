@@ -13,7 +13,7 @@ export const mapMessages = {
       cameras: '视频监控',
     },
     controls: { layers: '图层', metric: '分区指标', show: '显示{name}', hide: '隐藏{name}' },
-    choropleth: { cases: '今日事件', overdue: '超期事件', closureRate: '结案率', aqi: '空气质量指数', gdpGrowth: 'GDP 累计增速' },
+    choropleth: { cases: '今日事件', overdue: '超期事件', closureRate: '结案率', aqi: '空气质量指数', gdpGrowth: 'GDP 累计增速', alerts: '生效预警' },
     legend: {
       title: '图例',
       choropleth: '区县着色 · {metric}',
@@ -99,7 +99,7 @@ export const mapMessages = {
       cameras: 'Cameras',
     },
     controls: { layers: 'Layers', metric: 'District metric', show: 'Show {name}', hide: 'Hide {name}' },
-    choropleth: { cases: 'Cases today', overdue: 'Overdue cases', closureRate: 'Closure rate', aqi: 'Air quality index', gdpGrowth: 'GDP growth (YTD)' },
+    choropleth: { cases: 'Cases today', overdue: 'Overdue cases', closureRate: 'Closure rate', aqi: 'Air quality index', gdpGrowth: 'GDP growth (YTD)', alerts: 'Warnings in force' },
     legend: {
       title: 'Legend',
       choropleth: 'Districts by {metric}',

@@ -76,7 +76,7 @@ export function choroplethTitle(metric: ChoroplethMetric, fmt: MapFormat): strin
 /** One key per class; the AQI's classes are named by category (优, 良 …). */
 export function choroplethLegend(scale: ChoroplethScale, fmt: MapFormat): LegendItem[] {
   const { t } = fmt;
-  const integers = scale.metric === 'cases' || scale.metric === 'overdue';
+  const integers = scale.metric === 'cases' || scale.metric === 'overdue' || scale.metric === 'alerts';
   return classRanges(scale).map(({ from, to, color }, i) => {
     let label: string;
     if (scale.metric === 'aqi') label = fmt.name(AQI_CATEGORIES[i]!);

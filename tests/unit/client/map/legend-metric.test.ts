@@ -26,6 +26,15 @@ describe('the map legend names its metric; each theme maps a metric of its own',
     expect(w.findAll('li').map((l) => l.text())).toEqual(['≤ 0.0%', '0.0% – +3.0%', '+3.0% – +5.0%', '+5.0% – +7.0%', '> +7.0%']);
   });
 
+  it('gives each theme\'s map a metric of that theme', () => {
+    const metricOf = (id: string) => (SCREENS.find((s) => s.id === id)!.widgets.find((w) => w.type === 'city-map')!.options as { choropleth: string }).choropleth;
+    expect(Object.fromEntries(['overview', 'grid', 'emergency', 'environment', 'economy'].map((id) => [id, metricOf(id)]))).toEqual({
+      overview: 'cases', grid: 'overdue', emergency: 'alerts', environment: 'aqi', economy: 'gdpGrowth',
+    });
+    expect(metricValue('alerts', vitalSigns('441702'))).toBe(0);
+    expect(choroplethTitle('alerts', mapFormat('zh-CN'))).toBe('区县着色 · 生效预警');
+  });
+
   it('maps districts\' GDP growth on the economy theme, on a ramp with no red', () => {
     const economy = SCREENS.find((s) => s.id === 'economy')!;
     const map = economy.widgets.find((w) => w.type === 'city-map')!;
