@@ -12,7 +12,7 @@ declare module 'vitest' {
 
 /**
  * Builds the client once for every browser spec and starts one simulated server they share
- * (its six back-filled hours take a while); specs that feed data themselves start their own.
+ * (its back-filled week takes about a minute); specs that feed data themselves start their own.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   buildClientIfStale();
