@@ -223,6 +223,17 @@ describe('EconomyIndicators', () => {
 });
 
 describe('empty states (issue 10 #15)', () => {
+  it('shows one "no data since" line instead of a row of cards full of dashes before any vital signs', async () => {
+    const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({}), mode: 'real' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.findAll('[data-metric]')).toHaveLength(0);
+    expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^暂无数据 · 自 /);
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.findAll('[data-metric]')).toHaveLength(6);
+    expect(w.find('[data-testid="empty-note"]').exists()).toBe(false);
+  });
+
   it('draws no slice of a water-class donut without a graded section, and says since when there is none', async () => {
     const w = mountWidget(WaterClassMix, { options: {}, mode: 'real' });
     await flushPromises();
