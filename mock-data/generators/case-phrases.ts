@@ -22,6 +22,28 @@ export const DETAILS: Record<CategoryTag, readonly string[]> = {
   power: ['电线低垂影响通行', '配电箱箱门损坏', '电缆外露', '电杆倾斜'],
 };
 
+/**
+ * Details of categories the tags above miss or lump together (违章搭建 is no building site),
+ * by the category codes every generated city pack shares; checked before the tags.
+ */
+export const CODE_DETAILS: Readonly<Record<string, readonly string[]>> = {
+  fire_hydrant: ['消火栓漏水', '消火栓被车辆撞歪', '消火栓箱门缺失'],
+  traffic_signal: ['路口信号灯不亮', '信号灯黄灯常闪', '行人信号灯倒计时失灵'],
+  traffic_sign: ['交通标志牌被撞弯', '限速牌被树枝遮挡', '指示牌字迹褪色看不清'],
+  guardrail: ['中央护栏被撞倒{n}米', '护栏松动倾斜', '人行道护栏缺失一段'],
+  bus_shelter: ['候车亭顶棚破损漏雨', '站亭座椅损坏', '站牌灯箱不亮'],
+  green_space: ['绿化带被踩踏出小路', '绿地被占用堆放杂物', '草坪被车辆碾压'],
+  trash_bin: ['垃圾箱盖板缺失', '垃圾桶破损倾倒', '果皮箱满溢无人清理'],
+  public_toilet: ['公厕冲水设备损坏', '公厕洗手池堵塞', '公厕照明不亮'],
+  telecom_facility: ['通信线缆垂落', '通信交接箱门敞开', '光缆箱被撞歪'],
+  illegal_construction: ['楼顶加建彩钢棚', '占用公共通道搭建棚屋', '违规加建围墙', '首层外扩搭建雨棚'],
+  outdoor_burning: ['有人焚烧落叶和杂物', '空地上焚烧垃圾，烟雾较大', '焚烧电线外皮，气味刺鼻'],
+  cooking_fumes: ['餐馆油烟直排', '烧烤摊油烟扰民', '排烟管道正对居民窗户'],
+  unlicensed_business: ['无证照摊点长期经营', '临街商铺无营业执照', '私设废品收购点'],
+  abandoned_vehicle: ['一辆无牌车辆长期停放', '废弃摩托车占用车位', '僵尸车积满灰尘，轮胎漏气'],
+  community_dispute: ['邻里因噪声发生争执', '楼上漏水引发纠纷', '占用楼道堆物引发矛盾'],
+};
+
 /** Said of any problem, when the category has no kind above or as a second clause. */
 export const IMPACTS = ['影响市民正常通行', '存在安全隐患', '周边群众意见较大', '影响周边商户经营', '影响市容环境'] as const;
 

@@ -3,7 +3,7 @@ import type { CaseSource } from '../../shared/schemas/grid-event.js';
 import type { SimDistrict } from '../simulator/city.js';
 import type { Rng } from '../simulator/rng.js';
 import { categoryTags } from './categories.js';
-import { ASKS, DETAILS, ESTATES, IMPACTS, SIDES, SINCE } from './case-phrases.js';
+import { ASKS, CODE_DETAILS, DETAILS, ESTATES, IMPACTS, SIDES, SINCE } from './case-phrases.js';
 import { districtRoads } from './places.js';
 
 /** Where a case is, as a report names it: short for the title, long for the address. */
@@ -43,7 +43,7 @@ export function casePlace(rng: Rng, district: SimDistrict): CasePlace {
 /** A detail of the problem fitting its category, with `{n}` filled. */
 export function caseDetail(rng: Rng, category: CaseCategory): string {
   const tag = categoryTags(category)[0];
-  const phrase = tag ? rng.pick(DETAILS[tag]) : `${category.name}，${rng.pick(IMPACTS)}`;
+  const phrase = rng.pick(CODE_DETAILS[category.code] ?? (tag ? DETAILS[tag] : IMPACTS));
   return phrase.replace('{n}', String(rng.int(2, 6)));
 }
 

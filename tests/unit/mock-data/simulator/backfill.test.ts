@@ -66,6 +66,9 @@ describe('a week back-filled before the start (the demo\'s fresh install)', asyn
     expect(distinct((c) => c.address)).toBeGreaterThan(0.5);
     // The city pack's own places (camera sites, schools, markets) appear in the addresses.
     expect(all.some((c) => /农贸市场|渔港|交叉口|小学|公园/.test(c.address ?? ''))).toBe(true);
+    // A detail fits its category: an illegal structure is not a muck truck, a hydrant not a generic complaint.
+    for (const c of all.filter((x) => x.category === 'illegal_construction')) expect(c.description).not.toMatch(/渣土|扬尘|带泥/);
+    expect(all.filter((x) => x.category === 'fire_hydrant').every((c) => /消火栓/.test(c.description ?? ''))).toBe(true);
     // A hotline report reads like a caller, an inspector's like a finding.
     expect(all.filter((c) => c.source === 'hotline').every((c) => /市民|来电/.test(c.description ?? ''))).toBe(true);
   });
