@@ -27,6 +27,10 @@ export const widgetMessages = {
       title: '各区县排名',
       metric: { cases: '今日事件', overdue: '超期事件', closureRate: '结案率' },
       target: '目标 {value}',
+      cells: { open: '未结事件', overdue: '超期事件' },
+      cellsOf: { open: '{district} · 各网格未结事件', overdue: '{district} · 各网格超期事件' },
+      near: '{place}一带',
+      cell: '网格 {n}',
     },
     closureGauge: {
       title: '事件结案率',
@@ -104,6 +108,10 @@ export const widgetMessages = {
       title: 'District ranking',
       metric: { cases: 'Cases today', overdue: 'Overdue cases', closureRate: 'Closure rate' },
       target: 'Target {value}',
+      cells: { open: 'Open cases', overdue: 'Overdue cases' },
+      cellsOf: { open: '{district} · open cases by grid cell', overdue: '{district} · overdue cases by grid cell' },
+      near: 'Around {place}',
+      cell: 'Cell {n}',
     },
     closureGauge: {
       title: 'Case closure rate',

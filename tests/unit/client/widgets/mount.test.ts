@@ -7,6 +7,8 @@ import { useAlertsStore, useEconomyStore, useEnvStore, useKpiStore } from '../..
 import { useSessionStore } from '../../../../client/src/stores/session.js';
 import { useReferenceStore } from '../../../../client/src/stores/reference.js';
 import EconomyIndicators from '../../../../client/src/widgets/EconomyIndicators/EconomyIndicators.vue';
+import DistrictRanking from '../../../../client/src/widgets/DistrictRanking/DistrictRanking.vue';
+import { districtRankingOptions } from '../../../../client/src/widgets/DistrictRanking/district-ranking.js';
 import { economyOptions } from '../../../../client/src/widgets/EconomyIndicators/economy-rows.js';
 import { yangjiang } from '../map/fixtures.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
@@ -244,5 +246,41 @@ describe('empty states (issue 10 #15)', () => {
     i18n.global.locale.value = 'en';
     await flushPromises();
     expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^No data since (\d\d\/\d\d, )?\d\d:\d\d$/);
+  });
+});
+
+describe('DistrictRanking for a viewer of one district (issue 10 #13)', () => {
+  it('ranks the level below, its unit grid cells, named after the nearest landmark', async () => {
+    useReferenceStore().city = yangjiang();
+    useSessionStore().user = { username: 'grid', role: 'grid', districts: ['441702'] };
+    const w = mountWidget(DistrictRanking, { options: districtRankingOptions.parse({ metric: 'overdue' }), mode: 'real' });
+    useKpiStore().applySnapshot([vitalSigns('441702', 'district')]);
+    // 岗列农贸市场 is a camera site of 江城区 in the pack: two overdue cases by it, one elsewhere, one not overdue.
+    const gangLie = yangjiang().cameras.find((c) => c.name === '岗列农贸市场')!.location;
+    const at = (lon: number, lat: number) => ({ lon, lat });
+    live.feed([
+      gridCase({ id: 'a', gridCell: 'c1', location: at(gangLie.lon + 0.001, gangLie.lat), status: 'dispatched', overdue: true }),
+      gridCase({ id: 'b', gridCell: 'c1', location: at(gangLie.lon, gangLie.lat + 0.001), status: 'in_progress', overdue: true }),
+      gridCase({ id: 'c', gridCell: 'c2', location: at(111.83, 21.6), status: 'dispatched', overdue: true }),
+      gridCase({ id: 'd', gridCell: 'c3', status: 'dispatched', overdue: false }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1500);
+    await flushPromises();
+    expect(w.attributes('data-level')).toBe('cells');
+    expect(w.attributes('data-empty')).toBe('false');
+    expect(w.get('.caption').text()).toBe('江城区 · 各网格超期事件');
+    const last = merges.at(-1) as { yAxis: { data: string[] }; series: { data: { value: number }[] }[] };
+    expect(last.yAxis.data[0]).toBe('岗列农贸市场一带');
+    expect(last.series[0]!.data.map((d) => d.value)).toEqual([2, 1]);
+  });
+
+  it('keeps ranking districts for a city-wide viewer', async () => {
+    useReferenceStore().city = yangjiang();
+    useSessionStore().user = { username: 'leader', role: 'leader', districts: null };
+    const w = mountWidget(DistrictRanking, { options: districtRankingOptions.parse({ metric: 'cases' }), mode: 'real' });
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city'), vitalSigns('441702', 'district'), vitalSigns('441704', 'district')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.attributes('data-level')).toBe('districts');
+    expect((merges.at(-1) as { yAxis: { data: string[] } }).yAxis.data).toEqual(['江城区', '阳东区']);
   });
 });
