@@ -6,13 +6,13 @@ import type { Open311Request, Outbound } from '../simulator/messages.js';
 import type { Rng } from '../simulator/rng.js';
 import { toLocalIso, wholeSecond } from '../simulator/time.js';
 import { planLifecycle, type LifecycleOutcome } from './case-lifecycle.js';
-import { streetAddress } from './places.js';
+import { caseTexts } from './case-texts.js';
 
 /** Everything that decides one new case. */
 export interface CaseSpec {
   sourceId: string;
   at: number;
-  source: Exclude<CaseSource, 'open311' | 'citizen'>;
+  source: Exclude<CaseSource, 'open311'>;
   category: CaseCategory;
   district: SimDistrict;
   location: LonLat;
@@ -25,42 +25,28 @@ export interface CaseSpec {
 
 const REPORTERS: Record<CaseSpec['source'], string> = {
   inspector: '网格巡查员',
+  citizen: '市民',
   hotline: '12345政务服务便民热线',
   video_ai: '视频智能分析平台',
   sensor: '城市生命线感知平台',
 };
-
-function describe(rng: Rng, spec: CaseSpec, where: string): string {
-  const what = spec.category.name;
-  const cause = spec.cause ? `（${spec.cause}）` : '';
-  switch (spec.source) {
-    case 'inspector':
-      return `网格员巡查发现${where}${what}${cause}，已拍照取证。`;
-    case 'hotline':
-      return `市民来电反映${where}存在${what}问题${cause}，请尽快处理。`;
-    case 'video_ai':
-      return `视频AI识别：${where}疑似${what}，置信度${rng.range(0.78, 0.98).toFixed(2)}。`;
-    case 'sensor':
-      return `感知设备告警：${where}${what}${cause}，请核实。`;
-  }
-}
 
 /**
  * A new case and its whole planned life: the `reported` event plus one upsert per later
  * status (same `sourceId`, forward `status`, `statusAt`, `department` once dispatched).
  */
 export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; outcome: LifecycleOutcome } {
-  const { street, address } = streetAddress(rng, spec.district);
+  const texts = caseTexts(rng, spec.source, spec.category, spec.district, spec.cause);
   const at = wholeSecond(spec.at);
   const base: GridEventInput = {
     sourceId: spec.sourceId,
     source: spec.source,
     category: spec.category.code,
     kind: spec.category.kind,
-    title: `${street}${spec.category.name}`,
-    description: describe(rng, spec, street),
+    title: texts.title,
+    description: texts.description,
     location: spec.location,
-    address,
+    address: texts.address,
     reportedAt: toLocalIso(at),
     status: 'reported',
     statusAt: toLocalIso(at),
@@ -94,13 +80,13 @@ export interface CitizenReportSpec {
  * the duty officers, as citizen reports do.
  */
 export function open311Message(rng: Rng, spec: CitizenReportSpec): Outbound {
-  const { street, address } = streetAddress(rng, spec.district);
+  const texts = caseTexts(rng, 'citizen', spec.category, spec.district);
   const payload: Open311Request = {
     service_code: spec.category.code,
     lat: spec.location.lat.toFixed(6),
     long: spec.location.lon.toFixed(6),
-    description: `${street}附近${spec.category.name}，影响通行和环境，希望尽快处理。`,
-    address_string: address,
+    description: texts.description,
+    address_string: texts.address,
     request_token: spec.token,
     ...(spec.exercise ? { exercise: 'true' as const } : {}),
   };

@@ -3,7 +3,8 @@ import { populationScale, type SimCity } from '../simulator/city.js';
 import type { Outbound } from '../simulator/messages.js';
 import { hash01 } from '../simulator/rng.js';
 import { localParts, localTime } from '../simulator/time.js';
-import { DISTRICT_GDP_SHARES, INDICATOR_SPECS, type IndicatorSpec } from './indicator-series.js';
+import { INDICATOR_SPECS, type IndicatorSpec } from './indicator-series.js';
+import { districtRows } from './district-indicators.js';
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
@@ -27,14 +28,9 @@ function periodValue(seed: number, city: SimCity, spec: IndicatorSpec, year: num
   return spec.level2025 + spec.season[index]! + spec.noise * wobble;
 }
 
-function districtShares(city: SimCity): Array<{ adcode: string; share: number }> {
-  const known = city.districts.every((d) => DISTRICT_GDP_SHARES[d.adcode] !== undefined);
-  return city.districts.map((d) => ({ adcode: d.adcode, share: known ? DISTRICT_GDP_SHARES[d.adcode]! : d.weight }));
-}
-
 /**
- * The rows of one period: the city's value, year-to-date cumulative and annual target, and
- * for GDP each district's share. Growth rates are left for the server to derive.
+ * The rows of one period: the city's value, year-to-date cumulative and annual target, and for
+ * every flow each district's own (district-indicators.ts). Growth rates are left for the server.
  */
 export function periodRows(seed: number, city: SimCity, spec: IndicatorSpec, year: number, index: number): IndicatorInput[] {
   const values = Array.from({ length: index + 1 }, (_, i) => periodValue(seed, city, spec, year, i));
@@ -48,18 +44,16 @@ export function periodRows(seed: number, city: SimCity, spec: IndicatorSpec, yea
   }
   const cumulative = values.reduce((a, b) => a + b, 0);
   const target = spec.targetGrowth !== undefined ? annualTotal(spec, city, year - 1) * (1 + spec.targetGrowth) : undefined;
-  const row = (region: string, share: number): IndicatorInput => ({
+  const row = (region: string): IndicatorInput => ({
     code: spec.code,
     region,
     period,
-    value: round(value * share, 2),
-    cumulative: round(cumulative * share, 2),
+    value: round(value, 2),
+    cumulative: round(cumulative, 2),
     ...unit,
-    ...(target !== undefined ? { annualTarget: round(target * share, 1) } : {}),
+    ...(target !== undefined ? { annualTarget: round(target, 1) } : {}),
   });
-  const rows = [row(city.adcode, 1)];
-  if (spec.code === 'gdp') for (const d of districtShares(city)) rows.push(row(d.adcode, d.share));
-  return rows;
+  return [row(city.adcode), ...districtRows(seed, city, spec, year, index, period, values, target)];
 }
 
 function toMessages(at: number, rows: Array<{ spec: IndicatorSpec; rows: IndicatorInput[] }>): Outbound[] {

@@ -1,6 +1,4 @@
 import type { LonLat } from '../../shared/schemas/common.js';
-import type { SimDistrict } from '../simulator/city.js';
-import type { Rng } from '../simulator/rng.js';
 
 /** Road names common to most Chinese towns; used when a district has no own list. */
 const COMMON_ROADS = [
@@ -19,11 +17,9 @@ const DISTRICT_ROADS: Record<string, readonly string[]> = {
   '441781': ['春城大道', '东湖路', '城西路', '河西路', '春湾路'],
 };
 
-/** A street and a full address in the district, e.g. 江城区新江北路128号附近. */
-export function streetAddress(rng: Rng, district: SimDistrict): { street: string; address: string } {
-  const roads = DISTRICT_ROADS[district.adcode] ?? COMMON_ROADS;
-  const street = rng.pick(roads);
-  return { street, address: `${district.name}${street}${rng.int(1, 300)}号附近` };
+/** The roads of a district: its own where known, else the common ones. */
+export function districtRoads(adcode: string): readonly string[] {
+  return DISTRICT_ROADS[adcode] ?? COMMON_ROADS;
 }
 
 /** A named place a storm hits hardest (typhoon scenario). */

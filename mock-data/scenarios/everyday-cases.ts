@@ -7,7 +7,7 @@ import { populationScale } from '../simulator/city.js';
 import { HOUR, MINUTE } from '../simulator/time.js';
 import type { Scenario, ScenarioContext } from './types.js';
 
-type Reporter = CaseSpec['source'] | 'citizen';
+type Reporter = CaseSpec['source'];
 
 /**
  * Who reports everyday cases: mostly grid inspectors on patrol, then the 12345 hotline,
@@ -40,7 +40,9 @@ export function everydayCases(ctx: ScenarioContext, scenario: Scenario, from: nu
     const location = caseLocation(rng, district);
     const weather = scenario.weatherAt(at);
     const token = ctx.nextId(ID_PREFIX[source]);
-    if (source === 'citizen') {
+    // Open311 stamps a report when it arrives: a citizen report of back-filled time comes as
+    // the case system's own record instead (JSON, source citizen), handled like the others.
+    if (source === 'citizen' && at >= ctx.start) {
       const category = pickCategory(rng, city.categories, 'citizen', weather);
       ctx.schedule([open311Message(rng, { token, at, category, district, location, exercise: scenario.exercise })]);
       continue;

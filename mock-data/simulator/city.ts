@@ -15,6 +15,8 @@ export interface SimDistrict {
   weight: number;
   /** On the sea: typhoon surges hit these districts. */
   coastal: boolean;
+  /** Named places in the district (camera sites, shelters, stations…), for case addresses. */
+  landmarks: string[];
 }
 
 /** Everything the generators read about a city, already validated. */
@@ -35,6 +37,8 @@ export interface CityParts {
   stations: Station[];
   categories: CaseCategory[];
   departments?: Department[];
+  /** Named points of the pack (cameras, resources) that case texts may mention. */
+  places?: Array<{ name: string; district: string }>;
 }
 
 /**
@@ -96,6 +100,7 @@ export function prepareCity(parts: CityParts): SimCity {
       bbox: bboxOf(geometry),
       weight: weight / total,
       coastal: known ? known.includes(d.adcode) : d.center.lat <= medianLat,
+      landmarks: [...new Set((parts.places ?? []).filter((p) => p.district === d.adcode).map((p) => p.name))],
     })),
     stations: parts.stations,
     categories: parts.categories,
@@ -120,5 +125,10 @@ export async function loadSimCity(adcode: string, root?: string): Promise<SimCit
     stations: pack.stations,
     categories: pack.categories,
     departments: pack.departments,
+    // Camera sites (路口, 农贸市场, 渔港…) and the schools and parks that serve as shelters.
+    places: [
+      ...pack.cameras,
+      ...pack.resources.filter((r) => r.type === 'shelter').map((r) => ({ name: r.name.replace(/(应急避护场所|避护点)$/, ''), district: r.district })),
+    ],
   });
 }

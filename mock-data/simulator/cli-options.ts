@@ -34,7 +34,7 @@ Feeds a running City Cockpit server through its public ingest interfaces.
   --mqtt URL         publish sensor readings to this MQTT broker instead of HTTP
   --duration D       stop after D of real time: 90s, 10m, 2h (plain number = seconds)
   --start ISO        simulated start, e.g. 2026-07-01T08:00:00+08:00          [now]
-  --backfill H       first simulate the H hours before the start, sent at once [0]
+  --backfill H       first simulate the H hours before the start, sent in bulk [0]
   -h, --help         show this help`;
 
 /** A command line that cannot be run; the message says why. */

@@ -11,6 +11,12 @@ import { HOUR, stamp } from './time.js';
 /** Simulated time is processed in fixed slices, so output does not depend on tick timing. */
 export const QUANTUM_MS = 10_000;
 
+/**
+ * Back-filled time carries hourly readings, as a station's history (小时值) does: a week of
+ * 5-minute readings would multiply the back-fill twelvefold for charts that show hours.
+ */
+export const BACKFILL_INTERVALS: ObservationIntervals = { air: 60, noise: 60, water: 60 };
+
 export interface EngineOptions {
   city: SimCity;
   seed: number;
@@ -108,7 +114,7 @@ export class SimEngine {
       const until = this.scenario.activeUntil;
       if (until === undefined || from < until) {
         this.scenario.step(this.ctx, from, end);
-        this.ctx.schedule(dueObservations(seed, city, from, end, intervals, weatherAt, this.exercise));
+        this.ctx.schedule(dueObservations(seed, city, from, end, from < this.start ? BACKFILL_INTERVALS : intervals, weatherAt, this.exercise));
       }
       this.ctx.schedule(duePublications(seed, city, from, end));
       out.push(...this.scheduler.popBefore(end));

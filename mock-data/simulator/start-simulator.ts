@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   start?: number | string | Date;
   /** Simulate (and send at once) this many hours before the start. Default 0. */
   backfillHours?: number;
+  /** Hours of hourly readings sent before the simulated time begins (trend charts). Default 24. */
+  historyHours?: number;
   /** Real milliseconds between ticks. Default 1000. */
   tickMs?: number;
   /** Real milliseconds between progress log lines; 0 for none. Default 60,000. */
@@ -54,6 +56,9 @@ export interface Simulator {
   /** Resolves when the loop has ended (stopped, or a drill fully played out). */
   readonly done: Promise<void>;
 }
+
+/** Simulated time produced per step while behind the clock. */
+const CATCH_UP_STEP_MS = 3_600_000;
 
 function checkOptions(o: SimulatorOptions): void {
   if (!/^https?:\/\/./.test(o.url)) throw new TypeError(`simulator: url must be http(s)://…, got "${o.url}"`);
@@ -79,7 +84,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   if (start !== undefined && !Number.isFinite(start)) throw new TypeError(`simulator: invalid start ${String(opts.start)}`);
   const clock = simulatedClock({ realStart, speed: opts.speed, start, durationMs: opts.durationMs, scenarioMs: SCENARIO_LENGTH_MS[opts.scenario] });
   const simStart = clock.start;
-  const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, intervals: opts.intervals, drill: opts.drill });
+  const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, historyHours: opts.historyHours, intervals: opts.intervals, drill: opts.drill });
   const session = engine.exercise ? createDrillSession({ url: opts.url, key: opts.key, log, fetchImpl: opts.fetchImpl, retryBaseMs: opts.retryBaseMs }) : null;
   const stats = createStats(opts, () => engine);
   let stopping = false;
@@ -122,7 +127,15 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     await deliver(engine.initial());
     let lastProgress = Date.now();
     while (!stopping) {
-      await deliver(engine.advance(clock.at(Date.now())));
+      const simNow = clock.at(Date.now());
+      // Catching up (a back-fill) goes an hour at a time: memory stays bounded and the
+      // process (the server itself, in the demo) keeps answering between the batches.
+      const behind = simNow - engine.now > CATCH_UP_STEP_MS;
+      await deliver(engine.advance(behind ? engine.now + CATCH_UP_STEP_MS : simNow));
+      if (behind) {
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       if (engine.finished) {
         log.info(stats.snapshot(), 'simulator: scenario finished');
         break;

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from './auth/bootstrap.js';
 import { createApp } from './app.js';
 import { startMqttIngest } from './ingest/mqtt.adapter.js';
 import { startSimulator } from '../../mock-data/simulator/index.js';
+import { DEMO_BACKFILL_HOURS, demoBackfillHours } from './demo/backfill-window.js';
 
 /** Reads the environment, starts everything, and shuts down gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -37,9 +38,16 @@ async function main(): Promise<void> {
   const base = `http://localhost:${port}`;
 
   const mqtt = config.mqttUrl ? await startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
+  // A fresh demo back-fills a week; a restart only the time it was down (server/src/demo/backfill-window.ts).
+  const backfillHours = config.simulate ? await demoBackfillHours(db, new Date()) : 0;
+  // The back-filled week carries its own hourly readings, and a restart's gap follows readings already stored.
   const sim = config.simulate
-    ? await startSimulator({ url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: config.simulateSpeed, city: config.city, seed: Date.now() % 1e9, backfillHours: 6, log })
+    ? await startSimulator({
+      url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: config.simulateSpeed, city: config.city, seed: Date.now() % 1e9,
+      backfillHours, historyHours: 0, log,
+    })
     : null;
+  if (sim) log.info({ backfillHours: Math.round(backfillHours * 100) / 100, resumed: backfillHours < DEMO_BACKFILL_HOURS }, 'demo: simulator back-filling');
 
   const lines = [
     `City Cockpit (${city.manifest.name} ${city.manifest.adcode}) on ${base}`,

@@ -32,6 +32,8 @@ export type ViewSpec =
   | { kind: 'case-map'; mode: DataMode; bbox: BBox; zoom: number; clusterRadius: number; clusterMaxZoom: number }
   /** The density layer: open cases per H3 cell. */
   | { kind: 'case-hex'; mode: DataMode; resolution: number }
+  /** Open (or overdue) cases per unit grid cell; the `limit` busiest (a district's ranking one level down). */
+  | { kind: 'case-cells'; mode: DataMode; status: 'open' | 'overdue'; limit: number }
   /** Cases per category: reported today, or open; the `limit` largest. */
   | { kind: 'case-categories'; mode: DataMode; scope: 'today' | 'open'; limit: number }
   /** Reported and closed cases per hour: the server's statistics, advanced live. */
@@ -48,6 +50,8 @@ export interface ViewData {
   /** `max`: the busiest cell's count (the colour scale); `total`: cells drawn. */
   'case-hex': SourceData & { max: number; total: number };
   'case-categories': { group: string; count: number }[];
+  /** `at`: where one of the cell's cases is, to name the cell after a landmark. */
+  'case-cells': { cell: string; count: number; at: { lon: number; lat: number } }[];
   'case-trend': { hour: number; reported: number; closed: number }[];
 }
 

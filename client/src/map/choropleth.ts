@@ -1,9 +1,10 @@
 import type { VitalSigns } from '../../../shared/contracts/kpi.js';
 import { AQI_CATEGORIES } from '../../../shared/domain/aqi-breakpoints.js';
-import { COUNT_RAMP, OVERDUE_RAMP, RATE_RAMP } from './palette.js';
+import { WARNING_LEVEL_ORDER } from '../../../shared/domain/warning.js';
+import { COUNT_RAMP, GROWTH_RAMP, OVERDUE_RAMP, RATE_RAMP } from './palette.js';
 
 /** District metrics the choropleth can show. */
-export const CHOROPLETH_METRICS = ['cases', 'overdue', 'closureRate', 'aqi'] as const;
+export const CHOROPLETH_METRICS = ['cases', 'overdue', 'closureRate', 'aqi', 'gdpGrowth', 'alerts'] as const;
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
 /** The metric's value in one district's vital signs; null when there is nothing to measure. */
@@ -17,6 +18,12 @@ export function metricValue(metric: ChoroplethMetric, v: VitalSigns): number | n
       return v.cases.closureRate;
     case 'aqi':
       return v.air.aqi;
+    case 'alerts':
+      // Warnings in force for the district (active or acknowledged, any level).
+      return WARNING_LEVEL_ORDER.reduce((n, l) => n + v.alerts.active[l], 0);
+    case 'gdpGrowth':
+      // GDP 累计同比 of the district, as the statistics bureau publishes it per county.
+      return v.economy.gdpCumulativeYoy;
   }
 }
 
@@ -47,7 +54,7 @@ export function niceStep(x: number): number {
 /**
  * The scale for a metric given the current values. Counts get five equal classes of a nice
  * width up to the largest district, so the map keeps contrast on a quiet day and a busy one;
- * the closure rate and the AQI have fixed classes (the AQI's are the HJ 633 categories) so
+ * the closure rate, GDP growth and the AQI have fixed classes (the AQI's are the HJ 633 categories) so
  * their colours keep one meaning.
  */
 export function choroplethScale(metric: ChoroplethMetric, values: Iterable<number | null>): ChoroplethScale {
@@ -55,6 +62,8 @@ export function choroplethScale(metric: ChoroplethMetric, values: Iterable<numbe
     return { metric, breaks: AQI_CATEGORIES.slice(0, -1).map((c) => c.max), colors: AQI_CATEGORIES.map((c) => c.color) };
   }
   if (metric === 'closureRate') return { metric, breaks: [0.6, 0.75, 0.9], colors: RATE_RAMP };
+  // Around the usual 5 % growth target: below zero, under 3 %, 3–5 %, 5–7 %, above.
+  if (metric === 'gdpGrowth') return { metric, breaks: [0, 0.03, 0.05, 0.07], colors: GROWTH_RAMP };
   let max = 0;
   for (const v of values) if (v !== null && v > max) max = v;
   const ramp = metric === 'overdue' ? OVERDUE_RAMP : COUNT_RAMP;

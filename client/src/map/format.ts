@@ -14,6 +14,8 @@ export interface MapFormat {
   dateTime(iso: string | null | undefined): string;
   number(n: number | null | undefined, maxDigits?: number): string;
   percent(ratio: number | null | undefined): string;
+  /** A growth rate (fraction) signed, to one decimal: "+5.1%". */
+  growth(ratio: number | null | undefined): string;
   /** The name of something that has a Chinese name and maybe an English one. */
   name(x: { name?: string; nameZh?: string; nameEn?: string }): string;
   districtName(adcode: string | null | undefined): string;
@@ -41,6 +43,9 @@ export function createMapFormat(t: Translate, has: (key: string) => boolean, loc
     },
     percent(ratio) {
       return ratio === null || ratio === undefined ? none() : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+    },
+    growth(ratio) {
+      return ratio === null || ratio === undefined ? none() : new Intl.NumberFormat(locale(), { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
     },
     name,
     districtName(adcode) {

@@ -13,6 +13,8 @@ interface Running {
 export interface LegendSection {
   id: LayerId;
   titleKey: string;
+  /** A heading that replaces the layer's name (already translated). */
+  title?: string;
   items: LegendItem[];
 }
 
@@ -92,7 +94,10 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
         const r = running.get(d.id);
         return r?.visible ? [r] : [];
       });
-      return shown.map((r) => ({ id: r.def.id, titleKey: r.def.titleKey, items: r.inst.legend() }));
+      return shown.map((r) => {
+        const title = r.inst.legendTitle?.();
+        return { id: r.def.id, titleKey: r.def.titleKey, ...(title ? { title } : {}), items: r.inst.legend() };
+      });
     },
     /** Features drawn per created layer. */
     counts(): Partial<Record<LayerId, number>> {

@@ -63,6 +63,12 @@ export const OVERDUE_RAMP = ['#27364f', '#6e2433', '#a8263a', '#dd2d3c', '#ff616
 /** Closure rate: low is bad (red) and high is good (green). */
 export const RATE_RAMP = ['#d9363e', '#f08a24', '#e8c52a', '#2fbf71'] as const;
 
+/**
+ * Growth against the economy's targets: cool blues to green as growth rises, a muted violet
+ * below zero. Never red: a district growing slower than its neighbours is not an emergency.
+ */
+export const GROWTH_RAMP = ['#6b5b95', '#24507f', '#2b7fb8', '#22a39f', '#8cc152'] as const;
+
 /** Dark text on light fills and light text on dark ones, for numbers drawn on a coloured dot. */
 export function inkOn(hex: string): string {
   const n = Number.parseInt(hex.slice(1, 7), 16);

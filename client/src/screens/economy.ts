@@ -2,7 +2,7 @@ import type { ScreenDocument } from './schema.js';
 
 /**
  * 经济运行: output and demand on the left, revenue, energy and prices on the right, with the
- * headline signs and the districts' closure map in the centre for context.
+ * headline signs and the districts' GDP growth map in the centre.
  */
 export const economyScreen: ScreenDocument = {
   id: 'economy',
@@ -25,7 +25,7 @@ export const economyScreen: ScreenDocument = {
       id: 'map',
       type: 'city-map',
       area: { x: 7, y: 3, w: 10, h: 9 },
-      options: { layers: ['districts'], choropleth: 'closureRate' },
+      options: { layers: ['districts'], choropleth: 'gdpGrowth' },
     },
     {
       id: 'finance',

@@ -22,7 +22,7 @@ export const emergencyScreen: ScreenDocument = {
       id: 'map',
       type: 'city-map',
       area: { x: 6, y: 3, w: 12, h: 7 },
-      options: { layers: ['districts', 'alerts', 'resources', 'cameras'], choropleth: 'cases' },
+      options: { layers: ['districts', 'alerts', 'resources', 'cameras'], choropleth: 'alerts' },
     },
     { id: 'alerts', type: 'alert-ticker', area: { x: 6, y: 10, w: 12, h: 2 } },
     { id: 'resources', type: 'resource-summary', area: { x: 18, y: 0, w: 6, h: 6 } },

@@ -13,9 +13,10 @@ export const mapMessages = {
       cameras: '视频监控',
     },
     controls: { layers: '图层', metric: '分区指标', show: '显示{name}', hide: '隐藏{name}' },
-    choropleth: { cases: '今日事件', overdue: '超期事件', closureRate: '结案率', aqi: '空气质量指数' },
+    choropleth: { cases: '今日事件', overdue: '超期事件', closureRate: '结案率', aqi: '空气质量指数', gdpGrowth: 'GDP 累计增速', alerts: '生效预警' },
     legend: {
       title: '图例',
+      choropleth: '区县着色 · {metric}',
       noData: '暂无数据',
       upTo: '≤ {to}',
       between: '{from} – {to}',
@@ -85,7 +86,7 @@ export const mapMessages = {
       cells: '事件数',
       openCases: '未结事件',
     },
-    values: { yes: '是', no: '否', none: '—', overdueYes: '已超期', cases: '{n} 件', drill: '演练' },
+    values: { yes: '是', no: '否', none: '—', noDataSince: '暂无数据 · 自 {time} 起', overdueYes: '已超期', cases: '{n} 件', drill: '演练' },
     popup: { close: '关闭', case: '网格事件', camera: '视频监控点', hex: '事件密度网格' },
   },
   en: {
@@ -101,9 +102,10 @@ export const mapMessages = {
       cameras: 'Cameras',
     },
     controls: { layers: 'Layers', metric: 'District metric', show: 'Show {name}', hide: 'Hide {name}' },
-    choropleth: { cases: 'Cases today', overdue: 'Overdue cases', closureRate: 'Closure rate', aqi: 'Air quality index' },
+    choropleth: { cases: 'Cases today', overdue: 'Overdue cases', closureRate: 'Closure rate', aqi: 'Air quality index', gdpGrowth: 'GDP growth (YTD)', alerts: 'Warnings in force' },
     legend: {
       title: 'Legend',
+      choropleth: 'Districts by {metric}',
       noData: 'No data',
       upTo: '≤ {to}',
       between: '{from} – {to}',
@@ -173,7 +175,7 @@ export const mapMessages = {
       cells: 'Cases',
       openCases: 'Open cases',
     },
-    values: { yes: 'Yes', no: 'No', none: '—', overdueYes: 'Overdue', cases: '{n} cases', drill: 'Drill' },
+    values: { yes: 'Yes', no: 'No', none: '—', noDataSince: 'No data since {time}', overdueYes: 'Overdue', cases: '{n} cases', drill: 'Drill' },
     popup: { close: 'Close', case: 'Grid case', camera: 'Camera', hex: 'Case density cell' },
   },
 };

@@ -27,6 +27,13 @@ export const shellMessages = {
       language: '语言',
       date: '{date} {weekday}',
     },
+    user: {
+      label: '当前用户',
+      signOut: '退出登录',
+      shortcut: '快捷键 Alt+Shift+U',
+      wholeCity: '全市',
+      role: { leader: '市领导', duty: '值班员', grid: '网格管理员', admin: '系统管理员' },
+    },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: '数据连接', connecting: '连接中', live: '实时', reconnecting: '重连中', offline: '离线' },
     freshness: {
@@ -83,6 +90,13 @@ export const shellMessages = {
       unpin: 'Resume rotation',
       language: 'Language',
       date: '{weekday}, {date}',
+    },
+    user: {
+      label: 'Signed in',
+      signOut: 'Sign out',
+      shortcut: 'Shortcut Alt+Shift+U',
+      wholeCity: 'Whole city',
+      role: { leader: 'City leader', duty: 'Duty officer', grid: 'Grid administrator', admin: 'Administrator' },
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: 'Data link', connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' },

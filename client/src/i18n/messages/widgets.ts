@@ -1,7 +1,7 @@
 /** Messages of the widgets (namespace `widgets`). */
 export const widgetMessages = {
   'zh-CN': {
-    common: { none: '—', noData: '暂无数据', unknownDistrict: '未定位', otherCategory: '其他（{code}）', listSeparator: '、' },
+    common: { none: '—', noDataSince: '暂无数据 · 自 {time} 起', unknownDistrict: '未定位', otherCategory: '其他（{code}）', listSeparator: '、' },
     kpi: {
       title: '城市运行体征',
       metric: {
@@ -29,6 +29,10 @@ export const widgetMessages = {
       title: '各区县排名',
       metric: { cases: '今日事件', overdue: '超期事件', closureRate: '结案率' },
       target: '目标 {value}',
+      cells: { open: '未结事件', overdue: '超期事件' },
+      cellsOf: { open: '{district} · 各网格未结事件', overdue: '{district} · 各网格超期事件' },
+      near: '{place}一带',
+      cell: '网格 {n}',
     },
     closureGauge: {
       title: '事件结案率',
@@ -80,7 +84,7 @@ export const widgetMessages = {
     resourceSummary: { title: '应急资源分布', capacity: '避难可容纳 {n} 人' },
   },
   en: {
-    common: { none: '—', noData: 'No data', unknownDistrict: 'Unlocated', otherCategory: 'Other ({code})', listSeparator: ', ' },
+    common: { none: '—', noDataSince: 'No data since {time}', unknownDistrict: 'Unlocated', otherCategory: 'Other ({code})', listSeparator: ', ' },
     kpi: {
       title: 'City vital signs',
       metric: {
@@ -108,6 +112,10 @@ export const widgetMessages = {
       title: 'District ranking',
       metric: { cases: 'Cases today', overdue: 'Overdue cases', closureRate: 'Closure rate' },
       target: 'Target {value}',
+      cells: { open: 'Open cases', overdue: 'Overdue cases' },
+      cellsOf: { open: '{district} · open cases by grid cell', overdue: '{district} · overdue cases by grid cell' },
+      near: 'Around {place}',
+      cell: 'Cell {n}',
     },
     closureGauge: {
       title: 'Case closure rate',

@@ -1,5 +1,6 @@
 import type { ViewSpec } from '../protocol.js';
 import { CaseCategoriesView } from './case-categories.view.js';
+import { CaseCellsView } from './case-cells.view.js';
 import { CaseMapView } from './case-map.view.js';
 import { CaseTrendView } from './case-trend.view.js';
 import type { CaseView } from './views.js';
@@ -18,6 +19,8 @@ export async function createCaseView(spec: ViewSpec): Promise<CaseView> {
     }
     case 'case-categories':
       return new CaseCategoriesView(spec);
+    case 'case-cells':
+      return new CaseCellsView(spec);
     case 'case-trend':
       return new CaseTrendView(spec);
   }

@@ -5,6 +5,7 @@ import type { Station } from '../../../../shared/schemas/city-pack.js';
 import { inkOn, NO_DATA_COLOR } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { DetailField, FeatureDetails, LegendItem } from './types.js';
+import { noReading } from './no-reading.js';
 import type { MapFeature } from './source-differ.js';
 
 /** A station dot: its fill, the number written on it and the ink that reads on that fill. */
@@ -34,24 +35,25 @@ export function airFeature(s: Station, o: Observation | undefined): MapFeature<S
 
 const UNIT: Record<Pollutant, string> = { so2: 'μg/m³', no2: 'μg/m³', pm10: 'μg/m³', co: 'mg/m³', o3: 'μg/m³', pm25: 'μg/m³' };
 
-/** The popup of an air station: its latest reading, AQI, category and primary pollutant. */
+/** The popup of an air station: its latest reading, AQI, category and primary pollutant; without one, since when there has been none. */
 export function airDetails(s: Station, o: Observation | undefined, fmt: MapFormat): FeatureDetails {
   const { t } = fmt;
-  const a = o?.assessment;
+  if (!o) return { title: s.name, color: aqiColor(undefined), fields: [{ label: t('map.fields.district'), value: fmt.districtName(s.district) }, noReading(fmt)] };
+  const a = o.assessment;
   const category = a?.category ? AQI_CATEGORIES[a.category - 1] : undefined;
-  const readings: DetailField[] = POLLUTANTS.filter((p) => o?.values[p] !== undefined).map((p) => ({
+  const readings: DetailField[] = POLLUTANTS.filter((p) => o.values[p] !== undefined).map((p) => ({
     label: POLLUTANT_LABELS[p],
-    value: `${fmt.number(o!.values[p]!, p === 'co' ? 1 : 0)} ${UNIT[p]}`,
+    value: `${fmt.number(o.values[p]!, p === 'co' ? 1 : 0)} ${UNIT[p]}`,
   }));
   return {
     title: s.name,
-    color: aqiColor(a?.category),
+    color: aqiColor(a.category),
     fields: [
       { label: t('map.fields.district'), value: fmt.districtName(s.district) },
-      { label: t('map.fields.observedAt'), value: fmt.dateTime(o?.observedAt) },
-      { label: t('map.fields.aqi'), value: fmt.number(a?.aqi) },
-      { label: t('map.fields.aqiCategory'), value: category ? fmt.name(category) : t('map.values.none'), alert: (a?.category ?? 0) >= 4 },
-      { label: t('map.fields.primary'), value: a?.primaryPollutants?.length ? a.primaryPollutants.map((p) => POLLUTANT_LABELS[p as Pollutant] ?? p).join('、') : t('map.values.none') },
+      { label: t('map.fields.observedAt'), value: fmt.dateTime(o.observedAt) },
+      { label: t('map.fields.aqi'), value: fmt.number(a.aqi) },
+      { label: t('map.fields.aqiCategory'), value: category ? fmt.name(category) : t('map.values.none'), alert: (a.category ?? 0) >= 4 },
+      { label: t('map.fields.primary'), value: a.primaryPollutants?.length ? a.primaryPollutants.map((p) => POLLUTANT_LABELS[p as Pollutant] ?? p).join('、') : t('map.values.none') },
       ...readings,
     ],
   };

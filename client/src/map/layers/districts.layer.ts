@@ -2,7 +2,7 @@ import { Marker } from 'maplibre-gl';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import { useKpiStore } from '../../stores/streams.js';
 import { BASEMAP } from '../palette.js';
-import { choroplethLegend, choroplethState, districtDetails, districtFeatures, formatMetric, labelPoint, type ChoroplethState } from './districts.mapping.js';
+import { choroplethLegend, choroplethState, choroplethTitle, districtDetails, districtFeatures, formatMetric, labelPoint, type ChoroplethState } from './districts.mapping.js';
 import { createFrameBatch } from './frame-batch.js';
 import { addSourceGroup, type SourceGroup } from './glue.js';
 import type { MapLayerDefinition } from './types.js';
@@ -101,6 +101,7 @@ export const districtsLayer: MapLayerDefinition = {
         return districtDetails(adcode, [...signs()].find((v) => v.scope === adcode), ctx.fmt);
       },
       legend: () => (state ? choroplethLegend(state.scale, ctx.fmt) : []),
+      legendTitle: () => choroplethTitle(ctx.choropleth(), ctx.fmt),
       count: () => adcodes.length,
     };
   },

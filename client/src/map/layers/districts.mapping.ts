@@ -6,6 +6,7 @@ import type { DistrictFeatures } from '../../stores/reference.js';
 import { choroplethScale, classRanges, colorFor, districtValues, type ChoroplethMetric, type ChoroplethScale } from '../choropleth.js';
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
+import { noReading } from './no-reading.js';
 import type { MapFeature } from './source-differ.js';
 
 /** The district boundaries with `id` = adcode, the key of their feature-state. */
@@ -62,13 +63,20 @@ export function choroplethState(metric: ChoroplethMetric, adcodes: readonly stri
 
 /** A metric's value as the legend and the labels write it. */
 export function formatMetric(metric: ChoroplethMetric, value: number | null, fmt: MapFormat): string {
-  return metric === 'closureRate' ? fmt.percent(value) : fmt.number(value);
+  if (metric === 'closureRate') return fmt.percent(value);
+  if (metric === 'gdpGrowth') return fmt.growth(value);
+  return fmt.number(value);
+}
+
+/** The legend's heading: the metric the districts are filled by, so a wall without the chooser still says it. */
+export function choroplethTitle(metric: ChoroplethMetric, fmt: MapFormat): string {
+  return fmt.t('map.legend.choropleth', { metric: fmt.t(`map.choropleth.${metric}`) });
 }
 
 /** One key per class; the AQI's classes are named by category (优, 良 …). */
 export function choroplethLegend(scale: ChoroplethScale, fmt: MapFormat): LegendItem[] {
   const { t } = fmt;
-  const integers = scale.metric === 'cases' || scale.metric === 'overdue';
+  const integers = scale.metric === 'cases' || scale.metric === 'overdue' || scale.metric === 'alerts';
   return classRanges(scale).map(({ from, to, color }, i) => {
     let label: string;
     if (scale.metric === 'aqi') label = fmt.name(AQI_CATEGORIES[i]!);
@@ -80,18 +88,21 @@ export function choroplethLegend(scale: ChoroplethScale, fmt: MapFormat): Legend
   });
 }
 
-/** The popup of a district: its vital signs. */
+/** The popup of a district: its vital signs, or since when there have been none. */
 export function districtDetails(adcode: string, v: VitalSigns | undefined, fmt: MapFormat): FeatureDetails {
   const { t } = fmt;
   const metric = (m: ChoroplethMetric, value: number | null | undefined) => ({ label: t(`map.choropleth.${m}`), value: formatMetric(m, value ?? null, fmt) });
+  if (!v) return { title: fmt.districtName(adcode), fields: [noReading(fmt)] };
   return {
     title: fmt.districtName(adcode),
     fields: [
-      metric('cases', v?.cases.today),
-      { label: t('map.fields.openCases'), value: fmt.number(v?.cases.open) },
-      { ...metric('overdue', v?.cases.overdue), alert: (v?.cases.overdue ?? 0) > 0 },
-      metric('closureRate', v?.cases.closureRate),
-      metric('aqi', v?.air.aqi),
+      metric('cases', v.cases.today),
+      { label: t('map.fields.openCases'), value: fmt.number(v.cases.open) },
+      { ...metric('overdue', v.cases.overdue), alert: v.cases.overdue > 0 },
+      metric('closureRate', v.cases.closureRate),
+      metric('aqi', v.air.aqi),
+      // County GDP is quarterly and may not be published yet: a missing line says more than a dash.
+      ...(v.economy.gdpCumulativeYoy != null ? [metric('gdpGrowth', v.economy.gdpCumulativeYoy)] : []),
     ],
   };
 }

@@ -68,6 +68,8 @@ export interface LayerInstance {
    */
   click(feature: MapGeoJSONFeature): FeatureDetails | null | Promise<FeatureDetails | null>;
   legend(): LegendItem[];
+  /** The legend's heading when the layer's name alone would not say what is drawn (the choropleth's metric). */
+  legendTitle?(): string;
   /** Features drawn (cases, stations, cells …), for the toggle badge and tests. */
   count(): number;
 }

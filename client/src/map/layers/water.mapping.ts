@@ -4,6 +4,7 @@ import type { Station } from '../../../../shared/schemas/city-pack.js';
 import { inkOn, NO_DATA_COLOR, WATER_CLASS_COLORS } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { DetailField, FeatureDetails, LegendItem } from './types.js';
+import { noReading } from './no-reading.js';
 import type { MapFeature } from './source-differ.js';
 import type { StationProps } from './air.mapping.js';
 
@@ -36,12 +37,15 @@ const ITEMS: Array<[key: string, label: string, unit: string]> = [
 /**
  * The popup of a water section: class of the latest reading against the section's target; a
  * lake or reservoir also shows its TN class beside it (GB 3838 grades TN there only, on its own),
- * a river never shows TN.
+ * a river never shows TN. Without a reading, since when there has been none.
  */
 export function waterDetails(s: Station, o: Observation | undefined, fmt: MapFormat): FeatureDetails {
   const { t } = fmt;
   const c = o?.assessment.waterClass;
   const classText = (x: WaterClass | undefined) => (x ? t('map.waterClass', { c: x }) : t('map.values.none'));
+  if (!o) {
+    return { title: s.name, color: waterColor(undefined), fields: [{ label: t('map.fields.district'), value: fmt.districtName(s.district) }, { label: t('map.fields.targetClass'), value: classText(s.targetClass) }, noReading(fmt)] };
+  }
   const misses = c !== undefined && s.targetClass !== undefined && waterClassRank(c) > waterClassRank(s.targetClass);
   const lake = s.waterBody === 'lake' || s.waterBody === 'reservoir';
   const shown = ITEMS.filter(([k]) => o?.values[k] !== undefined && (k !== 'tn' || lake));

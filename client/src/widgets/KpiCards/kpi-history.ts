@@ -3,14 +3,14 @@ import { shallowRef, triggerRef } from 'vue';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import type { DataMode } from '../../stores/topic-store.js';
 import { useKpiStore } from '../../stores/streams.js';
-import { citySigns } from './kpi-metrics.js';
+import { viewerSigns } from './viewer-signs.js';
 import { api } from '../../services/api.js';
 
 /** The sparkline spans the last hour, one sample per minute: at most 61 samples per mode. */
 export const SPARK_WINDOW_MS = 3_600_000;
 export const SAMPLE_MS = 60_000;
 
-/** The city's vital signs as seen at one instant. */
+/** The viewer's vital signs (the city's, or its districts') as seen at one instant. */
 export interface KpiSample {
   at: number;
   signs: VitalSigns;
@@ -66,8 +66,14 @@ export const useKpiHistory = defineStore('widgets:kpi-history', () => {
     seeded[mode] = true;
     triedAt[mode] = Date.now();
     try {
-      const { items } = await api<{ items: VitalSigns[] }>(`/api/v1/kpi/history?district=${encodeURIComponent(scope)}${mode === 'drill' ? '&exercise=true' : ''}`);
-      seedSamples(history[mode].value, items.map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
+      // A viewer of several districts sees them combined (viewer-signs.ts): so are its samples, minute by minute.
+      const { items } = await api<{ items: VitalSigns[] }>(`/api/v1/kpi/history?district=${encodeURIComponent(scope.split('+').join(','))}${mode === 'drill' ? '&exercise=true' : ''}`);
+      const byMinute = new Map<number, VitalSigns[]>();
+      for (const signs of items) {
+        const at = minuteOf(Date.parse(signs.computedAt));
+        byMinute.set(at, [...(byMinute.get(at) ?? []), signs]);
+      }
+      seedSamples(history[mode].value, [...byMinute.values()].map((list) => viewerSigns(list)!).map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
       triggerRef(history[mode]);
     } catch {
       seeded[mode] = false; // the line fills in live meanwhile; a change a minute later tries again
@@ -80,8 +86,8 @@ export const useKpiHistory = defineStore('widgets:kpi-history', () => {
       triggerRef(history[mode]);
       if (!seeded[mode] && Date.now() - triedAt[mode] >= SAMPLE_MS) void seed(mode, signs.scope);
     };
-    add(citySigns(kpi[mode].values()));
-    kpi.onChange(mode, ({ items }) => add(citySigns(items)));
+    add(viewerSigns(kpi[mode].values()));
+    kpi.onChange(mode, ({ items }) => add(viewerSigns(items)));
   }
   return { real: history.real, drill: history.drill };
 });

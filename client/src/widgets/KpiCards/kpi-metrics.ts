@@ -20,7 +20,7 @@ export interface KpiMetricSpec {
   target?(v: VitalSigns): KpiTarget | null;
 }
 
-/** Every metric, read from the city-level vital signs (`shared/contracts/kpi.ts`). */
+/** Every metric, read from the viewer's vital signs (`shared/contracts/kpi.ts`, `viewer-signs.ts`). */
 export const KPI_METRICS: Record<KpiMetric, KpiMetricSpec> = {
   casesToday: { read: (v) => v.cases.today, format: 'count', unit: 'case' },
   openCases: { read: (v) => v.cases.open, format: 'count', unit: 'case' },
@@ -52,9 +52,3 @@ export const kpiCardsOptions = z.object({
   targets: z.partialRecord(kpiMetric, z.number()).default({}),
 });
 export type KpiCardsOptions = z.infer<typeof kpiCardsOptions>;
-
-/** The city-level vital signs among a partition's items (one per scope), or null. */
-export function citySigns(items: Iterable<VitalSigns>): VitalSigns | null {
-  for (const v of items) if (v.level === 'city') return v;
-  return null;
-}

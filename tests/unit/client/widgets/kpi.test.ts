@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KPI_METRICS, kpiCardsOptions, citySigns } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
+import { KPI_METRICS, kpiCardsOptions } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
+import { viewerSigns } from '../../../../client/src/widgets/KpiCards/viewer-signs.js';
 import { DEFAULT_KPI_TARGETS, targetOf, targetStatus } from '../../../../client/src/widgets/KpiCards/kpi-targets.js';
 import { kpiCardModel } from '../../../../client/src/widgets/KpiCards/kpi-card-model.js';
 import { recordSample, seedSamples, SPARK_WINDOW_MS, useKpiHistory, type KpiSample } from '../../../../client/src/widgets/KpiCards/kpi-history.js';
@@ -56,9 +57,31 @@ describe('KPI metrics and targets', () => {
   });
 
   it('finds the city among the scopes, and defaults to six cards', () => {
-    expect(citySigns([vitalSigns('441702', 'district'), city])?.scope).toBe('441700');
+    expect(viewerSigns([vitalSigns('441702', 'district'), city])?.scope).toBe('441700');
     expect(kpiCardsOptions.parse({}).metrics).toHaveLength(6);
     expect(() => kpiCardsOptions.parse({ metrics: ['nope'] })).toThrow();
+  });
+});
+
+describe('the viewer\'s vital signs (issue 10 #13: a grid user\'s wall was all "—")', () => {
+  it('reads a scoped viewer\'s own district when the server sends no city scope', () => {
+    const mine = vitalSigns('441702', 'district', { cases: { today: 42, closureRate: 0.97 } });
+    expect(viewerSigns([mine])).toBe(mine);
+    expect(KPI_METRICS.casesToday.read(viewerSigns([mine])!)).toBe(42);
+    expect(viewerSigns([])).toBeNull();
+  });
+
+  it('combines several districts: counts add up, shares weighted by what they measure', () => {
+    const a = vitalSigns('441704', 'district', { cases: { today: 30, open: 4, overdue: 1, closureRate: 0.9 }, air: { aqi: 40, stations: 1 }, water: { sections: 1, classIIIOrBetter: 0 } });
+    const b = vitalSigns('441702', 'district', { cases: { today: 10, open: 6, overdue: 2, closureRate: 0.98 }, air: { aqi: 80, stations: 3 }, water: { sections: 3, classIIIOrBetter: 1 } });
+    const v = viewerSigns([a, b])!;
+    expect(v.scope).toBe('441702+441704');
+    expect(v.cases).toMatchObject({ today: 40, open: 10, overdue: 3 });
+    expect(v.cases.closureRate).toBeCloseTo((0.9 * 30 + 0.98 * 10) / 40, 6);
+    expect(v.air).toMatchObject({ aqi: 70, stations: 4 });
+    expect(v.water).toEqual({ sections: 4, classIIIOrBetter: 0.75 });
+    expect(v.alerts.active.yellow).toBe(4);
+    expect(v.economy.gdpCumulativeYoy).toBeNull();
   });
 });
 

@@ -3,7 +3,14 @@ import { mount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import type { EChartsCoreOption } from 'echarts/core';
 import { i18n } from '../../../../client/src/i18n/index.js';
-import { useAlertsStore, useEnvStore, useKpiStore } from '../../../../client/src/stores/streams.js';
+import { useAlertsStore, useEconomyStore, useEnvStore, useKpiStore } from '../../../../client/src/stores/streams.js';
+import { useSessionStore } from '../../../../client/src/stores/session.js';
+import { useReferenceStore } from '../../../../client/src/stores/reference.js';
+import EconomyIndicators from '../../../../client/src/widgets/EconomyIndicators/EconomyIndicators.vue';
+import DistrictRanking from '../../../../client/src/widgets/DistrictRanking/DistrictRanking.vue';
+import { districtRankingOptions } from '../../../../client/src/widgets/DistrictRanking/district-ranking.js';
+import { economyOptions } from '../../../../client/src/widgets/EconomyIndicators/economy-rows.js';
+import { yangjiang } from '../map/fixtures.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import KpiCards from '../../../../client/src/widgets/KpiCards/KpiCards.vue';
 import AlertTicker from '../../../../client/src/widgets/AlertTicker/AlertTicker.vue';
@@ -12,7 +19,7 @@ import ClosureGauge from '../../../../client/src/widgets/ClosureGauge/ClosureGau
 import WaterClassMix from '../../../../client/src/widgets/WaterClassMix/WaterClassMix.vue';
 import { kpiCardsOptions } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
 import { alertTickerOptions } from '../../../../client/src/widgets/AlertTicker/index.js';
-import { alertItem, gridCase, vitalSigns, waterReading } from './fixtures.js';
+import { alertItem, gridCase, indicator, vitalSigns, waterReading } from './fixtures.js';
 
 // Canvas charts do not draw in jsdom: the chart handle records the merges a widget makes.
 const merges: EChartsCoreOption[] = [];
@@ -64,6 +71,15 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('KpiCards', () => {
+  it('fills a grid administrator\'s cards from its district\'s signs, the only scope it receives (issue 10 #13)', async () => {
+    const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({ metrics: ['casesToday', 'closureRate'] }), mode: 'real' });
+    useKpiStore().applySnapshot([vitalSigns('441702', 'district', { cases: { today: 321, closureRate: 0.97 } })]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.attributes('data-empty')).toBe('false');
+    expect(w.get('[data-metric="casesToday"]').text()).toContain('321');
+    expect(w.get('[data-metric="closureRate"]').text()).toContain('97.0%');
+  });
+
   it('is empty until the city vital signs arrive, then shows value, target and status per card', async () => {
     const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({ metrics: ['closureRate', 'aqi', 'openCases'] }), mode: 'real' });
     expect(w.attributes('data-empty')).toBe('true');
@@ -190,5 +206,81 @@ describe('a chart mounted when its data is already in the store (the carousel co
     await flushPromises();
     const data = (merges.at(-1) as { series: { data: { name: string; value: number }[] }[] }).series[0]!.data;
     expect(data.filter((d) => d.value > 0).map((d) => [d.name, d.value])).toEqual([['Ⅱ类', 1], ['Ⅳ类', 1]]);
+  });
+});
+
+describe('EconomyIndicators', () => {
+  it('shows a grid administrator its district\'s indicators, the only region it receives (issue 10 #13)', async () => {
+    useReferenceStore().city = yangjiang();
+    useSessionStore().user = { username: 'grid', role: 'grid', districts: ['441702'] };
+    const w = mountWidget(EconomyIndicators, { options: economyOptions.parse({ codes: ['gdp', 'retail'] }), mode: 'real' });
+    useEconomyStore().applySnapshot([
+      indicator({ id: 'gdp:441702:2026-Q3', code: 'gdp', region: '441702', period: '2026-Q3', value: 130, cumulative: 352.6, cumulativeYoy: 0.051, annualTarget: 490 }),
+      indicator({ id: 'retail:441702:2026-10', code: 'retail', region: '441702', period: '2026-10', value: 22, cumulative: 231.4, cumulativeYoy: 0.04, annualTarget: 290 }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.findAll('[data-code]').map((r) => r.attributes('data-code'))).toEqual(['gdp', 'retail']);
+    expect(w.get('[data-code="gdp"]').text()).toContain('352.6');
+  });
+});
+
+describe('empty states (issue 10 #15)', () => {
+  it('shows one "no data since" line instead of a row of cards full of dashes before any vital signs', async () => {
+    const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({}), mode: 'real' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.findAll('[data-metric]')).toHaveLength(0);
+    expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^暂无数据 · 自 /);
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.findAll('[data-metric]')).toHaveLength(6);
+    expect(w.find('[data-testid="empty-note"]').exists()).toBe(false);
+  });
+
+  it('draws no slice of a water-class donut without a graded section, and says since when there is none', async () => {
+    const w = mountWidget(WaterClassMix, { options: {}, mode: 'real' });
+    await flushPromises();
+    const data = (merges.at(-1) as { series: { data: unknown[] }[] }).series[0]!.data;
+    expect(data).toEqual([]);
+    expect(w.attributes('data-empty')).toBe('true');
+    expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^暂无数据 · 自 (\d\d\/\d\d )?\d\d:\d\d 起$/);
+    i18n.global.locale.value = 'en';
+    await flushPromises();
+    expect(w.get('[data-testid="empty-note"]').text()).toMatch(/^No data since (\d\d\/\d\d, )?\d\d:\d\d$/);
+  });
+});
+
+describe('DistrictRanking for a viewer of one district (issue 10 #13)', () => {
+  it('ranks the level below, its unit grid cells, named after the nearest landmark', async () => {
+    useReferenceStore().city = yangjiang();
+    useSessionStore().user = { username: 'grid', role: 'grid', districts: ['441702'] };
+    const w = mountWidget(DistrictRanking, { options: districtRankingOptions.parse({ metric: 'overdue' }), mode: 'real' });
+    useKpiStore().applySnapshot([vitalSigns('441702', 'district')]);
+    // 岗列农贸市场 is a camera site of 江城区 in the pack: two overdue cases by it, one elsewhere, one not overdue.
+    const gangLie = yangjiang().cameras.find((c) => c.name === '岗列农贸市场')!.location;
+    const at = (lon: number, lat: number) => ({ lon, lat });
+    live.feed([
+      gridCase({ id: 'a', gridCell: 'c1', location: at(gangLie.lon + 0.001, gangLie.lat), status: 'dispatched', overdue: true }),
+      gridCase({ id: 'b', gridCell: 'c1', location: at(gangLie.lon, gangLie.lat + 0.001), status: 'in_progress', overdue: true }),
+      gridCase({ id: 'c', gridCell: 'c2', location: at(111.83, 21.6), status: 'dispatched', overdue: true }),
+      gridCase({ id: 'd', gridCell: 'c3', status: 'dispatched', overdue: false }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1500);
+    await flushPromises();
+    expect(w.attributes('data-level')).toBe('cells');
+    expect(w.attributes('data-empty')).toBe('false');
+    expect(w.get('.caption').text()).toBe('江城区 · 各网格超期事件');
+    const last = merges.at(-1) as { yAxis: { data: string[] }; series: { data: { value: number }[] }[] };
+    expect(last.yAxis.data[0]).toBe('岗列农贸市场一带');
+    expect(last.series[0]!.data.map((d) => d.value)).toEqual([2, 1]);
+  });
+
+  it('keeps ranking districts for a city-wide viewer', async () => {
+    useReferenceStore().city = yangjiang();
+    useSessionStore().user = { username: 'leader', role: 'leader', districts: null };
+    const w = mountWidget(DistrictRanking, { options: districtRankingOptions.parse({ metric: 'cases' }), mode: 'real' });
+    useKpiStore().applySnapshot([vitalSigns('441700', 'city'), vitalSigns('441702', 'district'), vitalSigns('441704', 'district')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(w.attributes('data-level')).toBe('districts');
+    expect((merges.at(-1) as { yAxis: { data: string[] } }).yAxis.data).toEqual(['江城区', '阳东区']);
   });
 });

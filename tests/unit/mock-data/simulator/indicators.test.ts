@@ -48,6 +48,27 @@ describe('economic indicators', () => {
     expect(districts.reduce((s, r) => s + r.value!, 0)).toBeCloseTo(cityValue, 0);
   });
 
+  it('publishes every flow for every district, each growing at its own realistic pace (issue 10 #14)', () => {
+    const all = rows();
+    const flows = ['gdp', 'industry_va', 'fai', 'retail', 'budget_revenue', 'electricity'];
+    for (const code of flows) {
+      const oct = all.filter((r) => r.code === code && r.period === (code === 'gdp' ? '2026-Q3' : '2026-10'));
+      const cityRow = oct.find((r) => r.region === city.adcode)!;
+      const districts = oct.filter((r) => r.region !== city.adcode);
+      expect(districts.map((r) => r.region).sort(), code).toEqual(['441702', '441704', '441721', '441781']);
+      expect(districts.reduce((s, r) => s + r.cumulative!, 0)).toBeCloseTo(cityRow.cumulative!, 0);
+      expect(districts.every((r) => r.annualTarget! > 0 && r.cumulative! > 0)).toBe(true);
+    }
+    // 累计同比 as the server will derive it: the districts differ (a map of one colour says nothing) and stay plausible.
+    const gdp = (region: string, period: string) => all.find((r) => r.code === 'gdp' && r.region === region && r.period === period)!.cumulative!;
+    const growth = ['441702', '441704', '441721', '441781'].map((d) => gdp(d, '2026-Q3') / gdp(d, '2025-Q3') - 1);
+    expect(new Set(growth.map((g) => g.toFixed(3))).size).toBe(4);
+    for (const g of growth) expect(g).toBeGreaterThan(0.0);
+    for (const g of growth) expect(g).toBeLessThan(0.09);
+    // County-level CPI and surveyed unemployment are not published: the city's only.
+    expect(all.filter((r) => (r.code === 'cpi' || r.code === 'unemployment') && r.region !== city.adcode)).toEqual([]);
+  });
+
   it('keeps CPI near 100 and unemployment near 5 %', () => {
     for (const r of rows().filter((x) => x.code === 'cpi')) expect(Math.abs(r.value! - 100)).toBeLessThan(2);
     for (const r of rows().filter((x) => x.code === 'unemployment')) expect(r.value!).toBeGreaterThan(4);
