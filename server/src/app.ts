@@ -28,6 +28,7 @@ import { createReplayRouter } from './http/replay.routes.js';
 import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
 import { errorHandler, HttpError } from './http/errors.js';
+import { textGuard } from './http/text-guard.js';
 import { startJobs, type JobIntervals } from './jobs.js';
 
 export interface AppDeps {
@@ -99,6 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     },
   }));
+  app.use(textGuard);
   app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new HttpError(503, 'shutting_down', 'The server is shutting down') : undefined));
   app.use(createAuthRouter(auth));
@@ -106,7 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey }));
   const api = express.Router();
-  api.use(requireUser(auth), express.json({ limit: '100kb' }));
+  api.use(requireUser(auth), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ db, domain }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));

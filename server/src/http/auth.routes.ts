@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/auth.service.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 import { currentUser, requireUser } from '../auth/middleware.js';
 import { HttpError, validationError } from './errors.js';
+import { textGuard } from './text-guard.js';
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -19,7 +20,7 @@ export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken'
   const router = Router();
   const throttle = createLoginThrottle(opts.throttle);
 
-  router.post('/api/v1/auth/login', express.json({ limit: '16kb' }), async (req, res) => {
+  router.post('/api/v1/auth/login', express.json({ limit: '16kb' }), textGuard, async (req, res) => {
     const parsed = loginBody.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { username, password } = parsed.data;
