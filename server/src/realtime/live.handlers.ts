@@ -78,7 +78,7 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
   const parsed = subscribeRequest.safeParse(raw);
   if (!parsed.success) return reply({ ok: false, error: invalid(parsed.error) });
   const req = parsed.data;
-  const resolved = resolveScope(socket.data.user.districts, req.districts);
+  const resolved = resolveScope(socket.data.user, req.districts);
   if (!resolved.ok) return reply({ ok: false, error: resolved.error });
   const scope = resolved.scope;
   const topics = [...new Set(req.topics)];

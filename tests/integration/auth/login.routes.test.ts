@@ -18,7 +18,7 @@ const servers: Server[] = [];
 beforeAll(async () => {
   db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
-  auth = createAuthService({ db, config: loadConfig({}), defaultGridDistrict: '441702' });
+  auth = createAuthService({ db, config: loadConfig({ DATA_DIR: 'memory://' }), defaultGridDistrict: '441702' });
   await auth.bootstrap();
 });
 afterAll(async () => {
