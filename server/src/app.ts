@@ -67,7 +67,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cors: deps.config.corsOrigins ? { origin: deps.config.corsOrigins } : undefined,
     parser: asciiParser,
   });
-  const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl) : null;
+  const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl, { log }) : null;
 
   let hub: LiveHub | undefined;
   const sink: ChangeSink = { publish: (topic, items) => hub!.publish(topic, items) };
@@ -85,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   metrics.gauge('cockpit_live_deltas_flushed', 'Live deltas written by this node since start', () => hub!.stats().deltasFlushed);
   metrics.gauge('cockpit_live_deliveries', 'Live items delivered to clients by this node since start', () => hub!.stats().deliveries);
   metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub!.stats().droppedToResync);
+  if (redis) metrics.gauge('cockpit_redis_up', '1 while this node is connected to Redis, 0 during an outage (degraded: no cross-node fan-out)', () => (redis.up() ? 1 : 0));
   const ingest = metrics.countIngest(domain.ingest);
   let draining = false;
 
@@ -103,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(textGuard);
   app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new HttpError(503, 'shutting_down', 'The server is shutting down') : undefined));
-  app.use(createAuthRouter(auth));
+  app.use(createAuthRouter(auth, { throttle: { redis: redis?.client } }));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
   app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey }));

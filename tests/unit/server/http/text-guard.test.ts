@@ -1,7 +1,7 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { errorHandler, HttpError } from '../../../../server/src/http/errors.js';
+import { errorHandler, HttpError, type ErrorLog } from '../../../../server/src/http/errors.js';
 import { findBadText } from '../../../../server/src/http/text-guard.js';
 import { decodeMqttMessage } from '../../../../server/src/ingest/mqtt-message.js';
 
@@ -28,7 +28,7 @@ describe('findBadText', () => {
 });
 
 describe('errorHandler', () => {
-  async function serve(err: unknown, log: { error: ReturnType<typeof vi.fn>; warn: ReturnType<typeof vi.fn> }) {
+  async function serve(err: unknown, log: ErrorLog) {
     const app = express();
     app.get('/', () => {
       throw err;
@@ -42,7 +42,7 @@ describe('errorHandler', () => {
   }
 
   it('answers a database data exception (SQLSTATE 22…) with 400 and logs one line without a stack', async () => {
-    const log = { error: vi.fn(), warn: vi.fn() };
+    const log = { error: vi.fn<ErrorLog['error']>(), warn: vi.fn<NonNullable<ErrorLog['warn']>>() };
     const res = await serve(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }), log);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_input');
@@ -51,7 +51,7 @@ describe('errorHandler', () => {
   });
 
   it('logs nothing for an HttpError 4xx', async () => {
-    const log = { error: vi.fn(), warn: vi.fn() };
+    const log = { error: vi.fn<ErrorLog['error']>(), warn: vi.fn<NonNullable<ErrorLog['warn']>>() };
     expect((await serve(new HttpError(422, 'validation_failed', 'bad'), log)).status).toBe(422);
     expect(log.error).not.toHaveBeenCalled();
     expect(log.warn).not.toHaveBeenCalled();
