@@ -15,6 +15,7 @@ import { requireUser } from './auth/middleware.js';
 import { createDomain, type Domain } from './domain/index.js';
 import type { ChangeSink, IngestService } from './domain/ports.js';
 import { createLiveHub, attachRedisAdapter, type LiveHub } from './realtime/index.js';
+import { refuseOtherNamespaces, socketServerOptions } from './realtime/socket-policy.js';
 import { asciiParser } from './realtime/ascii-parser.js';
 import { createMetrics } from './observability/metrics.js';
 import { createAuthRouter } from './http/auth.routes.js';
@@ -29,10 +30,11 @@ import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
 import { errorHandler, HttpError } from './http/errors.js';
 import { textGuard } from './http/text-guard.js';
+import { requestDeadline } from './http/request-deadline.js';
 import { startJobs, type JobIntervals } from './jobs.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'>;
+  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'liveMaxSocketsPerUser' | 'requestTimeoutMs'>>;
   db: Db;
   city: CityPack;
   auth: AuthService;
@@ -63,10 +65,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', deps.config.trustProxy);
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  // Refused before the hub sees them (origin, namespace); the hub counts its own per-user refusals.
+  const refusedSockets = { count: 0 };
+  const refuse = () => void refusedSockets.count++;
   const io = new Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>(server, {
-    cors: deps.config.corsOrigins ? { origin: deps.config.corsOrigins } : undefined,
+    ...socketServerOptions({ corsOrigins: deps.config.corsOrigins, refused: refuse }),
     parser: asciiParser,
   });
+  refuseOtherNamespaces(io, refuse);
   const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl, { log }) : null;
 
   let hub: LiveHub | undefined;
@@ -77,19 +83,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
     locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
   });
-  hub = createLiveHub({ io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs });
+  hub = createLiveHub({
+    io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs,
+    maxSocketsPerUser: deps.config.liveMaxSocketsPerUser,
+  });
   await domain.refreshKpis(true);
 
   const metrics = createMetrics();
   metrics.gauge('cockpit_live_clients', 'Connected live clients on this node', () => hub!.stats().clients);
   metrics.gauge('cockpit_live_deltas_flushed', 'Live deltas written by this node since start', () => hub!.stats().deltasFlushed);
   metrics.gauge('cockpit_live_deliveries', 'Live items delivered to clients by this node since start', () => hub!.stats().deliveries);
+  metrics.gauge('cockpit_socket_connections', 'Engine.IO connections open on this node, whatever namespace they joined', () => io.engine.clientsCount);
+  metrics.gauge('cockpit_live_refused_connections', 'Socket connections refused since start (origin, namespace, per-user limit)', () => refusedSockets.count + hub!.stats().refusedConnections);
+  metrics.gauge('cockpit_live_disconnected_over_cap', 'Live sockets disconnected since start because their unread backlog passed the hard cap', () => hub!.stats().disconnectedOverCap);
   metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub!.stats().droppedToResync);
   if (redis) metrics.gauge('cockpit_redis_up', '1 while this node is connected to Redis, 0 during an outage (degraded: no cross-node fan-out)', () => (redis.up() ? 1 : 0));
   const ingest = metrics.countIngest(domain.ingest);
   let draining = false;
 
   app.use(metrics.httpMiddleware);
+  app.use(requestDeadline(deps.config.requestTimeoutMs ?? 30_000));
   app.use(helmet({
     contentSecurityPolicy: {
       directives: {

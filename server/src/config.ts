@@ -39,6 +39,14 @@ export interface Config {
   corsOrigins: string[] | null;
   /** Express `trust proxy` setting, so per-IP limits see the client behind a reverse proxy. */
   trustProxy: boolean | number | string;
+  /** Live sockets one user may hold per node. */
+  liveMaxSocketsPerUser: number;
+  /** Deadline of one HTTP request, ms; past it the client gets 503. */
+  requestTimeoutMs: number;
+  /** Deadline of one database statement, ms. */
+  dbTimeoutMs: number;
+  /** How long to wait for a database connection, ms. */
+  dbConnectTimeoutMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -112,6 +120,10 @@ const envSchema = z.object({
   SIMULATE_SPEED: z.coerce.number().positive('must be a positive number').max(3600, 'must be at most 3600').default(1),
   CORS_ORIGIN: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
+  LIVE_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
 /**
@@ -157,6 +169,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simulateSpeed: e.SIMULATE_SPEED,
     corsOrigins: e.CORS_ORIGIN ? e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : null,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    liveMaxSocketsPerUser: e.LIVE_MAX_SOCKETS_PER_USER,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    dbTimeoutMs: e.DB_TIMEOUT_MS,
+    dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
   };
 }
 

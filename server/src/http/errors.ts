@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ZodError } from 'zod';
+import { DbTimeoutError } from '../store/deadline.js';
 
 export interface ErrorIssue {
   path: string;
@@ -57,6 +58,11 @@ export function errorHandler(log: ErrorLog): ErrorRequestHandler {
     if (err instanceof HttpError) {
       if (err.status >= 500) log.warn?.({ code: err.code, method: req.method, path: req.path }, err.message);
       res.status(err.status).json(err.toJSON());
+      return;
+    }
+    if (err instanceof DbTimeoutError) {
+      log.warn?.({ method: req.method, path: req.path }, err.message);
+      res.status(503).setHeader('Retry-After', '5').json(new HttpError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
       return;
     }
     if (typeof err?.code === 'string' && CLIENT_DATA_SQLSTATE.test(err.code)) {
