@@ -142,6 +142,17 @@ describe('fuzz: text that cannot be stored gets a 4xx on every endpoint, nothing
   });
   afterAll(async () => srv.close());
 
+  it('the probe\'s two anonymous 500s: a login username with U+0000, ?service_code=%00 on Open311', async () => {
+    const before = await digest();
+    const login = await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lead\u0000er', password: 'x' }) });
+    expect(login.status).toBe(400);
+    expect(((await login.json()) as { error: { code: string; issues: { path: string }[] } }).error).toMatchObject({ code: 'invalid_text', issues: [{ path: 'username' }] });
+    const open311 = await fetch(`${srv.url}/open311/v2/requests.json?service_code=%00`);
+    expect(open311.status).toBe(400);
+    expect(await open311.text()).toContain('service_code');
+    expect(await digest()).toBe(before);
+  });
+
   it.each(ENDPOINTS.map((ep) => [`${ep.method} ${ep.path}${ep.body ? ` (${ep.body.kind})` : ''}`, ep] as const))('%s', async (_name, ep) => {
     const before = await digest();
     await fc.assert(
