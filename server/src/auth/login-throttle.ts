@@ -55,30 +55,33 @@ function limiter(name: string, limit: LoginLimit, redis: unknown): RateLimiterAb
  * back when the password was right, so only failures add up.
  */
 export function createLoginThrottle(opts: LoginThrottleOptions = {}): LoginThrottle {
+  // Address first: a refused address creates no per-account counters, which bounds the
+  // counters one address can create to its own limit per window.
   const limits = [
-    { key: (u: string, a: string) => `${u}|${a}`, rl: limiter('ua', opts.accountAddress ?? DEFAULTS.accountAddress, opts.redis) },
-    { key: (u: string) => u, rl: limiter('u', opts.account ?? DEFAULTS.account, opts.redis) },
     { key: (_u: string, a: string) => a, rl: limiter('a', opts.address ?? DEFAULTS.address, opts.redis) },
+    { key: (u: string) => u, rl: limiter('u', opts.account ?? DEFAULTS.account, opts.redis) },
+    { key: (u: string, a: string) => `${u}|${a}`, rl: limiter('ua', opts.accountAddress ?? DEFAULTS.accountAddress, opts.redis) },
   ];
   const norm = (username: string) => username.toLowerCase();
 
   return {
     async attempt(username, address) {
       const u = norm(username);
-      const refused = await Promise.all(limits.map(({ key, rl }) => rl.consume(key(u, address)).then(
-        () => 0,
-        (res: unknown) => {
+      for (const { key, rl } of limits) {
+        try {
+          await rl.consume(key(u, address));
+        } catch (res) {
           if (res instanceof RateLimiterRes) return Math.max(1, res.msBeforeNext);
           throw res; // a store failure without insurance: an error, not a lock
-        },
-      )));
-      return Math.max(...refused);
+        }
+      }
+      return 0;
     },
     async succeed(username, address) {
       const u = norm(username);
-      const [accountAddress, ...others] = limits;
-      await accountAddress!.rl.delete(accountAddress!.key(u, address));
-      await Promise.all(others.map(({ key, rl }) => rl.reward(key(u, address), 1)));
+      const [byAddress, byAccount, byBoth] = limits;
+      await byBoth!.rl.delete(byBoth!.key(u, address));
+      await Promise.all([byAddress!, byAccount!].map(({ key, rl }) => rl.reward(key(u, address), 1)));
     },
   };
 }

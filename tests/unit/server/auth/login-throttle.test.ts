@@ -29,6 +29,14 @@ describe('login throttle (memory)', () => {
     expect(await th.attempt('leader', '1.1.1.1')).toBe(705_000);
   });
 
+  it('a refused address creates no counters for the usernames it tries', async () => {
+    const th = createLoginThrottle({ address: limit(3), account: limit(1) });
+    for (let i = 0; i < 3; i++) await th.attempt(`s${i}`, '8.8.8.8');
+    expect(await th.attempt('victim', '8.8.8.8')).toBeGreaterThan(0);
+    // Had the refused attempt counted against "victim", its single allowed attempt would be gone.
+    expect(await th.attempt('victim', '9.9.9.9')).toBe(0);
+  });
+
   it('limits one address over every username (password spraying), before any hash', async () => {
     const th = createLoginThrottle({ address: limit(10) });
     for (let i = 0; i < 10; i++) expect(await th.attempt(`u${i}`, '6.6.6.6')).toBe(0);
@@ -60,18 +68,19 @@ describe('login throttle (Redis)', () => {
     const b = createClient({ url: 'redis://127.0.0.1:6379' });
     await Promise.all([a.connect(), b.connect()]);
     const user = `u${Date.now()}${Math.random()}`;
+    const ip = `10.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
     const opts = { accountAddress: limit(3), account: limit(100), address: limit(100) };
     const node1 = createLoginThrottle({ ...opts, redis: a });
     const node2 = createLoginThrottle({ ...opts, redis: b });
-    expect(await node1.attempt(user, '4.4.4.4')).toBe(0);
-    expect(await node2.attempt(user, '4.4.4.4')).toBe(0);
-    expect(await node1.attempt(user, '4.4.4.4')).toBe(0);
-    expect(await node2.attempt(user, '4.4.4.4')).toBeGreaterThan(0);
+    expect(await node1.attempt(user, ip)).toBe(0);
+    expect(await node2.attempt(user, ip)).toBe(0);
+    expect(await node1.attempt(user, ip)).toBe(0);
+    expect(await node2.attempt(user, ip)).toBeGreaterThan(0);
     b.destroy();
     // Redis unreachable for node 2: its own memory counts instead of failing the login.
     const other = `${user}-x`;
-    for (let i = 0; i < 3; i++) expect(await node2.attempt(other, '4.4.4.4')).toBe(0);
-    expect(await node2.attempt(other, '4.4.4.4')).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) expect(await node2.attempt(other, ip)).toBe(0);
+    expect(await node2.attempt(other, ip)).toBeGreaterThan(0);
     a.destroy();
   });
 });
