@@ -1,4 +1,6 @@
+import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { refuseOtherNamespaces, socketServerOptions } from '../../../server/src/realtime/socket-policy.js';
 import { startLiveServer, waitFor, type LiveServerHandle } from './live-harness.js';
 import { alert, JIANGCHENG } from './live-items.js';
 import { RawLiveClient } from './raw-live-client.js';
@@ -36,5 +38,26 @@ describe('live hub: hard cap on a client that never reads', () => {
     await waitFor(() => reasons.length > 0, 'the server-side disconnect');
     expect(reasons[0]).toMatch(/transport close|forced close/);
     expect(server.io.of('/live').sockets.has(raw.socketId)).toBe(false);
+  });
+});
+
+describe('socket policy: connections that join no namespace', () => {
+  let server: LiveServerHandle | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('closes an Engine.IO connection that joins no namespace, and refuses the default one', async () => {
+    server = await startLiveServer({ io: socketServerOptions({ corsOrigins: null, connectTimeoutMs: 200 }), beforeHub: async (io) => refuseOtherNamespaces(io) });
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
+    const messages: string[] = [];
+    ws.on('message', (m) => {
+      const msg = String(m);
+      messages.push(msg);
+      if (msg.startsWith('0{')) ws.send('40'); // the default namespace `/`
+    });
+    await new Promise((r) => ws.once('close', r));
+    expect(messages.some((m) => m.startsWith('44') && m.includes('invalid_namespace'))).toBe(true);
   });
 });
