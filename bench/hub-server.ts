@@ -28,7 +28,8 @@ let db: Db | undefined;
 let app: App | undefined;
 
 async function start(): Promise<{ url: string; pid: number; fsync: string; engine: string }> {
-  const config = loadConfig({ DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false' });
+  // The bench opens thousands of screens with one account: lift the per-user socket bound.
+  const config = loadConfig({ DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false', LIVE_MAX_SOCKETS_PER_USER: '10000' });
   let databaseUrl: string | undefined;
   if (pgUrl) {
     const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
@@ -36,7 +37,7 @@ async function start(): Promise<{ url: string; pid: number; fsync: string; engin
     await admin.close();
     databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
-  db = await openDb({ databaseUrl, dataDir: dataDir! });
+  db = await openDb({ databaseUrl, dataDir: dataDir!, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
   await migrate(db);
   const city = await loadCityPack('441700');
   const auth = createAuthService({ db, config, defaultGridDistrict: city.manifest.districts[0]!.adcode });

@@ -16,6 +16,7 @@ import { createDomain, type Domain } from './domain/index.js';
 import { DEFAULT_TIME_BOUNDS } from '../../shared/domain/time-bounds.js';
 import type { ChangeSink, IngestService } from './domain/ports.js';
 import { createLiveHub, attachRedisAdapter, type LiveHub } from './realtime/index.js';
+import { refuseOtherNamespaces, socketServerOptions } from './realtime/socket-policy.js';
 import { asciiParser } from './realtime/ascii-parser.js';
 import { createMetrics } from './observability/metrics.js';
 import { createAuthRouter } from './http/auth.routes.js';
@@ -32,10 +33,12 @@ import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
 import { createDrillsRouter } from './http/drills.routes.js';
 import { errorHandler, HttpError } from './http/errors.js';
+import { textGuard } from './http/text-guard.js';
+import { requestDeadline } from './http/request-deadline.js';
 import { startJobs, type JobIntervals } from './jobs.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs'>>;
+  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs'>>;
   db: Db;
   city: CityPack;
   auth: AuthService;
@@ -66,11 +69,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', deps.config.trustProxy);
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  // Refused before the hub sees them (origin, namespace); the hub counts its own per-user refusals.
+  const refusedSockets = { count: 0 };
+  const refuse = () => void refusedSockets.count++;
   const io = new Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>(server, {
-    cors: deps.config.corsOrigins ? { origin: deps.config.corsOrigins } : undefined,
+    ...socketServerOptions({ corsOrigins: deps.config.corsOrigins, refused: refuse }),
     parser: asciiParser,
   });
-  const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl) : null;
+  refuseOtherNamespaces(io, refuse);
+  const redis = deps.config.redisUrl ? await attachRedisAdapter(io, deps.config.redisUrl, { log }) : null;
 
   let hub: LiveHub | undefined;
   const sink: ChangeSink = { publish: (topic, items) => hub!.publish(topic, items) };
@@ -81,7 +88,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
   });
-  hub = createLiveHub({ io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs });
+  hub = createLiveHub({
+    io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs,
+    maxSocketsPerUser: deps.config.liveMaxSocketsPerUser,
+  });
   const airDays = await catchUpAirDays(db);
   if (airDays) log.info({ stationDays: airDays }, 'daily air results computed for days stored before them');
   await domain.refreshKpis(true);
@@ -90,11 +100,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   metrics.gauge('cockpit_live_clients', 'Connected live clients on this node', () => hub!.stats().clients);
   metrics.gauge('cockpit_live_deltas_flushed', 'Live deltas written by this node since start', () => hub!.stats().deltasFlushed);
   metrics.gauge('cockpit_live_deliveries', 'Live items delivered to clients by this node since start', () => hub!.stats().deliveries);
+  metrics.gauge('cockpit_socket_connections', 'Engine.IO connections open on this node, whatever namespace they joined', () => io.engine.clientsCount);
+  metrics.gauge('cockpit_live_refused_connections', 'Socket connections refused since start (origin, namespace, per-user limit)', () => refusedSockets.count + hub!.stats().refusedConnections);
+  metrics.gauge('cockpit_live_disconnected_over_cap', 'Live sockets disconnected since start because their unread backlog passed the hard cap', () => hub!.stats().disconnectedOverCap);
   metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub!.stats().droppedToResync);
+  if (redis) metrics.gauge('cockpit_redis_up', '1 while this node is connected to Redis, 0 during an outage (degraded: no cross-node fan-out)', () => (redis.up() ? 1 : 0));
   const ingest = metrics.countIngest(domain.ingest);
   let draining = false;
 
   app.use(metrics.httpMiddleware);
+  app.use(requestDeadline(deps.config.requestTimeoutMs ?? 30_000));
   app.use(helmet({
     contentSecurityPolicy: {
       directives: {
@@ -106,15 +121,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     },
   }));
+  app.use(textGuard);
   app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new HttpError(503, 'shutting_down', 'The server is shutting down') : undefined));
-  app.use(createAuthRouter(auth));
+  app.use(createAuthRouter(auth, { throttle: { redis: redis?.client } }));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
   app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
   app.use(createDrillsRouter({ drills: domain.drills, auth }));
   const api = express.Router();
-  api.use(requireUser(auth), express.json({ limit: '100kb' }));
+  api.use(requireUser(auth), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ db, domain }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deriveDemoJwtSecret, hashIngestKey } from './auth/secrets.js';
+import { demoJwtSecret, estimatedEntropyBits, hashIngestKey } from './auth/secrets.js';
 
 /** Thrown by {@link loadConfig} with every problem found, so an operator fixes them in one go. */
 export class ConfigError extends Error {
@@ -23,8 +23,8 @@ export interface Config {
   /** Adcode of the city pack. */
   city: string;
   jwtSecret: string;
-  /** `derived` only in demo mode without `JWT_SECRET`. */
-  jwtSecretSource: 'env' | 'derived';
+  /** `generated` only in demo mode without `JWT_SECRET` (random, kept in `dataDir`). */
+  jwtSecretSource: 'env' | 'generated';
   tokenTtlSeconds: number;
   /** Configured ingest keys, already hashed: the plain keys are not kept. */
   ingestKeys: { name: string; keyHash: string }[];
@@ -41,6 +41,14 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** How far ahead of the server's clock an ingested time may lie (source clock skew), ms. */
   clockToleranceMs: number;
+  /** Live sockets one user may hold per node. */
+  liveMaxSocketsPerUser: number;
+  /** Deadline of one HTTP request, ms; past it the client gets 503. */
+  requestTimeoutMs: number;
+  /** Deadline of one database statement, ms. */
+  dbTimeoutMs: number;
+  /** How long to wait for a database connection, ms. */
+  dbConnectTimeoutMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -48,6 +56,9 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 const MIN_JWT_SECRET = 32;
 const MIN_INGEST_KEY = 24;
 const MIN_ADMIN_PASSWORD = 12;
+/** Estimated entropy (see estimatedEntropyBits) a production secret needs. */
+const MIN_JWT_SECRET_BITS = 100;
+const MIN_INGEST_KEY_BITS = 80;
 
 const url = (schemes: string[]) =>
   z.string().refine((v) => schemes.some((s) => v.startsWith(`${s}://`)), `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
@@ -112,6 +123,10 @@ const envSchema = z.object({
   SIMULATE_SPEED: z.coerce.number().positive('must be a positive number').max(3600, 'must be at most 3600').default(1),
   CORS_ORIGIN: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
+  LIVE_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
 /**
@@ -131,6 +146,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!raw.JWT_SECRET) problems.push(`JWT_SECRET: required in production (at least ${MIN_JWT_SECRET} random characters)`);
     if (!raw.INGEST_KEYS) problems.push(`INGEST_KEYS: required in production (comma-separated name:key pairs, keys ≥ ${MIN_INGEST_KEY} characters)`);
     else if (parsed.success && parsed.data.INGEST_KEYS?.length === 0) problems.push('INGEST_KEYS: no name:key pair given');
+    if (raw.JWT_SECRET && raw.JWT_SECRET.length >= MIN_JWT_SECRET && estimatedEntropyBits(raw.JWT_SECRET) < MIN_JWT_SECRET_BITS) {
+      problems.push(`JWT_SECRET: too predictable (repeated characters or a small alphabet); use random bytes, e.g. openssl rand -base64 48`);
+    }
+    for (const name of weakIngestKeys(raw.INGEST_KEYS)) problems.push(`INGEST_KEYS: key "${name}" is too predictable; use random bytes, e.g. openssl rand -base64 32`);
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -143,8 +162,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     mqttUrl: e.MQTT_URL,
     city: e.CITY,
-    jwtSecret: e.JWT_SECRET ?? deriveDemoJwtSecret({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR }),
-    jwtSecretSource: e.JWT_SECRET ? 'env' : 'derived',
+    jwtSecret: e.JWT_SECRET ?? demoJwtSecret(e.DATA_DIR),
+    jwtSecretSource: e.JWT_SECRET ? 'env' : 'generated',
     tokenTtlSeconds: e.TOKEN_TTL,
     ingestKeys: e.INGEST_KEYS ?? [],
     adminPassword: e.ADMIN_PASSWORD,
@@ -154,6 +173,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGIN ? e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : null,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     clockToleranceMs: e.CLOCK_TOLERANCE_S * 1000,
+    liveMaxSocketsPerUser: e.LIVE_MAX_SOCKETS_PER_USER,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    dbTimeoutMs: e.DB_TIMEOUT_MS,
+    dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
   };
 }
 
@@ -174,6 +197,14 @@ export function redactConfig(config: Config): Record<string, unknown> {
     adminPassword: config.adminPassword ? '***' : undefined,
     ingestKeys: config.ingestKeys.map((k) => k.name),
   };
+}
+
+/** Names of configured ingest keys long enough but too predictable for production. */
+function weakIngestKeys(v: string | undefined): string[] {
+  if (!v) return [];
+  return v.split(',').map((pair) => [pair.slice(0, pair.indexOf(':')).trim(), pair.slice(pair.indexOf(':') + 1).trim()])
+    .filter(([name, key]) => name && key!.length >= MIN_INGEST_KEY && estimatedEntropyBits(key!) < MIN_INGEST_KEY_BITS)
+    .map(([name]) => name!);
 }
 
 function parseTrustProxy(v: string | undefined): boolean | number | string {

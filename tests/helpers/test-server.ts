@@ -43,9 +43,9 @@ export interface TestServer {
 }
 
 /** Starts the real server on port 0 over an in-memory PGlite (or `databaseUrl`), demo mode. */
-export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: string; now?: () => Date; flushIntervalMs?: number } = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', JWT_SECRET: 'test-secret-test-secret-test-secret-42', ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}) });
-  const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: 'memory://' });
+export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: string; now?: () => Date; flushIntervalMs?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', JWT_SECRET: 'test-secret-test-secret-test-secret-42', ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}), ...opts.env });
+  const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: 'memory://', timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
   await migrate(db);
   const city = await loadCityPack('441700');
   const auth = createAuthService({ db, config, defaultGridDistrict: '441702' });

@@ -1,5 +1,14 @@
 import { HttpError } from '../http/errors.js';
-import type { AuthUser } from './types.js';
+import type { AuthUser, Role } from './types.js';
+
+/**
+ * The districts a user is confined to, or null for a city-wide role. A `grid` user always
+ * gets an array — its own districts, or none at all — so a grid token that somehow carries
+ * no district list confines its holder to nothing rather than freeing it to the whole city.
+ */
+export function ownDistricts(user: { role: Role; districts?: readonly string[] | null }): string[] | null {
+  return user.role === 'grid' ? [...(user.districts ?? [])] : null;
+}
 
 /**
  * The single district rule for every read (HTTP and live socket): which districts `user`
@@ -14,10 +23,10 @@ import type { AuthUser } from './types.js';
  */
 export function scopeDistricts(user: AuthUser, requested?: readonly string[] | null): string[] | null {
   const asked = requested?.length ? [...new Set(requested)] : null;
-  if (user.role !== 'grid') return asked;
-  const own = user.districts ?? [];
+  const own = ownDistricts(user);
+  if (own === null) return asked;
   if (own.length === 0) throw new HttpError(403, 'no_districts', 'This account is not assigned to any district');
-  if (!asked) return [...own];
+  if (!asked) return own;
   const allowed = asked.filter((d) => own.includes(d));
   if (allowed.length === 0) throw new HttpError(403, 'district_forbidden', `Not allowed to read districts ${asked.join(', ')}`);
   return allowed;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The ingest key that exists in demo mode only (CONTRACT.md). */
@@ -30,13 +31,43 @@ export function generateKeyId(): string {
   return 'ik_' + randomBytes(6).toString('hex');
 }
 
+/** Name of the demo token secret's file in `DATA_DIR`. */
+export const DEMO_SECRET_FILE = 'jwt-secret';
+
 /**
- * The JWT secret of demo mode when `JWT_SECRET` is not set. Derived from the storage
- * location so it needs no file writes, survives restarts, and is the same on every node
- * that shares one database. It is predictable, which is acceptable only because demo mode
- * publishes its passwords anyway; production refuses to start without `JWT_SECRET`.
+ * The JWT secret of demo mode when `JWT_SECRET` is not set: 48 random bytes, generated once
+ * per data folder and kept there (file mode 0600), so tokens survive restarts but nobody can
+ * compute the secret from where the data lives. `memory://` storage gets a new one per process.
  */
-export function deriveDemoJwtSecret(storage: { databaseUrl?: string; dataDir: string }): string {
-  const where = storage.databaseUrl ?? `pglite:${path.resolve(storage.dataDir)}`;
-  return createHash('sha256').update(`city-cockpit demo jwt secret\0${where}`).digest('hex');
+export function demoJwtSecret(dataDir: string): string {
+  if (dataDir.startsWith('memory://')) return randomBytes(48).toString('base64url');
+  const file = path.join(path.resolve(dataDir), DEMO_SECRET_FILE);
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // `wx`: of two processes starting together, one creates the file and the other reads it.
+    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new Error(`${file} holds no usable secret; delete it to have a new one generated`);
+  return secret;
+}
+
+/**
+ * Estimated entropy of a secret in bits: the Shannon entropy of its character frequencies
+ * times its length, where a secret that repeats a shorter unit (`abcabcabc…`) counts as
+ * that unit. A rough rule that refuses repetition and small alphabets (`xxxx…`,
+ * `passwordpassword…`); it cannot tell a random string from a clever pattern.
+ */
+export function estimatedEntropyBits(secret: string): number {
+  const chars = [...secret];
+  let period = 1;
+  while (period < chars.length && chars.some((c, i) => i >= period && c !== chars[i - period])) period++;
+  const unit = chars.slice(0, period);
+  const counts = new Map<string, number>();
+  for (const ch of unit) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let perChar = 0;
+  for (const c of counts.values()) perChar -= (c / period) * Math.log2(c / period);
+  return Math.round(perChar * period);
 }

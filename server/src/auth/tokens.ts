@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.js';
+import { ownDistricts } from './scope.js';
 import { role, type AuthUser } from './types.js';
 
 const ISSUER = 'city-cockpit';
@@ -39,7 +40,7 @@ export function createTokenIssuer(opts: { secret: string; ttlSeconds: number; mo
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience, requiredClaims: ['exp', 'sub'] });
         const c = claims.parse(payload);
-        return { username: c.sub, role: c.role, districts: c.districts };
+        return { username: c.sub, role: c.role, districts: ownDistricts(c) };
       } catch (err) {
         const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new HttpError(401, expired ? 'token_expired' : 'invalid_token', expired ? 'Token expired' : 'Invalid token');

@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/auth.service.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 import { currentUser, requireUser } from '../auth/middleware.js';
 import { HttpError, validationError } from './errors.js';
+import { textGuard } from './text-guard.js';
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -12,34 +13,28 @@ const loginBody = z.object({
 
 /**
  * `POST /api/v1/auth/login`, `POST /api/v1/auth/refresh` and `GET /api/v1/auth/me`, with full
- * paths: mount with `app.use(createAuthRouter(auth))`. Failed logins are throttled per
- * username + IP.
+ * paths: mount with `app.use(createAuthRouter(auth))`. Login attempts are throttled per
+ * account + address, per account and per address, before any password is hashed.
  */
 export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken' | 'refresh'>, opts: { throttle?: LoginThrottleOptions } = {}): Router {
   const router = Router();
   const throttle = createLoginThrottle(opts.throttle);
 
-  router.post('/api/v1/auth/login', express.json({ limit: '16kb' }), async (req, res) => {
+  router.post('/api/v1/auth/login', express.json({ limit: '16kb' }), textGuard, async (req, res) => {
     const parsed = loginBody.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { username, password } = parsed.data;
-    const key = `${username.toLowerCase()}|${req.ip ?? req.socket.remoteAddress ?? ''}`;
-    const wait = throttle.lockedFor(key);
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    const wait = await throttle.attempt(username, address);
     if (wait > 0) throw tooMany(res, wait);
-    try {
-      const result = await auth.login(username, password);
-      throttle.succeed(key);
-      res.json(result);
-    } catch (err) {
-      if (!(err instanceof HttpError && err.status === 401)) throw err;
-      const locked = throttle.fail(key);
-      throw locked > 0 ? tooMany(res, locked) : err;
-    }
+    const result = await auth.login(username, password);
+    await throttle.succeed(username, address);
+    noStore(res).json(result);
   });
 
   // A video wall runs for days; it trades its still-valid token for a new one before expiry.
   router.post('/api/v1/auth/refresh', requireUser(auth), async (req, res) => {
-    res.json(await auth.refresh(currentUser(req)));
+    noStore(res).json(await auth.refresh(currentUser(req)));
   });
 
   router.get('/api/v1/auth/me', requireUser(auth), (req, res) => {
@@ -47,6 +42,11 @@ export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken'
   });
 
   return router;
+}
+
+/** A token must never be kept by a browser or proxy cache. */
+function noStore(res: express.Response): express.Response {
+  return res.setHeader('Cache-Control', 'no-store').setHeader('Pragma', 'no-cache');
 }
 
 function tooMany(res: express.Response, waitMs: number): HttpError {

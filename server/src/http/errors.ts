@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ZodError } from 'zod';
+import { DbTimeoutError } from '../store/deadline.js';
 
 export interface ErrorIssue {
   path: string;
@@ -36,11 +37,37 @@ export function validationError(err: ZodError, prefix: (string | number)[] = [])
   return new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
 }
 
-/** Express error handler: HttpError as is; body-parser errors as 4xx; anything else 500. */
-export function errorHandler(log: { error: (obj: unknown, msg?: string) => void }): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
+/** SQLSTATE classes caused by the data a client sent (22: data exception), not by the server. */
+const CLIENT_DATA_SQLSTATE = /^22/;
+
+/** Where the error handler writes: unexpected errors with their stack, client errors as one short line. */
+export interface ErrorLog {
+  error: (obj: unknown, msg?: string) => void;
+  warn?: (obj: unknown, msg?: string) => void;
+}
+
+/**
+ * Express error handler: HttpError as is; body-parser errors as 4xx; a database refusing
+ * the data it was given as 400; a database past its deadline as 503 (see store/deadline.ts);
+ * anything else 500. Only a 500 is logged with its stack: a client can send any number of
+ * bad requests, and each must not cost the log more than a line.
+ */
+export function errorHandler(log: ErrorLog): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) return; // the request deadline already answered
     if (err instanceof HttpError) {
+      if (err.status >= 500) log.warn?.({ code: err.code, method: req.method, path: req.path }, err.message);
       res.status(err.status).json(err.toJSON());
+      return;
+    }
+    if (err instanceof DbTimeoutError) {
+      log.warn?.({ method: req.method, path: req.path }, err.message);
+      res.status(503).setHeader('Retry-After', '5').json(new HttpError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
+      return;
+    }
+    if (typeof err?.code === 'string' && CLIENT_DATA_SQLSTATE.test(err.code)) {
+      log.warn?.({ sqlstate: err.code, method: req.method, path: req.path }, `database refused the request's data: ${String(err.message)}`);
+      res.status(400).json(new HttpError(400, 'invalid_input', 'The request contains a value the database cannot store').toJSON());
       return;
     }
     const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;

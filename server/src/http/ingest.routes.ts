@@ -5,6 +5,7 @@ import { parseCap } from '../ingest/cap.adapter.js';
 import { parseIndicatorCsv } from '../ingest/csv.adapter.js';
 import { requireIngestKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
+import { textGuard } from './text-guard.js';
 
 export interface IngestLimits {
   /** Largest accepted body (bytes or a string such as `10mb`); default 10 MB. */
@@ -36,7 +37,7 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
   const limit = deps.limits?.bodyBytes ?? '10mb';
   const maxItems = deps.limits?.items ?? MAX_ITEMS;
   const auth = requireIngestKey(deps.verifyIngestKey);
-  const json = [requireContentType(...JSON_TYPES), express.json({ limit, type: JSON_TYPES })];
+  const json = [requireContentType(...JSON_TYPES), express.json({ limit, type: JSON_TYPES }), textGuard];
   const router = Router();
 
   const accept = (store: (req: Request) => Promise<IngestResult>): RequestHandler => async (req, res) => {
@@ -50,14 +51,14 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
   router.post(`${INGEST_BASE}/alerts`, auth, ...json,
     accept((req) => deps.ingest.alerts(parseAlerts(req.body, maxItems))));
 
-  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit, type: CAP_TYPES }),
+  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit, type: CAP_TYPES }), textGuard,
     accept((req) => deps.ingest.alerts([parseCap(String(req.body))])));
 
   router.post(`${INGEST_BASE}/observations`, auth, ...json,
     accept((req) => deps.ingest.observations(parseObservations(req.body, maxItems))));
 
   router.post(`${INGEST_BASE}/indicators`, auth, requireContentType(...JSON_TYPES, ...CSV_TYPES),
-    express.json({ limit, type: JSON_TYPES }), express.text({ limit, type: CSV_TYPES }),
+    express.json({ limit, type: JSON_TYPES }), express.text({ limit, type: CSV_TYPES }), textGuard,
     accept((req) => {
       const items = req.is(CSV_TYPES) ? parseIndicatorCsv(String(req.body), maxItems) : parseIndicators(req.body, maxItems);
       return deps.ingest.indicators(items);

@@ -2,6 +2,7 @@ import express, { Router, type ErrorRequestHandler, type Request, type Response 
 import type { CaseQueries, IngestService } from '../domain/ports.js';
 import type { CaseCategory, Department } from '../../../shared/schemas/city-pack.js';
 import { HttpError } from './errors.js';
+import { textGuard } from './text-guard.js';
 import { bearerKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
 import {
@@ -95,7 +96,7 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
 
   router.post(`${OPEN311_BASE}/requests.:format`,
     requireContentType('application/x-www-form-urlencoded'),
-    express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }),
+    express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }), textGuard,
     async (req, res) => {
       const format = formatOf(req);
       const body = (req.body ?? {}) as Record<string, unknown>;

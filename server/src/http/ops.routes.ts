@@ -4,14 +4,18 @@ import type { Db } from '../store/db.js';
 
 export interface OpsDeps {
   db: Db;
-  /** Present when Redis is configured: resolves when it answers PING. */
+  /**
+   * Present when Redis is configured: resolves when it answers PING. Its failure is reported
+   * (`redis: "degraded"`) but does not fail readiness: a node without Redis still stores,
+   * ingests and serves its own clients (docs/OPERATIONS.md).
+   */
   pingRedis?: () => Promise<void>;
   registry: client.Registry;
   /** Set while shutting down: readiness fails so load balancers stop sending. */
   draining: () => boolean;
 }
 
-/** `/healthz` (process alive), `/readyz` (storage and Redis reachable), `/metrics` (Prometheus). */
+/** `/healthz` (process alive), `/readyz` (storage reachable; Redis reported), `/metrics` (Prometheus). */
 export function createOpsRouter(deps: OpsDeps): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => {
@@ -30,8 +34,9 @@ export function createOpsRouter(deps: OpsDeps): Router {
     await probe('storage', () => deps.db.query('select 1'));
     if (deps.pingRedis) await probe('redis', deps.pingRedis);
     if (deps.draining()) checks.process = 'draining';
-    const ok = Object.values(checks).every((v) => v === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready', checks });
+    const ok = Object.entries(checks).every(([name, v]) => v === 'ok' || name === 'redis');
+    const redis = checks.redis === undefined ? undefined : checks.redis === 'ok' ? 'ok' : 'degraded';
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready', ...(redis ? { redis } : {}), checks });
   });
   r.get('/metrics', async (_req, res) => {
     res.type(deps.registry.contentType).send(await deps.registry.metrics());

@@ -1,6 +1,7 @@
 import { observationInput, type ObservationInput } from '../../../shared/schemas/observation.js';
 import { HttpError, zodIssues } from '../http/errors.js';
 import { invalidItems, parseObservations } from './json.adapter.js';
+import { assertCleanText } from '../http/text-guard.js';
 
 /**
  * Topic layout (QoS 1):
@@ -22,11 +23,14 @@ export function checkTopicLevel(city: string): void {
 const KINDS = new Set(['air', 'water', 'noise']);
 
 function readJson(payload: Buffer): unknown {
+  let body: unknown;
   try {
-    return JSON.parse(payload.toString('utf8'));
+    body = JSON.parse(payload.toString('utf8'));
   } catch (err) {
     throw new HttpError(400, 'malformed_json', `Malformed JSON: ${(err as Error).message}`);
   }
+  assertCleanText(body);
+  return body;
 }
 
 /**

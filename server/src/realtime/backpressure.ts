@@ -7,6 +7,11 @@ export interface BufferedSocket {
   conn: object;
 }
 
+/** A socket the guard can cut off: closing its connection (not the namespace) lets the client reconnect by itself. */
+export interface ClosableSocket extends BufferedSocket {
+  conn: { close(discard?: boolean): void };
+}
+
 // Engine.IO keeps these members out of its public types; they are stable across 6.x.
 interface EngineInternals {
   writeBuffer?: unknown[];
@@ -30,6 +35,8 @@ export interface BackpressureOptions {
   maxBufferedPackets: number;
   /** Queued websocket bytes above which a socket is congested. */
   maxBufferedBytes: number;
+  /** Queued packets or bytes above which a socket is disconnected, whatever it subscribed. */
+  hardCap?: { packets: number; bytes: number };
   /** How often drained sockets are looked for while some are dropped. */
   resumeCheckMs?: number;
   /** Called once a dropped socket has drained, with the topics it must re-subscribe. */
@@ -50,11 +57,27 @@ export class BackpressureGuard {
   droppedCount = 0;
   /** `live:resync` messages sent, since start. */
   resyncCount = 0;
+  /** Sockets disconnected for passing the hard cap, since start. */
+  overCapCount = 0;
 
   constructor(private readonly opts: BackpressureOptions) {}
 
   isCongested(socket: BufferedSocket): boolean {
     return bufferedPackets(socket) > this.opts.maxBufferedPackets || bufferedBytes(socket) > this.opts.maxBufferedBytes;
+  }
+
+  /**
+   * Disconnects a socket whose queue passed the hard cap and returns true. Its transport is
+   * closed rather than the namespace, so the client reconnects and re-subscribes with `since`.
+   */
+  cutIfOverCap(socket: ClosableSocket): boolean {
+    const cap = this.opts.hardCap;
+    if (!cap || (bufferedPackets(socket) <= cap.packets && bufferedBytes(socket) <= cap.bytes)) return false;
+    this.overCapCount++;
+    this.clear(socket.id);
+    // Discard what is queued: a plain close would wait for a drain that never comes.
+    socket.conn.close(true);
+    return true;
   }
 
   /** Records that `topics` were taken off the socket; starts watching it drain. */

@@ -127,6 +127,7 @@ export class Fanout {
     };
     const byRoom = new Map<string, WireDelta>();
     if (rooms && rooms.size > 0) {
+      this.cutOverCap(rooms);
       if (topic !== 'alerts') this.shedCongested(rooms);
       for (const [room, entry] of rooms) {
         const payload = encodeDelta(scoped(entry.scope), entry.encoding);
@@ -188,6 +189,16 @@ export class Fanout {
     const entry = rooms?.get(room);
     if (!rooms || !entry) return;
     if (--entry.members <= 0) rooms.delete(room);
+  }
+
+  /** Disconnects members whose queue passed the hard cap (the only bound on a never-shed alert backlog). */
+  private cutOverCap(rooms: Map<string, RoomEntry>): void {
+    for (const room of rooms.keys()) {
+      for (const id of [...(this.nsp.adapter.rooms.get(room) ?? [])]) {
+        const socket = this.nsp.sockets.get(id);
+        if (socket) this.guard.cutIfOverCap(socket);
+      }
+    }
   }
 
   /** Alerts are never shed; every other topic is, for sockets whose buffers are over the limit. */

@@ -7,6 +7,7 @@ import { Fanout } from './fanout.js';
 import { authMiddleware, registerLiveHandlers } from './live.handlers.js';
 import { isClustered } from './redis-adapter.js';
 import { ReorderBuffer } from './reorder-buffer.js';
+import { limitSocketsPerUser } from './socket-policy.js';
 import type { SnapshotFn } from './replay.js';
 import type { LiveLogger, LiveServer, LiveSocket } from './types.js';
 
@@ -27,6 +28,15 @@ export interface LiveHubDeps {
   maxBufferedPackets?: number;
   /** Websocket bytes queued for a socket above which it is shed (default 8 MiB). */
   maxBufferedBytes?: number;
+  /**
+   * Hard caps of what one socket may have queued (default 2000 packets, 32 MiB). Alerts are
+   * never shed, so a client that stops reading but answers heartbeats would hold an
+   * ever-growing alert backlog; past these it is disconnected, and resyncs with `since`
+   * when it reconnects.
+   */
+  hardCap?: { packets: number; bytes: number };
+  /** Live sockets one user may hold on this node (default 20). */
+  maxSocketsPerUser?: number;
   /** Replay log bounds; pruned every `pruneIntervalMs` (default 60 s). */
   retention?: { maxDeltasPerTopic: number; maxAgeMs: number; pruneIntervalMs?: number };
   /** Missed deltas above which a subscribe gets a snapshot instead (default 1000). */
@@ -48,6 +58,10 @@ export interface LiveHubStats {
   deliveries: number;
   droppedToResync: number;
   resyncsSent: number;
+  /** Sockets disconnected for exceeding the hard cap, since start. */
+  disconnectedOverCap: number;
+  /** Connections refused (origin, namespace, per-user limit), since start. */
+  refusedConnections: number;
   gapSkips: number;
   flushErrors: number;
 }
@@ -74,10 +88,12 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const repo = deps.db.engine === 'pglite' ? createMemoryDeltaLog(deps.db) : createDeltaLogRepository(deps.db);
   const retention = deps.retention ?? { maxDeltasPerTopic: 5000, maxAgeMs: 6 * 3600_000 };
   const counters = { deltasFlushed: 0, itemsFlushed: 0, remoteDeltas: 0, gapSkips: 0, flushErrors: 0 };
+  const refused = { count: 0 };
 
   const guard = new BackpressureGuard({
     maxBufferedPackets: deps.maxBufferedPackets ?? 200,
     maxBufferedBytes: deps.maxBufferedBytes ?? 8 * 1024 * 1024,
+    hardCap: deps.hardCap ?? { packets: 2000, bytes: 32 * 1024 * 1024 },
     lookup: (id) => nsp.sockets.get(id),
     onResume: (id, topics) => fanout.resync(id, topics),
   });
@@ -106,6 +122,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   };
   nsp.on('live:delta', onRemoteDelta);
   nsp.use(authMiddleware(deps.verifyToken, log));
+  nsp.use(limitSocketsPerUser(deps.maxSocketsPerUser ?? 20, () => refused.count++));
   const onConnection = (socket: LiveSocket) => {
     registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot: deps.snapshot, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
     socket.on('disconnect', () => fanout.remove(socket.id));
@@ -182,6 +199,8 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       ...fanout.counters,
       droppedToResync: guard.droppedCount,
       resyncsSent: guard.resyncCount,
+      disconnectedOverCap: guard.overCapCount,
+      refusedConnections: refused.count,
     }),
   };
 }

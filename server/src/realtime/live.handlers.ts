@@ -12,6 +12,7 @@ import {
 import type { Fanout } from './fanout.js';
 import { answerTopic, type ReplayDeps } from './replay.js';
 import { resolveScope } from './subscriptions.js';
+import { DbTimeoutError } from '../store/deadline.js';
 import type { LiveLogger, LiveSocket } from './types.js';
 
 const unsubscribeRequest = z.object({ topics: z.array(liveTopic).min(1) });
@@ -78,7 +79,7 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
   const parsed = subscribeRequest.safeParse(raw);
   if (!parsed.success) return reply({ ok: false, error: invalid(parsed.error) });
   const req = parsed.data;
-  const resolved = resolveScope(socket.data.user.districts, req.districts);
+  const resolved = resolveScope(socket.data.user, req.districts);
   if (!resolved.ok) return reply({ ok: false, error: resolved.error });
   const scope = resolved.scope;
   const topics = [...new Set(req.topics)];
@@ -102,6 +103,10 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
     for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
   } catch (err) {
     for (const topic of topics) deps.fanout.cancelHold(socket.id, topic, tokens.get(topic)!);
+    if (err instanceof DbTimeoutError) {
+      deps.log.warn({ topics }, `live: subscribe failed: ${err.message}`);
+      return reply({ ok: false, error: { code: 'unavailable', message: 'the database did not answer in time, try again shortly' } });
+    }
     deps.log.error({ err, topics }, 'live: subscribe failed');
     reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
   }

@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
 import type { LiveLogger } from './types.js';
+import { watchRedisHealth } from './redis-health.js';
 
 const clustered = new WeakSet<object>();
 
@@ -19,7 +20,8 @@ export function markClustered(io: object): void {
 export interface RedisAdapterOptions {
   /** Channel prefix; nodes of one deployment share it (default `socket.io`). */
   key?: string;
-  log?: Pick<LiveLogger, 'warn'>;
+  /** Receives one line per change of the connection state (degraded / recovered). */
+  log?: Pick<LiveLogger, 'warn' | 'info'>;
   /** How long the first connection may take before the call fails (default 10 s). */
   connectTimeoutMs?: number;
 }
@@ -28,6 +30,10 @@ export interface RedisAdapterOptions {
 export interface RedisAdapterHandle {
   /** Resolves when both clients are connected and Redis answers PING within 2 s; throws otherwise. */
   ping(): Promise<void>;
+  /** True while both connections are ready; false during an outage, while they retry. */
+  up(): boolean;
+  /** The publishing connection, for other shared state on Redis (the login throttle). */
+  readonly client: ReturnType<typeof createClient>;
   close(): Promise<void>;
 }
 
@@ -37,11 +43,22 @@ export interface RedisAdapterHandle {
  * before clients connect: changing the adapter resets the rooms of existing namespaces.
  */
 export async function attachRedisAdapter(io: Server, redisUrl: string, opts: RedisAdapterOptions = {}): Promise<RedisAdapterHandle> {
-  const pub = createClient({ url: redisUrl });
-  const sub = pub.duplicate();
-  // Without listeners a dropped connection would crash the process; the clients reconnect.
-  pub.on('error', (err: unknown) => opts.log?.warn({ err }, 'redis adapter: publisher error'));
-  sub.on('error', (err: unknown) => opts.log?.warn({ err }, 'redis adapter: subscriber error'));
+  // During an outage a publish fails at once instead of queueing without bound; the other
+  // nodes' clients fill the gap from the delta log (reorder buffer) once Redis is back.
+  const pub = createClient({ url: redisUrl, disableOfflineQueue: true });
+  const sub = createClient({ url: redisUrl });
+  // The adapter publishes without awaiting; a failed publish must not become an unhandled rejection.
+  const publish = pub.publish.bind(pub);
+  Object.assign(pub, {
+    publish: (...args: Parameters<typeof publish>) => {
+      const sent = publish(...args);
+      sent.catch(() => undefined);
+      return sent;
+    },
+  });
+  // Without error listeners a dropped connection would crash the process; the clients
+  // reconnect, and the watcher logs the outage once rather than every retry.
+  const health = watchRedisHealth([pub, sub], opts.log);
   const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
   try {
     // node-redis retries a first connection forever; a node must rather fail to start.
@@ -59,6 +76,8 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, opts: Red
   io.adapter(createAdapter(pub, sub, opts.key ? { key: opts.key } : {}));
   clustered.add(io);
   return {
+    client: pub,
+    up: health.up,
     async ping() {
       // Commands queue while disconnected; a probe must answer now.
       if (!pub.isReady || !sub.isReady) throw new Error('redis adapter: not connected to Redis');
@@ -66,7 +85,8 @@ export async function attachRedisAdapter(io: Server, redisUrl: string, opts: Red
     },
     async close() {
       clustered.delete(io);
-      await Promise.allSettled([pub.close(), sub.close()]);
+      // A client still retrying would wait for Redis to come back before closing.
+      await Promise.allSettled([pub, sub].map((c) => (c.isReady ? c.close() : Promise.resolve(c.destroy()))));
     },
   };
 }

@@ -1,5 +1,8 @@
 import type { DeltaEncoding, ErrorBody, LiveDelta, LiveTopic, TopicItems, WireDelta } from '../../../shared/contracts/live.js';
 import { packItems } from '../../../shared/contracts/packed.js';
+import { scopeDistricts } from '../auth/scope.js';
+import type { AuthUser } from '../auth/types.js';
+import { HttpError } from '../http/errors.js';
 
 /**
  * The districts (adcodes) a client may receive, or `null` for no restriction.
@@ -24,28 +27,21 @@ export function itemDistricts<T extends LiveTopic>(topic: T, item: TopicItems[T]
 }
 
 /**
- * Combines the user's own restriction with the districts a subscribe asks for.
- * An unrestricted user narrows freely; a restricted user gets the intersection, and asking
- * only for districts outside its own is refused rather than silently answered with nothing.
+ * The scope of a subscribe: the district rule of every read (auth/scope.ts) applied to what
+ * the subscribe asks for, sorted so that clients with the same scope share one room. A grid
+ * user without districts, or asking only for foreign ones, is refused.
  */
 export function resolveScope(
-  userDistricts: readonly string[] | null,
+  user: AuthUser,
   requested: readonly string[] | undefined,
 ): { ok: true; scope: Scope } | { ok: false; error: ErrorBody } {
-  const asked = requested ? normalize(requested) : undefined;
-  if (userDistricts === null) return { ok: true, scope: asked ?? null };
-  const own = normalize(userDistricts);
-  if (!asked) return { ok: true, scope: own };
-  const allowed = new Set(own);
-  const scope = asked.filter((d) => allowed.has(d));
-  if (asked.length > 0 && scope.length === 0) {
-    return { ok: false, error: { code: 'forbidden', message: `districts outside your scope: ${asked.join(', ')}` } };
+  try {
+    const scope = scopeDistricts(user, requested);
+    return { ok: true, scope: scope && [...new Set(scope)].sort() };
+  } catch (err) {
+    if (!(err instanceof HttpError)) throw err;
+    return { ok: false, error: { code: 'forbidden', message: err.message } };
   }
-  return { ok: true, scope };
-}
-
-function normalize(districts: readonly string[]): string[] {
-  return [...new Set(districts)].sort();
 }
 
 /** A stable key of a scope: one per distinct filter, shared by every client with that scope. */

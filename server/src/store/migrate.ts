@@ -7,7 +7,8 @@ const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'
 
 /**
  * Applies `migrations/NNN_name.sql` files not yet applied, in order, each in its own
- * transaction. An advisory lock keeps two nodes starting together from racing.
+ * transaction, without the statement deadline. An advisory lock keeps two nodes starting
+ * together from racing.
  */
 export async function migrate(db: Db): Promise<string[]> {
   const files = readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
@@ -23,7 +24,7 @@ export async function migrate(db: Db): Promise<string[]> {
       applied.push(file);
     }
     return applied;
-  });
+  }, { untimed: true }); // a migration on a large table may rightly take longer than a request
 }
 
 /** Splits a migration on `;` at line ends; migrations keep to statements without bodies. */

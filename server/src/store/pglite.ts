@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Db, Queryable } from './db.js';
+import { DbTimeoutError } from './deadline.js';
 
 type Op = 'query' | 'begin' | 'commit' | 'rollback' | 'exec' | 'close';
 type WorkerReply = { id: number; ok: true; result: { rows: unknown[] } | null } | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
@@ -13,7 +14,8 @@ type WorkerReply = { id: number; ok: true; result: { rows: unknown[] } | null } 
  * messages in order — so the next transaction's statements queue up behind a commit and
  * the database thread keeps working while the main thread handles the answers.
  */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<Db> {
+  const timeoutMs = opts.timeoutMs ?? 0;
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
   const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), {
@@ -41,11 +43,23 @@ export async function openPglite(dataDir: string): Promise<Db> {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the database thread exited (${code})`)));
 
-  const post = <T>(op: Op, sql?: string, params?: unknown[], blob?: Uint8Array): Promise<T> => {
+  /**
+   * Posts one message; with a deadline the caller stops waiting after `deadlineMs` (the
+   * worker still runs it in turn, and its late answer is dropped).
+   */
+  const post = <T>(op: Op, sql?: string, params?: unknown[], blob?: Uint8Array, deadlineMs = 0): Promise<T> => {
     if (failed) return Promise.reject(failed);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const timer = deadlineMs ? setTimeout(() => {
+        pending.delete(id);
+        reject(new DbTimeoutError(`${op}: no answer from the embedded database within ${deadlineMs} ms`));
+      }, deadlineMs) : undefined;
+      const settle = <A>(fn: (a: A) => void) => (a: A) => {
+        clearTimeout(timer);
+        fn(a);
+      };
+      pending.set(id, { resolve: settle(resolve as (v: unknown) => void), reject: settle(reject) });
       try {
         worker.postMessage({ id, op, sql, params, blob });
       } catch (err) {
@@ -57,24 +71,41 @@ export async function openPglite(dataDir: string): Promise<Db> {
   };
 
   let tail: Promise<void> = Promise.resolve();
-  /** Resolves with a `release` once every earlier holder released the connection. */
-  const takeTurn = (): Promise<() => void> => {
+  /**
+   * Resolves with a `release` once every earlier holder released the connection. Past
+   * `deadlineMs` it rejects instead; the turn is then given back as soon as it comes.
+   */
+  const takeTurn = (deadlineMs = 0): Promise<() => void> => {
     const before = tail;
     let release!: () => void;
     tail = new Promise<void>((resolve) => (release = resolve));
-    return before.then(() => release);
+    let expired = false;
+    const turn = before.then(() => {
+      if (expired) release();
+      return release;
+    });
+    if (!deadlineMs) return turn;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        expired = true;
+        reject(new DbTimeoutError(`the embedded database stayed busy for ${deadlineMs} ms`));
+      }, deadlineMs);
+    });
+    return Promise.race([turn, timeout]).finally(() => clearTimeout(timer));
   };
-  const alone = async <T>(op: Op, sql?: string, params?: unknown[]): Promise<T> => {
-    const release = await takeTurn();
-    const answer = post<T>(op, sql, params);
+  const alone = async <T>(op: Op, sql?: string, params?: unknown[], deadlineMs = timeoutMs): Promise<T> => {
+    const release = await takeTurn(deadlineMs);
+    const answer = post<T>(op, sql, params, undefined, deadlineMs);
     release();
     return answer;
   };
-  const copyCsv = (target: string, csv: string) =>
-    post<void>('query', `copy ${target} from '/dev/blob' with (format csv)`, [], new TextEncoder().encode(csv));
+  const copyCsv = (target: string, csv: string, deadlineMs: number) =>
+    post<void>('query', `copy ${target} from '/dev/blob' with (format csv)`, [], new TextEncoder().encode(csv), deadlineMs);
 
-  async function transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const release = await takeTurn();
+  async function transaction<T>(fn: (tx: Queryable) => Promise<T>, topts?: { untimed?: boolean }): Promise<T> {
+    const deadlineMs = topts?.untimed ? 0 : timeoutMs;
+    const release = await takeTurn(deadlineMs);
     const statements: Promise<unknown>[] = [];
     const track = <R>(p: Promise<R>): Promise<R> => {
       statements.push(p);
@@ -84,7 +115,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
     let ended = false;
     const end = (op: 'commit' | 'rollback') => {
       ended = true;
-      const answer = post<void>(op);
+      const answer = post<void>(op, undefined, undefined, undefined, deadlineMs);
       release();
       return answer;
     };
@@ -93,8 +124,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
     track(post('begin'));
     try {
       const out = await fn({
-        query: (sql, params) => inside(() => post('query', sql, params)),
-        copyCsv: (target, csv) => inside(() => copyCsv(target, csv)),
+        query: (sql, params) => inside(() => post('query', sql, params, undefined, deadlineMs)),
+        copyCsv: (target, csv) => inside(() => copyCsv(target, csv, deadlineMs)),
       });
       const commit = end('commit');
       commit.catch(() => undefined);
@@ -113,9 +144,9 @@ export async function openPglite(dataDir: string): Promise<Db> {
     engine: 'pglite',
     query: (sql, params) => alone('query', sql, params),
     transaction,
-    exec: (sql) => alone<void>('exec', sql),
+    exec: (sql) => alone<void>('exec', sql, undefined, 0),
     close: async () => {
-      if (!failed) await alone('close');
+      if (!failed) await alone('close', undefined, undefined, 0);
       worker.removeAllListeners('exit');
       await worker.terminate();
     },

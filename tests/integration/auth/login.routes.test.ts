@@ -1,11 +1,11 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuthService, type AuthService } from '../../../server/src/auth/auth.service.js';
 import { loadConfig } from '../../../server/src/config.js';
 import { createAuthRouter } from '../../../server/src/http/auth.routes.js';
-import { errorHandler } from '../../../server/src/http/errors.js';
+import { errorHandler, HttpError } from '../../../server/src/http/errors.js';
 import { openDb, type Db } from '../../../server/src/store/db.js';
 import { migrate } from '../../../server/src/store/migrate.js';
 
@@ -18,7 +18,7 @@ const servers: Server[] = [];
 beforeAll(async () => {
   db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
-  auth = createAuthService({ db, config: loadConfig({}), defaultGridDistrict: '441702' });
+  auth = createAuthService({ db, config: loadConfig({ DATA_DIR: 'memory://' }), defaultGridDistrict: '441702' });
   await auth.bootstrap();
 });
 afterAll(async () => {
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function start(): Promise<string> {
   const app = express();
-  app.use(createAuthRouter(auth, { throttle: { maxFailures: 3 } }));
+  app.use(createAuthRouter(auth, { throttle: { accountAddress: { points: 3, windowSec: 900, lockSec: 900 } } }));
   app.use(errorHandler({ error: () => undefined }));
   const server = app.listen(0, '127.0.0.1');
   servers.push(server);
@@ -73,13 +73,41 @@ describe('POST /api/v1/auth/login', () => {
 
   it('locks username + IP after repeated failures with 429, even for the right password', async () => {
     const base = await start();
-    for (let i = 0; i < 2; i++) expect((await login(base, { username: 'leader', password: 'bad' })).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await login(base, { username: 'leader', password: 'bad' })).status).toBe(401);
     const locked = await login(base, { username: 'leader', password: 'bad' });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await locked.json()).error.code).toBe('too_many_attempts');
     expect((await login(base, { username: 'leader', password: 'demo' })).status).toBe(429);
     expect((await login(base, { username: 'duty', password: 'demo' })).status).toBe(200);
+  });
+
+  it('answers tokens with Cache-Control: no-store (login and refresh)', async () => {
+    const base = await start();
+    const res = await login(base, { username: 'duty', password: 'demo' });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { token } = await res.json();
+    const refreshed = await fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('refuses a blocked address before hashing any password', async () => {
+    const calls = vi.fn(async () => {
+      throw new HttpError(401, 'invalid_credentials', 'Invalid username or password');
+    });
+    const app = express();
+    app.use(createAuthRouter({ ...auth, login: calls }, { throttle: { address: { points: 4, windowSec: 900, lockSec: 900 } } }));
+    app.use(errorHandler({ error: () => undefined }));
+    const server = app.listen(0, '127.0.0.1');
+    servers.push(server);
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (let i = 0; i < 4; i++) expect((await login(base, { username: `spray${i}`, password: 'Summer2026!' })).status).toBe(401);
+    const refused = await login(base, { username: 'spray-next', password: 'Summer2026!' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(calls).toHaveBeenCalledTimes(4);
   });
 });
 

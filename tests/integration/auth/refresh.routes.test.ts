@@ -20,7 +20,7 @@ let server: Server;
 beforeAll(async () => {
   db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
-  config = loadConfig({});
+  config = loadConfig({ DATA_DIR: 'memory://' });
   auth = createAuthService({ db, config, defaultGridDistrict: '441702' });
   await auth.bootstrap();
   const app = express();

@@ -1,9 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadStorageConfig, redactConfig } from '../../../server/src/config.js';
 import { hashIngestKey } from '../../../server/src/auth/secrets.js';
 
-const SECRET = 'x'.repeat(40);
-const KEY = 'k'.repeat(30);
+const SECRET = 'q8Xv2mK9pL4tR7wZ1nB6cF3hJ5sD0gYaE';
+const KEY = 'Tz4Lq9Wm2Xc7Vb1Nk8Rj5Hs3Gd6F';
 const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, INGEST_KEYS: `sensors:${KEY}`, ADMIN_PASSWORD: 'a-long-admin-pass' };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -17,14 +20,16 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
-  it('gives the demo defaults for an empty environment', () => {
-    const c = loadConfig({});
+  it('gives the demo defaults for an otherwise empty environment', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cockpit-config-'));
+    const c = loadConfig({ DATA_DIR: dir });
+    rmSync(dir, { recursive: true });
     expect(c).toMatchObject({
       mode: 'demo',
       port: 8080,
       host: undefined,
       databaseUrl: undefined,
-      dataDir: './data',
+      dataDir: dir,
       redisUrl: undefined,
       mqttUrl: undefined,
       city: '441700',
@@ -35,14 +40,35 @@ describe('loadConfig', () => {
       simulateSpeed: 1,
       corsOrigins: null,
       trustProxy: false,
-      jwtSecretSource: 'derived',
+      jwtSecretSource: 'generated',
     });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('derives the same demo secret for the same storage and another for other storage', () => {
-    expect(loadConfig({ DATA_DIR: './a' }).jwtSecret).toBe(loadConfig({ DATA_DIR: './a' }).jwtSecret);
-    expect(loadConfig({ DATA_DIR: './a' }).jwtSecret).not.toBe(loadConfig({ DATA_DIR: './b' }).jwtSecret);
+  it('generates a random demo secret once per data folder, kept there with mode 0600', () => {
+    const a = mkdtempSync(path.join(tmpdir(), 'cockpit-a-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'cockpit-b-'));
+    try {
+      const first = loadConfig({ DATA_DIR: a }).jwtSecret;
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(loadConfig({ DATA_DIR: a }).jwtSecret).toBe(first); // survives a restart
+      expect(readFileSync(path.join(a, 'jwt-secret'), 'utf8')).toBe(first);
+      expect(statSync(path.join(a, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      // Another folder with the same path elsewhere, or a fresh copy, cannot predict it.
+      expect(loadConfig({ DATA_DIR: b }).jwtSecret).not.toBe(first);
+      expect(loadConfig({ DATA_DIR: 'memory://' }).jwtSecret).not.toBe(loadConfig({ DATA_DIR: 'memory://' }).jwtSecret);
+    } finally {
+      rmSync(a, { recursive: true });
+      rmSync(b, { recursive: true });
+    }
+  });
+
+  it('refuses predictable production secrets, however long', () => {
+    const text = problemsOf({ ...production, JWT_SECRET: 'x'.repeat(64), INGEST_KEYS: `a:${'k'.repeat(40)},b:${KEY}` }).join('\n');
+    expect(text).toMatch(/JWT_SECRET: too predictable/);
+    expect(text).toMatch(/INGEST_KEYS: key "a" is too predictable/);
+    expect(text).not.toMatch(/key "b"/);
+    expect(problemsOf({ ...production, JWT_SECRET: 'password'.repeat(5) }).join('\n')).toMatch(/JWT_SECRET: too predictable/);
   });
 
   it('treats blank variables as unset and parses the rest', () => {
@@ -84,14 +110,14 @@ describe('loadConfig', () => {
   });
 
   it('accepts a full production configuration and keeps only key hashes', () => {
-    const c = loadConfig({ ...production, INGEST_KEYS: `sensors:${KEY}, cap-feed:${'c'.repeat(24)}`, DATABASE_URL: 'postgres://u:p@h/db', REDIS_URL: 'redis://h:6379' });
+    const c = loadConfig({ ...production, INGEST_KEYS: `sensors:${KEY}, cap-feed:${'cap-Fj3Kq8Lz2Mx7Nw4Pv9Rt6Y'}`, DATABASE_URL: 'postgres://u:p@h/db', REDIS_URL: 'redis://h:6379' });
     expect(c.mode).toBe('production');
     expect(c.simulate).toBe(false);
     expect(c.jwtSecret).toBe(SECRET);
     expect(c.jwtSecretSource).toBe('env');
     expect(c.ingestKeys).toEqual([
       { name: 'sensors', keyHash: hashIngestKey(KEY) },
-      { name: 'cap-feed', keyHash: hashIngestKey('c'.repeat(24)) },
+      { name: 'cap-feed', keyHash: hashIngestKey('cap-Fj3Kq8Lz2Mx7Nw4Pv9Rt6Y') },
     ]);
     expect(JSON.stringify(c)).not.toContain(KEY);
   });

@@ -6,14 +6,14 @@ import { httpFailure, useAuthDb } from '../../../helpers/auth-db.js';
 const SENSOR_KEY = 'sensor-key-with-enough-entropy-0001';
 const production = {
   NODE_ENV: 'production',
-  JWT_SECRET: 'p'.repeat(48),
+  JWT_SECRET: 'hQ3v9LmX2pT7wK4zR8nB1cF6jS5dG0yAeU',
   INGEST_KEYS: `sensors:${SENSOR_KEY}`,
   ADMIN_PASSWORD: 'real-admin-password',
 };
 
 const getDb = useAuthDb();
 
-const demoService = () => createAuthService({ db: getDb(), config: loadConfig({}), defaultGridDistrict: '441702' });
+const demoService = () => createAuthService({ db: getDb(), config: loadConfig({ DATA_DIR: 'memory://' }), defaultGridDistrict: '441702' });
 const prodService = (env: Record<string, string> = production) => createAuthService({ db: getDb(), config: loadConfig(env), defaultGridDistrict: '441702' });
 
 const failure = httpFailure;
@@ -105,11 +105,11 @@ describe('production bootstrap', () => {
   });
 
   it('drops configured keys that left INGEST_KEYS and follows a changed key', async () => {
-    await prodService({ ...production, INGEST_KEYS: `sensors:${SENSOR_KEY},old:${'o'.repeat(30)}` }).bootstrap();
-    const auth = prodService({ ...production, INGEST_KEYS: `sensors:${'n'.repeat(30)}` });
+    await prodService({ ...production, INGEST_KEYS: `sensors:${SENSOR_KEY},old:${'old-Kx7Qp2Lm9Vt4Wz8Rb3Nc6Hj1Sd5F'}` }).bootstrap();
+    const auth = prodService({ ...production, INGEST_KEYS: `sensors:${'new-Gy5Tr8Ev2Qa7Lp4Mx9Bn3Kc6Wd1Z'}` });
     await auth.bootstrap();
-    expect(await auth.verifyIngestKey('o'.repeat(30))).toBe(false);
+    expect(await auth.verifyIngestKey('old-Kx7Qp2Lm9Vt4Wz8Rb3Nc6Hj1Sd5F')).toBe(false);
     expect(await auth.verifyIngestKey(SENSOR_KEY)).toBe(false);
-    expect(await auth.verifyIngestKey('n'.repeat(30))).toBe(true);
+    expect(await auth.verifyIngestKey('new-Gy5Tr8Ev2Qa7Lp4Mx9Bn3Kc6Wd1Z')).toBe(true);
   });
 });

@@ -15,20 +15,29 @@ describe('itemDistricts', () => {
   });
 });
 
+const LEADER = { username: 'l', role: 'leader' as const, districts: null };
+const grid = (districts: string[] | null) => ({ username: 'g', role: 'grid' as const, districts });
+
 describe('resolveScope', () => {
   it('leaves an unrestricted user unrestricted unless it narrows', () => {
-    expect(resolveScope(null, undefined)).toEqual({ ok: true, scope: null });
-    expect(resolveScope(null, [YANGDONG, JIANGCHENG, YANGDONG])).toEqual({ ok: true, scope: [JIANGCHENG, YANGDONG] });
+    expect(resolveScope(LEADER, undefined)).toEqual({ ok: true, scope: null });
+    expect(resolveScope(LEADER, [YANGDONG, JIANGCHENG, YANGDONG])).toEqual({ ok: true, scope: [JIANGCHENG, YANGDONG] });
   });
 
   it('restricts a grid user to its districts, intersecting what it asks for', () => {
-    expect(resolveScope([JIANGCHENG], undefined)).toEqual({ ok: true, scope: [JIANGCHENG] });
-    expect(resolveScope([JIANGCHENG], [JIANGCHENG, YANGDONG])).toEqual({ ok: true, scope: [JIANGCHENG] });
+    expect(resolveScope(grid([JIANGCHENG]), undefined)).toEqual({ ok: true, scope: [JIANGCHENG] });
+    expect(resolveScope(grid([JIANGCHENG]), [JIANGCHENG, YANGDONG])).toEqual({ ok: true, scope: [JIANGCHENG] });
+  });
+
+  it('gives a grid user without districts nothing, however its token lists them', () => {
+    expect(resolveScope(grid([]), undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(resolveScope(grid(null), undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(resolveScope(grid(null), [JIANGCHENG])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('refuses a grid user asking only for foreign districts', () => {
-    expect(resolveScope([JIANGCHENG], [YANGDONG])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(resolveScope([JIANGCHENG], [CITY])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(resolveScope(grid([JIANGCHENG]), [YANGDONG])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(resolveScope(grid([JIANGCHENG]), [CITY])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
@@ -51,8 +60,8 @@ describe('filterItems and rooms', () => {
   it('names one room per topic and distinct scope, independent of order', () => {
     expect(roomName('grid', [JIANGCHENG, YANGDONG])).not.toBe(roomName('grid', [JIANGCHENG]));
     expect(roomName('grid', null)).not.toBe(roomName('env', null));
-    const a = resolveScope(null, [YANGDONG, JIANGCHENG]);
-    const b = resolveScope(null, [JIANGCHENG, YANGDONG]);
+    const a = resolveScope(LEADER, [YANGDONG, JIANGCHENG]);
+    const b = resolveScope(LEADER, [JIANGCHENG, YANGDONG]);
     if (!a.ok || !b.ok) throw new Error('unexpected refusal');
     expect(roomName('grid', a.scope)).toBe(roomName('grid', b.scope));
   });
