@@ -21,7 +21,7 @@ describe('a grid administrator\'s wall (grid / demo, 江城区)', () => {
     // The cards fill with numbers (the server sends the district's signs, never the city's).
     await expect.poll(async () => (await cardValues(page)).filter(([, v]) => /\d/.test(v)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     const casesToday = (await cardValues(page)).find(([m]) => m === 'casesToday')![1];
-    expect(casesToday).toMatch(/^\d[\d,]*$/);
+    expect(casesToday).toMatch(/^\d[\d,]*\s*(件)?$/);
 
     // The map is framed on 江城区: its label is on screen, the far inland 阳春市 is not.
     await mapReady(page);
