@@ -71,8 +71,9 @@ export function createDomain(deps: DomainDeps) {
     const out: Record<LiveTopic, () => Promise<unknown[]>> = {
       grid: async () => (await cases.snapshotCases(deps.db, districts, chinaDayStart(t).toISOString())).map((c) => cases.toGridCase(c, t)),
       alerts: async () => {
-        const live = [...(await alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts })), ...(await alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise: true }))];
-        return live.map(alerts.toAlert);
+        // Every running alert, never a first page: a screen must not miss the 201st warning.
+        const running = (exercise: boolean) => alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise, limit: null });
+        return [...(await running(false)).items, ...(await running(true)).items].map(alerts.toAlert);
       },
       env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
       economy: async () => (await indicators.list(deps.db, { latestOnly: true })).filter((r) => inScope(districts, [r.region])).map(withTracking),

@@ -11,6 +11,8 @@ export interface IngestLimits {
   bodyBytes?: number | string;
   /** Most items per request; default 10,000. */
   items?: number;
+  /** Largest accepted CAP message; default 1 MB (a CAP message is one alert, its geometry bounded). */
+  capBytes?: number | string;
 }
 
 export interface IngestRouterDeps {
@@ -35,6 +37,7 @@ const CSV_TYPES = ['text/csv'];
 export function createIngestRouter(deps: IngestRouterDeps): Router {
   const limit = deps.limits?.bodyBytes ?? '10mb';
   const maxItems = deps.limits?.items ?? MAX_ITEMS;
+  const capLimit = deps.limits?.capBytes ?? '1mb';
   const auth = requireIngestKey(deps.verifyIngestKey);
   const json = [requireContentType(...JSON_TYPES), express.json({ limit, type: JSON_TYPES })];
   const router = Router();
@@ -50,7 +53,7 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
   router.post(`${INGEST_BASE}/alerts`, auth, ...json,
     accept((req) => deps.ingest.alerts(parseAlerts(req.body, maxItems))));
 
-  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit, type: CAP_TYPES }),
+  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit: capLimit, type: CAP_TYPES }),
     accept((req) => deps.ingest.alerts([parseCap(String(req.body))])));
 
   router.post(`${INGEST_BASE}/observations`, auth, ...json,
@@ -63,6 +66,7 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
       return deps.ingest.indicators(items);
     }));
 
+  router.use(`${INGEST_BASE}/cap`, bodyErrors(capLimit));
   router.use(INGEST_BASE, bodyErrors(limit));
   return router;
 }

@@ -48,7 +48,7 @@ describe('toCapXml', () => {
       references: ['SIM-TY-0001', { sender: 'other@x', identifier: 'X-9', sent: '2026-07-13T00:00:00Z' }],
     });
     expect(xml).toContain('<references>simulator@cockpit.local,SIM-TY-0001,2026-07-14T08:00:00+08:00 other@x,X-9,2026-07-13T00:00:00-00:00</references>');
-    expect(parseCap(xml).references).toEqual(['SIM-TY-0001', 'X-9']);
+    expect(parseCap(xml).references).toEqual(['simulator@cockpit.local,SIM-TY-0001,2026-07-14T08:00:00+08:00', 'other@x,X-9,2026-07-13T00:00:00-00:00']);
   });
 
   it('adds translations as further info blocks, the Chinese one still read first', () => {
