@@ -35,17 +35,18 @@ function span(ring: readonly Point[], from: number, to: number, kx: number): Spa
 
 /**
  * Douglas–Peucker by budget: keeps the ring's first and last point, then repeatedly the
- * point farthest from the current outline, until `maxPoints` are kept. The most important
+ * point farthest from the current outline, until `maxPoints` (at least 4, a ring's minimum) are kept. The most important
  * points (as Douglas–Peucker ranks them) survive whatever the tolerance would have been;
  * a ring within budget is returned as it is. First equals last stays true.
  */
 export function simplifyRing(ring: readonly Point[], maxPoints: number): Point[] {
-  if (ring.length <= Math.max(maxPoints, 4)) return ring.slice();
+  const budget = Math.max(maxPoints, 4);
+  if (ring.length <= budget) return ring.slice();
   const meanLat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
   const kx = Math.cos((meanLat * Math.PI) / 180);
   const keep = new Set<number>([0, ring.length - 1]);
   const open: Span[] = [span(ring, 0, ring.length - 1, kx)];
-  while (keep.size < maxPoints && open.length > 0) {
+  while (keep.size < budget && open.length > 0) {
     let best = 0;
     for (let i = 1; i < open.length; i++) if (open[i]!.d2 > open[best]!.d2) best = i;
     const s = open.splice(best, 1)[0]!;
