@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { AlertArea } from '../../../shared/schemas/alert.js';
-import type { CaseCategory, CityManifest, Station } from '../../../shared/schemas/city-pack.js';
+import type { CaseCategory, CityManifest, Sender, Station } from '../../../shared/schemas/city-pack.js';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
 import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
@@ -19,6 +19,8 @@ export interface DomainDeps {
   city: CityManifest;
   categories: Map<string, CaseCategory>;
   stations: Map<string, Station>;
+  /** CAP senders of the city pack: their names fill in an alert's `senderName` when the message has none. */
+  senders?: Sender[];
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
   districtsForAreas: (areas: AlertArea[]) => string[];
   /** Where committed changes go (the live hub). */
@@ -40,7 +42,8 @@ export function createDomain(deps: DomainDeps) {
     },
   };
   const grid = createGridService({ ...deps, sink, now });
-  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, sink, now });
+  const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const economy = createIndicatorService({ db: deps.db, sink });
   const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });

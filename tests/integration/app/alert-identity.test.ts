@@ -30,14 +30,19 @@ describe('CAP identity: sender, identifier and sent together (CAP 1.2)', () => {
     const [idB] = ((await b.json()) as Ingested).ids;
     expect(idB).not.toBe(idA);
     expect(await alertById(idB!)).toMatchObject({ sender: B, sourceId: '0071', level: 'red', event: '森林火险红色预警信号', kind: 'warning' });
-    expect(await alertById(idA)).toMatchObject({ sender: A, sourceId: '0071', level: 'orange' });
+    expect(await alertById(idA)).toMatchObject({ sender: A, sourceId: '0071', level: 'orange', senderName: null });
+    // The CAP senderName is kept; a sender the city pack knows is named from the pack when the message names none.
+    const named = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: 'named', sender: 'qxt-441700@gd.cma.gov.cn', sent: SENT_A }), CAP);
+    expect(await alertById(((await named.json()) as Ingested).ids[0]!)).toMatchObject({ senderName: '阳江市气象台' });
+    const own = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: 'own', sender: B, sent: SENT_A, senderName: '阳江市林业局' }), CAP);
+    expect(await alertById(((await own.json()) as Ingested).ids[0]!)).toMatchObject({ senderName: '阳江市林业局' });
 
     const again = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: '0071', sender: B, sent: SENT_B, severity: 'Extreme', event: '森林火险红色预警信号' }), CAP);
     expect(((await again.json()) as Ingested).ids).toEqual([idB]);
     // The same instant written in another offset is the same message.
     const sameInstant = await srv.ingest('/api/v1/ingest/alerts', alertJson({ sourceId: '0071', sender: A, sent: '2026-09-01T00:00:00Z' }));
     expect(((await sameInstant.json()) as Ingested).ids).toEqual([idA]);
-    expect(await count('alerts')).toBe(2);
+    expect(await count('alerts')).toBe(4);
   });
 
   it('resolves references by the triple: an Update from sender B never touches sender A', async () => {

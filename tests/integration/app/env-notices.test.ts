@@ -45,7 +45,7 @@ describe('environment breaches: one notice per station and episode, only when si
     await send([noise(2, 60.4)]);
     const [raised, ...more] = await notices();
     expect(more).toEqual([]);
-    expect(raised).toMatchObject({ kind: 'notice', sender: 'city-cockpit/env', category: 'environment', level: 'blue', state: 'active', exercise: false, districts: ['441702'] });
+    expect(raised).toMatchObject({ kind: 'notice', sender: 'city-cockpit/env', senderName: '阳江市城市运行平台·环境监测', category: 'environment', level: 'blue', state: 'active', exercise: false, districts: ['441702'] });
     expect(raised!.headline).toContain('限值 60 dB(A)，实测 60.4 dB(A)');
 
     for (const h of [3, 4, 5, 6]) await send([noise(h, 61 + 2 * h)]);

@@ -20,6 +20,8 @@ interface Refusal extends ErrorIssue {
 export interface AlertServiceDeps {
   db: Db;
   districtsForAreas: (areas: AlertArea[]) => string[];
+  /** Human names of known CAP senders (city pack), for messages that carry no `senderName`. */
+  senderNames?: ReadonlyMap<string, string>;
   sink: ChangeSink;
   now?: () => Date;
 }
@@ -44,7 +46,7 @@ export function createAlertService(deps: AlertServiceDeps) {
       urgency: a.urgency, certainty: a.certainty, headline: a.headline ?? null, description: a.description ?? null,
       instruction: a.instruction ?? null, effective: a.effective ? new Date(a.effective).toISOString() : null,
       expires: a.expires ? new Date(a.expires).toISOString() : null, areas: a.areas, displayAreas: displayAreas(a.areas),
-      districts: a.districts ?? deps.districtsForAreas(a.areas), senderName: a.senderName ?? null,
+      districts: a.districts ?? deps.districtsForAreas(a.areas), senderName: a.senderName ?? deps.senderNames?.get(a.sender) ?? null,
       sent: new Date(a.sent).toISOString(),
     };
   }

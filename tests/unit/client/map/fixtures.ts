@@ -19,6 +19,7 @@ export function yangjiang(): CityReference {
     districts: read('districts.geojson'),
     categories: read('categories.json'),
     departments: read('departments.json'),
+    senders: read('senders.json'),
     stations: read('stations.json'),
     resources: read('resources.json'),
     cameras: read('cameras.json'),

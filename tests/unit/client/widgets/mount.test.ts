@@ -98,6 +98,21 @@ describe('KpiCards', () => {
 });
 
 describe('AlertTicker', () => {
+  it("marks the city's own environment notices apart from official warnings and names the official sender", async () => {
+    const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({}), mode: 'real' });
+    useAlertsStore().applyDelta([
+      alertItem({ id: 'n', level: 'blue', kind: 'notice', sender: 'city-cockpit/env', headline: '某点位 噪声超标：限值 60 dB(A)，实测 66.0 dB(A)' }),
+      alertItem({ id: 'w', level: 'blue', sender: 'qxt-441700@gd.cma.gov.cn', senderName: '阳江市气象台', headline: '暴雨蓝色预警' }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const [first, second] = w.findAll('[data-alert-id]');
+    expect([first!.attributes('data-alert-id'), first!.attributes('data-kind')]).toEqual(['w', 'warning']);
+    expect(first!.text()).toContain('阳江市气象台');
+    expect(first!.text()).not.toContain('环境提示');
+    expect(second!.attributes('data-kind')).toBe('notice');
+    expect(second!.text()).toContain('环境提示');
+  });
+
   it('lists running alerts of its mode, most severe first, each with data-alert-id and its level colour', async () => {
     const alerts = useAlertsStore();
     const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({}), mode: 'real' });
