@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { pgSchema, startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { alertJson, capXml } from '../../fixtures/payloads.js';
 import type { Alert } from '../../../shared/schemas/index.js';
 
@@ -91,5 +91,24 @@ describe('CAP identity: sender, identifier and sent together (CAP 1.2)', () => {
     const res = await srv.ingest('/api/v1/ingest/alerts', alertJson({ sender: 'city-cockpit/env' }));
     expect(res.status).toBe(422);
     expect(((await res.json()) as Failure).error.issues[0]!.path).toBe('0.sender');
+  });
+});
+
+describe('CAP identity on PostgreSQL: the same message sent in parallel', () => {
+  it('is stored once and every request gets its alert id', async () => {
+    const schema = await pgSchema();
+    const srv = await startTestServer({ databaseUrl: schema.url });
+    try {
+      const xml = capXml({ identifier: 'race-1', sender: B, sent: SENT_B });
+      const answers = await Promise.all(Array.from({ length: 6 }, () => srv.ingest('/api/v1/ingest/cap', xml, CAP)));
+      expect(answers.map((r) => r.status)).toEqual(Array(6).fill(202));
+      const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as Ingested).ids[0]));
+      expect(new Set(ids).size).toBe(1);
+      const { rows } = await srv.db.query<{ n: number }>("select count(*)::int as n from alerts where source_id = 'race-1'");
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await srv.close();
+      await schema.drop();
+    }
   });
 });

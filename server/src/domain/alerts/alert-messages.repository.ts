@@ -20,6 +20,12 @@ export async function messageSeen(q: Queryable, key: MessageKey): Promise<{ aler
   return rows[0] ? { alertId: (rows[0].alert_id as string | null) ?? null } : undefined;
 }
 
+/** Whether `err` is the message key refusing a message another transaction just stored. */
+export function isDuplicateMessage(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === '23505' && e.constraint === 'alert_messages_pkey';
+}
+
 /** Stores one message as received, against the alert it raised or touched (null: none). */
 export async function recordMessage(q: Queryable, key: MessageKey, alertId: string | null, msgType: string, payload: unknown): Promise<void> {
   await q.query(

@@ -148,7 +148,10 @@ export function createAlertService(deps: AlertServiceDeps) {
     async ingest(items: AlertParsed[]): Promise<IngestResult> {
       const reserved = items.flatMap((a, i) => (a.sender === CITY_ENV_SENDER ? [{ path: `${i}.sender`, message: `${CITY_ENV_SENDER} is the city's own environment rules; integrators send under their own sender` }] : []));
       if (reserved.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
-      const { ids, touched } = await deps.db.transaction((tx) => applyAll(tx, items));
+      const store = () => deps.db.transaction((tx) => applyAll(tx, items));
+      // A parallel request storing the same message wins the key; once it committed, a retry
+      // finds the message and answers with its alert (same triple, stored once).
+      const { ids, touched } = await store().catch((err: unknown) => (messages.isDuplicateMessage(err) ? store() : Promise.reject(err)));
       publish(touched);
       return { accepted: items.length, ids };
     },
