@@ -5,6 +5,7 @@ import { parseCap } from '../ingest/cap.adapter.js';
 import { parseIndicatorCsv } from '../ingest/csv.adapter.js';
 import { requireIngestKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
+import { HttpError } from './errors.js';
 
 export interface IngestLimits {
   /** Largest accepted body (bytes or a string such as `10mb`); default 10 MB. */
@@ -19,6 +20,13 @@ export interface IngestRouterDeps {
   ingest: IngestService;
   verifyIngestKey: VerifyIngestKey;
   limits?: IngestLimits;
+}
+
+/** A refusal of the one CAP message names its elements as the CAP endpoint does: `0.references` → `alert.references`. */
+function asCapIssues(err: unknown): unknown {
+  if (!(err instanceof HttpError) || !err.issues.some((i) => i.path.startsWith('0.'))) return err;
+  const issues = err.issues.map((i) => ({ ...i, path: i.path.replace(/^0\./, 'alert.') }));
+  return new HttpError(err.status, err.code, err.message.replace(/\b0\.(?=\w)/, 'alert.'), issues);
 }
 
 /** Base path of the JSON/CAP/CSV ingest endpoints. */
@@ -54,7 +62,7 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
     accept((req) => deps.ingest.alerts(parseAlerts(req.body, maxItems))));
 
   router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit: capLimit, type: CAP_TYPES }),
-    accept((req) => deps.ingest.alerts([parseCap(String(req.body))])));
+    accept((req) => deps.ingest.alerts([parseCap(String(req.body))]).catch((err: unknown) => Promise.reject(asCapIssues(err)))));
 
   router.post(`${INGEST_BASE}/observations`, auth, ...json,
     accept((req) => deps.ingest.observations(parseObservations(req.body, maxItems))));

@@ -61,14 +61,14 @@ describe('CAP identity: sender, identifier and sent together (CAP 1.2)', () => {
     // Naming sender A's message explicitly does not let sender B change it.
     const foreign = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: '0074', sender: B, sent: '2026-09-01T11:00:00+08:00', msgType: 'Cancel', references: `${A},0071,${SENT_A}` }), CAP);
     expect(foreign.status).toBe(422);
-    expect(((await foreign.json()) as Failure).error.issues[0]!.path).toBe('0.references');
+    expect(((await foreign.json()) as Failure).error.issues[0]!.path).toBe('alert.references');
   });
 
   it('never answers 202 for what it did not store', async () => {
     const before = { alerts: await count('alerts'), messages: await count('alert_messages') };
     const cancel = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: 'c-unknown', sender: B, sent: SENT_B, msgType: 'Cancel', references: `${B},never-sent,${SENT_B}` }), CAP);
     expect(cancel.status).toBe(422);
-    expect(((await cancel.json()) as Failure).error.issues.map((i) => i.path)).toEqual(['0.references']);
+    expect(((await cancel.json()) as Failure).error.issues.map((i) => i.path)).toEqual(['alert.references']);
     // A wrong `sent` is another message: not a match.
     const wrongSent = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: 'c-wrong', sender: A, sent: SENT_B, msgType: 'Cancel', references: `${A},0071,2026-09-01T07:00:00+08:00` }), CAP);
     expect(wrongSent.status).toBe(422);

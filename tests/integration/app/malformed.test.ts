@@ -33,7 +33,7 @@ const CASES: Case[] = [
   { name: 'alerts: polygon over 10,000 points', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', polygons: [bigRing(10_001)] }] })], status: 422, names: '0.areas.0.polygons.0' },
   { name: 'cap: not XML', path: '/api/v1/ingest/cap', body: '<alert><identifier>x</alert>', type: 'application/cap+xml', status: 400 },
   { name: 'cap: bad severity', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'bad-sev', severity: 'Huge' }), type: 'application/cap+xml', status: 422, names: 'severity' },
-  { name: 'cap: cancel of unknown', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'c1', msgType: 'Cancel', references: 'yjqx@gd.gov.cn,nope,2026-01-01T00:00:00+08:00' }), type: 'application/cap+xml', status: 422, names: '0.references' },
+  { name: 'cap: cancel of unknown', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'c1', msgType: 'Cancel', references: 'yjqx@gd.gov.cn,nope,2026-01-01T00:00:00+08:00' }), type: 'application/cap+xml', status: 422, names: 'alert.references' },
   { name: 'cap: polygon over 10,000 points', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'big', polygon: capRing(10_001) }), type: 'application/cap+xml', status: 422, names: 'alert.info[0].area[0].polygon[0]' },
   { name: 'cap: 100,001-point polygon over the CAP size limit', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'huge', polygon: capRing(100_001) }), type: 'application/cap+xml', status: 413 },
   { name: 'observations: unknown station', path: '/api/v1/ingest/observations', body: [{ kind: 'air', stationId: 'nope', observedAt: new Date().toISOString(), values: { pm25: 10 } }], status: 422, names: '0.stationId' },
