@@ -66,7 +66,7 @@ export const widgetMessages = {
     },
     alert: {
       level: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' },
-      kind: { warning: '官方预警', notice: '环境提示' },
+      notice: '环境提示',
       noticeHint: '本平台环境监测规则生成，非官方预警',
     },
     alertTicker: { title: '预警信息', none: '当前无生效预警' },
@@ -147,7 +147,7 @@ export const widgetMessages = {
     },
     alert: {
       level: { red: 'Red', orange: 'Orange', yellow: 'Yellow', blue: 'Blue' },
-      kind: { warning: 'Official warning', notice: 'Env. notice' },
+      notice: 'Env. notice',
       noticeHint: "Raised by the city's own environment rules, not an official warning",
     },
     alertTicker: { title: 'Alerts', none: 'No active alerts' },

@@ -12,6 +12,8 @@ import ClosureGauge from '../../../../client/src/widgets/ClosureGauge/ClosureGau
 import WaterClassMix from '../../../../client/src/widgets/WaterClassMix/WaterClassMix.vue';
 import { kpiCardsOptions } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
 import { alertTickerOptions } from '../../../../client/src/widgets/AlertTicker/index.js';
+import AlertList from '../../../../client/src/widgets/AlertList/AlertList.vue';
+import { alertListOptions } from '../../../../client/src/widgets/AlertList/index.js';
 import { alertItem, gridCase, vitalSigns, waterReading } from './fixtures.js';
 
 // Canvas charts do not draw in jsdom: the chart handle records the merges a widget makes.
@@ -94,6 +96,23 @@ describe('KpiCards', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(w.text()).toContain('Overdue cases');
     expect(w.text()).toContain('Target ≤ 0');
+  });
+});
+
+describe('AlertList', () => {
+  it("lists official warnings before the city's own notices of a level, tags the notices and names each sender", async () => {
+    const w = mountWidget(AlertList, { options: alertListOptions.parse({}), mode: 'real' });
+    useAlertsStore().applyDelta([
+      alertItem({ id: 'n', level: 'blue', kind: 'notice', sender: 'city-cockpit/env', senderName: '阳江市城市运行平台·环境监测', headline: '漠阳江双捷断面 水质未达标：目标 II 类，实测 III 类' }),
+      alertItem({ id: 'w', level: 'blue', sender: 'qxt-441700@gd.cma.gov.cn', senderName: '阳江市气象台', headline: '大风蓝色预警' }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const rows = w.findAll('[data-alert-row]');
+    expect(rows.map((r) => [r.attributes('data-alert-row'), r.attributes('data-kind')])).toEqual([['w', 'warning'], ['n', 'notice']]);
+    expect(rows[0]!.text()).toContain('阳江市气象台');
+    expect(rows[0]!.text()).not.toContain('qxt-441700');
+    expect(rows[1]!.get('.kind').text()).toBe('环境提示');
+    expect(rows[1]!.text()).toContain('目标 II 类，实测 III 类');
   });
 });
 
