@@ -78,12 +78,14 @@ export async function episodeMessages(tx: Queryable, fresh: Observation[], stati
   const out: AlertParsed[] = [];
   for (const o of latest.values()) {
     const station = stations.get(o.stationId)!;
-    const readings = await recentReadings(tx, o.stationId, o.exercise, o.observedAt);
-    if (readings[0]?.at !== Date.parse(o.observedAt)) continue;
     const prefix = `env${o.exercise ? '-exercise' : ''}:${o.stationId}:`;
     const [open] = await runningNotices(tx, prefix);
-    const run = breachRun(readings, BREACH_RULES[station.kind].maxGapMs);
     const level = breachLevel(o.assessment);
+    // The common case, a compliant reading and no episode running, needs no history.
+    if (!level && !open) continue;
+    const readings = await recentReadings(tx, o.stationId, o.exercise, o.observedAt);
+    if (readings[0]?.at !== Date.parse(o.observedAt)) continue;
+    const run = breachRun(readings, BREACH_RULES[station.kind].maxGapMs);
     const texts = episodeTexts(station, o, run.length, o.exercise);
     const base: Omit<AlertParsed, 'sourceId' | 'msgType' | 'references' | 'level' | keyof typeof texts> = {
       sender: CITY_ENV_SENDER, sent: o.observedAt, status: o.exercise ? 'Exercise' : 'Actual', category: 'environment',
