@@ -30,7 +30,7 @@ export type CapSeverity = z.infer<typeof capSeverity>;
  * district boundary has a few thousand points), small enough that one message cannot
  * flood every screen. Screens get a simplified shape; the original is kept.
  */
-export const ALERT_GEOMETRY_LIMITS = { pointsPerPolygon: 10_000, polygonsPerArea: 100, circlesPerArea: 100, areas: 100, points: 20_000 } as const;
+export const ALERT_GEOMETRY_LIMITS = { pointsPerPolygon: 10_000, polygonsPerArea: 100, circlesPerArea: 100, geocodesPerArea: 500, areas: 100, points: 20_000 } as const;
 
 /** Polygon ring as [lon, lat] pairs (WGS84), first equal to last. */
 export const ring = z
@@ -49,7 +49,10 @@ export const alertArea = z.object({
     .max(ALERT_GEOMETRY_LIMITS.circlesPerArea, `an area may have at most ${ALERT_GEOMETRY_LIMITS.circlesPerArea} circles`)
     .default([]),
   /** Administrative codes the area names (CAP geocode), e.g. adcodes. */
-  geocodes: z.array(z.object({ valueName: z.string(), value: z.string() })).default([]),
+  geocodes: z
+    .array(z.object({ valueName: z.string(), value: z.string() }))
+    .max(ALERT_GEOMETRY_LIMITS.geocodesPerArea, `an area may have at most ${ALERT_GEOMETRY_LIMITS.geocodesPerArea} geocodes`)
+    .default([]),
 });
 export type AlertArea = z.infer<typeof alertArea>;
 

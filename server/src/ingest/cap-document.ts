@@ -93,7 +93,7 @@ export const capArea = z.object({
   areaDesc: text(500),
   polygon: z.array(capPolygon).max(ALERT_GEOMETRY_LIMITS.polygonsPerArea, `at most ${ALERT_GEOMETRY_LIMITS.polygonsPerArea} polygons per area`).default([]),
   circle: z.array(capCircle).max(ALERT_GEOMETRY_LIMITS.circlesPerArea, `at most ${ALERT_GEOMETRY_LIMITS.circlesPerArea} circles per area`).default([]),
-  geocode: z.array(valuePair).default([]),
+  geocode: z.array(valuePair).max(ALERT_GEOMETRY_LIMITS.geocodesPerArea, `at most ${ALERT_GEOMETRY_LIMITS.geocodesPerArea} geocodes per area`).default([]),
 });
 
 export const capInfo = z.object({

@@ -30,6 +30,8 @@ const CASES: Case[] = [
   { name: 'alerts: bad level', path: '/api/v1/ingest/alerts', body: [alertJson(), alertJson({ level: 'purple' })], status: 422, names: '1.level' },
   { name: 'alerts: cancel of an unknown alert', path: '/api/v1/ingest/alerts', body: [alertJson(), alertJson({ msgType: 'Cancel', references: ['nope'] })], status: 422, names: '1.references' },
   { name: 'alerts: reference that is no triple', path: '/api/v1/ingest/alerts', body: [alertJson({ msgType: 'Update', references: ['a,b'] })], status: 422, names: '0.references.0' },
+  { name: 'alerts: over 500 geocodes in an area', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', geocodes: Array.from({ length: 501 }, () => ({ valueName: 'adcode', value: '441702' })) }] })], status: 422, names: '0.areas.0.geocodes' },
+  { name: 'alerts: over 20,000 polygon points in one alert', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', polygons: [bigRing(9000), bigRing(9000), bigRing(9000)] }] })], status: 422, names: '0.areas' },
   { name: 'alerts: polygon over 10,000 points', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', polygons: [bigRing(10_001)] }] })], status: 422, names: '0.areas.0.polygons.0' },
   { name: 'cap: not XML', path: '/api/v1/ingest/cap', body: '<alert><identifier>x</alert>', type: 'application/cap+xml', status: 400 },
   { name: 'cap: bad severity', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'bad-sev', severity: 'Huge' }), type: 'application/cap+xml', status: 422, names: 'severity' },
