@@ -1,4 +1,4 @@
-import type { Camera, CaseCategory, CityManifest, Department, Resource, Station } from '../../shared/schemas/city-pack.js';
+import type { Camera, CaseCategory, CityManifest, Department, Resource, Sender, Station } from '../../shared/schemas/city-pack.js';
 import { placeAnchors } from './anchors.js';
 import { type DistrictCollection, echartsMapDir, readCityInfo, readEchartsMap, toDistrictCollection } from './boundaries.js';
 import { generateCameras } from './cameras.js';
@@ -6,6 +6,7 @@ import { categories } from './categories.js';
 import { departments } from './departments.js';
 import { cityProfiles, type DistrictProfile } from './profiles/index.js';
 import { generateResources } from './resources.js';
+import { citySenders } from './senders.js';
 import { toShape } from './sampling.js';
 import { generateStations } from './stations.js';
 
@@ -18,6 +19,7 @@ export interface GeneratedCityPack {
   cameras: Camera[];
   departments: Department[];
   categories: CaseCategory[];
+  senders: Sender[];
 }
 
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -84,5 +86,6 @@ export function generateCityPack(adcode: string, mapDir = echartsMapDir()): Gene
     gridResolution: 10,
     ...(profile.airTargets ? { airTargets: profile.airTargets } : {}),
   };
-  return { manifest, districts, stations, resources, cameras, departments, categories };
+  const senders = Object.values(citySenders({ adcode, name: info.name, nameEn: profile.nameEn }));
+  return { manifest, districts, stations, resources, cameras, departments, categories, senders };
 }

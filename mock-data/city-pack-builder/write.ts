@@ -15,6 +15,7 @@ export function serializeCityPack(pack: GeneratedCityPack): Record<string, strin
     'cameras.json': json(pack.cameras),
     'departments.json': json(pack.departments),
     'categories.json': json(pack.categories),
+    'senders.json': json(pack.senders),
   };
 }
 

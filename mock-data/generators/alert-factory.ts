@@ -4,20 +4,15 @@ import type { SimCity, SimDistrict } from '../simulator/city.js';
 import type { Outbound } from '../simulator/messages.js';
 import { toLocalIso, wholeSecond } from '../simulator/time.js';
 import { COLOUR_ZH, signalInstruction, signalMeaning } from './alert-texts.js';
+import { citySenders } from '../city-pack-builder/senders.js';
 
 /** Who issues a kind of warning in a city. */
 export type Issuer = 'weather' | 'emergency' | 'natural_resources';
 
-/** CAP `sender` (no spaces or commas) and the human-readable `senderName`. */
+/** CAP `sender` (no spaces or commas) and the human-readable `senderName`, as the city pack lists them. */
 export function issuer(city: SimCity, who: Issuer): { sender: string; senderName: string } {
-  switch (who) {
-    case 'weather':
-      return { sender: `qxt-${city.adcode}@gd.cma.gov.cn`, senderName: `${city.name}气象台` };
-    case 'emergency':
-      return { sender: `yjj-${city.adcode}@gd.gov.cn`, senderName: `${city.name}应急管理局` };
-    case 'natural_resources':
-      return { sender: `zrzy-${city.adcode}@gd.gov.cn`, senderName: `${city.name}自然资源局` };
-  }
+  const s = citySenders(city)[who];
+  return { sender: s.id, senderName: s.name };
 }
 
 /** One message of a warning signal's life (issue, change of level, lifting). */

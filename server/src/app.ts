@@ -83,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sink: ChangeSink = { publish: (topic, items) => hub!.publish(topic, items) };
   const locator = createLocator(city);
   const domain = createDomain({
-    db, city: city.manifest, categories: city.categoryByCode, stations: city.stationById, sink, now: deps.now,
+    db, city: city.manifest, categories: city.categoryByCode, stations: city.stationById, senders: city.senders, sink, now: deps.now,
     timeBounds: { ...DEFAULT_TIME_BOUNDS, futureToleranceMs: deps.config.clockToleranceMs ?? DEFAULT_TIME_BOUNDS.futureToleranceMs },
     locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],

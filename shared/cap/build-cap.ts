@@ -22,8 +22,11 @@ export interface CapTranslation {
 
 /** What `toCapXml` takes: an alert as sent as JSON, plus the CAP details JSON leaves out. */
 export interface CapBuildInput extends Omit<AlertInput, 'references' | 'districts'> {
-  /** Identifiers (sender and sent then taken from this alert) or exact triples. */
-  references?: (string | CapReference)[];
+  /**
+   * The messages this one concerns, as whole triples: CAP 1.2 identifies a message by sender,
+   * identifier and sent, and an identifier alone cannot say which `sent` it was.
+   */
+  references?: CapReference[];
   /** Defaults to the level's severity (red → Extreme …). */
   severity?: CapSeverity;
   scope?: CapScope;
@@ -71,7 +74,7 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 export function toCapXml(alert: CapBuildInput): string {
   const sent = capDateTime(alert.sent);
   const references = (alert.references ?? [])
-    .map((r) => (typeof r === 'string' ? `${alert.sender},${r},${sent}` : `${r.sender},${r.identifier},${capDateTime(r.sent)}`))
+    .map((r) => `${r.sender},${r.identifier},${capDateTime(r.sent)}`)
     .join(' ');
   const common = {
     category: alert.capCategory ?? CAP_CATEGORY_FOR[alert.category],

@@ -57,6 +57,18 @@ export const department = z.object({
 });
 export type Department = z.infer<typeof department>;
 
+/**
+ * A CAP sender the city receives warnings from (or its own environment rules, `city-cockpit/env`):
+ * the human name screens show instead of the sender id.
+ */
+export const sender = z.object({
+  /** CAP `sender` exactly as the messages carry it, e.g. `qxt-441700@gd.cma.gov.cn`. */
+  id: z.string().min(1).max(200),
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+});
+export type Sender = z.infer<typeof sender>;
+
 /** A case category with its handling deadline (configuration, not law). */
 export const caseCategory = z.object({
   code: z.string().min(1),

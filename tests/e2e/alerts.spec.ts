@@ -66,7 +66,8 @@ describe('alerts on the screen (server fed only by the test)', () => {
     expect(await banner.count()).toBe(0);
 
     const sent = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
-    const red = await postCap({ identifier: identifier('red'), severity: 'Extreme', event: '暴雨红色预警信号' });
+    // The Cancel names the red alert by sender, identifier and sent (CAP 1.2), so `sent` is the one it was sent with.
+    const red = await postCap({ identifier: identifier('red'), sent, severity: 'Extreme', event: '暴雨红色预警信号' });
     await banner.first().waitFor({ timeout: 15_000 });
     expect(await banner.first().innerText()).toContain('暴雨红色预警信号');
 

@@ -1,4 +1,6 @@
 import type { CityReference } from '../stores/reference.js';
+import type { Alert } from '../../../shared/schemas/alert.js';
+import { senderName } from '../widgets/common/alerts.js';
 
 /** Translation function of the `map.` namespace's caller (vue-i18n `t`). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -21,6 +23,8 @@ export interface MapFormat {
   districtName(adcode: string | null | undefined): string;
   categoryName(code: string): string;
   departmentName(id: string | null | undefined): string;
+  /** An alert sender's human name (city pack, else CAP senderName, else the id). */
+  senderName(a: Pick<Alert, 'sender' | 'senderName'>): string;
 }
 
 /** Builds the formatter over i18n's `t` and locale and the city's reference data. */
@@ -60,5 +64,6 @@ export function createMapFormat(t: Translate, has: (key: string) => boolean, loc
       const d = id ? departments.get(id) : undefined;
       return d ? name(d) : (id ?? none());
     },
+    senderName: (a) => senderName(a, city.senders, locale()),
   };
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
-import type { CityManifest, Station, Resource, Camera, Department, CaseCategory } from '../../../shared/schemas/city-pack.js';
+import type { CityManifest, Station, Resource, Camera, Department, CaseCategory, Sender } from '../../../shared/schemas/city-pack.js';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { api } from '../services/api.js';
 
@@ -13,6 +13,8 @@ export interface CityReference {
   districts: DistrictFeatures;
   categories: CaseCategory[];
   departments: Department[];
+  /** CAP senders with their human names, so alerts never show a raw sender id where the pack knows it. */
+  senders: Sender[];
   stations: Station[];
   resources: Resource[];
   cameras: Camera[];
@@ -28,7 +30,7 @@ export const useReferenceStore = defineStore('reference', () => {
 
   async function fetchAll(): Promise<CityReference> {
     const [c, stations, resources, cameras] = await Promise.all([
-      api<Pick<CityReference, 'manifest' | 'districts' | 'categories' | 'departments'>>('/api/v1/city'),
+      api<Pick<CityReference, 'manifest' | 'districts' | 'categories' | 'departments' | 'senders'>>('/api/v1/city'),
       api<{ items: Station[] }>('/api/v1/stations'),
       api<{ items: Resource[] }>('/api/v1/resources'),
       api<{ items: Camera[] }>('/api/v1/cameras'),

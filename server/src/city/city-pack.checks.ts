@@ -49,6 +49,8 @@ export function checkCityPack(adcode: string, pack: Omit<CityPack, 'stationById'
   if (depDup) return { file: 'departments.json', detail: `[${depDup.index}].id: duplicate id ${depDup.value}` };
   const catDup = duplicate(pack.categories.map((c) => c.code));
   if (catDup) return { file: 'categories.json', detail: `[${catDup.index}].code: duplicate code ${catDup.value}` };
+  const senderDup = duplicate(pack.senders.map((x) => x.id));
+  if (senderDup) return { file: 'senders.json', detail: `[${senderDup.index}].id: duplicate sender ${senderDup.value}` };
   const departments = new Set(pack.departments.map((d) => d.id));
   const orphan = pack.categories.findIndex((c) => !departments.has(c.department));
   if (orphan >= 0) {

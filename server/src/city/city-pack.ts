@@ -8,12 +8,14 @@ import {
   cityManifest,
   department,
   resource,
+  sender,
   station,
   type Camera,
   type CaseCategory,
   type CityManifest,
   type Department,
   type Resource,
+  type Sender,
   type Station,
 } from '../../../shared/schemas/city-pack.js';
 import { checkCityPack } from './city-pack.checks.js';
@@ -32,6 +34,8 @@ export interface CityPack {
   cameras: Camera[];
   departments: Department[];
   categories: CaseCategory[];
+  /** CAP senders with their human names (`senders.json`; optional, empty when absent). */
+  senders: Sender[];
   stationById: Map<string, Station>;
   categoryByCode: Map<string, CaseCategory>;
 }
@@ -87,6 +91,12 @@ async function readValidated<T extends z.ZodType>(adcode: string, dir: string, f
   return parsed.data;
 }
 
+/** An optional file of the pack: its default when absent, else validated like the others. */
+async function readOptional<T extends z.ZodType>(adcode: string, dir: string, file: string, schema: T, absent: z.infer<T>): Promise<z.infer<T>> {
+  const exists = await readFile(join(dir, file)).then(() => true, () => false);
+  return exists ? readValidated(adcode, dir, file, schema) : absent;
+}
+
 /**
  * Loads `<root>/<adcode>/` and validates every file against the shared schemas, then checks
  * the files against each other (districts, ids, departments). Throws `CityPackError`.
@@ -98,7 +108,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     throw new CityPackError(adcode, null, `no such city pack in ${root} (available: ${list})`);
   }
   const dir = join(root, adcode);
-  const [manifest, districts, stations, resources, cameras, departments, categories] = await Promise.all([
+  const [manifest, districts, stations, resources, cameras, departments, categories, senders] = await Promise.all([
     readValidated(adcode, dir, 'city.json', cityManifest),
     readValidated(adcode, dir, 'districts.geojson', districtCollection),
     readValidated(adcode, dir, 'stations.json', z.array(station)),
@@ -106,6 +116,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     readValidated(adcode, dir, 'cameras.json', z.array(camera)),
     readValidated(adcode, dir, 'departments.json', z.array(department)),
     readValidated(adcode, dir, 'categories.json', z.array(caseCategory)),
+    readOptional(adcode, dir, 'senders.json', z.array(sender), []),
   ]);
   const pack: CityPack = {
     manifest,
@@ -115,6 +126,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     cameras,
     departments,
     categories,
+    senders,
     stationById: new Map(stations.map((s) => [s.id, s])),
     categoryByCode: new Map(categories.map((c) => [c.code, c])),
   };

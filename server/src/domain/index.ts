@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { AlertArea } from '../../../shared/schemas/alert.js';
-import type { CaseCategory, CityManifest, Station } from '../../../shared/schemas/city-pack.js';
+import type { CaseCategory, CityManifest, Sender, Station } from '../../../shared/schemas/city-pack.js';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
 import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
@@ -22,6 +22,8 @@ export interface DomainDeps {
   city: CityManifest;
   categories: Map<string, CaseCategory>;
   stations: Map<string, Station>;
+  /** CAP senders of the city pack: their names fill in an alert's `senderName` when the message has none. */
+  senders?: Sender[];
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
   districtsForAreas: (areas: AlertArea[]) => string[];
   /** Where committed changes go (the live hub). */
@@ -53,7 +55,8 @@ export function createDomain(deps: DomainDeps) {
   };
   const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, sink, now });
-  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, sink, now });
+  const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });
@@ -89,8 +92,9 @@ export function createDomain(deps: DomainDeps) {
     const out: Record<LiveTopic, () => Promise<unknown[]>> = {
       grid: async () => (await cases.snapshotCases(deps.db, districts, chinaDayStart(t).toISOString())).map((c) => cases.toGridCase(c, t)),
       alerts: async () => {
-        const live = [...(await alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts })), ...(await alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise: true }))];
-        return live.map(alerts.toAlert);
+        // Every running alert, never a first page: a screen must not miss the 201st warning.
+        const running = (exercise: boolean) => alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise, limit: null });
+        return [...(await running(false)).items, ...(await running(true)).items].map(alerts.toAlert);
       },
       env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
       economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inScope(districts, [r.region])).map(withTracking),

@@ -5,8 +5,8 @@ import { alertState } from '../../../shared/schemas/alert.js';
 import { currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
-import { listAlerts, toAlert } from '../domain/alerts/alerts.repository.js';
-import { csv, parse } from './validate.js';
+import { getAlert, listAlerts, toAlert, toAlertInFull } from '../domain/alerts/alerts.repository.js';
+import { csv, parse, visibleText } from './validate.js';
 import { HttpError } from './errors.js';
 
 /** Duty officers acknowledge; grid administrators for their own districts; leaders watch. */
@@ -17,22 +17,30 @@ const listQuery = z.object({
   district: z.array(adcode).optional(),
   exercise: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(500).optional(),
 });
 
-/** Alerts: list (running ones by default) and acknowledge with a comment. */
+/** Alerts: list (running ones by default, paged), one in full, and acknowledge with a comment. */
 export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     const q = parse(listQuery, { ...req.query, state: csv(req.query.state), district: csv(req.query.district) }, ['query']);
-    const items = await listAlerts(deps.db, {
-      states: q.state ?? ['active', 'acknowledged'], districts: scopeDistricts(currentUser(req), q.district), exercise: q.exercise, limit: q.limit,
+    const page = await listAlerts(deps.db, {
+      states: q.state ?? ['active', 'acknowledged'], districts: scopeDistricts(currentUser(req), q.district), exercise: q.exercise,
+      limit: q.limit, cursor: q.cursor,
     });
-    res.json({ items: items.map(toAlert) });
+    res.json({ items: page.items.map(toAlert), nextCursor: page.nextCursor });
+  });
+  r.get('/:id', async (req, res) => {
+    const scope = scopeDistricts(currentUser(req));
+    const a = await getAlert(deps.db, req.params.id);
+    if (!a || (scope && !a.districts.some((d) => scope.includes(d)))) throw new HttpError(404, 'not_found', `alert ${req.params.id} not found`);
+    res.json(toAlertInFull(a));
   });
   r.post('/:id/ack', async (req, res) => {
     const user = currentUser(req);
     if (!ACKNOWLEDGING_ROLES.includes(user.role)) throw new HttpError(403, 'forbidden', `role ${user.role} may not acknowledge alerts`);
-    const body = parse(z.object({ comment: z.string().trim().min(1).max(2000) }), req.body, ['body']);
+    const body = parse(z.object({ comment: visibleText(2000) }), req.body, ['body']);
     res.json(await deps.domain.alerts.acknowledge(req.params.id, user, body.comment));
   });
   return r;

@@ -6,18 +6,28 @@ import { parseIndicatorCsv } from '../ingest/csv.adapter.js';
 import { requireIngestKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
 import { textGuard } from './text-guard.js';
+import { HttpError } from './errors.js';
 
 export interface IngestLimits {
   /** Largest accepted body (bytes or a string such as `10mb`); default 10 MB. */
   bodyBytes?: number | string;
   /** Most items per request; default 10,000. */
   items?: number;
+  /** Largest accepted CAP message; default 1 MB (a CAP message is one alert, its geometry bounded). */
+  capBytes?: number | string;
 }
 
 export interface IngestRouterDeps {
   ingest: IngestService;
   verifyIngestKey: VerifyIngestKey;
   limits?: IngestLimits;
+}
+
+/** A refusal of the one CAP message names its elements as the CAP endpoint does: `0.references` → `alert.references`. */
+function asCapIssues(err: unknown): unknown {
+  if (!(err instanceof HttpError) || !err.issues.some((i) => i.path.startsWith('0.'))) return err;
+  const issues = err.issues.map((i) => ({ ...i, path: i.path.replace(/^0\./, 'alert.') }));
+  return new HttpError(err.status, err.code, err.message.replace(/\b0\.(?=\w)/, 'alert.'), issues);
 }
 
 /** Base path of the JSON/CAP/CSV ingest endpoints. */
@@ -36,6 +46,7 @@ const CSV_TYPES = ['text/csv'];
 export function createIngestRouter(deps: IngestRouterDeps): Router {
   const limit = deps.limits?.bodyBytes ?? '10mb';
   const maxItems = deps.limits?.items ?? MAX_ITEMS;
+  const capLimit = deps.limits?.capBytes ?? '1mb';
   const auth = requireIngestKey(deps.verifyIngestKey);
   const json = [requireContentType(...JSON_TYPES), express.json({ limit, type: JSON_TYPES }), textGuard];
   const router = Router();
@@ -51,8 +62,8 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
   router.post(`${INGEST_BASE}/alerts`, auth, ...json,
     accept((req) => deps.ingest.alerts(parseAlerts(req.body, maxItems))));
 
-  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit, type: CAP_TYPES }), textGuard,
-    accept((req) => deps.ingest.alerts([parseCap(String(req.body))])));
+  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit: capLimit, type: CAP_TYPES }), textGuard,
+    accept((req) => deps.ingest.alerts([parseCap(String(req.body))]).catch((err: unknown) => Promise.reject(asCapIssues(err)))));
 
   router.post(`${INGEST_BASE}/observations`, auth, ...json,
     accept((req) => deps.ingest.observations(parseObservations(req.body, maxItems))));
@@ -64,6 +75,7 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
       return deps.ingest.indicators(items);
     }));
 
+  router.use(`${INGEST_BASE}/cap`, bodyErrors(capLimit));
   router.use(INGEST_BASE, bodyErrors(limit));
   return router;
 }

@@ -22,7 +22,7 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
   const { city } = deps;
 
   r.get('/city', (_req, res) => {
-    res.json({ manifest: city.manifest, districts: city.districts, categories: city.categories, departments: city.departments });
+    res.json({ manifest: city.manifest, districts: city.districts, categories: city.categories, departments: city.departments, senders: city.senders });
   });
 
   r.get('/stations', async (req, res) => {

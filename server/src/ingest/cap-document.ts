@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { capCertainty, capMsgType, capSeverity, capStatus, capUrgency } from '../../../shared/schemas/alert.js';
+import { ALERT_GEOMETRY_LIMITS, capCertainty, capMsgType, capSeverity, capStatus, capUrgency } from '../../../shared/schemas/alert.js';
 import { capCategory, capScope } from '../../../shared/cap/cap-mapping.js';
+import { parseMessageRef } from '../../../shared/cap/message-ref.js';
 
 /*
  * The CAP 1.2 document as fast-xml-parser hands it over (every leaf a string, repeatable
@@ -23,20 +24,18 @@ const capEnum = <T extends Readonly<Record<string, string>>>(values: T) =>
 const dateTime = z.iso.datetime({ offset: true, error: 'must be a CAP dateTime with offset, e.g. 2026-07-01T08:00:00+08:00' });
 
 /**
- * CAP `references`: space-separated `sender,identifier,sent` triples → the identifiers,
- * which is what alerts are stored by.
+ * CAP `references`: space-separated `sender,identifier,sent` triples, kept whole: a message
+ * is identified by all three (CAP 1.2), never by its identifier alone.
  */
 export const capReferences = z.string().transform((s, ctx) => {
-  const ids: string[] = [];
-  for (const triple of s.trim().split(/\s+/)) {
-    const parts = triple.split(',');
-    if (parts.length !== 3 || parts.some((p) => p === '')) {
+  const triples = s.trim().split(/\s+/);
+  for (const triple of triples) {
+    if (parseMessageRef(triple)?.sender == null) {
       ctx.addIssue({ code: 'custom', message: `"${triple.slice(0, 80)}" is not a "sender,identifier,sent" triple` });
       return z.NEVER;
     }
-    ids.push(parts[1]!);
   }
-  return ids;
+  return triples;
 });
 
 const coord = (s: string): number | null => (/^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : null);
@@ -54,6 +53,10 @@ function point(pair: string): [number, number] | null {
 /** CAP polygon: space-separated `lat,lon` pairs, at least four, first equal to last. */
 export const capPolygon = z.string().transform((s, ctx) => {
   const pairs = s.trim().split(/\s+/);
+  if (pairs.length > ALERT_GEOMETRY_LIMITS.pointsPerPolygon) {
+    ctx.addIssue({ code: 'custom', message: `${pairs.length} points; a polygon may have at most ${ALERT_GEOMETRY_LIMITS.pointsPerPolygon}` });
+    return z.NEVER;
+  }
   const ring: [number, number][] = [];
   for (const p of pairs) {
     const pt = point(p);
@@ -88,9 +91,9 @@ const valuePair = z.object({ valueName: text(200), value: text(200) });
 
 export const capArea = z.object({
   areaDesc: text(500),
-  polygon: z.array(capPolygon).default([]),
-  circle: z.array(capCircle).default([]),
-  geocode: z.array(valuePair).default([]),
+  polygon: z.array(capPolygon).max(ALERT_GEOMETRY_LIMITS.polygonsPerArea, `at most ${ALERT_GEOMETRY_LIMITS.polygonsPerArea} polygons per area`).default([]),
+  circle: z.array(capCircle).max(ALERT_GEOMETRY_LIMITS.circlesPerArea, `at most ${ALERT_GEOMETRY_LIMITS.circlesPerArea} circles per area`).default([]),
+  geocode: z.array(valuePair).max(ALERT_GEOMETRY_LIMITS.geocodesPerArea, `at most ${ALERT_GEOMETRY_LIMITS.geocodesPerArea} geocodes per area`).default([]),
 });
 
 export const capInfo = z.object({
@@ -107,7 +110,7 @@ export const capInfo = z.object({
   headline: optional(text(500)),
   description: optional(text(8000)),
   instruction: optional(text(8000)),
-  area: z.array(capArea).default([]),
+  area: z.array(capArea).max(ALERT_GEOMETRY_LIMITS.areas, `at most ${ALERT_GEOMETRY_LIMITS.areas} areas`).default([]),
 });
 export type CapInfo = z.infer<typeof capInfo>;
 

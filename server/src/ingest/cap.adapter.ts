@@ -75,11 +75,12 @@ function levelOf(info: CapInfo, index: number): WarningLevel {
   throw unprocessable(`alert.info[${index}].severity: ${message}`, [{ path: `alert.info[${index}].severity`, message }]);
 }
 
-/** The mapped alert must satisfy the JSON schema too; a miss is still the sender's 422. */
-function finish(candidate: unknown): AlertParsed {
+/** The mapped alert must satisfy the JSON schema too; a miss is still the sender's 422 (at the areas' `info`). */
+function finish(candidate: unknown, infoIndex = 0): AlertParsed {
   const result = alertInput.safeParse(candidate);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: ['alert', ...i.path].map(String).join('.'), message: i.message }));
+  const at = (path: PropertyKey[]) => (path[0] === 'areas' ? `alert.info[${infoIndex}].area${path.length > 1 ? `[${String(path[1])}]` : ''}` : ['alert', ...path].map(String).join('.'));
+  const issues = result.error.issues.map((i) => ({ path: at(i.path), message: i.message }));
   throw unprocessable(`Invalid CAP 1.2 alert: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
 }
 
@@ -113,7 +114,7 @@ function toAlertInput(cap: CapAlert): AlertParsed {
     onset: info.onset,
     expires: info.expires,
     areas: areasOf(info, cap.info),
-  });
+  }, index);
 }
 
 /**

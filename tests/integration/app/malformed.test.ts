@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { alertJson, capXml, gridEvent } from '../../fixtures/payloads.js';
 
+/** A closed ring of `n` points (first equals last) around 江城区, [lon, lat]. */
+function bigRing(n: number): [number, number][] {
+  const ring = Array.from({ length: n - 1 }, (_, i): [number, number] => [111.95 + 0.05 * Math.cos((2 * Math.PI * i) / (n - 1)), 21.86 + 0.05 * Math.sin((2 * Math.PI * i) / (n - 1))]);
+  return [...ring, ring[0]!];
+}
+const capRing = (n: number) => bigRing(n).map(([lon, lat]) => `${lat.toFixed(6)},${lon.toFixed(6)}`).join(' ');
+
 const TABLES = ['cases', 'case_timeline', 'alerts', 'alert_messages', 'observations', 'indicators'];
 
 interface Case {
@@ -21,10 +28,16 @@ const CASES: Case[] = [
   { name: 'grid: empty array', path: '/api/v1/ingest/grid-events', body: [], status: 422 },
   { name: 'grid: wrong content type', path: '/api/v1/ingest/grid-events', body: 'x', type: 'text/plain', status: 415 },
   { name: 'alerts: bad level', path: '/api/v1/ingest/alerts', body: [alertJson(), alertJson({ level: 'purple' })], status: 422, names: '1.level' },
-  { name: 'alerts: update of an unknown alert', path: '/api/v1/ingest/alerts', body: [alertJson(), alertJson({ msgType: 'Update', references: ['nope'] })], status: 409, names: '1.references' },
+  { name: 'alerts: cancel of an unknown alert', path: '/api/v1/ingest/alerts', body: [alertJson(), alertJson({ msgType: 'Cancel', references: ['nope'] })], status: 422, names: '1.references' },
+  { name: 'alerts: reference that is no triple', path: '/api/v1/ingest/alerts', body: [alertJson({ msgType: 'Update', references: ['a,b'] })], status: 422, names: '0.references.0' },
+  { name: 'alerts: over 500 geocodes in an area', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', geocodes: Array.from({ length: 501 }, () => ({ valueName: 'adcode', value: '441702' })) }] })], status: 422, names: '0.areas.0.geocodes' },
+  { name: 'alerts: over 20,000 polygon points in one alert', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', polygons: [bigRing(9000), bigRing(9000), bigRing(9000)] }] })], status: 422, names: '0.areas' },
+  { name: 'alerts: polygon over 10,000 points', path: '/api/v1/ingest/alerts', body: [alertJson({ areas: [{ areaDesc: 'x', polygons: [bigRing(10_001)] }] })], status: 422, names: '0.areas.0.polygons.0' },
   { name: 'cap: not XML', path: '/api/v1/ingest/cap', body: '<alert><identifier>x</alert>', type: 'application/cap+xml', status: 400 },
   { name: 'cap: bad severity', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'bad-sev', severity: 'Huge' }), type: 'application/cap+xml', status: 422, names: 'severity' },
-  { name: 'cap: cancel of unknown', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'c1', msgType: 'Cancel', references: 'yjqx@gd.gov.cn,nope,2026-01-01T00:00:00+08:00' }), type: 'application/cap+xml', status: 409 },
+  { name: 'cap: cancel of unknown', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'c1', msgType: 'Cancel', references: 'yjqx@gd.gov.cn,nope,2026-01-01T00:00:00+08:00' }), type: 'application/cap+xml', status: 422, names: 'alert.references' },
+  { name: 'cap: polygon over 10,000 points', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'big', polygon: capRing(10_001) }), type: 'application/cap+xml', status: 422, names: 'alert.info[0].area[0].polygon[0]' },
+  { name: 'cap: 100,001-point polygon over the CAP size limit', path: '/api/v1/ingest/cap', body: capXml({ identifier: 'huge', polygon: capRing(100_001) }), type: 'application/cap+xml', status: 413 },
   { name: 'observations: unknown station', path: '/api/v1/ingest/observations', body: [{ kind: 'air', stationId: 'nope', observedAt: new Date().toISOString(), values: { pm25: 10 } }], status: 422, names: '0.stationId' },
   { name: 'observations: negative concentration', path: '/api/v1/ingest/observations', body: [{ kind: 'air', stationId: 'x', observedAt: new Date().toISOString(), values: { pm25: -1 } }], status: 422, names: '0.values.pm25' },
   { name: 'indicators: bad period', path: '/api/v1/ingest/indicators', body: [{ code: 'gdp', region: '441700', period: '2026-13', value: 1 }], status: 422, names: '0.period' },

@@ -64,12 +64,14 @@ describe.each([
     expect((d.items as Alert[])[0]).toMatchObject({ level: 'yellow', severity: 'Moderate', state: 'active', districts: ['441702'], exercise: false });
   });
 
-  it('an air reading gets its AQI and primary pollutant; a breach raises an environment alert', async () => {
+  it('an air reading gets its AQI and primary pollutant; a breach lasting an hour raises an environment notice', async () => {
     const stations = (await (await srv.get('/api/v1/stations?kind=air')).json()) as { items: { id: string; district: string }[] };
     const station = stations.items[0]!;
-    const observedAt = new Date(Math.floor(Date.now() / 3600_000) * 3600_000).toISOString();
+    const hour = Math.floor(Date.now() / 3600_000) * 3600_000;
+    const values = { pm25: 120, pm10: 130, so2: 8, no2: 30, co: 0.6, o3: 60 };
     const res = await srv.ingest('/api/v1/ingest/observations', [
-      { kind: 'air', stationId: station.id, observedAt, values: { pm25: 120, pm10: 130, so2: 8, no2: 30, co: 0.6, o3: 60 } },
+      { kind: 'air', stationId: station.id, observedAt: new Date(hour - 3600_000).toISOString(), values },
+      { kind: 'air', stationId: station.id, observedAt: new Date(hour).toISOString(), values },
     ]);
     expect(res.status).toBe(202);
     const d = await client.waitFor('env', (x) => (x.items as Observation[]).some((o) => o.stationId === station.id));
@@ -78,7 +80,7 @@ describe.each([
     expect(o.assessment).toMatchObject({ aqi: 158, category: 4, primaryPollutants: ['pm25'], standard: 'HJ633-2026', breach: true });
     expect(o.district).toBe(station.district);
     const alert = await client.waitFor('alerts', (x) => (x.items as Alert[]).some((a) => a.category === 'environment'));
-    expect((alert.items as Alert[])[0]).toMatchObject({ level: 'yellow', districts: [station.district] });
+    expect((alert.items as Alert[])[0]).toMatchObject({ level: 'yellow', districts: [station.district], kind: 'notice' });
   });
 
   it('indicators as CSV derive growth from last year and track the target', async () => {

@@ -58,9 +58,9 @@ describe('ingest: accepted requests', () => {
     expect(store.calls.alerts[0]?.[0]).toMatchObject({ category: 'typhoon', level: 'orange', msgType: 'Alert' });
   });
 
-  it('cap: an Update carries the referenced identifier to the service', async () => {
+  it('cap: an Update carries the referenced sender,identifier,sent triple to the service', async () => {
     await post('cap', capFixture('update-typhoon-red.xml'), 'application/cap+xml');
-    expect(store.calls.alerts[0]?.[0]).toMatchObject({ msgType: 'Update', references: ['44170041600000-TY-20260714-0800'], level: 'red' });
+    expect(store.calls.alerts[0]?.[0]).toMatchObject({ msgType: 'Update', references: ['yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-0800,2026-07-14T08:00:00+08:00'], level: 'red' });
   });
 
   it('observations: a batch envelope', async () => {

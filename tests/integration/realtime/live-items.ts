@@ -23,9 +23,9 @@ export function gridCase(id: string, district: string | null, description: strin
 
 export function alert(id: string, districts: string[]): Alert {
   return {
-    id, sourceId: `src-${id}`, sender: 'gd-emergency', sent: T, category: 'typhoon', event: 'typhoon', level: 'orange',
+    id, sourceId: `src-${id}`, sender: 'gd-emergency', senderName: null, kind: 'warning', sent: T, category: 'typhoon', event: 'typhoon', level: 'orange',
     severity: 'Severe', urgency: 'Expected', certainty: 'Likely', headline: `alert ${id}`, description: null,
-    instruction: null, effective: null, expires: null, areas: [], districts, state: 'active', exercise: false,
+    instruction: null, effective: null, expires: null, areas: [], simplified: false, districts, state: 'active', exercise: false,
     escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, updatedAt: T,
   };
 }

@@ -54,6 +54,8 @@ export const shellMessages = {
     redAlert: {
       title: '红色预警',
       drillTitle: '演练 · 红色预警',
+      noticeTitle: '红色环境提示',
+      drillNoticeTitle: '演练 · 红色环境提示',
       more: '另有 {n} 条红色预警',
     },
     panels: {
@@ -118,6 +120,8 @@ export const shellMessages = {
     redAlert: {
       title: 'Red alert',
       drillTitle: 'Drill · Red alert',
+      noticeTitle: 'Red environment notice',
+      drillNoticeTitle: 'Drill · Red environment notice',
       more: '{n} more red alerts',
     },
     panels: {

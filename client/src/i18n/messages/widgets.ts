@@ -70,7 +70,11 @@ export const widgetMessages = {
       behind: '慢于序时',
       noTarget: '无年度目标',
     },
-    alert: { level: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' } },
+    alert: {
+      level: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' },
+      notice: '环境提示',
+      noticeHint: '本平台环境监测规则生成，非官方预警',
+    },
     alertTicker: { title: '预警信息', none: '当前无生效预警' },
     alertList: {
       title: '预警签收',
@@ -153,7 +157,11 @@ export const widgetMessages = {
       behind: 'behind',
       noTarget: 'No annual target',
     },
-    alert: { level: { red: 'Red', orange: 'Orange', yellow: 'Yellow', blue: 'Blue' } },
+    alert: {
+      level: { red: 'Red', orange: 'Orange', yellow: 'Yellow', blue: 'Blue' },
+      notice: 'Env. notice',
+      noticeHint: "Raised by the city's own environment rules, not an official warning",
+    },
     alertTicker: { title: 'Alerts', none: 'No active alerts' },
     alertList: {
       title: 'Alert acknowledgement',

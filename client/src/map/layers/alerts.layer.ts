@@ -11,10 +11,13 @@ const SOURCE = 'alerts';
 const FILL = 'alerts-fill';
 const MARKER = 'alerts-marker';
 const isArea: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+const isNotice: ExpressionSpecification = ['==', ['get', 'kind'], 'notice'];
 
 /**
  * 预警区域: the areas of running alerts (CAP polygons and circles, else the districts they name),
- * filled and outlined in the warning level's colour, most severe on top. Cancelled and expired
+ * filled and outlined in the warning level's colour, most severe on top. Official warnings
+ * have a solid outline and filled marker; the city's own environment notices a dashed
+ * outline, a fainter fill and a hollow marker. Cancelled and expired
  * alerts leave the store and their shapes are removed from the source.
  */
 export const alertsLayer: MapLayerDefinition = {
@@ -38,17 +41,30 @@ export const alertsLayer: MapLayerDefinition = {
           {
             id: FILL, type: 'fill', source: SOURCE, filter: isArea,
             layout: { 'fill-sort-key': ['get', 'rank'] },
-            paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['interpolate', ['linear'], ['get', 'rank'], 1, 0.18, 4, 0.32] },
+            paint: {
+              'fill-color': ['get', 'color'],
+              'fill-opacity': ['*', ['case', isNotice, 0.4, 1], ['interpolate', ['linear'], ['get', 'rank'], 1, 0.18, 4, 0.32]],
+            },
           },
           {
-            id: 'alerts-line', type: 'line', source: SOURCE, filter: isArea,
+            id: 'alerts-line', type: 'line', source: SOURCE, filter: ['all', isArea, ['!', isNotice]],
             layout: { 'line-sort-key': ['get', 'rank'], 'line-join': 'round' },
             paint: { 'line-color': ['get', 'color'], 'line-width': ['interpolate', ['linear'], ['get', 'rank'], 1, 1.5, 4, 3] },
           },
           {
+            id: 'alerts-notice-line', type: 'line', source: SOURCE, filter: ['all', isArea, isNotice],
+            layout: { 'line-join': 'round' },
+            paint: { 'line-color': ['get', 'color'], 'line-width': 1.5, 'line-dasharray': [3, 2] },
+          },
+          {
             id: MARKER, type: 'circle', source: SOURCE, filter: ['!', isArea],
             layout: { 'circle-sort-key': ['get', 'rank'] },
-            paint: { 'circle-color': ['get', 'color'], 'circle-radius': ['interpolate', ['linear'], ['get', 'rank'], 1, 6, 4, 9], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+            paint: {
+              'circle-color': ['case', isNotice, 'rgba(0, 0, 0, 0)', ['get', 'color']],
+              'circle-radius': ['interpolate', ['linear'], ['get', 'rank'], 1, 6, 4, 9],
+              'circle-stroke-color': ['case', isNotice, ['get', 'color'], '#ffffff'],
+              'circle-stroke-width': ['case', isNotice, 3, 2],
+            },
           },
         ], { beforeId: ctx.beforeId });
       },

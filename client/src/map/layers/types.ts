@@ -16,6 +16,8 @@ export interface DetailField {
   value: string;
   /** Draws the value as a warning (overdue, red alert). */
   alert?: boolean;
+  /** A paragraph (an alert's description, its instructions): drawn across the popup, scrolling when long. */
+  long?: boolean;
 }
 
 /** What the popup shows for a clicked feature. */

@@ -1,5 +1,7 @@
 import { useI18n } from 'vue-i18n';
+import type { Alert } from '../../../../shared/schemas/alert.js';
 import { useReferenceStore } from '../../stores/reference.js';
+import { senderName } from './alerts.js';
 
 /** Something with a Chinese name and maybe an English one (districts, stations, categories). */
 interface Named {
@@ -13,7 +15,7 @@ export function localName(item: Named, locale: string): string {
 }
 
 /**
- * Names of the city's districts, stations and case categories from the reference data, in
+ * Names of the city's districts, stations, alert senders and case categories from the reference data, in
  * the current language; an id the reference data does not know reads as an i18n fallback.
  */
 export function useNames() {
@@ -26,6 +28,10 @@ export function useNames() {
     },
     station(id: string): string {
       return reference.city?.stations.find((s) => s.id === id)?.name ?? id;
+    },
+    /** The human name of an alert's sender (never a raw id where the pack or the message names it). */
+    sender(a: Pick<Alert, 'sender' | 'senderName'>): string {
+      return senderName(a, reference.city?.senders, locale.value);
     },
     category(code: string): string {
       const c = reference.city?.categories.find((x) => x.code === code);

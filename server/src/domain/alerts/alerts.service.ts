@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import { HttpError, type ErrorIssue } from '../../http/errors.js';
-import type { Alert, AlertArea, AlertParsed } from '../../../../shared/schemas/alert.js';
+import { CITY_ENV_SENDER, type Alert, type AlertArea, type AlertKind, type AlertParsed } from '../../../../shared/schemas/alert.js';
+import { parseMessageRef } from '../../../../shared/cap/message-ref.js';
 import type { WarningLevel } from '../../../../shared/schemas/common.js';
 import { compareWarningLevels, severityFromLevel } from '../../../../shared/domain/warning.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './alerts.repository.js';
 import type { AlertRecord } from './alerts.repository.js';
+import * as messages from './alert-messages.repository.js';
+import type { MessageKey } from './alert-messages.repository.js';
+import { displayAreas } from './simplify.js';
+
+/** A message refused against stored state: 422 (nothing usable referenced) or 409 (cancelled). */
+interface Refusal extends ErrorIssue {
+  status: 409 | 422;
+}
 
 export interface AlertServiceDeps {
   db: Db;
   districtsForAreas: (areas: AlertArea[]) => string[];
+  /** Human names of known CAP senders (city pack), for messages that carry no `senderName`. */
+  senderNames?: ReadonlyMap<string, string>;
   sink: ChangeSink;
   now?: () => Date;
 }
@@ -22,7 +33,7 @@ export interface AlertServiceDeps {
 export const ESCALATION_MINUTES: Record<WarningLevel, number> = { red: 5, orange: 10, yellow: 20, blue: 30 };
 export const MAX_ESCALATION = 3;
 
-/** CAP statuses that never reach the screens (they are accepted and discarded). */
+/** CAP statuses that never reach the screens (stored as messages, raising no alert). */
 const NOT_DISPLAYED = new Set(['Test', 'Draft', 'System']);
 
 /** Alerts in (JSON, CAP, environment breaches), acknowledgement, escalation and expiry. */
@@ -34,66 +45,92 @@ export function createAlertService(deps: AlertServiceDeps) {
       category: a.category, event: a.event, level: a.level, severity: severityFromLevel(a.level),
       urgency: a.urgency, certainty: a.certainty, headline: a.headline ?? null, description: a.description ?? null,
       instruction: a.instruction ?? null, effective: a.effective ? new Date(a.effective).toISOString() : null,
-      expires: a.expires ? new Date(a.expires).toISOString() : null, areas: a.areas,
-      districts: a.districts ?? deps.districtsForAreas(a.areas),
+      expires: a.expires ? new Date(a.expires).toISOString() : null, areas: a.areas, displayAreas: displayAreas(a.areas),
+      districts: a.districts ?? deps.districtsForAreas(a.areas), senderName: a.senderName ?? deps.senderNames?.get(a.sender) ?? null,
+      sent: new Date(a.sent).toISOString(),
     };
   }
 
-  /** Applies one CAP message inside `tx`; returns the alert it touched (null: a duplicate or ignored). */
-  async function apply(tx: Queryable, a: AlertParsed, path: string, issues: ErrorIssue[]): Promise<{ id: string; touched: AlertRecord | null }> {
-    const seen = await repo.messageSeen(tx, a.sourceId);
-    if (seen) return { id: seen, touched: null };
+  async function create(tx: Queryable, a: AlertParsed, key: MessageKey, kind: AlertKind): Promise<AlertRecord> {
     const at = now().toISOString();
-    const exercise = a.status === 'Exercise';
+    const rec: AlertRecord = {
+      id: randomUUID(), sourceId: a.sourceId, sender: a.sender, kind, ...fields(a),
+      state: 'active', exercise: a.status === 'Exercise', escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null,
+      createdAt: at, updatedAt: at,
+    };
+    await repo.insertAlert(tx, rec);
+    await messages.recordMessage(tx, key, rec.id, a.msgType, a);
+    return rec;
+  }
+
+  /**
+   * Applies one message inside `tx`; returns the alert it touched (null: a duplicate, or a
+   * message that changes no alert). Refusals go to `issues`; the caller throws.
+   */
+  async function apply(tx: Queryable, a: AlertParsed, path: string, issues: Refusal[], kind: AlertKind): Promise<{ id: string; touched: AlertRecord | null }> {
+    const key: MessageKey = { sender: a.sender, identifier: a.sourceId, sent: new Date(a.sent).toISOString() };
+    const seen = await messages.messageSeen(tx, key);
+    if (seen) return { id: seen.alertId ?? a.sourceId, touched: null };
+    if (NOT_DISPLAYED.has(a.status)) {
+      await messages.recordMessage(tx, key, null, a.msgType, a);
+      return { id: a.sourceId, touched: null };
+    }
     if (a.msgType === 'Alert') {
-      const rec: AlertRecord = {
-        id: randomUUID(), sourceId: a.sourceId, sender: a.sender, sent: new Date(a.sent).toISOString(), ...fields(a),
-        state: 'active', exercise, escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null,
-        createdAt: at, updatedAt: at,
-      };
-      await repo.insertAlert(tx, rec);
-      await repo.recordMessage(tx, a.sourceId, rec.id, a.msgType, a);
+      const rec = await create(tx, a, key, kind);
       return { id: rec.id, touched: rec };
     }
-    const [target, ...more] = await repo.findByMessageIds(tx, a.references);
-    const fail = (message: string) => (issues.push({ path: `${path}.references`, message }), { id: a.sourceId, touched: null });
-    if (!a.references.length) return fail(`${a.msgType} needs references to the alert it concerns`);
-    if (!target) return fail(`no known alert is referenced by ${a.references.join(' ')}`);
-    if (more.length) return fail('references name more than one alert');
-    if (target.exercise !== exercise) return fail('exercise and real alerts never mix');
-    if (target.state === 'cancelled') return fail(`alert ${target.sourceId} is already cancelled`);
+    const fail = (status: 409 | 422, message: string) => (issues.push({ status, path: `${path}.references`, message }), { id: a.sourceId, touched: null });
+    if (!a.references.length) return fail(422, `${a.msgType} needs references to the message it concerns`);
+    const ids = await messages.referencedAlertIds(tx, a.references.map((r) => parseMessageRef(r)!), a.sender);
+    if (ids.length > 1) return fail(422, 'references name more than one alert');
+    if (ids.length === 0) {
+      // An Update carries the whole current warning: one whose original we never received
+      // is still the warning in force, so it is stored as a new alert rather than lost.
+      if (a.msgType !== 'Update') return fail(422, `no stored message of sender ${a.sender} matches ${a.references.join(' ')}`);
+      const rec = await create(tx, a, key, kind);
+      return { id: rec.id, touched: rec };
+    }
+    const target = (await repo.getAlert(tx, ids[0]!, true))!;
+    if (target.exercise !== (a.status === 'Exercise')) return fail(422, 'exercise and real alerts never mix');
+    if (a.msgType !== 'Ack' && a.msgType !== 'Error' && target.sender !== a.sender) {
+      return fail(422, `only ${target.sender} may update or cancel its alert ${target.sourceId}`);
+    }
+    if (target.state === 'cancelled') return fail(409, `alert ${target.sourceId} is already cancelled`);
+    const at = now().toISOString();
     if (a.msgType === 'Cancel') {
       target.state = 'cancelled';
     } else if (a.msgType === 'Update') {
       const raised = compareWarningLevels(a.level, target.level) > 0;
-      Object.assign(target, fields(a), { sent: new Date(a.sent).toISOString() });
+      Object.assign(target, fields(a));
       // A higher level is a new situation: it must be acknowledged again.
       if (raised) Object.assign(target, { state: 'active', escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, createdAt: at });
     } else {
-      await repo.recordMessage(tx, a.sourceId, target.id, a.msgType, a);
+      await messages.recordMessage(tx, key, target.id, a.msgType, a);
       return { id: target.id, touched: null };
     }
     target.updatedAt = at;
     await repo.updateAlert(tx, target);
-    await repo.recordMessage(tx, a.sourceId, target.id, a.msgType, a);
+    await messages.recordMessage(tx, key, target.id, a.msgType, a);
     return { id: target.id, touched: target };
   }
 
-  /** Applies messages in order inside an outer transaction (used by ingest and by breach detection). */
-  async function applyAll(tx: Queryable, items: AlertParsed[]) {
-    const issues: ErrorIssue[] = [];
+  /**
+   * Applies messages in order inside an outer transaction (used by ingest, and by the
+   * environment rules with `kind` notice). Any refusal throws, so nothing of the batch is
+   * stored: 422 for a reference that names nothing usable, 409 for a cancelled alert.
+   */
+  async function applyAll(tx: Queryable, items: AlertParsed[], kind: AlertKind = 'warning') {
+    const issues: Refusal[] = [];
     const touched = new Map<string, AlertRecord>();
     const ids: string[] = [];
     for (const [i, a] of items.entries()) {
-      if (NOT_DISPLAYED.has(a.status)) {
-        ids.push(a.sourceId);
-        continue;
-      }
-      const r = await apply(tx, a, String(i), issues);
+      const r = await apply(tx, a, String(i), issues, kind);
       ids.push(r.id);
       if (r.touched) touched.set(r.touched.id, r.touched);
     }
-    if (issues.length) throw new HttpError(409, 'unknown_reference', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    const refused = issues.filter((x) => x.status === 422);
+    if (refused.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${refused[0]!.path}: ${refused[0]!.message}`, refused.map(({ path, message }) => ({ path, message })));
+    if (issues.length) throw new HttpError(409, 'conflict', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues.map(({ path, message }) => ({ path, message })));
     return { ids, touched: [...touched.values()] };
   }
 
@@ -107,8 +144,14 @@ export function createAlertService(deps: AlertServiceDeps) {
     applyAll,
     publish,
 
+    /** Alerts from integrators (JSON or CAP): always official warnings; the city's own sender is reserved. */
     async ingest(items: AlertParsed[]): Promise<IngestResult> {
-      const { ids, touched } = await deps.db.transaction((tx) => applyAll(tx, items));
+      const reserved = items.flatMap((a, i) => (a.sender === CITY_ENV_SENDER ? [{ path: `${i}.sender`, message: `${CITY_ENV_SENDER} is the city's own environment rules; integrators send under their own sender` }] : []));
+      if (reserved.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
+      const store = () => deps.db.transaction((tx) => applyAll(tx, items));
+      // A parallel request storing the same message wins the key; once it committed, a retry
+      // finds the message and answers with its alert (same triple, stored once).
+      const { ids, touched } = await store().catch((err: unknown) => (messages.isDuplicateMessage(err) ? store() : Promise.reject(err)));
       publish(touched);
       return { accepted: items.length, ids };
     },

@@ -6,7 +6,7 @@ import { assessWater, waterClassRank } from '../../../../shared/domain/water.js'
 import { assessNoise } from '../../../../shared/domain/noise.js';
 
 /** The class a water section must meet when the pack names none (GB 3838 III: drinking-water source grade). */
-const DEFAULT_WATER_TARGET = 'III';
+export const DEFAULT_WATER_TARGET = 'III';
 
 /**
  * Derives AQI / water class / noise exceedance for one reading against its station.

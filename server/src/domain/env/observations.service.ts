@@ -2,10 +2,10 @@ import type { Db, Queryable } from '../../store/db.js';
 import { HttpError, type ErrorIssue } from '../../http/errors.js';
 import type { Observation, ObservationInput } from '../../../../shared/schemas/observation.js';
 import type { Station } from '../../../../shared/schemas/city-pack.js';
-import type { AlertParsed } from '../../../../shared/schemas/alert.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import type { AlertService } from '../alerts/alerts.service.js';
-import { assess, breachLevel } from './assess.js';
+import { assess } from './assess.js';
+import { episodeMessages } from './breach-episodes.js';
 import * as repo from './observations.repository.js';
 import { lockAirStations, reassessMovingMeans } from './means.js';
 import { refreshAirDays } from './daily-aqi.js';
@@ -21,7 +21,7 @@ export interface ObservationServiceDeps {
 /** Readings older than this do not raise alerts (back-fills and replays stay quiet). */
 const ALERT_FRESHNESS_MS = 3 * 3600_000;
 
-/** Sensor readings in: assessed, stored, pushed; breaches raise, update and end environment alerts. */
+/** Sensor readings in: assessed, stored, pushed; breach episodes raise, update and end environment notices. */
 export function createObservationService(deps: ObservationServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
@@ -33,36 +33,6 @@ export function createObservationService(deps: ObservationServiceDeps) {
       else if (s.kind !== o.kind) issues.push({ path: `${i}.kind`, message: `station ${o.stationId} is a ${s.kind} station, not ${o.kind}` });
     });
     if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
-  }
-
-  /** CAP-shaped messages that keep one environment alert per station in step with its latest reading. */
-  async function breachMessages(tx: Queryable, fresh: Observation[]): Promise<AlertParsed[]> {
-    const latest = new Map<string, Observation>();
-    for (const o of fresh) {
-      const prev = latest.get(o.stationId);
-      if (!prev || prev.observedAt < o.observedAt) latest.set(o.stationId, o);
-    }
-    const out: AlertParsed[] = [];
-    for (const o of latest.values()) {
-      const station = deps.stations.get(o.stationId)!;
-      const prefix = `env${o.exercise ? '-exercise' : ''}:${o.stationId}:`;
-      const { rows } = await tx.query(
-        `select source_id, level from alerts where category = 'environment' and state in ('active','acknowledged') and source_id like $1 || '%'`,
-        [prefix],
-      );
-      const open = rows[0] as { source_id: string; level: string } | undefined;
-      const level = breachLevel(o.assessment);
-      const base: Omit<AlertParsed, 'sourceId' | 'msgType' | 'references' | 'event' | 'level'> = {
-        sender: 'city-cockpit/env', sent: o.observedAt, status: o.exercise ? 'Exercise' : 'Actual', category: 'environment',
-        urgency: 'Immediate', certainty: 'Observed', districts: [station.district], areas: [{ areaDesc: station.name, polygons: [], circles: [{ lon: station.location.lon, lat: station.location.lat, radiusKm: 1 }], geocodes: [] }],
-      };
-      const id = `${prefix}${new Date(o.observedAt).getTime()}`;
-      const event = `${station.name} ${o.kind === 'air' ? `AQI ${o.assessment.aqi}` : o.kind === 'water' ? `水质${o.assessment.waterClass}类` : `噪声超标 ${o.assessment.noiseExceedance} dB(A)`}`;
-      if (level && !open) out.push({ ...base, sourceId: id, msgType: 'Alert', references: [], event, level, headline: event });
-      else if (level && open && open.level !== level) out.push({ ...base, sourceId: `${id}:update`, msgType: 'Update', references: [open.source_id], event, level, headline: event });
-      else if (!level && open) out.push({ ...base, sourceId: `${id}:cancel`, msgType: 'Cancel', references: [open.source_id], event: `${station.name} 恢复正常`, level: open.level as AlertParsed['level'] });
-    }
-    return out;
   }
 
   return {
@@ -85,8 +55,8 @@ export function createObservationService(deps: ObservationServiceDeps) {
         for (const o of inserted) reassessed.delete(o.id);
         await refreshAirDays(tx, inserted);
         const fresh = inserted.filter((o) => now().getTime() - Date.parse(o.observedAt) < ALERT_FRESHNESS_MS);
-        const msgs = await breachMessages(tx, fresh);
-        const applied = msgs.length ? await deps.alerts.applyAll(tx, msgs) : { touched: [] };
+        const msgs = await episodeMessages(tx, fresh, deps.stations);
+        const applied = msgs.length ? await deps.alerts.applyAll(tx, msgs, 'notice') : { touched: [] };
         return { ids: stored.ids, inserted: [...inserted, ...reassessed.values()], alerts: applied.touched };
       });
       // Oldest first, so a station's newest reading is the last one a client upserts.

@@ -22,17 +22,18 @@ export async function caseCounts(q: Queryable, dayStart: string, windowStart: st
 }
 
 /**
- * Running real (or, when `exercise`, drill) alerts per district and level, and how many still
- * await acknowledgement; rows with a null district count each alert once for the whole city.
+ * Running real (or, when `exercise`, drill) official warnings (not the city's own environment
+ * notices) per district and level, and how many still await acknowledgement; rows with a null
+ * district count each alert once for the whole city.
  */
 export async function alertCounts(q: Queryable, exercise = false) {
   const { rows } = await q.query(
     `select d as district, level, count(*)::int as n, count(*) filter (where state = 'active')::int as unacked
-     from alerts, unnest(districts) as d where exercise = $1 and state in ('active','acknowledged')
+     from alerts, unnest(districts) as d where exercise = $1 and kind = 'warning' and state in ('active','acknowledged')
      group by d, level
      union all
      select null, level, count(*)::int, count(*) filter (where state = 'active')::int
-     from alerts where exercise = $1 and state in ('active','acknowledged') group by level`,
+     from alerts where exercise = $1 and kind = 'warning' and state in ('active','acknowledged') group by level`,
     [exercise],
   );
   return rows as { district: string | null; level: string; n: number; unacked: number }[];

@@ -48,4 +48,21 @@ describe('RedAlertBanner', () => {
     expect(drill.get(banner).text()).toContain('演练 · 红色预警');
     expect(drill.get(banner).text()).toContain('演练台风');
   });
+
+  it("puts official red warnings first, names their sender, and marks the city's own red notice as such", async () => {
+    const w = mountBanner('real');
+    const alerts = useAlertsStore();
+    alerts.applyDelta([alert('n', { level: 'red', kind: 'notice', sender: 'city-cockpit/env', headline: '某站 空气严重污染', sent: '2026-11-22T10:00:00+08:00' })]);
+    await nextTick();
+    expect(w.get(banner).attributes('data-kind')).toBe('notice');
+    expect(w.get(banner).text()).toContain('红色环境提示');
+    expect(w.get(banner).text()).not.toContain('红色预警');
+
+    alerts.applyDelta([alert('w', { level: 'red', sender: 'qxt-441700@gd.cma.gov.cn', senderName: '阳江市气象台', headline: '台风红色预警', sent: '2026-11-22T08:00:00+08:00' })]);
+    await nextTick();
+    expect(w.get(banner).attributes('data-kind')).toBe('warning');
+    expect(w.get(banner).text()).toContain('台风红色预警');
+    expect(w.get(banner).text()).toContain('阳江市气象台');
+    expect(w.get(banner).text()).not.toContain('qxt-441700');
+  });
 });

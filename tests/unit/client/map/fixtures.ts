@@ -19,6 +19,7 @@ export function yangjiang(): CityReference {
     districts: read('districts.geojson'),
     categories: read('categories.json'),
     departments: read('departments.json'),
+    senders: read('senders.json'),
     stations: read('stations.json'),
     resources: read('resources.json'),
     cameras: read('cameras.json'),
@@ -44,9 +45,9 @@ export function gridCase(id: string, over: Partial<GridCase> = {}): GridCase {
 
 export function alert(id: string, over: Partial<Alert> = {}): Alert {
   return {
-    id, sourceId: `cap-${id}`, sender: 'gd-emergency', sent: T, category: 'typhoon', event: '台风蓝色预警', level: 'blue',
+    id, sourceId: `cap-${id}`, sender: 'gd-emergency', senderName: null, kind: 'warning', sent: T, category: 'typhoon', event: '台风蓝色预警', level: 'blue',
     severity: 'Minor', urgency: 'Expected', certainty: 'Likely', headline: `headline ${id}`, description: null, instruction: null,
-    effective: null, expires: null, areas: [{ areaDesc: '江城区', polygons: [], circles: [], geocodes: [] }], districts: ['441702'],
+    effective: null, expires: null, areas: [{ areaDesc: '江城区', polygons: [], circles: [], geocodes: [] }], simplified: false, districts: ['441702'],
     state: 'active', exercise: false, escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, updatedAt: T, ...over,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertTime, runningAlerts } from '../../../../client/src/widgets/common/alerts.js';
+import { alertTime, runningAlerts, senderName } from '../../../../client/src/widgets/common/alerts.js';
 import { groupAlerts } from '../../../../client/src/widgets/AlertList/alert-groups.js';
 import { alertItem } from './fixtures.js';
 
@@ -15,6 +15,23 @@ describe('running alerts', () => {
   it('orders running alerts most severe first, then newest first', () => {
     expect(runningAlerts(items).map((a) => a.id)).toEqual(['r1', 'y2', 'y1', 'b1']);
     expect(runningAlerts(items, 2).map((a) => a.id)).toEqual(['r1', 'y2']);
+  });
+
+  it("puts official warnings before the city's own environment notices of the same level, even newer ones", () => {
+    const mixed = [
+      alertItem({ id: 'notice', level: 'blue', kind: 'notice', sender: 'city-cockpit/env', sent: '2026-07-01T05:00:00Z' }),
+      alertItem({ id: 'official', level: 'blue', sent: '2026-07-01T01:00:00Z' }),
+      alertItem({ id: 'yellow-notice', level: 'yellow', kind: 'notice', sent: '2026-07-01T00:00:00Z' }),
+    ];
+    expect(runningAlerts(mixed).map((a) => a.id)).toEqual(['yellow-notice', 'official', 'notice']);
+  });
+
+  it('names senders as the city pack does, in the language, else by CAP senderName, else by id', () => {
+    const senders = [{ id: 'qxt-441700@gd.cma.gov.cn', name: '阳江市气象台', nameEn: 'Yangjiang Meteorological Observatory' }];
+    expect(senderName({ sender: 'qxt-441700@gd.cma.gov.cn', senderName: null }, senders, 'zh-CN')).toBe('阳江市气象台');
+    expect(senderName({ sender: 'qxt-441700@gd.cma.gov.cn', senderName: '气象台' }, senders, 'en')).toBe('Yangjiang Meteorological Observatory');
+    expect(senderName({ sender: 'x@y', senderName: '某市气象台' }, senders, 'zh-CN')).toBe('某市气象台');
+    expect(senderName({ sender: 'x@y', senderName: null }, undefined, 'zh-CN')).toBe('x@y');
   });
 
   it('groups by level with counts, pending acknowledgements and a bounded list', () => {

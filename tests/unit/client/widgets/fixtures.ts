@@ -28,9 +28,9 @@ export function waterReading(stationId: string, observedAt: string, waterClass?:
 
 export function alertItem(over: Partial<Alert> & { id: string }): Alert {
   return {
-    sourceId: over.id, sender: 'yjqx@gd.gov.cn', sent: '2026-07-01T02:00:00.000Z', category: 'rainstorm', event: '暴雨黄色预警信号',
+    sourceId: over.id, sender: 'yjqx@gd.gov.cn', senderName: null, kind: 'warning', sent: '2026-07-01T02:00:00.000Z', category: 'rainstorm', event: '暴雨黄色预警信号',
     level: 'yellow', severity: 'Moderate', urgency: 'Expected', certainty: 'Likely', headline: null, description: null, instruction: null,
-    effective: null, expires: null, areas: [], districts: ['441702'], state: 'active', exercise: false, escalation: 0,
+    effective: null, expires: null, areas: [], simplified: false, districts: ['441702'], state: 'active', exercise: false, escalation: 0,
     acknowledgedBy: null, acknowledgedAt: null, ackComment: null, updatedAt: '2026-07-01T02:00:00.000Z', ...over,
   };
 }

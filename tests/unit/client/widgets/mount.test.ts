@@ -19,6 +19,8 @@ import ClosureGauge from '../../../../client/src/widgets/ClosureGauge/ClosureGau
 import WaterClassMix from '../../../../client/src/widgets/WaterClassMix/WaterClassMix.vue';
 import { kpiCardsOptions } from '../../../../client/src/widgets/KpiCards/kpi-metrics.js';
 import { alertTickerOptions } from '../../../../client/src/widgets/AlertTicker/index.js';
+import AlertList from '../../../../client/src/widgets/AlertList/AlertList.vue';
+import { alertListOptions } from '../../../../client/src/widgets/AlertList/index.js';
 import { alertItem, gridCase, indicator, vitalSigns, waterReading } from './fixtures.js';
 
 // Canvas charts do not draw in jsdom: the chart handle records the merges a widget makes.
@@ -113,7 +115,39 @@ describe('KpiCards', () => {
   });
 });
 
+describe('AlertList', () => {
+  it("lists official warnings before the city's own notices of a level, tags the notices and names each sender", async () => {
+    const w = mountWidget(AlertList, { options: alertListOptions.parse({}), mode: 'real' });
+    useAlertsStore().applyDelta([
+      alertItem({ id: 'n', level: 'blue', kind: 'notice', sender: 'city-cockpit/env', senderName: '阳江市城市运行平台·环境监测', headline: '漠阳江双捷断面 水质未达标：目标 II 类，实测 III 类' }),
+      alertItem({ id: 'w', level: 'blue', sender: 'qxt-441700@gd.cma.gov.cn', senderName: '阳江市气象台', headline: '大风蓝色预警' }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const rows = w.findAll('[data-alert-row]');
+    expect(rows.map((r) => [r.attributes('data-alert-row'), r.attributes('data-kind')])).toEqual([['w', 'warning'], ['n', 'notice']]);
+    expect(rows[0]!.text()).toContain('阳江市气象台');
+    expect(rows[0]!.text()).not.toContain('qxt-441700');
+    expect(rows[1]!.get('.kind').text()).toBe('环境提示');
+    expect(rows[1]!.text()).toContain('目标 II 类，实测 III 类');
+  });
+});
+
 describe('AlertTicker', () => {
+  it("marks the city's own environment notices apart from official warnings and names the official sender", async () => {
+    const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({}), mode: 'real' });
+    useAlertsStore().applyDelta([
+      alertItem({ id: 'n', level: 'blue', kind: 'notice', sender: 'city-cockpit/env', headline: '某点位 噪声超标：限值 60 dB(A)，实测 66.0 dB(A)' }),
+      alertItem({ id: 'w', level: 'blue', sender: 'qxt-441700@gd.cma.gov.cn', senderName: '阳江市气象台', headline: '暴雨蓝色预警' }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const [first, second] = w.findAll('[data-alert-id]');
+    expect([first!.attributes('data-alert-id'), first!.attributes('data-kind')]).toEqual(['w', 'warning']);
+    expect(first!.text()).toContain('阳江市气象台');
+    expect(first!.text()).not.toContain('环境提示');
+    expect(second!.attributes('data-kind')).toBe('notice');
+    expect(second!.text()).toContain('环境提示');
+  });
+
   it('lists running alerts of its mode, most severe first, each with data-alert-id and its level colour', async () => {
     const alerts = useAlertsStore();
     const w = mountWidget(AlertTicker, { options: alertTickerOptions.parse({}), mode: 'real' });

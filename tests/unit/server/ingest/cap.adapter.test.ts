@@ -37,10 +37,10 @@ describe('parseCap: valid messages', () => {
     expect(area?.geocodes).toEqual([{ valueName: 'adcode', value: '441702' }, { valueName: 'adcode', value: '441704' }]);
   });
 
-  it('reads an Update: references triple → identifier, Extreme → red, circle in km', () => {
+  it('reads an Update: references kept as whole sender,identifier,sent triples, Extreme → red, circle in km', () => {
     const a = parseCap(fixture('update-typhoon-red.xml'));
     expect(a.msgType).toBe('Update');
-    expect(a.references).toEqual(['44170041600000-TY-20260714-0800']);
+    expect(a.references).toEqual(['yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-0800,2026-07-14T08:00:00+08:00']);
     expect(a.level).toBe('red');
     expect(a.areas[0]?.circles).toEqual([{ lon: 111.85, lat: 21.62, radiusKm: 40 }]);
   });
@@ -48,7 +48,10 @@ describe('parseCap: valid messages', () => {
   it('reads a Cancel without info, naming every referenced alert', () => {
     const a = parseCap(fixture('cancel-typhoon.xml'));
     expect(a.msgType).toBe('Cancel');
-    expect(a.references).toEqual(['44170041600000-TY-20260714-0800', '44170041600000-TY-20260714-1400']);
+    expect(a.references).toEqual([
+      'yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-0800,2026-07-14T08:00:00+08:00',
+      'yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-1400,2026-07-14T14:00:00+08:00',
+    ]);
   });
 
   it('reads an Exercise with prefixed namespace and Unknown severity, taking the level from the colour word', () => {

@@ -45,10 +45,10 @@ describe('toCapXml', () => {
   it('writes references as sender,identifier,sent triples', () => {
     const xml = toCapXml({
       ...base, sourceId: 'SIM-TY-0002', msgType: 'Update',
-      references: ['SIM-TY-0001', { sender: 'other@x', identifier: 'X-9', sent: '2026-07-13T00:00:00Z' }],
+      references: [{ sender: 'simulator@cockpit.local', identifier: 'SIM-TY-0001', sent: '2026-07-14T08:00:00+08:00' }, { sender: 'other@x', identifier: 'X-9', sent: '2026-07-13T00:00:00Z' }],
     });
     expect(xml).toContain('<references>simulator@cockpit.local,SIM-TY-0001,2026-07-14T08:00:00+08:00 other@x,X-9,2026-07-13T00:00:00-00:00</references>');
-    expect(parseCap(xml).references).toEqual(['SIM-TY-0001', 'X-9']);
+    expect(parseCap(xml).references).toEqual(['simulator@cockpit.local,SIM-TY-0001,2026-07-14T08:00:00+08:00', 'other@x,X-9,2026-07-13T00:00:00-00:00']);
   });
 
   it('adds translations as further info blocks, the Chinese one still read first', () => {
