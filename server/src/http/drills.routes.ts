@@ -6,6 +6,7 @@ import { bearerToken, requireUser } from '../auth/middleware.js';
 import type { DrillService } from '../domain/drills/drills.service.js';
 import { HttpError } from './errors.js';
 import { parse } from './validate.js';
+import { textGuard } from './text-guard.js';
 
 /** Base path of the drill sessions. */
 export const DRILLS_BASE = '/api/v1/drills';
@@ -52,13 +53,13 @@ const listQuery = z.object({
 export function createDrillsRouter(deps: { drills: DrillService; auth: Pick<AuthService, 'verifyToken' | 'verifyIngestKey'> }): Router {
   const r = Router();
   const commander = requireCommander(deps.auth);
-  const json = express.json({ limit: '10kb' });
+  const json = [express.json({ limit: '10kb' }), textGuard];
 
   r.get(DRILLS_BASE, requireUser(deps.auth), async (req, res) => {
     const q = parse(listQuery, req.query, ['query']);
     res.json({ items: await deps.drills.list({ openOnly: q.state === 'open', limit: q.limit }) });
   });
-  r.post(DRILLS_BASE, commander, json, async (req, res) => {
+  r.post(DRILLS_BASE, commander, ...json, async (req, res) => {
     const body = parse(drillStartInput, req.body ?? {}, ['body']);
     res.status(201).json(await deps.drills.start(body, String(res.locals.actor)));
   });

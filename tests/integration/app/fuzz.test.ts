@@ -58,6 +58,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/v1/kpi/history', auth: 'user', query: ['from', 'to', 'district'] },
   { method: 'GET', path: '/api/v1/stats/case-trend', auth: 'user', query: ['hours', 'district', 'exercise'] },
   { method: 'GET', path: '/api/v1/stats/air-trend', auth: 'user', query: ['hours', 'district'] },
+  { method: 'GET', path: '/api/v1/alerts/:id', auth: 'user' },
+  { method: 'GET', path: '/api/v1/air/daily', auth: 'user', query: ['station', 'district', 'from', 'to', 'exercise'] },
+  { method: 'GET', path: '/api/v1/air/daily/areas', auth: 'user', query: ['district', 'from', 'to', 'exercise'] },
+  { method: 'GET', path: '/api/v1/drills', auth: 'user', query: ['state', 'limit'] },
+  { method: 'POST', path: '/api/v1/drills', auth: 'user', body: { kind: 'json', template: () => ({ name: '台风演练', scenario: 'typhoon' }) } },
+  { method: 'POST', path: '/api/v1/drills/:id/end', auth: 'user' },
 ];
 
 const SEED = 20261206;

@@ -46,7 +46,8 @@ describe('ingest refuses times from the future or before 2000, naming the field,
     await refused(await srv.ingest('/api/v1/ingest/alerts', alertJson({ sent: NOW.toISOString(), expires: ANCIENT })), '0.expires');
     const cap = capXml({ identifier: 'future-1' }).replace(/<sent>[^<]*<\/sent>/, `<sent>${FUTURE}</sent>`);
     expect(cap).toContain(FUTURE);
-    await refused(await srv.ingest('/api/v1/ingest/cap', cap, 'application/cap+xml'), '0.sent');
+    // CAP refusals name the CAP element.
+    await refused(await srv.ingest('/api/v1/ingest/cap', cap, 'application/cap+xml'), 'alert.sent');
     expect(await count('alerts')).toBe(0);
     const ok = alertJson({ sent: NOW.toISOString(), expires: new Date(NOW.getTime() + 86_400_000).toISOString() });
     expect((await srv.ingest('/api/v1/ingest/alerts', ok)).status).toBe(202);
