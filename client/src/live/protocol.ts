@@ -3,7 +3,7 @@ import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import type { CaseTrendHour, HourlyStats } from '../../../shared/contracts/stats.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import type { DataMode } from '../stores/topic-store.js';
-import type { SourceUpdate } from '../map/layers/source-differ.js';
+import type { SourceUpdate } from '../model/geo/source-differ.js';
 
 /**
  * The messages between the page and its live worker (`live.worker.ts`). The worker owns the

@@ -1,5 +1,5 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { CategoryCounts } from '../../widgets/CasesByCategory/category-counts.js';
+import { CategoryCounts } from '../../model/aggregates/category-counts.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
 

@@ -1,7 +1,7 @@
 import Supercluster from 'supercluster';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { CASE_STATE_KEYS, caseFeature } from '../../map/layers/cases.mapping.js';
-import { createSourceDiffer, type MapFeature } from '../../map/layers/source-differ.js';
+import { CASE_STATE_KEYS, caseFeature } from '../../model/cases/case-feature.js';
+import { createSourceDiffer, type MapFeature } from '../../model/geo/source-differ.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
 

@@ -1,5 +1,5 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { CaseTrend } from '../../widgets/CaseTrend24h/case-trend.js';
+import { CaseTrend } from '../../model/aggregates/case-trend.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
 
