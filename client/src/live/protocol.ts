@@ -17,9 +17,14 @@ import type { SourceUpdate } from '../model/geo/source-differ.js';
 /** What the connection indicator shows. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
+/** The case stream: its items are held in the worker's case book (live/cases/case-book.ts). */
+export const CASE_TOPIC = 'grid' satisfies LiveTopic;
 /** Topics whose items stay in the worker; the page watches views of them. */
-export const HELD_TOPICS = ['grid'] as const satisfies readonly LiveTopic[];
+export const HELD_TOPICS = [CASE_TOPIC] as const satisfies readonly LiveTopic[];
 export type HeldTopic = (typeof HELD_TOPICS)[number];
+const held: ReadonlySet<LiveTopic> = new Set(HELD_TOPICS);
+/** Whether a topic's items stay in the worker (else they go to the page's stores). */
+export const isHeldTopic = (topic: LiveTopic): topic is HeldTopic => held.has(topic);
 /** Topics whose items reach the page's stores. */
 export type PageTopic = Exclude<LiveTopic, HeldTopic>;
 

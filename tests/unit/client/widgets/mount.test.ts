@@ -41,10 +41,10 @@ const live = vi.hoisted(() => ({ feed: (_cases: unknown[]) => {} }));
 vi.mock('../../../../client/src/services/socket.js', async () => {
   const { CaseBook } = await import('../../../../client/src/live/cases/case-book.js');
   const { CaseViews } = await import('../../../../client/src/live/cases/views.js');
-  const { createCaseView } = await import('../../../../client/src/live/cases/create-view.js');
+  const { caseViews } = await import('../../../../client/src/live/cases/index.js');
   const book = new CaseBook();
   const watchers = new Map<number, (data: unknown) => void>();
-  const views = new CaseViews(book, (msg) => msg.type === 'view' && watchers.get(msg.view)?.(structuredClone(msg.data)), createCaseView);
+  const views = new CaseViews(book, (msg) => msg.type === 'view' && watchers.get(msg.view)?.(structuredClone(msg.data)), caseViews);
   live.feed = (cases) => views.changed(book.apply(cases as GridCase[], Date.now()));
   let next = 1;
   return {
