@@ -3,6 +3,7 @@ import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import type { CaseTrendHour, HourlyStats } from '../../../shared/contracts/stats.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import type { DataMode } from '../stores/topic-store.js';
+import type { CategoryScope } from '../model/aggregates/category-counts.js';
 import type { SourceUpdate } from '../model/geo/source-differ.js';
 
 /**
@@ -40,7 +41,7 @@ export type ViewSpec =
   /** Open (or overdue) cases per unit grid cell; the `limit` busiest (a district's ranking one level down). */
   | { kind: 'case-cells'; mode: DataMode; status: 'open' | 'overdue'; limit: number }
   /** Cases per category: reported today, or open; the `limit` largest. */
-  | { kind: 'case-categories'; mode: DataMode; scope: 'today' | 'open'; limit: number }
+  | { kind: 'case-categories'; mode: DataMode; scope: CategoryScope; limit: number }
   /** Reported and closed cases per hour: the server's statistics, advanced live. */
   | { kind: 'case-trend'; mode: DataMode; hours: number; seed: HourlyStats<CaseTrendHour> };
 export type ViewKind = ViewSpec['kind'];
