@@ -5,7 +5,7 @@ import { deltaItems } from '../../../shared/contracts/packed.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import { CaseBook } from './cases/case-book.js';
 import { CaseViews, type ViewFactory } from './cases/views.js';
-import type { ConnectionState, FromLink, ToLink } from './protocol.js';
+import { CASE_TOPIC, isHeldTopic, type ConnectionState, type FromLink, type ToLink } from './protocol.js';
 
 type LiveSocket = Socket<ServerToClientWireEvents, ClientToServerEvents>;
 type AnyItem = TopicItems[LiveTopic];
@@ -14,8 +14,9 @@ type AnyItem = TopicItems[LiveTopic];
  * The live connection, run in the live worker: subscribes to every topic, decodes the deltas,
  * and posts the page what its stores apply, in order. After any reconnect or `live:resync` it
  * subscribes again with `since` (the last seq applied per topic), so the page gets exactly the
- * deltas it missed, or a fresh snapshot. Cases (the held topic `grid`) stay here, in a
- * {@link CaseBook}; the page gets their summary and the views it watches ({@link CaseViews}).
+ * deltas it missed, or a fresh snapshot. The held topics (`HELD_TOPICS` in protocol.ts: the
+ * cases) stay here, in a {@link CaseBook}; the page gets their summary and the views it
+ * watches ({@link CaseViews}, built from the registry of view kinds).
  */
 export class LiveLink {
   private socket: LiveSocket | null = null;
@@ -29,9 +30,9 @@ export class LiveLink {
 
   constructor(
     private readonly post: (msg: FromLink) => void,
-    createView: ViewFactory,
+    registry: ViewFactory,
   ) {
-    this.views = new CaseViews(this.cases, post, createView);
+    this.views = new CaseViews(this.cases, post, registry);
   }
 
   handle(msg: ToLink): void {
@@ -96,7 +97,7 @@ export class LiveLink {
     // A delta at or below the last applied seq was already delivered (e.g. in `missed`).
     if (last !== undefined && delta.seq <= last) return;
     const items: AnyItem[] = deltaItems(delta);
-    if (delta.topic === 'grid') {
+    if (isHeldTopic(delta.topic)) {
       this.views.changed(this.cases.apply(items as GridCase[], Date.now()));
       this.summarise();
     } else this.post({ type: 'delta', topic: delta.topic, items } as FromLink);
@@ -104,12 +105,12 @@ export class LiveLink {
   }
 
   private summarise() {
-    this.post({ type: 'summary', topic: 'grid', summary: this.cases.summary() });
+    this.post({ type: 'summary', topic: CASE_TOPIC, summary: this.cases.summary() });
   }
 
   private applySubscription(topic: LiveTopic, sub: TopicSubscription) {
     if (sub.snapshot) {
-      if (topic === 'grid') {
+      if (isHeldTopic(topic)) {
         this.cases.reset(sub.snapshot as GridCase[], Date.now());
         this.views.changed('reset');
         this.summarise();

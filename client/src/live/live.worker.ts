@@ -1,4 +1,4 @@
-import { createCaseView } from './cases/create-view.js';
+import { caseViews } from './cases/index.js';
 import { LiveLink } from './link.js';
 import type { FromLink, ToLink } from './protocol.js';
 
@@ -6,5 +6,5 @@ import type { FromLink, ToLink } from './protocol.js';
 const scope = self as unknown as { postMessage(msg: FromLink): void; onmessage: ((e: MessageEvent<ToLink>) => void) | null };
 
 /** The live worker: the page's Socket.IO connection and its cases, off the page's main thread (see link.ts). */
-const link = new LiveLink((msg) => scope.postMessage(msg), createCaseView);
+const link = new LiveLink((msg) => scope.postMessage(msg), caseViews);
 scope.onmessage = (e) => link.handle(e.data);

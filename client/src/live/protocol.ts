@@ -3,7 +3,8 @@ import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import type { CaseTrendHour, HourlyStats } from '../../../shared/contracts/stats.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import type { DataMode } from '../stores/topic-store.js';
-import type { SourceUpdate } from '../map/layers/source-differ.js';
+import type { CategoryScope } from '../model/aggregates/category-counts.js';
+import type { SourceUpdate } from '../model/geo/source-differ.js';
 
 /**
  * The messages between the page and its live worker (`live.worker.ts`). The worker owns the
@@ -17,9 +18,14 @@ import type { SourceUpdate } from '../map/layers/source-differ.js';
 /** What the connection indicator shows. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
+/** The case stream: its items are held in the worker's case book (live/cases/case-book.ts). */
+export const CASE_TOPIC = 'grid' satisfies LiveTopic;
 /** Topics whose items stay in the worker; the page watches views of them. */
-export const HELD_TOPICS = ['grid'] as const satisfies readonly LiveTopic[];
+export const HELD_TOPICS = [CASE_TOPIC] as const satisfies readonly LiveTopic[];
 export type HeldTopic = (typeof HELD_TOPICS)[number];
+const held: ReadonlySet<LiveTopic> = new Set(HELD_TOPICS);
+/** Whether a topic's items stay in the worker (else they go to the page's stores). */
+export const isHeldTopic = (topic: LiveTopic): topic is HeldTopic => held.has(topic);
 /** Topics whose items reach the page's stores. */
 export type PageTopic = Exclude<LiveTopic, HeldTopic>;
 
@@ -35,7 +41,7 @@ export type ViewSpec =
   /** Open (or overdue) cases per unit grid cell; the `limit` busiest (a district's ranking one level down). */
   | { kind: 'case-cells'; mode: DataMode; status: 'open' | 'overdue'; limit: number }
   /** Cases per category: reported today, or open; the `limit` largest. */
-  | { kind: 'case-categories'; mode: DataMode; scope: 'today' | 'open'; limit: number }
+  | { kind: 'case-categories'; mode: DataMode; scope: CategoryScope; limit: number }
   /** Reported and closed cases per hour: the server's statistics, advanced live. */
   | { kind: 'case-trend'; mode: DataMode; hours: number; seed: HourlyStats<CaseTrendHour> };
 export type ViewKind = ViewSpec['kind'];

@@ -1,6 +1,7 @@
 import type { VitalSigns } from '../../../shared/contracts/kpi.js';
 import { AQI_CATEGORIES } from '../../../shared/domain/aqi-breakpoints.js';
 import { WARNING_LEVEL_ORDER } from '../../../shared/domain/warning.js';
+import { niceStep } from '../model/aggregates/nice-step.js';
 import { COUNT_RAMP, GROWTH_RAMP, OVERDUE_RAMP, RATE_RAMP } from './palette.js';
 
 /** District metrics the choropleth can show. */
@@ -42,13 +43,6 @@ export interface ChoroplethScale {
   metric: ChoroplethMetric;
   breaks: number[];
   colors: readonly string[];
-}
-
-/** The smallest 1, 2 or 5 × 10ⁿ (at least 1) not below `x`: class widths people read at a glance. */
-export function niceStep(x: number): number {
-  if (!(x > 1)) return 1;
-  const pow = 10 ** Math.floor(Math.log10(x));
-  return ([1, 2, 5, 10].find((m) => m * pow >= x) ?? 10) * pow;
 }
 
 /**

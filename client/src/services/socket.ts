@@ -2,6 +2,7 @@ import { ref, readonly } from 'vue';
 import { LIVE_NAMESPACE, LIVE_TOPICS } from '../../../shared/contracts/live.js';
 import type { Answers, ConnectionState, FromLink, Query, ToLink, ViewData, ViewKind, ViewSpec } from '../live/protocol.js';
 import { topicStores, useGridStore } from '../stores/streams.js';
+import type { LiveSource, ViewHandle } from './live-source.js';
 
 export type { ConnectionState } from '../live/protocol.js';
 
@@ -13,21 +14,13 @@ export interface LinkPort {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
-/** A view the page watches (see {@link ViewSpec}): move it to a new spec, or stop it. */
-export interface ViewHandle<K extends ViewKind> {
-  /** The view's id in the worker (questions about it name it). */
-  readonly id: number;
-  update(spec: Extract<ViewSpec, { kind: K }>): void;
-  stop(): void;
-}
-
 /**
  * The app's live connection, with the page's side of it: the Socket.IO connection itself runs
  * in a worker (`open`), which receives and decodes every frame and posts the topic stores
  * what to apply; the cases stay in the worker, and the page watches views of them
  * ({@link watch}) and asks about one ({@link ask}). `open` is called on first use.
  */
-export function createLiveSocket(open: () => LinkPort) {
+export function createLiveSocket(open: () => LinkPort): LiveSocket {
   const state = ref<ConnectionState>('offline');
   let port: LinkPort | null = null;
   let nextId = 1;
@@ -108,7 +101,15 @@ export function createLiveSocket(open: () => LinkPort) {
     },
   };
 }
-export type LiveSocket = ReturnType<typeof createLiveSocket>;
+/** The live source pages provide, and what the app's session opens and closes. */
+export interface LiveSocket extends LiveSource {
+  /** Opens the connection with `token`, or re-authenticates an open one with a new token. */
+  connect(token: string): void;
+  disconnect(): void;
+}
 
-/** The one live connection of the app, in the live worker. */
+/**
+ * The one live connection of the app, in the live worker. Only the app's session
+ * (useSessionKeeper) and the pages that provide it as their {@link LiveSource} import it.
+ */
 export const liveSocket = createLiveSocket(() => new Worker(new URL('../live/live.worker.ts', import.meta.url), { type: 'module', name: 'live' }));

@@ -9,7 +9,7 @@ const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0);
  * City-management cases (网格事件): the cases themselves stay in the live worker (ten thousand
  * of them would cost the page's garbage collector more than a frame); the page keeps when the
  * stream last spoke and how many cases each partition holds, and watches views of them
- * (`liveSocket.watch`).
+ * (`LiveSource.watch`, services/live-source.ts).
  */
 export const useGridStore = defineStore('topic:grid', () => {
   const lastHeard = ref<Record<string, number>>({});

@@ -1,7 +1,8 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { CategoryCounts } from '../../widgets/CasesByCategory/category-counts.js';
+import { CategoryCounts } from '../../model/aggregates/category-counts.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
+import { defineView } from './view-registry.js';
 
 type Spec = Extract<ViewSpec, { kind: 'case-categories' }>;
 type Rows = ViewData['case-categories'];
@@ -46,3 +47,6 @@ export class CaseCategoriesView implements CaseView<'case-categories'> {
     return rows;
   }
 }
+
+/** The `case-categories` kind, registered in live/cases/index.ts. */
+export const caseCategoriesView = defineView({ kind: 'case-categories', create: (spec) => new CaseCategoriesView(spec) });

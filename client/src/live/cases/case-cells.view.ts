@@ -2,6 +2,7 @@ import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOpen } from '../../../../shared/domain/lifecycle.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
+import { defineView } from './view-registry.js';
 
 type Spec = Extract<ViewSpec, { kind: 'case-cells' }>;
 type Rows = ViewData['case-cells'];
@@ -60,3 +61,6 @@ export class CaseCellsView implements CaseView<'case-cells'> {
     }
   }
 }
+
+/** The `case-cells` kind, registered in live/cases/index.ts. */
+export const caseCellsView = defineView({ kind: 'case-cells', create: (spec) => new CaseCellsView(spec) });

@@ -1,6 +1,6 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { createHexCounter, hexFeature, hexScaleMax, type HexCell } from '../../map/layers/case-hex.mapping.js';
-import { createSourceDiffer } from '../../map/layers/source-differ.js';
+import { createHexCounter, hexFeature, hexScaleMax, type HexCell } from '../../model/cases/case-hex.js';
+import { createSourceDiffer } from '../../model/geo/source-differ.js';
 import type { ViewData } from '../protocol.js';
 import type { CaseView } from './views.js';
 

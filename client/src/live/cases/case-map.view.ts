@@ -1,9 +1,10 @@
 import Supercluster from 'supercluster';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { CASE_STATE_KEYS, caseFeature } from '../../map/layers/cases.mapping.js';
-import { createSourceDiffer, type MapFeature } from '../../map/layers/source-differ.js';
+import { CASE_STATE_KEYS, caseFeature } from '../../model/cases/case-feature.js';
+import { createSourceDiffer, type MapFeature } from '../../model/geo/source-differ.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
+import { defineView } from './view-registry.js';
 
 type CaseMapSpec = Extract<ViewSpec, { kind: 'case-map' }>;
 /** What the index keeps per case: only what places and groups it (statuses are read when drawn). */
@@ -129,3 +130,6 @@ export class CaseMapView implements CaseView<'case-map'> {
     return index;
   }
 }
+
+/** The `case-map` kind, registered in live/cases/index.ts. */
+export const caseMapView = defineView({ kind: 'case-map', create: (spec) => new CaseMapView(spec) });

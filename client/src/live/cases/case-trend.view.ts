@@ -1,7 +1,8 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
-import { CaseTrend } from '../../widgets/CaseTrend24h/case-trend.js';
+import { CaseTrend } from '../../model/aggregates/case-trend.js';
 import type { ViewData, ViewSpec } from '../protocol.js';
 import type { CaseView } from './views.js';
+import { defineView } from './view-registry.js';
 
 type Spec = Extract<ViewSpec, { kind: 'case-trend' }>;
 
@@ -46,3 +47,6 @@ export class CaseTrendView implements CaseView<'case-trend'> {
     return this.trend.hours();
   }
 }
+
+/** The `case-trend` kind, registered in live/cases/index.ts. */
+export const caseTrendView = defineView({ kind: 'case-trend', create: (spec) => new CaseTrendView(spec) });

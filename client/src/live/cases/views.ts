@@ -1,6 +1,7 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import type { FromLink, Query, ViewData, ViewKind, ViewSpec } from '../protocol.js';
 import type { CaseBook, CaseChanges } from './case-book.js';
+import type { ViewRegistry } from './view-registry.js';
 
 /** One view of one partition of the cases, kept up to date case by case. */
 export interface CaseView<K extends ViewKind = ViewKind> {
@@ -16,8 +17,8 @@ export interface CaseView<K extends ViewKind = ViewKind> {
   clusterZoom?(clusterId: number): number | null;
 }
 
-/** Builds the view of a spec; a view that needs a large library (H3) loads it first. */
-export type ViewFactory = (spec: ViewSpec) => CaseView | Promise<CaseView>;
+/** Builds the view of a spec (a {@link ViewRegistry}); a view that needs a large library (H3) loads it first. */
+export type ViewFactory = Pick<ViewRegistry, 'create'>;
 
 interface Watched {
   spec: ViewSpec;
@@ -43,7 +44,7 @@ export class CaseViews {
   constructor(
     private readonly book: CaseBook,
     private readonly post: (msg: FromLink) => void,
-    private readonly create: ViewFactory,
+    private readonly registry: ViewFactory,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -60,7 +61,7 @@ export class CaseViews {
     this.ticker ??= setInterval(() => this.tick(), TICK_MS);
     let made: CaseView | Promise<CaseView>;
     try {
-      made = this.create(spec);
+      made = this.registry.create(spec);
     } catch (error) {
       made = Promise.reject(error);
     }
@@ -72,7 +73,7 @@ export class CaseViews {
         this.send(id, w, Date.now());
       },
       (error: unknown) => {
-        // Its library did not load: the view shows nothing until the page watches it again.
+        // Its library did not load, or no view has its kind: the view shows nothing until the page watches it again.
         if (this.watched.get(id) === w) this.watched.delete(id);
         console.error(`case view ${spec.kind} failed`, error);
       },

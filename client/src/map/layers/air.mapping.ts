@@ -6,7 +6,7 @@ import { inkOn, NO_DATA_COLOR } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { DetailField, FeatureDetails, LegendItem } from './types.js';
 import { noReading } from './no-reading.js';
-import type { MapFeature } from './source-differ.js';
+import type { MapFeature } from '../../model/geo/source-differ.js';
 
 /** A station dot: its fill, the number written on it and the ink that reads on that fill. */
 export interface StationProps {

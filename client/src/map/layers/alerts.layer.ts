@@ -4,7 +4,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { useAlertsStore } from '../../stores/streams.js';
 import { alertDetails, alertFeatures, alertsLegend, type AlertProps } from './alerts.mapping.js';
 import { addSourceGroup, liveSource, type SourceGroup } from './glue.js';
-import { createSourceDiffer } from './source-differ.js';
+import { createSourceDiffer } from '../../model/geo/source-differ.js';
 import type { MapLayerDefinition } from './types.js';
 
 const SOURCE = 'alerts';

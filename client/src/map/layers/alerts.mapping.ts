@@ -4,7 +4,7 @@ import type { Alert, AlertKind } from '../../../../shared/schemas/alert.js';
 import { WARNING_LEVEL_ORDER, WARNING_LEVELS, type WarningLevel } from '../../../../shared/domain/warning.js';
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
-import type { MapFeature } from './source-differ.js';
+import type { MapFeature } from '../../model/geo/source-differ.js';
 
 /** One drawn shape of an alert; `alertId` leads a click back to the alert. */
 export interface AlertProps {

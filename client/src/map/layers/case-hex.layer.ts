@@ -1,5 +1,5 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { liveSocket, type ViewHandle } from '../../services/socket.js';
+import type { ViewHandle } from '../../services/live-source.js';
 import { addSourceGroup, type SourceGroup } from './glue.js';
 import type { MapLayerDefinition } from './types.js';
 
@@ -39,7 +39,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
         group = addSourceGroup(map, SOURCE, { type: 'FeatureCollection', features: [] }, [
           { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.62, 'fill-outline-color': 'rgba(255,255,255,0.25)' } },
         ], { beforeId: ctx.beforeId });
-        view = liveSocket.watch({ kind: 'case-hex', mode: ctx.mode, resolution }, (data) => {
+        view = ctx.live.watch({ kind: 'case-hex', mode: ctx.mode, resolution }, (data) => {
           if (!group) return;
           if (data.reset) group.reset(data.reset);
           else group.apply(data.update);

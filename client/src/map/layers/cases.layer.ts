@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { BBox } from '../../live/protocol.js';
-import { liveSocket, type ViewHandle } from '../../services/socket.js';
+import type { ViewHandle } from '../../services/live-source.js';
 import { CLUSTER_COLOR, OVERDUE_COLOR } from '../palette.js';
 import { caseDetails, casesLegend, statusColorExpression } from './cases.mapping.js';
 import { addSourceGroup, MAP_FONT, type SourceGroup } from './glue.js';
@@ -85,7 +85,7 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
           ],
           { beforeId: ctx.beforeId },
         );
-        view = liveSocket.watch(spec(), (data) => {
+        view = ctx.live.watch(spec(), (data) => {
           if (!group) return;
           total = data.total;
           if (data.reset) group.reset(data.reset);
@@ -106,11 +106,11 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
         const props = feature.properties as { cluster_id?: number; id?: string };
         if (props.cluster_id !== undefined && feature.geometry.type === 'Point') {
           const center = feature.geometry.coordinates as [number, number];
-          const zoom = view && (await liveSocket.ask({ kind: 'cluster-zoom', view: view.id, clusterId: props.cluster_id }));
+          const zoom = view && (await ctx.live.ask({ kind: 'cluster-zoom', view: view.id, clusterId: props.cluster_id }));
           if (typeof zoom === 'number') map.easeTo({ center, zoom });
           return null;
         }
-        const c = props.id ? await liveSocket.ask({ kind: 'case', id: props.id }) : null;
+        const c = props.id ? await ctx.live.ask({ kind: 'case', id: props.id }) : null;
         return c ? caseDetails(c, ctx.fmt) : null;
       },
       legend: () => casesLegend(ctx.fmt, CLUSTER_COLOR),

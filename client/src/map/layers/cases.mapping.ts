@@ -3,34 +3,11 @@ import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
-import type { MapFeature } from './source-differ.js';
 
 /**
- * What a case point carries: only what the style draws (the colour follows from the status in
- * the style, see {@link statusColorExpression}), so an update sends the least; details are
- * read from the store on click.
+ * How the cases layer draws and explains a case on the page. The case's feature itself
+ * ({@link caseFeature} in model/cases/case-feature.ts) is built in the live worker.
  */
-export interface CaseProps {
-  id: string;
-  status: GridCase['status'];
-  overdue: boolean;
-  [key: string]: string | number | boolean | null;
-}
-
-/** A case as a point with its lifecycle status, flagged when overdue. */
-export function caseFeature(c: GridCase): MapFeature<CaseProps> {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [c.location.lon, c.location.lat] },
-    properties: { id: c.id, status: c.status, overdue: c.overdue },
-  };
-}
-
-/**
- * Properties that only colour a case: a change goes to the map as feature-state. A thousand
- * status changes a second then cost a recolour, not a re-clustering of every case.
- */
-export const CASE_STATE_KEYS = ['status'] as const;
 
 /** The style expression colouring a case by its status (feature-state first), from the one status palette. */
 export function statusColorExpression(): ExpressionSpecification {

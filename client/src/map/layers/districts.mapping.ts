@@ -7,7 +7,7 @@ import { choroplethScale, classRanges, colorFor, districtValues, type Choropleth
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
 import { noReading } from './no-reading.js';
-import type { MapFeature } from './source-differ.js';
+import type { MapFeature } from '../../model/geo/source-differ.js';
 
 /** The district boundaries with `id` = adcode, the key of their feature-state. */
 export function districtFeatures(d: DistrictFeatures): MapFeature<{ id: string; name: string }>[] {

@@ -2,7 +2,7 @@ import type { GeoJSONSource, GeoJSONSourceSpecification, LayerSpecification, Map
 import type { FeatureCollection } from 'geojson';
 import type { TopicChange } from '../../stores/topic-store.js';
 import { createFrameBatch } from './frame-batch.js';
-import type { SourceDiffer, SourceUpdate } from './source-differ.js';
+import type { SourceDiffer, SourceUpdate } from '../../model/geo/source-differ.js';
 
 /** The font every map text is drawn in: the page's own webfont, rasterised locally by MapLibre. */
 export const MAP_FONT = ['Noto Sans SC'];

@@ -1,7 +1,7 @@
 import type { CircleLayerSpecification } from 'maplibre-gl';
 import type { LayerId, LayerContext, MapLayerDefinition, FeatureDetails, LegendItem } from './types.js';
 import { addSourceGroup, type SourceGroup } from './glue.js';
-import type { MapFeature } from './source-differ.js';
+import type { MapFeature } from '../../model/geo/source-differ.js';
 import type { MapFormat } from '../format.js';
 import type { CityReference } from '../../stores/reference.js';
 

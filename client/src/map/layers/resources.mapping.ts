@@ -2,7 +2,7 @@ import type { Camera, Resource } from '../../../../shared/schemas/city-pack.js';
 import { CAMERA_COLOR, RESOURCE_COLORS } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { FeatureDetails, LegendItem } from './types.js';
-import type { MapFeature } from './source-differ.js';
+import type { MapFeature } from '../../model/geo/source-differ.js';
 
 /** An emergency resource as a dot coloured by its type. */
 export function resourceFeature(r: Resource): MapFeature<{ id: string; type: string; color: string }> {

@@ -4,7 +4,7 @@ import { useEnvStore } from '../../stores/streams.js';
 import type { MapFormat } from '../format.js';
 import type { StationProps } from './air.mapping.js';
 import { addSourceGroup, liveSource, MAP_FONT, type SourceGroup } from './glue.js';
-import { createSourceDiffer, type MapFeature } from './source-differ.js';
+import { createSourceDiffer, type MapFeature } from '../../model/geo/source-differ.js';
 import type { FeatureDetails, LegendItem, MapLayerDefinition } from './types.js';
 
 interface Reading {

@@ -3,6 +3,7 @@ import type { PageTopic } from '../../live/protocol.js';
 import type { SourceId } from '../../freshness/freshness.js';
 import type { DataMode, TopicChange } from '../../stores/topic-store.js';
 import type { CityReference } from '../../stores/reference.js';
+import type { LiveSource } from '../../services/live-source.js';
 import type { ChoroplethMetric } from '../choropleth.js';
 import type { MapFormat } from '../format.js';
 
@@ -35,9 +36,11 @@ export interface LegendItem {
   shape: 'fill' | 'circle' | 'ring' | 'line';
 }
 
-/** What a layer gets from the map: the data mode, reference data, formatting and a change signal. */
+/** What a layer gets from the map: the data mode, the live source, reference data, formatting and a change signal. */
 export interface LayerContext {
   mode: DataMode;
+  /** The page's live source: the case layers watch their views in the live worker through it. */
+  live: LiveSource;
   city: CityReference;
   /** The district metric the choropleth shows (read at each update: the chooser changes it). */
   choropleth(): ChoroplethMetric;
@@ -84,7 +87,7 @@ export interface MapLayerDefinition<O extends object = object> {
   defaultOptions: O;
   /**
    * The live topic whose changes reach `update`; null for reference data (resources, cameras)
-   * and for the case layers, which watch their views in the live worker themselves.
+   * and for the case layers, which watch their views through `ctx.live`.
    */
   topic: PageTopic | null;
   /** Sources whose freshness the layer depends on. */

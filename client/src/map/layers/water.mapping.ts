@@ -5,7 +5,7 @@ import { inkOn, NO_DATA_COLOR, WATER_CLASS_COLORS } from '../palette.js';
 import type { MapFormat } from '../format.js';
 import type { DetailField, FeatureDetails, LegendItem } from './types.js';
 import { noReading } from './no-reading.js';
-import type { MapFeature } from './source-differ.js';
+import type { MapFeature } from '../../model/geo/source-differ.js';
 import type { StationProps } from './air.mapping.js';
 
 /** The display colour of a GB 3838 class, grey without one. */

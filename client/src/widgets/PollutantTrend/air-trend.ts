@@ -1,6 +1,6 @@
 import type { Observation } from '../../../../shared/schemas/observation.js';
 import { TREND_POLLUTANTS, type AirTrendHour, type HourlyStats, type TrendPollutant } from '../../../../shared/contracts/stats.js';
-import { HourlyWindow, epochHour } from '../common/hourly-window.js';
+import { HourlyWindow, epochHour } from '../../model/aggregates/hourly-window.js';
 
 type PerPollutant = Record<TrendPollutant, number>;
 const zeros = (): PerPollutant => ({ pm25: 0, pm10: 0, o3: 0, no2: 0 });

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import { chinaHour } from '../../../../shared/domain/time.js';
-import { HOUR_MS } from './hourly-window.js';
+import { HOUR_MS } from '../../model/aggregates/hourly-window.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 

@@ -1,7 +1,7 @@
 import { onBeforeUnmount, watch } from 'vue';
 import type { DataMode } from '../../stores/topic-store.js';
 import { useClock } from '../../composables/useClock.js';
-import { epochHour } from './hourly-window.js';
+import { epochHour } from '../../model/aggregates/hourly-window.js';
 
 /** A failed load is tried again after this long. */
 const RETRY_MS = 30_000;

@@ -7,10 +7,10 @@ import { createAppRouter } from '../../../../client/src/router.js';
 import { useSessionStore, type SessionUser } from '../../../../client/src/stores/session.js';
 import { useReferenceStore } from '../../../../client/src/stores/reference.js';
 import ScreenHeader from '../../../../client/src/components/ScreenHeader.vue';
+import { LIVE_SOURCE } from '../../../../client/src/services/live-source.js';
 import { yangjiang } from '../map/fixtures.js';
 
-// The header's connection light reads the live socket; the screen behind the route is not under test.
-vi.mock('../../../../client/src/services/socket.js', () => ({ liveSocket: { state: ref('live') } }));
+// The header's connection light reads the page's live source (provided below); the screen behind the route is not under test.
 vi.mock('../../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
@@ -32,7 +32,7 @@ async function mountHeader(user: SessionUser, kiosk = false) {
   await router.push('/screen');
   const w = mount(ScreenHeader, {
     props: { themes: [{ id: 'overview', titleKey: 'themes.overview' }], index: 0, status: 'rotating', kiosk, mode: 'real', drillActive: false },
-    global: { plugins: [pinia, i18n, router] },
+    global: { plugins: [pinia, i18n, router], provide: { [LIVE_SOURCE as symbol]: { state: ref('live') } } },
     attachTo: document.body,
   });
   return { w, router, session };

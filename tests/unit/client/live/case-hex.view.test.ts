@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { CaseHexView } from '../../../../client/src/live/cases/case-hex.view.js';
 import type { ViewData } from '../../../../client/src/live/protocol.js';
-import { hexFeature, hexScaleMax } from '../../../../client/src/map/layers/case-hex.mapping.js';
+import { hexFeature, hexScaleMax } from '../../../../client/src/model/cases/case-hex.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { fedView } from './fixtures.js';
 import { gridCase } from '../map/fixtures.js';

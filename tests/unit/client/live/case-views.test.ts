@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseBook } from '../../../../client/src/live/cases/case-book.js';
-import { CaseViews, type CaseView, type ViewFactory } from '../../../../client/src/live/cases/views.js';
+import { CaseViews, type CaseView } from '../../../../client/src/live/cases/views.js';
 import { FakeView } from './fixtures.js';
 import type { FromLink, ViewSpec } from '../../../../client/src/live/protocol.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
@@ -11,12 +11,12 @@ const settle = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 };
 
-function setup(opts: { factory?: ViewFactory; cases?: GridCase[]; intervalMs?: number } = {}) {
+function setup(opts: { factory?: (spec: ViewSpec) => CaseView | Promise<CaseView>; cases?: GridCase[]; intervalMs?: number } = {}) {
   const book = new CaseBook();
   book.reset(opts.cases ?? [gridCase({ id: 'r1' }), gridCase({ id: 'd1', exercise: true })], Date.now());
   const posts: FromLink[] = [];
   const made: FakeView[] = [];
-  const factory: ViewFactory =
+  const factory =
     opts.factory ??
     (() => {
       const v = new FakeView();
@@ -24,7 +24,7 @@ function setup(opts: { factory?: ViewFactory; cases?: GridCase[]; intervalMs?: n
       return v;
     });
   const create = vi.fn(factory);
-  const views = new CaseViews(book, (m) => posts.push(m), create, opts.intervalMs ?? 1000);
+  const views = new CaseViews(book, (m) => posts.push(m), { create }, opts.intervalMs ?? 1000);
   const change = (...cases: GridCase[]) => views.changed(book.apply(cases, Date.now()));
   return { book, posts, made, create, views, change };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseCategoriesView } from '../../../../client/src/live/cases/case-categories.view.js';
 import { CaseTrendView } from '../../../../client/src/live/cases/case-trend.view.js';
 import { CaseMapView } from '../../../../client/src/live/cases/case-map.view.js';
-import { createCaseView } from '../../../../client/src/live/cases/create-view.js';
+import { caseViews } from '../../../../client/src/live/cases/index.js';
 import type { CaseView } from '../../../../client/src/live/cases/views.js';
 import type { ViewSpec } from '../../../../client/src/live/protocol.js';
 import type { CaseTrendHour, HourlyStats } from '../../../../shared/contracts/stats.js';
@@ -158,12 +158,12 @@ describe('CaseTrendView', () => {
   });
 });
 
-describe('createCaseView', () => {
+describe('caseViews', () => {
   it('builds the view of each kind, loading the density view on demand', async () => {
-    expect(await createCaseView({ kind: 'case-map', mode: 'real', bbox: [111, 21, 113, 23], zoom: 10, clusterRadius: 50, clusterMaxZoom: 14 })).toBeInstanceOf(CaseMapView);
-    expect(await createCaseView({ kind: 'case-categories', mode: 'real', scope: 'open', limit: 5 })).toBeInstanceOf(CaseCategoriesView);
-    expect(await createCaseView({ kind: 'case-trend', mode: 'real', hours: 24, seed: { asOf: new Date(AS_OF).toISOString(), hours: [] } })).toBeInstanceOf(CaseTrendView);
+    expect(await caseViews.create({ kind: 'case-map', mode: 'real', bbox: [111, 21, 113, 23], zoom: 10, clusterRadius: 50, clusterMaxZoom: 14 })).toBeInstanceOf(CaseMapView);
+    expect(await caseViews.create({ kind: 'case-categories', mode: 'real', scope: 'open', limit: 5 })).toBeInstanceOf(CaseCategoriesView);
+    expect(await caseViews.create({ kind: 'case-trend', mode: 'real', hours: 24, seed: { asOf: new Date(AS_OF).toISOString(), hours: [] } })).toBeInstanceOf(CaseTrendView);
     const { CaseHexView } = await import('../../../../client/src/live/cases/case-hex.view.js');
-    expect(await createCaseView({ kind: 'case-hex', mode: 'drill', resolution: 7 })).toBeInstanceOf(CaseHexView);
+    expect(await caseViews.create({ kind: 'case-hex', mode: 'drill', resolution: 7 })).toBeInstanceOf(CaseHexView);
   });
 });

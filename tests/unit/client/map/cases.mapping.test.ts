@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATE_KEYS, caseDetails, caseFeature, statusColorExpression } from '../../../../client/src/map/layers/cases.mapping.js';
-import { createSourceDiffer } from '../../../../client/src/map/layers/source-differ.js';
+import { caseDetails, statusColorExpression } from '../../../../client/src/map/layers/cases.mapping.js';
+import { CASE_STATE_KEYS, caseFeature } from '../../../../client/src/model/cases/case-feature.js';
+import { createSourceDiffer } from '../../../../client/src/model/geo/source-differ.js';
 import { CASE_STATUS_COLORS, OVERDUE_COLOR } from '../../../../client/src/map/palette.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { gridCase, mapFormat } from './fixtures.js';

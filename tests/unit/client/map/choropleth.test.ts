@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { AQI_CATEGORIES } from '../../../../shared/domain/aqi-breakpoints.js';
-import { choroplethScale, classOf, colorFor, districtValues, metricValue, niceStep } from '../../../../client/src/map/choropleth.js';
+import { choroplethScale, classOf, colorFor, districtValues, metricValue } from '../../../../client/src/map/choropleth.js';
+import { niceStep } from '../../../../client/src/model/aggregates/nice-step.js';
 import { choroplethLegend, choroplethState, districtDetails, labelPoint } from '../../../../client/src/map/layers/districts.mapping.js';
 import { COUNT_RAMP, RATE_RAMP } from '../../../../client/src/map/palette.js';
 import { mapFormat, vitalSigns, yangjiang } from './fixtures.js';

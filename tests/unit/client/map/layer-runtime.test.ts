@@ -3,24 +3,24 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
 import type { ViewData, ViewSpec } from '../../../../client/src/live/protocol.js';
+import type { LiveSource } from '../../../../client/src/services/live-source.js';
 import { useAlertsStore } from '../../../../client/src/stores/streams.js';
 import { alert, gridCase, mapFormat, yangjiang } from './fixtures.js';
 
 /** The live worker's side of the case layers, as the page sees it: the views watched, and the answers it gives. */
-const worker = vi.hoisted(() => ({
+const worker = {
   views: [] as { id: number; spec: unknown; post: (data: unknown) => void; stopped: boolean }[],
   answers: new Map<string, unknown>(),
-}));
-vi.mock('../../../../client/src/services/socket.js', () => ({
-  liveSocket: {
-    watch(spec: unknown, post: (data: unknown) => void) {
-      const view = { id: worker.views.length + 1, spec, post, stopped: false };
-      worker.views.push(view);
-      return { id: view.id, update: (next: unknown) => (view.spec = next), stop: () => (view.stopped = true) };
-    },
-    ask: async (q: { kind: string; id?: string; clusterId?: number }) => worker.answers.get(`${q.kind}:${q.id ?? q.clusterId}`) ?? null,
+};
+/** The fake live source the layers get in their context (`ctx.live`), as the page provides the real one. */
+const live = {
+  watch(spec: unknown, post: (data: unknown) => void) {
+    const view = { id: worker.views.length + 1, spec, post, stopped: false };
+    worker.views.push(view);
+    return { id: view.id, update: (next: unknown) => (view.spec = next), stop: () => (view.stopped = true) };
   },
-}));
+  ask: async (q: { kind: string; id?: string; clusterId?: number }) => worker.answers.get(`${q.kind}:${q.id ?? q.clusterId}`) ?? null,
+} as unknown as LiveSource;
 const { createLayerRuntime } = await import('../../../../client/src/map/layer-runtime.js');
 const { mapLayers } = await import('../../../../client/src/map/layers/index.js');
 
@@ -116,7 +116,7 @@ describe('layer runtime on a map', () => {
   const start = (mode: 'real' | 'drill' = 'real') => {
     const map = new FakeMap();
     const changed = vi.fn();
-    const runtime = createLayerRuntime(map as unknown as MapLibreMap, mapLayers.all(), { mode, city: yangjiang(), choropleth: () => 'cases', fmt: mapFormat(), changed });
+    const runtime = createLayerRuntime(map as unknown as MapLibreMap, mapLayers.all(), { mode, live, city: yangjiang(), choropleth: () => 'cases', fmt: mapFormat(), changed });
     return { map, runtime, changed };
   };
 

@@ -47,13 +47,13 @@ vi.mock('socket.io-client', () => ({
 
 const { createLiveSocket } = await import('../../../../client/src/services/socket.js');
 const { LiveLink } = await import('../../../../client/src/live/link.js');
-const { createCaseView } = await import('../../../../client/src/live/cases/create-view.js');
+const { caseViews } = await import('../../../../client/src/live/cases/index.js');
 const { useGridStore, useAlertsStore } = await import('../../../../client/src/stores/streams.js');
 
 /** The live worker, run in process: messages cross a structured clone both ways, as with postMessage. */
 function inProcessWorker(): LinkPort {
   const port: LinkPort = { onmessage: null, onerror: null, postMessage: (msg) => link.handle(structuredClone(msg)) };
-  const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>), createCaseView);
+  const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>), caseViews);
   return port;
 }
 const liveSocket = createLiveSocket(inProcessWorker);
@@ -170,7 +170,7 @@ describe('live socket', () => {
       vi.useRealTimers();
     });
     const posted: FromLink[] = [];
-    const link = new LiveLink((msg) => posted.push(structuredClone(msg)), createCaseView);
+    const link = new LiveLink((msg) => posted.push(structuredClone(msg)), caseViews);
     link.handle({ type: 'connect', token: 't1', namespace: '/live', topics: ['grid', 'alerts'] });
     const s = sockets[0]!;
     s.fire('connect');

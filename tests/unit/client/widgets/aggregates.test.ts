@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CategoryCounts } from '../../../../client/src/widgets/CasesByCategory/category-counts.js';
+import { CategoryCounts } from '../../../../client/src/model/aggregates/category-counts.js';
 import { casesByCategoryOptions } from '../../../../client/src/widgets/CasesByCategory/options.js';
 import { rankDistricts } from '../../../../client/src/widgets/DistrictRanking/district-ranking.js';
 import { rankStations } from '../../../../client/src/widgets/AqiRanking/aqi-ranking.js';

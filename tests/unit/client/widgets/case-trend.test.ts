@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaseTrend } from '../../../../client/src/widgets/CaseTrend24h/case-trend.js';
+import { CaseTrend } from '../../../../client/src/model/aggregates/case-trend.js';
 import { caseTrendUpdate } from '../../../../client/src/widgets/CaseTrend24h/case-trend-option.js';
 import type { CaseTrendHour, HourlyStats } from '../../../../shared/contracts/stats.js';
 import { gridCase } from './fixtures.js';

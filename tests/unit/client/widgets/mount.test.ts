@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount, flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import type { EChartsCoreOption } from 'echarts/core';
+import { ref } from 'vue';
+import { CaseBook } from '../../../../client/src/live/cases/case-book.js';
+import { caseViews } from '../../../../client/src/live/cases/index.js';
+import { CaseViews } from '../../../../client/src/live/cases/views.js';
+import { LIVE_SOURCE, type LiveSource } from '../../../../client/src/services/live-source.js';
 import { i18n } from '../../../../client/src/i18n/index.js';
 import { useAlertsStore, useEconomyStore, useEnvStore, useKpiStore } from '../../../../client/src/stores/streams.js';
 import { useSessionStore } from '../../../../client/src/stores/session.js';
@@ -36,31 +41,29 @@ vi.mock('../../../../client/src/services/api.js', () => ({
   },
 }));
 
-// The live worker, in process: its case book and views, with messages structured-cloned as postMessage does.
-const live = vi.hoisted(() => ({ feed: (_cases: unknown[]) => {} }));
-vi.mock('../../../../client/src/services/socket.js', async () => {
-  const { CaseBook } = await import('../../../../client/src/live/cases/case-book.js');
-  const { CaseViews } = await import('../../../../client/src/live/cases/views.js');
-  const { createCaseView } = await import('../../../../client/src/live/cases/create-view.js');
+// The live worker, in process: its case book and views, with messages structured-cloned as
+// postMessage does. The widgets get it as their page's live source (LIVE_SOURCE), not from the socket.
+const live = (() => {
   const book = new CaseBook();
   const watchers = new Map<number, (data: unknown) => void>();
-  const views = new CaseViews(book, (msg) => msg.type === 'view' && watchers.get(msg.view)?.(structuredClone(msg.data)), createCaseView);
-  live.feed = (cases) => views.changed(book.apply(cases as GridCase[], Date.now()));
+  const views = new CaseViews(book, (msg) => msg.type === 'view' && watchers.get(msg.view)?.(structuredClone(msg.data)), caseViews);
   let next = 1;
-  return {
-    liveSocket: {
-      watch(spec: never, onData: (data: unknown) => void) {
-        const id = next++;
-        watchers.set(id, onData);
-        views.watch(id, structuredClone(spec));
-        return { id, update: (s: never) => views.watch(id, structuredClone(s)), stop: () => watchers.delete(id) && views.unwatch(id) };
-      },
+  const source = {
+    state: ref('live'),
+    watch(spec: never, onData: (data: unknown) => void) {
+      const id = next++;
+      watchers.set(id, onData);
+      views.watch(id, structuredClone(spec));
+      return { id, update: (s: never) => views.watch(id, structuredClone(s)), stop: () => watchers.delete(id) && views.unwatch(id) };
     },
-  };
-});
+    ask: () => Promise.resolve(null),
+  } as unknown as LiveSource;
+  return { source, feed: (cases: GridCase[]) => views.changed(book.apply(cases, Date.now())) };
+})();
 
 let pinia: Pinia;
-const mountWidget = (component: unknown, props: Record<string, unknown>) => mount(component as never, { props: props as never, global: { plugins: [pinia, i18n] } });
+const mountWidget = (component: unknown, props: Record<string, unknown>) =>
+  mount(component as never, { props: props as never, global: { plugins: [pinia, i18n], provide: { [LIVE_SOURCE as symbol]: live.source } } });
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2026-07-01T02:30:00Z') });

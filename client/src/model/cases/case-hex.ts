@@ -1,8 +1,8 @@
 import { cellToBoundary, latLngToCell } from 'h3-js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOpen } from '../../../../shared/domain/lifecycle.js';
-import { niceStep } from '../choropleth.js';
-import type { MapFeature } from './source-differ.js';
+import { niceStep } from '../aggregates/nice-step.js';
+import type { MapFeature } from '../geo/source-differ.js';
 
 /** One hexagon: its H3 index and how many open cases lie in it. */
 export interface HexCell {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCounter } from '../../../../../client/src/widgets/common/group-counter.js';
+import { GroupCounter } from '../../../../client/src/model/aggregates/group-counter.js';
 
 type Item = { id: string; group: string | null };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
-import { createHexCounter, hexFeature, hexScaleMax } from '../../../../client/src/map/layers/case-hex.mapping.js';
-import { createSourceDiffer } from '../../../../client/src/map/layers/source-differ.js';
-import { gridCase } from './fixtures.js';
+import { createHexCounter, hexFeature, hexScaleMax } from '../../../../client/src/model/cases/case-hex.js';
+import { createSourceDiffer } from '../../../../client/src/model/geo/source-differ.js';
+import { gridCase } from '../map/fixtures.js';
 
 const RES = 7;
 const here = { lon: 111.98, lat: 21.86 };

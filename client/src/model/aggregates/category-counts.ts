@@ -1,8 +1,10 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOpen } from '../../../../shared/domain/lifecycle.js';
 import { chinaDayStart } from '../../../../shared/domain/time.js';
-import { GroupCounter } from '../common/group-counter.js';
-import type { CasesByCategoryOptions } from './options.js';
+import { GroupCounter } from './group-counter.js';
+
+/** Which cases a category count counts: reported today, or not yet closed. */
+export type CategoryScope = 'today' | 'open';
 
 /**
  * Cases per category, kept incrementally: `today` counts cases reported since 00:00 China
@@ -15,7 +17,7 @@ export class CategoryCounts {
   readonly counter: GroupCounter<GridCase>;
 
   constructor(
-    readonly scope: CasesByCategoryOptions['scope'],
+    readonly scope: CategoryScope,
     now: number,
   ) {
     this.dayStart = chinaDayStart(now).getTime();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HourlyWindow } from '../../../../../client/src/widgets/common/hourly-window.js';
+import { HourlyWindow } from '../../../../client/src/model/aggregates/hourly-window.js';
 
 describe('HourlyWindow', () => {
   const make = () => {

@@ -1,6 +1,6 @@
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import type { CaseTrendHour, HourlyStats } from '../../../../shared/contracts/stats.js';
-import { HourlyWindow, epochHour } from '../common/hourly-window.js';
+import { HourlyWindow, epochHour } from './hourly-window.js';
 
 /** Reported and closed cases of one hour. */
 export interface CaseHour {
