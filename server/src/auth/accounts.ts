@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adcode } from '../../../shared/schemas/common.js';
-import { HttpError, validationError } from '../http/errors.js';
+import { AppError, validationError } from '../errors.js';
 import type { Queryable } from '../store/db.js';
 import { createIngestKeysRepository, type IngestKeyInfo } from './ingest-keys.repository.js';
 import { hashPassword } from './passwords.js';
@@ -27,7 +27,7 @@ export type NewUser = z.input<typeof newUserSchema>;
 
 /** Account administration shared by the auth service and the admin CLI. */
 export interface Accounts {
-  /** Throws HttpError 422 for invalid input, 409 when the username exists. */
+  /** Throws AppError 422 for invalid input, 409 when the username exists. */
   createUser(input: NewUser): Promise<AuthUser>;
   listUsers(): Promise<AuthUser[]>;
   /** Creates a key; the plain key is in the result and nowhere else, ever. */
@@ -50,7 +50,7 @@ export function createAccounts(db: Queryable): Accounts {
       const u = parsed.data;
       const user: AuthUser = { username: u.username, role: u.role, districts: u.role === 'grid' ? [...new Set(u.districts)] : null };
       const inserted = await users.insert({ ...user, passwordHash: await hashPassword(u.password) });
-      if (!inserted) throw new HttpError(409, 'user_exists', `User ${u.username} already exists`);
+      if (!inserted) throw new AppError(409, 'user_exists', `User ${u.username} already exists`);
       return user;
     },
     listUsers: () => users.list(),

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import type { AuthService } from './auth.service.js';
 import type { AuthUser, Role } from './types.js';
 
@@ -21,8 +21,8 @@ export function bearerToken(header: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-function unauthorized(code: string, message: string): HttpError {
-  return new HttpError(401, code, message);
+function unauthorized(code: string, message: string): AppError {
+  return new AppError(401, code, message);
 }
 
 /**
@@ -35,11 +35,11 @@ export function requireUser(auth: Pick<AuthService, 'verifyToken'>, roles?: read
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthorized('unauthorized', 'Bearer token required');
       const user = await auth.verifyToken(token);
-      if (roles && !roles.includes(user.role)) throw new HttpError(403, 'forbidden', `Role ${user.role} may not do this`);
+      if (roles && !roles.includes(user.role)) throw new AppError(403, 'forbidden', `Role ${user.role} may not do this`);
       req.user = user;
       next();
     } catch (err) {
-      if (err instanceof HttpError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      if (err instanceof AppError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       next(err);
     }
   };

@@ -1,4 +1,4 @@
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import type { AuthUser, Role } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ export function ownDistricts(user: { role: Role; districts?: readonly string[] |
  * - Returns null for "no restriction" (a city-wide role that asked for nothing).
  * - A city-wide role that asks for districts gets them (it may narrow its own view).
  * - A grid user gets its own districts, or the intersection with what it asked for; asking
- *   only for foreign districts, or holding none at all, is HttpError 403.
+ *   only for foreign districts, or holding none at all, is AppError 403.
  *
  * Never returns an empty array, so callers can treat any array as a filter.
  */
@@ -25,9 +25,9 @@ export function scopeDistricts(user: AuthUser, requested?: readonly string[] | n
   const asked = requested?.length ? [...new Set(requested)] : null;
   const own = ownDistricts(user);
   if (own === null) return asked;
-  if (own.length === 0) throw new HttpError(403, 'no_districts', 'This account is not assigned to any district');
+  if (own.length === 0) throw new AppError(403, 'no_districts', 'This account is not assigned to any district');
   if (!asked) return own;
   const allowed = asked.filter((d) => own.includes(d));
-  if (allowed.length === 0) throw new HttpError(403, 'district_forbidden', `Not allowed to read districts ${asked.join(', ')}`);
+  if (allowed.length === 0) throw new AppError(403, 'district_forbidden', `Not allowed to read districts ${asked.join(', ')}`);
   return allowed;
 }

@@ -4,7 +4,7 @@ import { drillStartInput } from '../../../shared/schemas/drill.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { bearerToken, requireUser } from '../auth/middleware.js';
 import type { DrillService } from '../domain/drills/drills.service.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { parse } from './validate.js';
 
 /** Base path of the drill sessions. */
@@ -23,11 +23,11 @@ function requireCommander(auth: Pick<AuthService, 'verifyToken' | 'verifyIngestK
     const bearer = bearerToken(req.headers.authorization);
     if (!bearer) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return next(new HttpError(401, 'unauthorized', 'Bearer token or ingest key required'));
+      return next(new AppError(401, 'unauthorized', 'Bearer token or ingest key required'));
     }
     const user = await auth.verifyToken(bearer).catch(() => null);
     if (user) {
-      if (!COMMANDING_ROLES.includes(user.role)) return next(new HttpError(403, 'forbidden', `role ${user.role} may not start or end drills`));
+      if (!COMMANDING_ROLES.includes(user.role)) return next(new AppError(403, 'forbidden', `role ${user.role} may not start or end drills`));
       res.locals.actor = user.username;
       return next();
     }
@@ -36,7 +36,7 @@ function requireCommander(auth: Pick<AuthService, 'verifyToken' | 'verifyIngestK
       return next();
     }
     res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-    next(new HttpError(401, 'unauthorized', 'Invalid token or ingest key'));
+    next(new AppError(401, 'unauthorized', 'Invalid token or ingest key'));
   };
 }
 

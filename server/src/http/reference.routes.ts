@@ -8,7 +8,7 @@ import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
 import type { CityPack } from '../city/city-pack.js';
 import { history, latestPerStation } from '../domain/env/observations.repository.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
 const inScope = (scope: string[] | null, d: string) => !scope || scope.includes(d);
@@ -37,7 +37,7 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
 
   r.get('/stations/:id/readings', async (req, res) => {
     const station = city.stationById.get(req.params.id);
-    if (!station || !inScope(scopeDistricts(currentUser(req)), station.district)) throw new HttpError(404, 'not_found', `station ${req.params.id} not found`);
+    if (!station || !inScope(scopeDistricts(currentUser(req)), station.district)) throw new AppError(404, 'not_found', `station ${req.params.id} not found`);
     const now = Date.now();
     const q = parse(z.object({ from: isoDateTime.optional(), to: isoDateTime.optional() }), req.query, ['query']);
     const from = q.from ?? new Date(now - 86_400_000).toISOString();

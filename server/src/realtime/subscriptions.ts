@@ -2,7 +2,7 @@ import type { DeltaEncoding, ErrorBody, LiveDelta, LiveTopic, TopicItems, WireDe
 import { packItems } from '../../../shared/contracts/packed.js';
 import { scopeDistricts } from '../auth/scope.js';
 import type { AuthUser } from '../auth/types.js';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 
 /**
  * The districts (adcodes) a client may receive, or `null` for no restriction.
@@ -39,7 +39,7 @@ export function resolveScope(
     const scope = scopeDistricts(user, requested);
     return { ok: true, scope: scope && [...new Set(scope)].sort() };
   } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
+    if (!(err instanceof AppError)) throw err;
     return { ok: false, error: { code: 'forbidden', message: err.message } };
   }
 }
