@@ -131,7 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
   app.use(createDrillsRouter({ drills: domain.drills, auth }));
   const api = express.Router();
-  api.use(requireUser(auth), express.json({ limit: '100kb' }), textGuard);
+  api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ db, domain }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));

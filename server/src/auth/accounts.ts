@@ -5,6 +5,7 @@ import type { Queryable } from '../store/db.js';
 import { createIngestKeysRepository, type IngestKeyInfo } from './ingest-keys.repository.js';
 import { hashPassword } from './passwords.js';
 import { generateIngestKey, generateKeyId, hashIngestKey } from './secrets.js';
+import { isDistrictScoped } from '../../../shared/auth/districts.js';
 import { role, type AuthUser } from './types.js';
 import { createUsersRepository } from './users.repository.js';
 
@@ -20,8 +21,8 @@ export const newUserSchema = z
     districts: z.array(adcode).optional(),
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'grid' && !u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'a grid user needs at least one district' });
-    if (u.role !== 'grid' && u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'only grid users are scoped to districts' });
+    if (isDistrictScoped(u.role) && !u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'a grid user needs at least one district' });
+    if (!isDistrictScoped(u.role) && u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'only grid users are scoped to districts' });
   });
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -48,7 +49,7 @@ export function createAccounts(db: Queryable): Accounts {
       const parsed = newUserSchema.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
       const u = parsed.data;
-      const user: AuthUser = { username: u.username, role: u.role, districts: u.role === 'grid' ? [...new Set(u.districts)] : null };
+      const user: AuthUser = { username: u.username, role: u.role, districts: isDistrictScoped(u.role) ? [...new Set(u.districts)] : null };
       const inserted = await users.insert({ ...user, passwordHash: await hashPassword(u.password) });
       if (!inserted) throw new AppError(409, 'user_exists', `User ${u.username} already exists`);
       return user;

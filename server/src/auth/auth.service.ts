@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { adcode } from '../../../shared/schemas/common.js';
+import { ownDistricts } from '../../../shared/auth/districts.js';
 import { createAccounts, type Accounts } from './accounts.js';
 import { bootstrapDemo, bootstrapProduction } from './bootstrap.js';
 import { createIngestKeyVerifier } from './ingest-key-verifier.js';
@@ -87,5 +88,5 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
 
 /** The user a stored account signs in as; only `grid` accounts carry districts. */
 function toUser(found: UserRecord): AuthUser {
-  return { username: found.username, role: found.role, districts: found.role === 'grid' ? (found.districts ?? []) : null };
+  return { username: found.username, role: found.role, districts: ownDistricts(found) };
 }

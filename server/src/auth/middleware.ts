@@ -1,9 +1,11 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 import type { AuthService } from './auth.service.js';
-import type { AuthUser, Role } from './types.js';
+import type { Permission } from '../../../shared/auth/policy.js';
+import { authorize } from './scope.js';
+import type { AuthUser } from './types.js';
 
-export { scopeDistricts } from './scope.js';
+export { authorize, forbidden, scopeDistricts } from './scope.js';
 
 declare global {
   // Declaration merging is the way Express exposes to type request extensions.
@@ -27,15 +29,16 @@ function unauthorized(code: string, message: string): AppError {
 
 /**
  * Requires a valid bearer token and sets `req.user`: 401 without or with an invalid
- * token, 403 when `roles` is given and the user's role is not among them.
+ * token, 403 when the user may not do `permission` (shared/auth/policy.ts); without one,
+ * any signed-in user (its own session: refresh, me).
  */
-export function requireUser(auth: Pick<AuthService, 'verifyToken'>, roles?: readonly Role[]): RequestHandler {
+export function requireUser(auth: Pick<AuthService, 'verifyToken'>, permission?: Permission): RequestHandler {
   return async (req, res, next) => {
     try {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthorized('unauthorized', 'Bearer token required');
       const user = await auth.verifyToken(token);
-      if (roles && !roles.includes(user.role)) throw new AppError(403, 'forbidden', `Role ${user.role} may not do this`);
+      if (permission) authorize(user, permission);
       req.user = user;
       next();
     } catch (err) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GridCase, CaseStatus } from '../../../shared/schemas/grid-event.js';
 import type { CaseFilter, CaseQueries } from '../domain/ports.js';
 import { AppError } from '../errors.js';
+import { inDistricts } from '../../../shared/auth/districts.js';
 import { OPEN311_STATUSES } from './open311.adapter.js';
 
 /** GeoReport v2 defaults: the last 90 days, at most 1000 requests. */
@@ -84,7 +85,7 @@ export interface Open311Access {
 /** Whether a case may be shown to `access` (the same rule the list query applies). */
 export function visibleTo(c: GridCase, access: Open311Access): boolean {
   if (access.public && (c.source !== 'open311' || c.exercise)) return false;
-  return !access.districts || (c.district !== null && access.districts.includes(c.district));
+  return inDistricts(access.districts, [c.district]);
 }
 
 async function listPages(cases: CaseQueries, base: CaseFilter, max: number): Promise<GridCase[]> {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
+import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
+import type { Role } from '../../../../shared/auth/policy.js';
 import { CITY_ENV_SENDER, type Alert, type AlertArea, type AlertKind, type AlertParsed } from '../../../../shared/schemas/alert.js';
 import { parseMessageRef } from '../../../../shared/cap/message-ref.js';
 import type { WarningLevel } from '../../../../shared/schemas/common.js';
@@ -157,10 +159,10 @@ export function createAlertService(deps: AlertServiceDeps) {
     },
 
     /** A duty officer acknowledges an alert with a comment. */
-    async acknowledge(id: string, user: { username: string; districts: string[] | null }, comment: string): Promise<Alert> {
+    async acknowledge(id: string, user: { username: string; role: Role; districts: string[] | null }, comment: string): Promise<Alert> {
       const rec = await deps.db.transaction(async (tx) => {
         const a = await repo.getAlert(tx, id, true);
-        if (!a || (user.districts && !a.districts.some((d) => user.districts!.includes(d)))) {
+        if (!a || !inDistricts(ownDistricts(user), a.districts)) {
           throw new AppError(404, 'not_found', `alert ${id} not found`);
         }
         if (a.state !== 'active') throw new AppError(409, 'not_active', `alert is ${a.state}, not active`);

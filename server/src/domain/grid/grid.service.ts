@@ -2,7 +2,8 @@ import type { Db, Queryable } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
 import type { CaseStatus, GridCase, GridEventInput, CaseTimelineEntry } from '../../../../shared/schemas/grid-event.js';
 import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
-import { CASE_ACTIONS, deadlineAt, pathTo, transition, type CaseAction, type LifecycleRole } from '../../../../shared/domain/lifecycle.js';
+import { deadlineAt, pathTo, transition, type CaseAction, type LifecycleRole } from '../../../../shared/domain/lifecycle.js';
+import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './cases.repository.js';
 import type { CaseRecord } from './cases.repository.js';
@@ -167,14 +168,9 @@ export function createGridService(deps: GridServiceDeps) {
     async act(id: string, action: CaseAction, user: { username: string; role: LifecycleRole; districts: string[] | null }, opts: { note?: string; department?: string } = {}): Promise<GridCase> {
       const rec = await deps.db.transaction(async (tx) => {
         const cur = await repo.getCase(tx, id, true);
-        if (!cur || (user.districts && (!cur.district || !user.districts.includes(cur.district)))) {
-          throw new AppError(404, 'not_found', `case ${id} not found`);
-        }
-        if (!CASE_ACTIONS[action].roles.includes(user.role)) {
-          throw new AppError(403, 'forbidden', `role ${user.role} may not ${action} a case`);
-        }
+        if (!cur || !inDistricts(ownDistricts(user), [cur.district])) throw new AppError(404, 'not_found', `case ${id} not found`);
         const step = transition(cur.status, action, user.role);
-        if (!step.ok) throw new AppError(409, 'invalid_transition', step.reason);
+        if (!step.ok) throw new AppError(step.code === 'forbidden' ? 403 : 409, step.code, step.reason);
         const at = now().toISOString();
         enter(cur, step.to, at, opts.department);
         await repo.updateCases(tx, [cur]);
