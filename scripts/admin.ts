@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createAccounts } from '../server/src/auth/accounts.js';
 import { loadStorageConfig } from '../server/src/config.js';
-import { HttpError } from '../server/src/http/errors.js';
+import { AppError } from '../server/src/errors.js';
 import { openDb } from '../server/src/store/db.js';
 import { migrate } from '../server/src/store/migrate.js';
 
@@ -83,7 +83,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     }
     return 0;
   } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
+    if (!(err instanceof AppError)) throw err;
     io.err(`${err.message}${err.issues.length ? '\n' + err.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n') : ''}`);
     return 1;
   } finally {

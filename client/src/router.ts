@@ -1,5 +1,6 @@
 import type { Pinia } from 'pinia';
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import { can, LANDING, type Permission, type Role } from '../../shared/auth/policy.js';
 import { useSessionStore } from './stores/session.js';
 import LoginView from './views/LoginView.vue';
 
@@ -7,27 +8,38 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in. */
     public?: boolean;
+    /** What a signed-in user must be allowed (shared/auth/policy.ts) to open the page. */
+    permission?: Permission;
   }
 }
 
 /**
  * The app's pages. Each workspace is one lazily loaded route, so the login page stays light
  * and later ones (`/desk` for the duty officer, `/grid` for grid workers) slot in beside
- * `/screen` without touching the rest.
+ * `/screen` without touching the rest, each with the permission it needs. `/` and unknown
+ * paths open the user's landing page ({@link createAppRouter}).
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/screen' },
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
-  { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue') },
-  { path: '/:unknown(.*)*', redirect: '/screen' },
+  { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { permission: 'streams:read' } },
 ];
 
 /**
+ * Where `role` lands: its page of the policy (LANDING: leader → /screen, duty → /desk,
+ * grid → /grid, admin → /admin) once this app has it, else the screen.
+ */
+export function landingPath(role: Role | undefined): string {
+  const page = role ? LANDING[role] : undefined;
+  return page && routes.some((r) => r.path === page) ? page : '/screen';
+}
+
+/**
  * Where a sign-in may send the user back to: only a path of this app, never another
- * origin (`//host` or `https://…` in `next` would be an open redirect).
+ * origin (`//host` or `https://…` in `next` would be an open redirect). Without one, `/`:
+ * the user's landing page.
  */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/screen';
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 /** The login page, remembering where the user was going. */
@@ -35,14 +47,25 @@ export function loginRoute(fullPath: string): RouteLocationRaw {
   return { name: 'login', query: fullPath === '/' ? {} : { next: fullPath } };
 }
 
-/** Builds the router with its auth guard: signed-out users go to /login?next=…. */
+/**
+ * Builds the router with its guard: signed-out users go to /login?next=…; `/` opens the
+ * user's landing page; a page the user may not open (its `meta.permission`) sends it there too.
+ */
 export function createAppRouter(pinia: Pinia) {
-  const router = createRouter({ history: createWebHistory(), routes });
+  const landing = () => landingPath(useSessionStore(pinia).user?.role);
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [{ path: '/', redirect: landing }, ...routes, { path: '/:unknown(.*)*', redirect: landing }],
+  });
   router.beforeEach((to) => {
     const session = useSessionStore(pinia);
     if (!to.meta.public && !session.signedIn) return loginRoute(to.fullPath);
     if (to.name === 'login' && session.signedIn) return safeNext(to.query.next);
-    return true;
+    if (!to.meta.permission || can(session.user, to.meta.permission)) return true;
+    if (to.path !== landing()) return landing();
+    // Not even its own landing page: a stale session of a role this client does not know.
+    session.signOut();
+    return loginRoute(to.fullPath);
   });
   return router;
 }

@@ -32,7 +32,8 @@ import { createReplayRouter } from './http/replay.routes.js';
 import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
 import { createDrillsRouter } from './http/drills.routes.js';
-import { errorHandler, HttpError } from './http/errors.js';
+import { AppError } from './errors.js';
+import { errorHandler } from './http/errors.js';
 import { textGuard } from './http/text-guard.js';
 import { requestDeadline } from './http/request-deadline.js';
 import { startJobs, type JobIntervals } from './jobs.js';
@@ -123,14 +124,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }));
   app.use(textGuard);
   app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
-  app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new HttpError(503, 'shutting_down', 'The server is shutting down') : undefined));
+  app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new AppError(503, 'shutting_down', 'The server is shutting down') : undefined));
   app.use(createAuthRouter(auth, { throttle: { redis: redis?.client } }));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
   app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
   app.use(createDrillsRouter({ drills: domain.drills, auth }));
   const api = express.Router();
-  api.use(requireUser(auth), express.json({ limit: '100kb' }), textGuard);
+  api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ db, domain }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));
@@ -138,7 +139,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use('/stats', createStatsRouter({ db, now: deps.now }));
   api.use('/air', createAirRouter({ db, city, now: deps.now }));
   app.use('/api/v1', api);
-  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint')));
+  app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));
   app.use(errorHandler(log));
 

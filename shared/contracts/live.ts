@@ -7,6 +7,7 @@ import type { Indicator } from '../schemas/indicator.js';
 import type { DrillSession } from '../schemas/drill.js';
 import type { VitalSigns } from './kpi.js';
 import type { PackedItems } from './packed.js';
+import type { Role } from '../auth/policy.js';
 
 /** Socket.IO namespace of the live push. */
 export const LIVE_NAMESPACE = '/live';
@@ -107,5 +108,5 @@ export interface InterServerEvents {
 
 /** Per-socket state the server keeps. */
 export interface SocketData {
-  user: { username: string; role: 'leader' | 'duty' | 'grid' | 'admin'; districts: string[] | null };
+  user: { username: string; role: Role; districts: string[] | null };
 }

@@ -1,4 +1,5 @@
 import type { CaseStatus } from '../schemas/grid-event.js';
+import { can, casePermission, isRole, type Role } from '../auth/policy.js';
 import { toDate, type Instant } from './time.js';
 
 export type { CaseStatus } from '../schemas/grid-event.js';
@@ -6,36 +7,45 @@ export type { CaseStatus } from '../schemas/grid-event.js';
 /** Named steps of the case workflow. */
 export type CaseAction = 'register' | 'reject' | 'dispatch' | 'start' | 'feedback' | 'close' | 'send_back' | 'evaluate';
 
-/** User roles (CONTRACT.md) plus the non-human actors `source` (a syncing integration) and `system` (automation). */
-export type LifecycleRole = 'leader' | 'duty' | 'grid' | 'admin' | 'source' | 'system';
+/** Actors that are not people: `source` (a syncing integration) and `system` (automation). */
+export type MachineActor = 'source' | 'system';
+
+/** Who may take a lifecycle step: a user role (shared/auth/policy.ts) or a machine actor. */
+export type LifecycleRole = Role | MachineActor;
 
 /**
- * The workflow as data, and who may take each step (the product's own role table):
+ * The workflow as data. Which user roles may take each step is the permission policy's
+ * (`case:<action>` in shared/auth/policy.ts); which machine actors may, is here:
  *
- * | action | from → to | roles | why |
+ * | action | from → to | machine actors | why |
  * |---|---|---|---|
- * | register 案卷建立 | reported → registered | duty, grid, admin, source, system | supervision centre verifies; grid staff verify in their districts; automation may accept trusted feeds |
- * | reject 不予立案 | reported → rejected | duty, grid, admin, source, system | same as register (automation drops duplicates) |
- * | dispatch 任务派遣 | registered → dispatched | duty, admin, source, system | command centre; automation may dispatch by category rule |
- * | start 任务处理 | dispatched → in_progress | duty, grid, admin, source | recorded for the department (grid staff when they handle it themselves) |
- * | feedback 处理反馈 | in_progress → feedback | duty, grid, admin, source | as start |
- * | close 核查结案 | feedback → closed | duty, admin, source | supervision centre, after on-site verification |
- * | send_back 退回 | feedback → in_progress | duty, admin | supervision centre rejects the fix; integrations only move cases forward |
- * | evaluate 综合评价 | closed → evaluated | duty, admin, source, system | evaluation may be scored automatically |
+ * | register 案卷建立 | reported → registered | source, system | automation may accept trusted feeds |
+ * | reject 不予立案 | reported → rejected | source, system | automation drops duplicates |
+ * | dispatch 任务派遣 | registered → dispatched | source, system | automation may dispatch by category rule |
+ * | start 任务处理 | dispatched → in_progress | source | recorded for the department |
+ * | feedback 处理反馈 | in_progress → feedback | source | as start |
+ * | close 核查结案 | feedback → closed | source | the integration's own verification |
+ * | send_back 退回 | feedback → in_progress | — | integrations only move cases forward |
+ * | evaluate 综合评价 | closed → evaluated | source, system | evaluation may be scored automatically |
  *
- * `leader` watches and takes no action. A grid administrator acts only on cases in its
- * districts, which the caller checks against the case's district.
+ * A grid administrator acts only on cases in its districts, which the caller checks
+ * against the case's district (shared/auth/districts.ts).
  */
-export const CASE_ACTIONS: Record<CaseAction, { from: CaseStatus; to: CaseStatus; roles: readonly LifecycleRole[] }> = {
-  register: { from: 'reported', to: 'registered', roles: ['duty', 'grid', 'admin', 'source', 'system'] },
-  reject: { from: 'reported', to: 'rejected', roles: ['duty', 'grid', 'admin', 'source', 'system'] },
-  dispatch: { from: 'registered', to: 'dispatched', roles: ['duty', 'admin', 'source', 'system'] },
-  start: { from: 'dispatched', to: 'in_progress', roles: ['duty', 'grid', 'admin', 'source'] },
-  feedback: { from: 'in_progress', to: 'feedback', roles: ['duty', 'grid', 'admin', 'source'] },
-  close: { from: 'feedback', to: 'closed', roles: ['duty', 'admin', 'source'] },
-  send_back: { from: 'feedback', to: 'in_progress', roles: ['duty', 'admin'] },
-  evaluate: { from: 'closed', to: 'evaluated', roles: ['duty', 'admin', 'source', 'system'] },
+export const CASE_ACTIONS: Record<CaseAction, { from: CaseStatus; to: CaseStatus; machines: readonly MachineActor[] }> = {
+  register: { from: 'reported', to: 'registered', machines: ['source', 'system'] },
+  reject: { from: 'reported', to: 'rejected', machines: ['source', 'system'] },
+  dispatch: { from: 'registered', to: 'dispatched', machines: ['source', 'system'] },
+  start: { from: 'dispatched', to: 'in_progress', machines: ['source'] },
+  feedback: { from: 'in_progress', to: 'feedback', machines: ['source'] },
+  close: { from: 'feedback', to: 'closed', machines: ['source'] },
+  send_back: { from: 'feedback', to: 'in_progress', machines: [] },
+  evaluate: { from: 'closed', to: 'evaluated', machines: ['source', 'system'] },
 };
+
+/** Whether `role` may take `action` at all (whatever the case's status). */
+export function mayTake(role: LifecycleRole, action: CaseAction): boolean {
+  return isRole(role) ? can({ role }, casePermission(action)) : CASE_ACTIONS[action].machines.includes(role);
+}
 
 /** The backward step, excluded from forward paths. */
 const BACKWARD: ReadonlySet<CaseAction> = new Set(['send_back']);
@@ -47,7 +57,7 @@ export type TransitionResult =
 /** Checks one action by one role on a case in status `from`. */
 export function transition(from: CaseStatus, action: CaseAction, role: LifecycleRole): TransitionResult {
   const step = CASE_ACTIONS[action];
-  if (!step.roles.includes(role)) return { ok: false, code: 'forbidden', reason: `role ${role} may not ${action} a case` };
+  if (!mayTake(role, action)) return { ok: false, code: 'forbidden', reason: `role ${role} may not ${action} a case` };
   if (step.from !== from) return { ok: false, code: 'invalid_transition', reason: `cannot ${action} a case that is ${from} (needs ${step.from})` };
   return { ok: true, to: step.to };
 }

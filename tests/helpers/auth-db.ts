@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { HttpError } from '../../server/src/http/errors.js';
+import { AppError } from '../../server/src/errors.js';
 import { openDb, type Db } from '../../server/src/store/db.js';
 import { migrate } from '../../server/src/store/migrate.js';
 
@@ -18,9 +18,9 @@ export function useAuthDb(): () => Db {
   return () => db;
 }
 
-/** Awaits a promise that must reject with an HttpError, and returns the error. */
-export async function httpFailure(p: Promise<unknown>): Promise<HttpError> {
+/** Awaits a promise that must reject with an AppError, and returns the error. */
+export async function httpFailure(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(HttpError);
-  return err as HttpError;
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
 }

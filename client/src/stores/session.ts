@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { Role } from '../../../shared/auth/policy.js';
 import { ApiError } from '../services/api.js';
 
 /** The signed-in user as the login answer describes it. */
 export interface SessionUser {
   username: string;
-  role: 'leader' | 'duty' | 'grid' | 'admin';
+  role: Role;
   districts: string[] | null;
 }
 

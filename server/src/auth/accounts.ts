@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { adcode } from '../../../shared/schemas/common.js';
-import { HttpError, validationError } from '../http/errors.js';
+import { AppError, validationError } from '../errors.js';
 import type { Queryable } from '../store/db.js';
 import { createIngestKeysRepository, type IngestKeyInfo } from './ingest-keys.repository.js';
 import { hashPassword } from './passwords.js';
 import { generateIngestKey, generateKeyId, hashIngestKey } from './secrets.js';
+import { isDistrictScoped } from '../../../shared/auth/districts.js';
 import { role, type AuthUser } from './types.js';
 import { createUsersRepository } from './users.repository.js';
 
@@ -20,14 +21,14 @@ export const newUserSchema = z
     districts: z.array(adcode).optional(),
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'grid' && !u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'a grid user needs at least one district' });
-    if (u.role !== 'grid' && u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'only grid users are scoped to districts' });
+    if (isDistrictScoped(u.role) && !u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'a grid user needs at least one district' });
+    if (!isDistrictScoped(u.role) && u.districts?.length) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'only grid users are scoped to districts' });
   });
 export type NewUser = z.input<typeof newUserSchema>;
 
 /** Account administration shared by the auth service and the admin CLI. */
 export interface Accounts {
-  /** Throws HttpError 422 for invalid input, 409 when the username exists. */
+  /** Throws AppError 422 for invalid input, 409 when the username exists. */
   createUser(input: NewUser): Promise<AuthUser>;
   listUsers(): Promise<AuthUser[]>;
   /** Creates a key; the plain key is in the result and nowhere else, ever. */
@@ -48,9 +49,9 @@ export function createAccounts(db: Queryable): Accounts {
       const parsed = newUserSchema.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
       const u = parsed.data;
-      const user: AuthUser = { username: u.username, role: u.role, districts: u.role === 'grid' ? [...new Set(u.districts)] : null };
+      const user: AuthUser = { username: u.username, role: u.role, districts: isDistrictScoped(u.role) ? [...new Set(u.districts)] : null };
       const inserted = await users.insert({ ...user, passwordHash: await hashPassword(u.password) });
-      if (!inserted) throw new HttpError(409, 'user_exists', `User ${u.username} already exists`);
+      if (!inserted) throw new AppError(409, 'user_exists', `User ${u.username} already exists`);
       return user;
     },
     listUsers: () => users.list(),

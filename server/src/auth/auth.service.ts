@@ -1,7 +1,8 @@
 import type { Config } from '../config.js';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { adcode } from '../../../shared/schemas/common.js';
+import { ownDistricts } from '../../../shared/auth/districts.js';
 import { createAccounts, type Accounts } from './accounts.js';
 import { bootstrapDemo, bootstrapProduction } from './bootstrap.js';
 import { createIngestKeyVerifier } from './ingest-key-verifier.js';
@@ -22,13 +23,13 @@ export interface LoginResult {
 export interface AuthService extends Accounts {
   /** Seeds accounts and keys for the configured mode; call once at start, after migrate. */
   bootstrap(): Promise<void>;
-  /** Throws HttpError 401 `invalid_credentials`, the same for unknown users and wrong passwords. */
+  /** Throws AppError 401 `invalid_credentials`, the same for unknown users and wrong passwords. */
   login(username: string, password: string): Promise<LoginResult>;
-  /** The token's user; throws HttpError 401. */
+  /** The token's user; throws AppError 401. */
   verifyToken(token: string): Promise<AuthUser>;
   /**
    * A fresh token for a user whose token is still valid, so an unattended screen stays signed
-   * in. The account is read again: a deleted account gets HttpError 401, a changed role or
+   * in. The account is read again: a deleted account gets AppError 401, a changed role or
    * district scope takes effect in the new token.
    */
   refresh(user: AuthUser): Promise<LoginResult>;
@@ -50,7 +51,7 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
   const keys = createIngestKeyVerifier(createIngestKeysRepository(db), {
     refusedHashes: config.mode === 'production' ? [hashIngestKey(DEMO_INGEST_KEY)] : [],
   });
-  const invalid = () => new HttpError(401, 'invalid_credentials', 'Invalid username or password');
+  const invalid = () => new AppError(401, 'invalid_credentials', 'Invalid username or password');
 
   return {
     ...accounts,
@@ -72,7 +73,7 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
     verifyToken: (token) => tokens.verify(token),
     async refresh(current) {
       const found = await users.find(current.username);
-      if (!found) throw new HttpError(401, 'invalid_token', 'The account of this token no longer exists');
+      if (!found) throw new AppError(401, 'invalid_token', 'The account of this token no longer exists');
       const user = toUser(found);
       return { token: await tokens.sign(user), user };
     },
@@ -87,5 +88,5 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
 
 /** The user a stored account signs in as; only `grid` accounts carry districts. */
 function toUser(found: UserRecord): AuthUser {
-  return { username: found.username, role: found.role, districts: found.role === 'grid' ? (found.districts ?? []) : null };
+  return { username: found.username, role: found.role, districts: ownDistricts(found) };
 }

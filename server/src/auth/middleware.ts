@@ -1,9 +1,11 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import type { AuthService } from './auth.service.js';
-import type { AuthUser, Role } from './types.js';
+import type { Permission } from '../../../shared/auth/policy.js';
+import { authorize } from './scope.js';
+import type { AuthUser } from './types.js';
 
-export { scopeDistricts } from './scope.js';
+export { authorize, forbidden, scopeDistricts } from './scope.js';
 
 declare global {
   // Declaration merging is the way Express exposes to type request extensions.
@@ -21,25 +23,26 @@ export function bearerToken(header: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-function unauthorized(code: string, message: string): HttpError {
-  return new HttpError(401, code, message);
+function unauthorized(code: string, message: string): AppError {
+  return new AppError(401, code, message);
 }
 
 /**
  * Requires a valid bearer token and sets `req.user`: 401 without or with an invalid
- * token, 403 when `roles` is given and the user's role is not among them.
+ * token, 403 when the user may not do `permission` (shared/auth/policy.ts); without one,
+ * any signed-in user (its own session: refresh, me).
  */
-export function requireUser(auth: Pick<AuthService, 'verifyToken'>, roles?: readonly Role[]): RequestHandler {
+export function requireUser(auth: Pick<AuthService, 'verifyToken'>, permission?: Permission): RequestHandler {
   return async (req, res, next) => {
     try {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthorized('unauthorized', 'Bearer token required');
       const user = await auth.verifyToken(token);
-      if (roles && !roles.includes(user.role)) throw new HttpError(403, 'forbidden', `Role ${user.role} may not do this`);
+      if (permission) authorize(user, permission);
       req.user = user;
       next();
     } catch (err) {
-      if (err instanceof HttpError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      if (err instanceof AppError && err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       next(err);
     }
   };

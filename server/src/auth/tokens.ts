@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import { ownDistricts } from './scope.js';
 import { role, type AuthUser } from './types.js';
 
@@ -15,7 +15,7 @@ const claims = z.object({
 /** Signs and verifies the HS256 bearer tokens of the HTTP API and the live socket. */
 export interface TokenIssuer {
   sign(user: AuthUser): Promise<string>;
-  /** The token's user; throws HttpError 401 for an expired, tampered or foreign token. */
+  /** The token's user; throws AppError 401 for an expired, tampered or foreign token. */
   verify(token: string): Promise<AuthUser>;
 }
 
@@ -43,7 +43,7 @@ export function createTokenIssuer(opts: { secret: string; ttlSeconds: number; mo
         return { username: c.sub, role: c.role, districts: ownDistricts(c) };
       } catch (err) {
         const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';
-        throw new HttpError(401, expired ? 'token_expired' : 'invalid_token', expired ? 'Token expired' : 'Invalid token');
+        throw new AppError(401, expired ? 'token_expired' : 'invalid_token', expired ? 'Token expired' : 'Invalid token');
       }
     },
   };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ROLES, type Role } from '../../../shared/auth/policy.js';
 
-/** The roles of CONTRACT.md; only `grid` is scoped to districts. */
-export const role = z.enum(['leader', 'duty', 'grid', 'admin']);
-export type Role = z.infer<typeof role>;
-export const ROLES = role.options;
+export type { Role } from '../../../shared/auth/policy.js';
+
+/** A role as stored and sent (shared/auth/policy.ts is the one list). */
+export const role = z.enum(ROLES);
 
 /**
  * The signed-in user as every layer sees it (HTTP `req.user`, Socket.IO `socket.data.user`).

@@ -3,6 +3,7 @@ import type { AlertArea } from '../../../shared/schemas/alert.js';
 import type { CaseCategory, CityManifest, Sender, Station } from '../../../shared/schemas/city-pack.js';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
+import { inDistricts } from '../../../shared/auth/districts.js';
 import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
 import { createGridService } from './grid/grid.service.js';
 import * as cases from './grid/cases.repository.js';
@@ -84,8 +85,6 @@ export function createDomain(deps: DomainDeps) {
     },
   };
 
-  const inScope = (districts: string[] | null, ds: (string | null)[]) => !districts || ds.some((d) => d !== null && districts.includes(d));
-
   /** The current state of a topic as a client starts from it, restricted to `districts`. */
   async function snapshot<T extends LiveTopic>(topic: T, districts: string[] | null): Promise<TopicItems[T][]> {
     const t = now();
@@ -96,10 +95,10 @@ export function createDomain(deps: DomainDeps) {
         const running = (exercise: boolean) => alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise, limit: null });
         return [...(await running(false)).items, ...(await running(true)).items].map(alerts.toAlert);
       },
-      env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inScope(districts, [o.district])),
-      economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inScope(districts, [r.region])).map(withTracking),
-      kpi: async () => kpi.current().filter((v) => inScope(districts, [v.scope])),
-      drills: async () => (await drills.open()).filter((d) => inScope(districts, d.districts)),
+      env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inDistricts(districts, [o.district])),
+      economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inDistricts(districts, [r.region])).map(withTracking),
+      kpi: async () => kpi.current().filter((v) => inDistricts(districts, [v.scope])),
+      drills: async () => (await drills.open()).filter((d) => inDistricts(districts, d.districts)),
     };
     return (await out[topic]()) as TopicItems[T][];
   }

@@ -13,7 +13,7 @@ export interface IngestResult {
 /**
  * The one way data enters the system, whatever the interface (JSON, CAP, CSV, Open311,
  * MQTT). Each call validates against the stored state, stores everything in one
- * transaction or nothing (throwing an HttpError), then derives and publishes live deltas.
+ * transaction or nothing (throwing an AppError), then derives and publishes live deltas.
  */
 export interface IngestService {
   gridEvents(items: GridEventInput[]): Promise<IngestResult>;

@@ -3,7 +3,7 @@ import type { GridEventInput } from '../../../shared/schemas/grid-event.js';
 import type { IndicatorInput } from '../../../shared/schemas/indicator.js';
 import type { ObservationInput } from '../../../shared/schemas/observation.js';
 import { periodProblem, timeProblem, type TimeBounds, type TimeKind } from '../../../shared/domain/time-bounds.js';
-import { HttpError, type ErrorIssue } from '../http/errors.js';
+import { AppError, type ErrorIssue } from '../errors.js';
 import type { IngestService } from './ports.js';
 
 type Times<T> = (item: T) => Array<[field: string, at: string | undefined, kind: TimeKind]>;
@@ -27,7 +27,7 @@ function timeIssues<T>(items: T[], times: Times<T>, now: Date, bounds: TimeBound
 }
 
 function refuse(issues: ErrorIssue[]): void {
-  if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+  if (issues.length) throw new AppError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
 }
 
 /**

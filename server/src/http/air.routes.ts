@@ -6,7 +6,7 @@ import type { CityPack } from '../city/city-pack.js';
 import { currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import { areaDailyReports, stationDailyReports, type DailyArea } from '../domain/env/daily-reports.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
 const DAY_MS = 86_400_000;
@@ -48,8 +48,8 @@ export function createAirRouter(deps: { db: Db; city: CityPack; now?: () => Date
     const q = request(req);
     for (const [i, id] of (q.station ?? []).entries()) {
       const s = deps.city.stationById.get(id);
-      if (!s || s.kind !== 'air') throw new HttpError(422, 'validation_failed', `Invalid input: query.station: unknown air station '${id}'`, [{ path: `query.station.${i}`, message: `unknown air station '${id}'` }]);
-      if (q.scope && !q.scope.includes(s.district)) throw new HttpError(403, 'station_forbidden', `Not allowed to read station ${id}`);
+      if (!s || s.kind !== 'air') throw new AppError(422, 'validation_failed', `Invalid input: query.station: unknown air station '${id}'`, [{ path: `query.station.${i}`, message: `unknown air station '${id}'` }]);
+      if (q.scope && !q.scope.includes(s.district)) throw new AppError(403, 'station_forbidden', `Not allowed to read station ${id}`);
     }
     const items = await stationDailyReports(deps.db, { from: q.from, to: q.to, exercise: q.exercise, stations: q.station ?? null, districts: q.scope });
     res.json({ from: q.from, to: q.to, items });

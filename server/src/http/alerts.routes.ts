@@ -2,15 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { adcode } from '../../../shared/schemas/common.js';
 import { alertState } from '../../../shared/schemas/alert.js';
-import { currentUser, scopeDistricts } from '../auth/middleware.js';
+import { inDistricts } from '../../../shared/auth/districts.js';
+import { authorize, currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
 import { getAlert, listAlerts, toAlert, toAlertInFull } from '../domain/alerts/alerts.repository.js';
 import { csv, parse, visibleText } from './validate.js';
-import { HttpError } from './errors.js';
-
-/** Duty officers acknowledge; grid administrators for their own districts; leaders watch. */
-const ACKNOWLEDGING_ROLES: readonly string[] = ['duty', 'grid', 'admin'];
+import { AppError } from '../errors.js';
 
 const listQuery = z.object({
   state: z.array(alertState).optional(),
@@ -34,12 +32,12 @@ export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
   r.get('/:id', async (req, res) => {
     const scope = scopeDistricts(currentUser(req));
     const a = await getAlert(deps.db, req.params.id);
-    if (!a || (scope && !a.districts.some((d) => scope.includes(d)))) throw new HttpError(404, 'not_found', `alert ${req.params.id} not found`);
+    if (!a || !inDistricts(scope, a.districts)) throw new AppError(404, 'not_found', `alert ${req.params.id} not found`);
     res.json(toAlertInFull(a));
   });
   r.post('/:id/ack', async (req, res) => {
     const user = currentUser(req);
-    if (!ACKNOWLEDGING_ROLES.includes(user.role)) throw new HttpError(403, 'forbidden', `role ${user.role} may not acknowledge alerts`);
+    authorize(user, 'alerts:acknowledge');
     const body = parse(z.object({ comment: visibleText(2000) }), req.body, ['body']);
     res.json(await deps.domain.alerts.acknowledge(req.params.id, user, body.comment));
   });

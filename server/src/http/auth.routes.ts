@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuthService } from '../auth/auth.service.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 import { currentUser, requireUser } from '../auth/middleware.js';
-import { HttpError, validationError } from './errors.js';
+import { AppError, validationError } from '../errors.js';
 import { textGuard } from './text-guard.js';
 
 const loginBody = z.object({
@@ -49,8 +49,8 @@ function noStore(res: express.Response): express.Response {
   return res.setHeader('Cache-Control', 'no-store').setHeader('Pragma', 'no-cache');
 }
 
-function tooMany(res: express.Response, waitMs: number): HttpError {
+function tooMany(res: express.Response, waitMs: number): AppError {
   const seconds = Math.ceil(waitMs / 1000);
   res.setHeader('Retry-After', String(seconds));
-  return new HttpError(429, 'too_many_attempts', `Too many failed logins; try again in ${seconds} s`);
+  return new AppError(429, 'too_many_attempts', `Too many failed logins; try again in ${seconds} s`);
 }

@@ -2,20 +2,19 @@ import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { drillStartInput } from '../../../shared/schemas/drill.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { bearerToken, requireUser } from '../auth/middleware.js';
+import { can } from '../../../shared/auth/policy.js';
+import { bearerToken, forbidden, requireUser } from '../auth/middleware.js';
 import type { DrillService } from '../domain/drills/drills.service.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { parse } from './validate.js';
 import { textGuard } from './text-guard.js';
 
 /** Base path of the drill sessions. */
 export const DRILLS_BASE = '/api/v1/drills';
 
-/** Who may start and end drills: duty officers and administrators, and data sources with the ingest key (the simulator). */
-const COMMANDING_ROLES: readonly string[] = ['duty', 'admin'];
-
 /**
- * `Authorization: Bearer` with a user token of a commanding role, or with an ingest key;
+ * `Authorization: Bearer` with a user token that may `drills:command` (shared/auth/policy.ts),
+ * or with an ingest key (data sources: the simulator);
  * 401 for neither, 403 for a user of another role. Sets `res.locals.actor`: the username,
  * or `ingest-key`.
  */
@@ -24,11 +23,11 @@ function requireCommander(auth: Pick<AuthService, 'verifyToken' | 'verifyIngestK
     const bearer = bearerToken(req.headers.authorization);
     if (!bearer) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return next(new HttpError(401, 'unauthorized', 'Bearer token or ingest key required'));
+      return next(new AppError(401, 'unauthorized', 'Bearer token or ingest key required'));
     }
     const user = await auth.verifyToken(bearer).catch(() => null);
     if (user) {
-      if (!COMMANDING_ROLES.includes(user.role)) return next(new HttpError(403, 'forbidden', `role ${user.role} may not start or end drills`));
+      if (!can(user, 'drills:command')) return next(forbidden(user, 'drills:command'));
       res.locals.actor = user.username;
       return next();
     }
@@ -37,7 +36,7 @@ function requireCommander(auth: Pick<AuthService, 'verifyToken' | 'verifyIngestK
       return next();
     }
     res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-    next(new HttpError(401, 'unauthorized', 'Invalid token or ingest key'));
+    next(new AppError(401, 'unauthorized', 'Invalid token or ingest key'));
   };
 }
 
@@ -55,7 +54,7 @@ export function createDrillsRouter(deps: { drills: DrillService; auth: Pick<Auth
   const commander = requireCommander(deps.auth);
   const json = [express.json({ limit: '10kb' }), textGuard];
 
-  r.get(DRILLS_BASE, requireUser(deps.auth), async (req, res) => {
+  r.get(DRILLS_BASE, requireUser(deps.auth, 'streams:read'), async (req, res) => {
     const q = parse(listQuery, req.query, ['query']);
     res.json({ items: await deps.drills.list({ openOnly: q.state === 'open', limit: q.limit }) });
   });

@@ -1,41 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
-import type { ZodError } from 'zod';
+import { AppError } from '../errors.js';
 import { DbTimeoutError } from '../store/deadline.js';
-
-export interface ErrorIssue {
-  path: string;
-  message: string;
-}
-
-/** An error with an HTTP status and the JSON body of CONTRACT.md. Throw it anywhere. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ErrorIssue[] = [],
-  ) {
-    super(message);
-  }
-
-  toJSON() {
-    return { error: { code: this.code, message: this.message, issues: this.issues } };
-  }
-}
-
-/** Turns zod issues into `{path, message}` with dotted paths (`0.location.lat`), prefixed. */
-export function zodIssues(err: ZodError, prefix: (string | number)[] = []): ErrorIssue[] {
-  return err.issues.map((i) => ({
-    path: [...prefix, ...i.path].map(String).join('.') || '(root)',
-    message: i.message,
-  }));
-}
-
-/** 422 naming every offending field. */
-export function validationError(err: ZodError, prefix: (string | number)[] = []): HttpError {
-  const issues = zodIssues(err, prefix);
-  return new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
-}
 
 /** SQLSTATE classes caused by the data a client sent (22: data exception), not by the server. */
 const CLIENT_DATA_SQLSTATE = /^22/;
@@ -47,7 +12,7 @@ export interface ErrorLog {
 }
 
 /**
- * Express error handler: HttpError as is; body-parser errors as 4xx; a database refusing
+ * Express error handler: an AppError (../errors.ts) as its status and JSON body; body-parser errors as 4xx; a database refusing
  * the data it was given as 400; a database past its deadline as 503 (see store/deadline.ts);
  * anything else 500. Only a 500 is logged with its stack: a client can send any number of
  * bad requests, and each must not cost the log more than a line.
@@ -55,28 +20,28 @@ export interface ErrorLog {
 export function errorHandler(log: ErrorLog): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return; // the request deadline already answered
-    if (err instanceof HttpError) {
+    if (err instanceof AppError) {
       if (err.status >= 500) log.warn?.({ code: err.code, method: req.method, path: req.path }, err.message);
       res.status(err.status).json(err.toJSON());
       return;
     }
     if (err instanceof DbTimeoutError) {
       log.warn?.({ method: req.method, path: req.path }, err.message);
-      res.status(503).setHeader('Retry-After', '5').json(new HttpError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
+      res.status(503).setHeader('Retry-After', '5').json(new AppError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
       return;
     }
     if (typeof err?.code === 'string' && CLIENT_DATA_SQLSTATE.test(err.code)) {
       log.warn?.({ sqlstate: err.code, method: req.method, path: req.path }, `database refused the request's data: ${String(err.message)}`);
-      res.status(400).json(new HttpError(400, 'invalid_input', 'The request contains a value the database cannot store').toJSON());
+      res.status(400).json(new AppError(400, 'invalid_input', 'The request contains a value the database cannot store').toJSON());
       return;
     }
     const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
       const code = err.type === 'entity.too.large' ? 'payload_too_large' : err.type === 'entity.parse.failed' ? 'malformed_body' : 'bad_request';
-      res.status(status).json(new HttpError(status, code, String(err.message ?? 'Bad request')).toJSON());
+      res.status(status).json(new AppError(status, code, String(err.message ?? 'Bad request')).toJSON());
       return;
     }
     log.error({ err }, 'unhandled error');
-    res.status(500).json(new HttpError(500, 'internal', 'Internal server error').toJSON());
+    res.status(500).json(new AppError(500, 'internal', 'Internal server error').toJSON());
   };
 }

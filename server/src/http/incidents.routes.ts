@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
 import { caseStatus } from '../../../shared/schemas/grid-event.js';
 import { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
+import { inDistricts } from '../../../shared/auth/districts.js';
 import { currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
 import { getCase, getTimeline, toGridCase } from '../domain/grid/cases.repository.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
 const listQuery = z.object({
@@ -42,7 +43,7 @@ export function createIncidentsRouter(deps: { db: Db; domain: Domain }): Router 
   r.get('/:id', async (req, res) => {
     const scope = scopeDistricts(currentUser(req));
     const c = await getCase(deps.db, req.params.id);
-    if (!c || (scope && (!c.district || !scope.includes(c.district)))) throw new HttpError(404, 'not_found', `case ${req.params.id} not found`);
+    if (!c || !inDistricts(scope, [c.district])) throw new AppError(404, 'not_found', `case ${req.params.id} not found`);
     res.json({ case: toGridCase(c), timeline: await getTimeline(deps.db, c) });
   });
   r.post('/:id/actions', async (req, res) => {

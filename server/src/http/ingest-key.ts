@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 
 /** Checks an ingest key (hashing and caching are the verifier's business). */
 export type VerifyIngestKey = (key: string) => Promise<boolean>;
@@ -20,14 +20,14 @@ export function requireIngestKey(verify: VerifyIngestKey): RequestHandler {
     const key = bearerKey(req.headers.authorization);
     if (!key) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="ingest"');
-      next(new HttpError(401, 'unauthorized', 'Missing ingest key: send "Authorization: Bearer <ingest key>"'));
+      next(new AppError(401, 'unauthorized', 'Missing ingest key: send "Authorization: Bearer <ingest key>"'));
       return;
     }
     verify(key).then(
       (ok) => {
         if (ok) return next();
         res.setHeader('WWW-Authenticate', 'Bearer realm="ingest", error="invalid_token"');
-        next(new HttpError(401, 'unauthorized', 'Invalid or revoked ingest key'));
+        next(new AppError(401, 'unauthorized', 'Invalid or revoked ingest key'));
       },
       next,
     );

@@ -6,7 +6,7 @@ import { parseIndicatorCsv } from '../ingest/csv.adapter.js';
 import { requireIngestKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
 import { textGuard } from './text-guard.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 
 export interface IngestLimits {
   /** Largest accepted body (bytes or a string such as `10mb`); default 10 MB. */
@@ -25,9 +25,9 @@ export interface IngestRouterDeps {
 
 /** A refusal of the one CAP message names its elements as the CAP endpoint does: `0.references` → `alert.references`. */
 function asCapIssues(err: unknown): unknown {
-  if (!(err instanceof HttpError) || !err.issues.some((i) => i.path.startsWith('0.'))) return err;
+  if (!(err instanceof AppError) || !err.issues.some((i) => i.path.startsWith('0.'))) return err;
   const issues = err.issues.map((i) => ({ ...i, path: i.path.replace(/^0\./, 'alert.') }));
-  return new HttpError(err.status, err.code, err.message.replace(/\b0\.(?=\w)/, 'alert.'), issues);
+  return new AppError(err.status, err.code, err.message.replace(/\b0\.(?=\w)/, 'alert.'), issues);
 }
 
 /** Base path of the JSON/CAP/CSV ingest endpoints. */
@@ -41,7 +41,7 @@ const CSV_TYPES = ['text/csv'];
  * The ingest endpoints of CONTRACT.md under `/api/v1/ingest` (mount with `app.use(router)`).
  * Each checks the ingest key, then the Content-Type, then parses and validates the whole
  * body, and answers `202 {accepted, ids}` only once `ingest` has stored it; any error goes
- * to `next` as an HttpError, so nothing reaches the service from a bad request.
+ * to `next` as an AppError, so nothing reaches the service from a bad request.
  */
 export function createIngestRouter(deps: IngestRouterDeps): Router {
   const limit = deps.limits?.bodyBytes ?? '10mb';

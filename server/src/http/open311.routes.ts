@@ -1,7 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { CaseQueries, IngestService } from '../domain/ports.js';
 import type { CaseCategory, Department } from '../../../shared/schemas/city-pack.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { textGuard } from './text-guard.js';
 import { bearerKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
@@ -36,7 +36,7 @@ const FORM_LIMIT = '1mb';
 
 function formatOf(req: Request): Open311Format {
   const f = open311Format(req.params.format as string | undefined);
-  if (!f) throw new HttpError(404, 'not_found', `Unknown format .${String(req.params.format)}: GeoReport resources end in .json or .xml`);
+  if (!f) throw new AppError(404, 'not_found', `Unknown format .${String(req.params.format)}: GeoReport resources end in .json or .xml`);
   return f;
 }
 
@@ -47,7 +47,7 @@ function send(res: Response, format: Open311Format, kind: Open311Kind, items: ob
 
 /** Errors in GeoReport's own shape (`[{"code": 400, "description": "…"}]`), in the requested format. */
 const open311Errors: ErrorRequestHandler = (err, req, res, next) => {
-  if (!(err instanceof HttpError)) return next(err);
+  if (!(err instanceof AppError)) return next(err);
   const format: Open311Format = req.path.endsWith('.xml') ? 'xml' : 'json';
   const detail = err.issues.length > 1 ? ` (${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : '';
   send(res, format, 'errors', [open311Error(err.status, `${err.message}${detail}`)], err.status);
@@ -70,7 +70,7 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
   router.get(`${OPEN311_BASE}/services/:code.:format`, (req, res) => {
     const format = formatOf(req);
     const code = req.params.code as string;
-    if (!cat.categories.some((c) => c.code === code)) throw new HttpError(404, 'not_found', `service_code ${code} not found`);
+    if (!cat.categories.some((c) => c.code === code)) throw new AppError(404, 'not_found', `service_code ${code} not found`);
     const { contentType, body } = formatServiceDefinition(format, code);
     res.type(contentType).send(body);
   });
@@ -82,7 +82,7 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
   async function accessOf(req: Request, exercise: boolean): Promise<Open311Access> {
     const token = bearerToken(req.headers.authorization);
     if (!token) {
-      if (exercise) throw new HttpError(401, 'unauthorized', 'exercise=true: drill requests are not public; sign in and send a bearer token');
+      if (exercise) throw new AppError(401, 'unauthorized', 'exercise=true: drill requests are not public; sign in and send a bearer token');
       return { public: true, districts: null };
     }
     const user = await deps.verifyToken(token);
@@ -101,18 +101,18 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
       const format = formatOf(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const key = [body.api_key, req.query.api_key, bearerKey(req.headers.authorization)].find((k) => typeof k === 'string' && k !== '') as string | undefined;
-      if (!key || !(await deps.verifyIngestKey(key))) throw new HttpError(403, 'forbidden', 'api_key was not provided or is invalid');
+      if (!key || !(await deps.verifyIngestKey(key))) throw new AppError(403, 'forbidden', 'api_key was not provided or is invalid');
       const parsed = open311RequestForm.safeParse(body);
       if (!parsed.success) {
         const first = parsed.error.issues[0]!;
-        throw new HttpError(400, 'bad_request', first.path.length ? `${first.path.join('.')}: ${first.message}` : first.message);
+        throw new AppError(400, 'bad_request', first.path.length ? `${first.path.join('.')}: ${first.message}` : first.message);
       }
       const token = parsed.data.request_token ?? req.get('Idempotency-Key') ?? undefined;
       const input = toGridEventInput(parsed.data, cat, { sourceId: open311SourceId(key, token), now: now() });
       const result = await deps.ingest.gridEvents([input]).catch((err: unknown) => {
         // The time guard names the case field; a GeoReport client knows it as requested_datetime.
-        const late = err instanceof HttpError && err.issues.find((i) => i.path.endsWith('.reportedAt'));
-        if (late) throw new HttpError(422, 'validation_failed', `requested_datetime: ${late.message.replace(/^reportedAt /, '')}`, [{ path: 'requested_datetime', message: late.message }]);
+        const late = err instanceof AppError && err.issues.find((i) => i.path.endsWith('.reportedAt'));
+        if (late) throw new AppError(422, 'validation_failed', `requested_datetime: ${late.message.replace(/^reportedAt /, '')}`, [{ path: 'requested_datetime', message: late.message }]);
         throw err;
       });
       const id = result.ids[0];
@@ -132,12 +132,12 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
     const id = req.params.id as string;
     const found = await deps.cases.get(id);
     // A case the reader may not see is reported as absent, so its existence does not leak.
-    if (!found || !visibleTo(found, await accessOf(req, false))) throw new HttpError(404, 'not_found', `service_request_id ${id} not found`);
+    if (!found || !visibleTo(found, await accessOf(req, false))) throw new AppError(404, 'not_found', `service_request_id ${id} not found`);
     send(res, format, 'requests', await withExtras([found]));
   });
 
   router.use(OPEN311_BASE, (req, _res, next) => {
-    next(new HttpError(404, 'not_found', `No GeoReport resource ${req.method} ${OPEN311_BASE}${req.path}`));
+    next(new AppError(404, 'not_found', `No GeoReport resource ${req.method} ${OPEN311_BASE}${req.path}`));
   });
   router.use(OPEN311_BASE, bodyErrors(FORM_LIMIT, 'form'), open311Errors);
   return router;

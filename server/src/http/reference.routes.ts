@@ -3,15 +3,15 @@ import { z } from 'zod';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
 import { indicatorCode } from '../../../shared/schemas/indicator.js';
 import { resourceType } from '../../../shared/schemas/city-pack.js';
+import { inDistricts } from '../../../shared/auth/districts.js';
 import { currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
 import type { CityPack } from '../city/city-pack.js';
 import { history, latestPerStation } from '../domain/env/observations.repository.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
-const inScope = (scope: string[] | null, d: string) => !scope || scope.includes(d);
 
 /** `exercise=true` asks for a drill's own vital signs instead of the real ones. */
 const exerciseFlag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
@@ -30,14 +30,14 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
     const scope = scopeDistricts(currentUser(req), q.district);
     const latest = new Map((await latestPerStation(deps.db)).map((o) => [o.stationId, o]));
     const items = city.stations
-      .filter((s) => (!q.kind || s.kind === q.kind) && inScope(scope, s.district))
+      .filter((s) => (!q.kind || s.kind === q.kind) && inDistricts(scope, [s.district]))
       .map((s) => ({ ...s, latest: latest.get(s.id) ?? null }));
     res.json({ items });
   });
 
   r.get('/stations/:id/readings', async (req, res) => {
     const station = city.stationById.get(req.params.id);
-    if (!station || !inScope(scopeDistricts(currentUser(req)), station.district)) throw new HttpError(404, 'not_found', `station ${req.params.id} not found`);
+    if (!station || !inDistricts(scopeDistricts(currentUser(req)), [station.district])) throw new AppError(404, 'not_found', `station ${req.params.id} not found`);
     const now = Date.now();
     const q = parse(z.object({ from: isoDateTime.optional(), to: isoDateTime.optional() }), req.query, ['query']);
     const from = q.from ?? new Date(now - 86_400_000).toISOString();
@@ -48,25 +48,25 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
   r.get('/resources', (req, res) => {
     const q = parse(z.object({ type: z.array(resourceType).optional(), district: z.array(adcode).optional() }), { type: csv(req.query.type), district: csv(req.query.district) }, ['query']);
     const scope = scopeDistricts(currentUser(req), q.district);
-    res.json({ items: city.resources.filter((x) => (!q.type || q.type.includes(x.type)) && inScope(scope, x.district)) });
+    res.json({ items: city.resources.filter((x) => (!q.type || q.type.includes(x.type)) && inDistricts(scope, [x.district])) });
   });
 
   r.get('/cameras', (req, res) => {
     const scope = scopeDistricts(currentUser(req), csv(req.query.district));
-    res.json({ items: city.cameras.filter((c) => inScope(scope, c.district)) });
+    res.json({ items: city.cameras.filter((c) => inDistricts(scope, [c.district])) });
   });
 
   r.get('/indicators', async (req, res) => {
     const q = parse(z.object({ code: indicatorCode.optional(), region: adcode.optional(), year: z.coerce.number().int().min(1990).max(2100).optional() }), req.query, ['query']);
     const scope = scopeDistricts(currentUser(req), q.region ? [q.region] : undefined);
     const items = await deps.domain.economy.list({ code: q.code, region: q.region, year: q.year, latestOnly: !q.year });
-    res.json({ items: items.filter((i) => inScope(scope, i.region)) });
+    res.json({ items: items.filter((i) => inDistricts(scope, [i.region])) });
   });
 
   r.get('/kpi', (req, res) => {
     const scope = scopeDistricts(currentUser(req), csv(req.query.district));
     const exercise = parse(z.object({ exercise: exerciseFlag }), { exercise: req.query.exercise }, ['query']).exercise ?? false;
-    res.json({ items: deps.domain.kpi.current().filter((v) => v.exercise === exercise && inScope(scope, v.scope)) });
+    res.json({ items: deps.domain.kpi.current().filter((v) => v.exercise === exercise && inDistricts(scope, [v.scope])) });
   });
 
   r.get('/kpi/history', async (req, res) => {

@@ -5,7 +5,7 @@ import { liveTopic } from '../../../shared/contracts/live.js';
 import { currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import { iso } from '../store/sql-helpers.js';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
 const MAX_WINDOW_MS = 7 * 86_400_000;
@@ -26,8 +26,8 @@ export function createReplayRouter(deps: { db: Db }): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     const q = parse(query, { ...req.query, topics: csv(req.query.topics) }, ['query']);
-    if (Date.parse(q.to) <= Date.parse(q.from)) throw new HttpError(422, 'validation_failed', 'to must be after from', [{ path: 'query.to', message: 'must be after from' }]);
-    if (Date.parse(q.to) - Date.parse(q.from) > MAX_WINDOW_MS) throw new HttpError(422, 'validation_failed', 'window longer than 7 days', [{ path: 'query.to', message: 'at most 7 days after from' }]);
+    if (Date.parse(q.to) <= Date.parse(q.from)) throw new AppError(422, 'validation_failed', 'to must be after from', [{ path: 'query.to', message: 'must be after from' }]);
+    if (Date.parse(q.to) - Date.parse(q.from) > MAX_WINDOW_MS) throw new AppError(422, 'validation_failed', 'window longer than 7 days', [{ path: 'query.to', message: 'at most 7 days after from' }]);
     const scope = scopeDistricts(currentUser(req));
     const topics = new Set(q.topics ?? ['grid', 'alerts', 'env']);
     const exercise = q.exercise ?? false;

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from './errors.js';
+import { AppError } from '../errors.js';
 
 /**
  * Answers 503 `timeout` to a request still unanswered after `ms` (`REQUEST_TIMEOUT_MS`), so
@@ -12,7 +12,7 @@ export function requestDeadline(ms: number): RequestHandler {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.status(503).setHeader('Retry-After', '5');
-      res.json(new HttpError(503, 'timeout', `No answer within ${ms} ms; try again shortly`).toJSON());
+      res.json(new AppError(503, 'timeout', `No answer within ${ms} ms; try again shortly`).toJSON());
     }, ms);
     const done = () => clearTimeout(timer);
     res.once('finish', done);

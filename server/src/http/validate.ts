@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationError } from './errors.js';
+import { validationError } from '../errors.js';
 
 /** Parses a request part with a zod schema, or throws a 422 naming the offending fields. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string[] = []): z.infer<S> {

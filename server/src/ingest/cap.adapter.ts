@@ -3,7 +3,7 @@ import { alertInput, type AlertArea, type AlertParsed } from '../../../shared/sc
 import type { WarningLevel } from '../../../shared/schemas/common.js';
 import { levelFromSeverity } from '../../../shared/domain/warning.js';
 import { alertCategoryFor, CAP_NAMESPACE, levelFromColourWord } from '../../../shared/cap/cap-mapping.js';
-import { HttpError, type ErrorIssue } from '../http/errors.js';
+import { AppError, type ErrorIssue } from '../errors.js';
 import { capAlert, capPath, type CapAlert, type CapInfo } from './cap-document.js';
 
 /** Elements CAP 1.2 allows more than once: always arrays, even when sent once. */
@@ -21,8 +21,8 @@ const parser = new XMLParser({
   isArray: (tagName: string) => REPEATABLE.has(tagName),
 });
 
-function unprocessable(message: string, issues: ErrorIssue[]): HttpError {
-  return new HttpError(422, 'validation_failed', message, issues);
+function unprocessable(message: string, issues: ErrorIssue[]): AppError {
+  return new AppError(422, 'validation_failed', message, issues);
 }
 
 /** Checks well-formedness and the root element; returns the raw `alert` object. */
@@ -31,14 +31,14 @@ function readAlertElement(xml: string): Record<string, unknown> {
   if (check !== true) {
     const { msg, line, col } = check.err;
     const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
-    throw new HttpError(400, 'malformed_xml', `Malformed XML at ${where}: ${msg}`, [{ path: where, message: msg }]);
+    throw new AppError(400, 'malformed_xml', `Malformed XML at ${where}: ${msg}`, [{ path: where, message: msg }]);
   }
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(xml) as Record<string, unknown>;
   } catch (err) {
     // Well-formed but refused by the parser's safety rules (external entities, reserved names).
-    throw new HttpError(400, 'malformed_xml', `XML not accepted: ${(err as Error).message}`);
+    throw new AppError(400, 'malformed_xml', `XML not accepted: ${(err as Error).message}`);
   }
   const root = doc.alert;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
@@ -119,7 +119,7 @@ function toAlertInput(cap: CapAlert): AlertParsed {
 
 /**
  * Parses one OASIS CAP 1.2 message into the shape `IngestService.alerts` takes.
- * Throws HttpError 400 `malformed_xml` (with line and column) for XML that is not
+ * Throws AppError 400 `malformed_xml` (with line and column) for XML that is not
  * well-formed, and 422 `validation_failed` naming the CAP element (`alert.info[0].severity`).
  */
 export function parseCap(xml: string): AlertParsed {

@@ -1,6 +1,6 @@
 import { parse, CsvError } from 'csv-parse/sync';
 import { indicatorInput, type IndicatorInput } from '../../../shared/schemas/indicator.js';
-import { HttpError, type ErrorIssue } from '../http/errors.js';
+import { AppError, type ErrorIssue } from '../errors.js';
 import { invalidItems, MAX_ITEMS, tooManyItems } from './json.adapter.js';
 
 const NUMERIC = ['value', 'cumulative', 'yoy', 'cumulativeYoy', 'mom', 'annualTarget'] as const;
@@ -27,11 +27,11 @@ function readRows(text: string): Row[] {
     const line = (err as CsvError & { lines?: number }).lines;
     if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
       const path = `row ${line ?? '?'}`;
-      throw new HttpError(422, 'validation_failed', `${path}: the number of fields differs from the header`, [
+      throw new AppError(422, 'validation_failed', `${path}: the number of fields differs from the header`, [
         { path, message: 'the number of fields differs from the header' },
       ]);
     }
-    throw new HttpError(400, 'malformed_csv', `Malformed CSV${line ? ` at line ${line}` : ''}: ${err.message}`);
+    throw new AppError(400, 'malformed_csv', `Malformed CSV${line ? ` at line ${line}` : ''}: ${err.message}`);
   }
 }
 
@@ -48,7 +48,7 @@ function checkHeader(header: string[]): void {
   });
   for (const name of REQUIRED) if (!seen.has(name)) issues.push({ path: `header.${name}`, message: 'required column is missing' });
   if (!seen.has('value') && !seen.has('cumulative')) issues.push({ path: 'header.value', message: 'a value or cumulative column is required' });
-  if (issues.length > 0) throw new HttpError(422, 'validation_failed', `Invalid CSV header: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+  if (issues.length > 0) throw new AppError(422, 'validation_failed', `Invalid CSV header: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
 }
 
 /** One row → an indicator candidate; cells that are not numbers become issues. */
@@ -78,9 +78,9 @@ function rowToCandidate(header: string[], row: Row, issues: ErrorIssue[]): Recor
  */
 export function parseIndicatorCsv(text: string, max = MAX_ITEMS): IndicatorInput[] {
   const [head, ...rows] = readRows(text);
-  if (!head) throw new HttpError(422, 'validation_failed', 'Empty CSV: a header row and at least one data row are required', [{ path: 'header', message: 'missing' }]);
+  if (!head) throw new AppError(422, 'validation_failed', 'Empty CSV: a header row and at least one data row are required', [{ path: 'header', message: 'missing' }]);
   checkHeader(head.record);
-  if (rows.length === 0) throw new HttpError(422, 'validation_failed', 'The CSV has a header but no data rows', [{ path: 'row 2', message: 'no data rows' }]);
+  if (rows.length === 0) throw new AppError(422, 'validation_failed', 'The CSV has a header but no data rows', [{ path: 'row 2', message: 'no data rows' }]);
   if (rows.length > max) throw tooManyItems(rows.length, max);
   const issues: ErrorIssue[] = [];
   const items: IndicatorInput[] = [];

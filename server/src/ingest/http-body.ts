@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 
 /** `10mb` → 10485760 and the like, for messages; numbers pass through. */
 export function formatLimit(limit: number | string): string {
@@ -15,10 +15,10 @@ export function requireContentType(...types: string[]): RequestHandler {
   return (req: Request, _res, next) => {
     const match = req.is(types);
     if (match === null || req.headers['content-length'] === '0') {
-      next(new HttpError(400, 'empty_body', `The request has no body; send ${types.join(' or ')}`));
+      next(new AppError(400, 'empty_body', `The request has no body; send ${types.join(' or ')}`));
     } else if (match === false) {
       const got = req.headers['content-type'] ?? 'no Content-Type';
-      next(new HttpError(415, 'unsupported_media_type', `Content-Type must be ${types.join(' or ')} (got ${got})`));
+      next(new AppError(415, 'unsupported_media_type', `Content-Type must be ${types.join(' or ')} (got ${got})`));
     } else {
       next();
     }
@@ -31,17 +31,17 @@ export function requireContentType(...types: string[]): RequestHandler {
  */
 export function bodyErrors(limit: number | string, kind: 'JSON' | 'form' = 'JSON'): ErrorRequestHandler {
   return (err, _req, _res, next) => {
-    if (err instanceof HttpError || typeof err?.type !== 'string') return next(err);
+    if (err instanceof AppError || typeof err?.type !== 'string') return next(err);
     switch (err.type) {
       case 'entity.too.large':
-        return next(new HttpError(413, 'payload_too_large', `Request body exceeds the limit of ${formatLimit(limit)}; split it into several requests`));
+        return next(new AppError(413, 'payload_too_large', `Request body exceeds the limit of ${formatLimit(limit)}; split it into several requests`));
       case 'entity.parse.failed':
-        return next(new HttpError(400, `malformed_${kind.toLowerCase()}`, `Malformed ${kind}: ${err.message}`));
+        return next(new AppError(400, `malformed_${kind.toLowerCase()}`, `Malformed ${kind}: ${err.message}`));
       case 'encoding.unsupported':
       case 'charset.unsupported':
-        return next(new HttpError(415, 'unsupported_media_type', String(err.message)));
+        return next(new AppError(415, 'unsupported_media_type', String(err.message)));
       default:
-        return next(new HttpError(typeof err.status === 'number' && err.status < 500 ? err.status : 400, 'bad_request', String(err.message)));
+        return next(new AppError(typeof err.status === 'number' && err.status < 500 ? err.status : 400, 'bad_request', String(err.message)));
     }
   };
 }

@@ -3,7 +3,7 @@ import { gridEventInput, type GridEventInput } from '../../../shared/schemas/gri
 import { alertInput, type AlertParsed } from '../../../shared/schemas/alert.js';
 import { observationInput, type ObservationInput } from '../../../shared/schemas/observation.js';
 import { indicatorInput, type IndicatorInput } from '../../../shared/schemas/indicator.js';
-import { HttpError, zodIssues } from '../http/errors.js';
+import { AppError, zodIssues } from '../errors.js';
 
 /** Most items one request may carry; larger loads are split by the sender. */
 export const MAX_ITEMS = 10_000;
@@ -12,15 +12,15 @@ export const MAX_ITEMS = 10_000;
 export const MAX_ISSUES = 100;
 
 /** 413 for a request with more items than one transaction should hold. */
-export function tooManyItems(count: number, max = MAX_ITEMS): HttpError {
-  return new HttpError(413, 'too_many_items', `${count} items in one request; at most ${max} are accepted, split the load into several requests`);
+export function tooManyItems(count: number, max = MAX_ITEMS): AppError {
+  return new AppError(413, 'too_many_items', `${count} items in one request; at most ${max} are accepted, split the load into several requests`);
 }
 
 /** 422 with the issues capped, so a broken 10,000-item batch still gets a readable answer. */
-export function invalidItems(issues: { path: string; message: string }[]): HttpError {
+export function invalidItems(issues: { path: string; message: string }[]): AppError {
   const first = issues[0];
   const more = issues.length > MAX_ISSUES ? ` (${issues.length} issues, the first ${MAX_ISSUES} listed)` : '';
-  return new HttpError(422, 'validation_failed', `Invalid input: ${first?.path}: ${first?.message}${more}`, issues.slice(0, MAX_ISSUES));
+  return new AppError(422, 'validation_failed', `Invalid input: ${first?.path}: ${first?.message}${more}`, issues.slice(0, MAX_ISSUES));
 }
 
 /**
@@ -29,7 +29,7 @@ export function invalidItems(issues: { path: string; message: string }[]): HttpE
  */
 export function parseList<S extends z.ZodType>(schema: S, items: unknown[], prefix: (string | number)[] = [], max = MAX_ITEMS): z.infer<S>[] {
   if (items.length === 0) {
-    throw new HttpError(422, 'validation_failed', 'Empty list: send at least one item', [{ path: prefix.join('.') || '(root)', message: 'must contain at least one item' }]);
+    throw new AppError(422, 'validation_failed', 'Empty list: send at least one item', [{ path: prefix.join('.') || '(root)', message: 'must contain at least one item' }]);
   }
   if (items.length > max) throw tooManyItems(items.length, max);
   const result = z.array(schema).safeParse(items);
@@ -41,7 +41,7 @@ export function parseList<S extends z.ZodType>(schema: S, items: unknown[], pref
 function oneOrMany<S extends z.ZodType>(schema: S, body: unknown, max: number): z.infer<S>[] {
   if (Array.isArray(body)) return parseList(schema, body, [], max);
   if (body !== null && typeof body === 'object') return parseList(schema, [body], [], max);
-  throw new HttpError(422, 'validation_failed', 'Expected a JSON object or an array of objects', [{ path: '(root)', message: 'must be an object or an array' }]);
+  throw new AppError(422, 'validation_failed', 'Expected a JSON object or an array of objects', [{ path: '(root)', message: 'must be an object or an array' }]);
 }
 
 /** `POST /api/v1/ingest/grid-events` body: one event or an array. */
@@ -65,7 +65,7 @@ export function parseObservations(body: unknown, max = MAX_ITEMS): ObservationIn
   if (body !== null && typeof body === 'object' && 'observations' in body && Array.isArray(body.observations)) {
     return parseList(observationInput, body.observations, ['observations'], max);
   }
-  throw new HttpError(422, 'validation_failed', 'Expected an array of observations or {"observations": [...]}', [
+  throw new AppError(422, 'validation_failed', 'Expected an array of observations or {"observations": [...]}', [
     { path: typeof body === 'object' && body !== null ? 'observations' : '(root)', message: 'must be an array of observations' },
   ]);
 }

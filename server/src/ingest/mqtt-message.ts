@@ -1,7 +1,7 @@
 import { observationInput, type ObservationInput } from '../../../shared/schemas/observation.js';
-import { HttpError, zodIssues } from '../http/errors.js';
+import { AppError, zodIssues } from '../errors.js';
 import { invalidItems, parseObservations } from './json.adapter.js';
-import { assertCleanText } from '../http/text-guard.js';
+import { assertCleanText } from '../clean-text.js';
 
 /**
  * Topic layout (QoS 1):
@@ -27,29 +27,29 @@ function readJson(payload: Buffer): unknown {
   try {
     body = JSON.parse(payload.toString('utf8'));
   } catch (err) {
-    throw new HttpError(400, 'malformed_json', `Malformed JSON: ${(err as Error).message}`);
+    throw new AppError(400, 'malformed_json', `Malformed JSON: ${(err as Error).message}`);
   }
   assertCleanText(body);
   return body;
 }
 
 /**
- * Decodes one MQTT message into validated observations. Throws HttpError (400 malformed
+ * Decodes one MQTT message into validated observations. Throws AppError (400 malformed
  * JSON, 404 unknown topic, 422 naming the field) for anything that cannot be stored.
  */
 export function decodeMqttMessage(topic: string, payload: Buffer, city: string): ObservationInput[] {
   const levels = topic.split('/');
   if (levels.length < 4 || levels[0] !== 'cockpit' || levels[1] !== city || levels[2] !== 'env') {
-    throw new HttpError(404, 'unknown_topic', `Topic ${topic} is not an observation topic of city ${city}`);
+    throw new AppError(404, 'unknown_topic', `Topic ${topic} is not an observation topic of city ${city}`);
   }
   if (levels.length === 4 && levels[3] === 'batch') return parseObservations(readJson(payload));
   const [, , , kind, stationId] = levels;
   if (levels.length !== 5 || !kind || !KINDS.has(kind) || !stationId) {
-    throw new HttpError(404, 'unknown_topic', `Topic ${topic}: expected cockpit/${city}/env/<air|water|noise>/<stationId> or cockpit/${city}/env/batch`);
+    throw new AppError(404, 'unknown_topic', `Topic ${topic}: expected cockpit/${city}/env/<air|water|noise>/<stationId> or cockpit/${city}/env/batch`);
   }
   const body = readJson(payload);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(422, 'validation_failed', 'Expected a JSON object {observedAt, values}', [{ path: '(root)', message: 'must be an object' }]);
+    throw new AppError(422, 'validation_failed', 'Expected a JSON object {observedAt, values}', [{ path: '(root)', message: 'must be an object' }]);
   }
   const result = observationInput.safeParse({ ...body, kind, stationId });
   if (!result.success) throw invalidItems(zodIssues(result.error));

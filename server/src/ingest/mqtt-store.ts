@@ -1,6 +1,6 @@
 import type { ObservationInput } from '../../../shared/schemas/observation.js';
 import type { IngestService } from '../domain/ports.js';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 
 /** One received message, decoded. */
 export interface MqttEntry {
@@ -10,7 +10,7 @@ export interface MqttEntry {
 
 const RETRY_DELAYS_MS = [250, 1000, 4000];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isClientError = (err: unknown) => err instanceof HttpError && err.status < 500;
+const isClientError = (err: unknown) => err instanceof AppError && err.status < 500;
 
 /**
  * Stores a batch with one `observations()` call. A 4xx (say an unknown station) would

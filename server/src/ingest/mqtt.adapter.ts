@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { connect, type MqttClient } from 'mqtt';
 import type { IngestService } from '../domain/ports.js';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import { createBatcher } from './batcher.js';
 import { storeEntries, type MqttEntry } from './mqtt-store.js';
 import { checkTopicLevel, decodeMqttMessage, mqttTopics } from './mqtt-message.js';
@@ -48,7 +48,7 @@ export interface MqttIngest {
 }
 
 function errorBody(err: unknown) {
-  return err instanceof HttpError ? err.toJSON().error : { code: 'internal', message: 'Storage failed after retries; the message was dropped', issues: [] };
+  return err instanceof AppError ? err.toJSON().error : { code: 'internal', message: 'Storage failed after retries; the message was dropped', issues: [] };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GridCase, CaseStatus } from '../../../shared/schemas/grid-event.js';
 import type { CaseFilter, CaseQueries } from '../domain/ports.js';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
+import { inDistricts } from '../../../shared/auth/districts.js';
 import { OPEN311_STATUSES } from './open311.adapter.js';
 
 /** GeoReport v2 defaults: the last 90 days, at most 1000 requests. */
@@ -49,15 +50,15 @@ export function parseOpen311Query(query: Record<string, unknown>, now: Date): Op
   const r = querySchema.safeParse(query);
   if (!r.success) {
     const first = r.error.issues[0]!;
-    throw new HttpError(400, 'bad_request', first.path.length ? `${first.path.join('.')}: ${first.message}` : first.message);
+    throw new AppError(400, 'bad_request', first.path.length ? `${first.path.join('.')}: ${first.message}` : first.message);
   }
   const q = r.data;
   const start = q.start_date ? Date.parse(q.start_date) : undefined;
   const end = q.end_date ? Date.parse(q.end_date) : start !== undefined ? Math.min(start + OPEN311_WINDOW_DAYS * DAY_MS, now.getTime()) : now.getTime();
   const from = start ?? end - OPEN311_WINDOW_DAYS * DAY_MS;
-  if (from > end) throw new HttpError(400, 'bad_request', 'start_date must not be after end_date');
+  if (from > end) throw new AppError(400, 'bad_request', 'start_date must not be after end_date');
   if (end - from > OPEN311_WINDOW_DAYS * DAY_MS) {
-    throw new HttpError(400, 'bad_request', `start_date and end_date may not span more than ${OPEN311_WINDOW_DAYS} days`);
+    throw new AppError(400, 'bad_request', `start_date and end_date may not span more than ${OPEN311_WINDOW_DAYS} days`);
   }
   const wanted = new Set(q.status ?? []);
   const statuses = wanted.size === 1 ? OPEN311_STATUSES[[...wanted][0]!] : undefined;
@@ -84,7 +85,7 @@ export interface Open311Access {
 /** Whether a case may be shown to `access` (the same rule the list query applies). */
 export function visibleTo(c: GridCase, access: Open311Access): boolean {
   if (access.public && (c.source !== 'open311' || c.exercise)) return false;
-  return !access.districts || (c.district !== null && access.districts.includes(c.district));
+  return inDistricts(access.districts, [c.district]);
 }
 
 async function listPages(cases: CaseQueries, base: CaseFilter, max: number): Promise<GridCase[]> {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { GridCase, GridEventInput, CaseStatus } from '../../../shared/schemas/grid-event.js';
 import type { CaseCategory, Department } from '../../../shared/schemas/city-pack.js';
-import { HttpError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 
 /** One entry of `GET /open311/v2/services.json` (GeoReport v2). */
 export interface Open311Service {
@@ -154,10 +154,10 @@ export function open311SourceId(apiKey: string, token: string | undefined): stri
 /** Turns a validated form into a grid event; 400 (Open311 style) for an unknown service or no coordinates. */
 export function toGridEventInput(form: Open311RequestForm, cat: Open311Catalogue, opts: { sourceId: string; now: Date }): GridEventInput {
   const category = cat.categories.find((c) => c.code === form.service_code);
-  if (!category) throw new HttpError(400, 'bad_request', `service_code ${form.service_code} not found; see services.json`);
+  if (!category) throw new AppError(400, 'bad_request', `service_code ${form.service_code} not found; see services.json`);
   if (form.lat === undefined || form.long === undefined) {
     const why = form.address_string ? ' (this server does not geocode address_string)' : '';
-    throw new HttpError(400, 'bad_request', `lat and long are required${why}`);
+    throw new AppError(400, 'bad_request', `lat and long are required${why}`);
   }
   const firstLine = form.description?.split('\n')[0]?.trim();
   const reporter = [form.first_name, form.last_name].filter(Boolean).join(' ');

@@ -1,8 +1,8 @@
 import type { DeltaEncoding, ErrorBody, LiveDelta, LiveTopic, TopicItems, WireDelta } from '../../../shared/contracts/live.js';
 import { packItems } from '../../../shared/contracts/packed.js';
-import { scopeDistricts } from '../auth/scope.js';
+import { resolveDistricts } from '../../../shared/auth/districts.js';
+import { can, PERMISSION_TEXT } from '../../../shared/auth/policy.js';
 import type { AuthUser } from '../auth/types.js';
-import { HttpError } from '../http/errors.js';
 
 /**
  * The districts (adcodes) a client may receive, or `null` for no restriction.
@@ -27,21 +27,19 @@ export function itemDistricts<T extends LiveTopic>(topic: T, item: TopicItems[T]
 }
 
 /**
- * The scope of a subscribe: the district rule of every read (auth/scope.ts) applied to what
- * the subscribe asks for, sorted so that clients with the same scope share one room. A grid
- * user without districts, or asking only for foreign ones, is refused.
+ * The scope of a subscribe: the policy (shared/auth/policy.ts: `streams:read`) and the
+ * district rule of every read (shared/auth/districts.ts) applied to what the subscribe asks
+ * for, sorted so that clients with the same scope share one room. A grid user without
+ * districts, or asking only for foreign ones, is refused.
  */
 export function resolveScope(
   user: AuthUser,
   requested: readonly string[] | undefined,
 ): { ok: true; scope: Scope } | { ok: false; error: ErrorBody } {
-  try {
-    const scope = scopeDistricts(user, requested);
-    return { ok: true, scope: scope && [...new Set(scope)].sort() };
-  } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    return { ok: false, error: { code: 'forbidden', message: err.message } };
-  }
+  if (!can(user, 'streams:read')) return { ok: false, error: { code: 'forbidden', message: `role ${user.role} may not ${PERMISSION_TEXT['streams:read']}` } };
+  const scope = resolveDistricts(user, requested);
+  if (!scope.ok) return { ok: false, error: { code: 'forbidden', message: scope.message } };
+  return { ok: true, scope: scope.districts && [...new Set(scope.districts)].sort() };
 }
 
 /** A stable key of a scope: one per distinct filter, shared by every client with that scope. */

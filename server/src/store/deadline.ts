@@ -1,7 +1,7 @@
 /**
  * The database did not answer within its deadline (a statement past `DB_TIMEOUT_MS`, no
  * connection within `DB_CONNECT_TIMEOUT_MS`, or a lock held elsewhere). HTTP answers it with
- * 503 `db_unavailable` (http/errors.ts), so a frozen database makes requests fail fast
+ * 503 `db_unavailable` (rendered by http/errors.ts), so a frozen database makes requests fail fast
  * instead of hanging.
  */
 export class DbTimeoutError extends Error {

@@ -24,11 +24,12 @@ const READS = [
 describe('a grid token without districts gets nothing, never the whole city', () => {
   let srv: TestServer;
   let caseId: string;
+  let alertId: string;
   beforeAll(async () => {
     srv = await startTestServer();
     const res = await srv.ingest('/api/v1/ingest/grid-events', gridEvent());
     caseId = ((await res.json()) as { ids: string[] }).ids[0]!;
-    await srv.ingest('/api/v1/ingest/alerts', alertJson());
+    alertId = ((await (await srv.ingest('/api/v1/ingest/alerts', alertJson())).json()) as { ids: string[] }).ids[0]!;
   });
   afterAll(async () => srv.close());
 
@@ -44,6 +45,13 @@ describe('a grid token without districts gets nothing, never the whole city', ()
     });
     expect([403, 404, 422]).toContain(act.status);
     expect(await (await srv.get(`/api/v1/incidents/${caseId}`)).text()).toBe(before);
+  });
+
+  it.each([['an empty district list', []], ['no district list at all', null]] as const)('domain actions, with %s', async (_name, districts) => {
+    // The domain applies the district rule itself, whoever calls it (not only the HTTP layer's normalised token).
+    const user = { username: 'nowhere', role: 'grid' as const, districts: districts as string[] | null };
+    await expect(srv.app.domain.grid.act(caseId, 'register', user)).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    await expect(srv.app.domain.alerts.acknowledge(alertId, user, 'seen')).rejects.toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it.each([['an empty district list', []], ['no district list at all', null]] as const)('live subscribe, with %s', async (_name, districts) => {

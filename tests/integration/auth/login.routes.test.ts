@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAuthService, type AuthService } from '../../../server/src/auth/auth.service.js';
 import { loadConfig } from '../../../server/src/config.js';
 import { createAuthRouter } from '../../../server/src/http/auth.routes.js';
-import { errorHandler, HttpError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/errors.js';
+import { errorHandler } from '../../../server/src/http/errors.js';
 import { openDb, type Db } from '../../../server/src/store/db.js';
 import { migrate } from '../../../server/src/store/migrate.js';
 
@@ -94,7 +95,7 @@ describe('POST /api/v1/auth/login', () => {
 
   it('refuses a blocked address before hashing any password', async () => {
     const calls = vi.fn(async () => {
-      throw new HttpError(401, 'invalid_credentials', 'Invalid username or password');
+      throw new AppError(401, 'invalid_credentials', 'Invalid username or password');
     });
     const app = express();
     app.use(createAuthRouter({ ...auth, login: calls }, { throttle: { address: { points: 4, windowSec: 900, lockSec: 900 } } }));

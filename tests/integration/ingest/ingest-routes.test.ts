@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestRouter } from '../../../server/src/http/ingest.routes.js';
-import { HttpError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/errors.js';
 import { createFakeStore, startApp, verifyKey } from './fakes.js';
 
 const KEY = 'test-ingest-key';
@@ -135,8 +135,8 @@ describe('ingest: refused requests never reach the service', () => {
 });
 
 describe('ingest: service errors', () => {
-  it('passes an HttpError of the service through and answers no 202', async () => {
-    store.fail(new HttpError(409, 'conflict', 'alert already cancelled'));
+  it('passes an AppError of the service through and answers no 202', async () => {
+    store.fail(new AppError(409, 'conflict', 'alert already cancelled'));
     const res = await post('cap', capFixture('cancel-typhoon.xml'), 'application/cap+xml');
     expect(res).toEqual({ status: 409, body: { error: { code: 'conflict', message: 'alert already cancelled', issues: [] } } });
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpen311Router } from '../../../server/src/http/open311.routes.js';
 import { catalogue } from '../../unit/server/ingest/open311-fixtures.js';
 import { createFakeStore, startApp, verifyKey } from './fakes.js';
-import { HttpError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/errors.js';
 import type { AuthUser } from '../../../server/src/auth/types.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 
@@ -13,7 +13,7 @@ const USERS: Record<string, AuthUser> = {
 };
 const verifyToken = async (token: string) => {
   const user = USERS[token];
-  if (!user) throw new HttpError(401, 'unauthorized', 'invalid token');
+  if (!user) throw new AppError(401, 'unauthorized', 'invalid token');
   return user;
 };
 

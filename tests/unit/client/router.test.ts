@@ -1,6 +1,7 @@
 import { createPinia, type Pinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppRouter, safeNext } from '../../../client/src/router.js';
+import { ROLES, type Role } from '../../../shared/auth/policy.js';
+import { createAppRouter, landingPath, safeNext } from '../../../client/src/router.js';
 import { useSessionStore } from '../../../client/src/stores/session.js';
 
 // The screen itself (maps, charts) is not what these tests are about.
@@ -12,10 +13,10 @@ beforeEach(() => {
   pinia = createPinia();
 });
 
-function signIn() {
+function signIn(role: Role = 'leader') {
   const session = useSessionStore(pinia);
   session.token = 'header.payload.sig';
-  session.user = { username: 'leader', role: 'leader', districts: null };
+  session.user = { username: role, role, districts: role === 'grid' ? ['441702'] : null };
 }
 
 describe('router', () => {
@@ -46,6 +47,32 @@ describe('router', () => {
 describe('safeNext', () => {
   it('allows only paths of this app', () => {
     expect(safeNext('/screen?theme=grid')).toBe('/screen?theme=grid');
-    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', undefined, ['/screen']]) expect(safeNext(bad)).toBe('/screen');
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', undefined, ['/screen']]) expect(safeNext(bad)).toBe('/');
+  });
+});
+
+describe('landing pages', () => {
+  it('keeps every role on the screen until its own page exists', () => {
+    for (const role of ROLES) expect(landingPath(role)).toBe('/screen');
+    expect(landingPath(undefined)).toBe('/screen');
+  });
+
+  it.each(ROLES)('sends a signed-in %s from / and from the login page without next to its landing page', async (role) => {
+    signIn(role);
+    const router = createAppRouter(pinia);
+    await router.push('/');
+    expect(router.currentRoute.value.path).toBe(landingPath(role));
+    await router.push('/login');
+    expect(router.currentRoute.value.path).toBe(landingPath(role));
+  });
+
+  it('ends a stale session whose role the policy does not know instead of showing it a page', async () => {
+    signIn();
+    const session = useSessionStore(pinia);
+    session.user = { ...session.user!, role: 'root' as Role };
+    const router = createAppRouter(pinia);
+    await router.push('/screen');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(session.signedIn).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import type { Role } from '../../../../shared/auth/policy.js';
+
 /** Messages of the app shell: login, screen frame, header, carousel, freshness, drill mode. */
 export const shellMessages = {
   'zh-CN': {
@@ -32,7 +34,7 @@ export const shellMessages = {
       signOut: '退出登录',
       shortcut: '快捷键 Alt+Shift+U',
       wholeCity: '全市',
-      role: { leader: '市领导', duty: '值班员', grid: '网格管理员', admin: '系统管理员' },
+      role: { leader: '市领导', duty: '值班员', grid: '网格管理员', admin: '系统管理员' } satisfies Record<Role, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: '数据连接', connecting: '连接中', live: '实时', reconnecting: '重连中', offline: '离线' },
@@ -98,7 +100,7 @@ export const shellMessages = {
       signOut: 'Sign out',
       shortcut: 'Shortcut Alt+Shift+U',
       wholeCity: 'Whole city',
-      role: { leader: 'City leader', duty: 'Duty officer', grid: 'Grid administrator', admin: 'Administrator' },
+      role: { leader: 'City leader', duty: 'Duty officer', grid: 'Grid administrator', admin: 'Administrator' } satisfies Record<Role, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: 'Data link', connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' },

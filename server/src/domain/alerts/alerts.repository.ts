@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { decodeCursor, encodeCursor, iso, isoOrNull } from '../../store/sql-helpers.js';
-import { HttpError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import type { Alert, AlertState } from '../../../../shared/schemas/alert.js';
 
 const COLUMNS = `id, source_id, sender, sender_name, kind, sent, category, event, level, severity, urgency, certainty, headline,
@@ -95,7 +95,7 @@ export async function listAlerts(q: Queryable, f: AlertFilter): Promise<{ items:
   if (f.districts) where.push(`districts && $${params.push(f.districts)}::text[]`);
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
-    if (!c) throw new HttpError(400, 'bad_cursor', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor from this API' }]);
+    if (!c) throw new AppError(400, 'bad_cursor', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor from this API' }]);
     where.push(`(updated_at, id) < ($${params.push(c.at)}::timestamptz, $${params.push(c.id)})`);
   }
   const limit = f.limit === null ? null : Math.min(Math.max(f.limit ?? 200, 1), 1000);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
-import { HttpError, type ErrorIssue } from '../../http/errors.js';
+import { AppError, type ErrorIssue } from '../../errors.js';
+import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
+import type { Role } from '../../../../shared/auth/policy.js';
 import { CITY_ENV_SENDER, type Alert, type AlertArea, type AlertKind, type AlertParsed } from '../../../../shared/schemas/alert.js';
 import { parseMessageRef } from '../../../../shared/cap/message-ref.js';
 import type { WarningLevel } from '../../../../shared/schemas/common.js';
@@ -129,8 +131,8 @@ export function createAlertService(deps: AlertServiceDeps) {
       if (r.touched) touched.set(r.touched.id, r.touched);
     }
     const refused = issues.filter((x) => x.status === 422);
-    if (refused.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${refused[0]!.path}: ${refused[0]!.message}`, refused.map(({ path, message }) => ({ path, message })));
-    if (issues.length) throw new HttpError(409, 'conflict', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues.map(({ path, message }) => ({ path, message })));
+    if (refused.length) throw new AppError(422, 'validation_failed', `Invalid input: ${refused[0]!.path}: ${refused[0]!.message}`, refused.map(({ path, message }) => ({ path, message })));
+    if (issues.length) throw new AppError(409, 'conflict', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues.map(({ path, message }) => ({ path, message })));
     return { ids, touched: [...touched.values()] };
   }
 
@@ -147,7 +149,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     /** Alerts from integrators (JSON or CAP): always official warnings; the city's own sender is reserved. */
     async ingest(items: AlertParsed[]): Promise<IngestResult> {
       const reserved = items.flatMap((a, i) => (a.sender === CITY_ENV_SENDER ? [{ path: `${i}.sender`, message: `${CITY_ENV_SENDER} is the city's own environment rules; integrators send under their own sender` }] : []));
-      if (reserved.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
+      if (reserved.length) throw new AppError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
       const store = () => deps.db.transaction((tx) => applyAll(tx, items));
       // A parallel request storing the same message wins the key; once it committed, a retry
       // finds the message and answers with its alert (same triple, stored once).
@@ -157,13 +159,13 @@ export function createAlertService(deps: AlertServiceDeps) {
     },
 
     /** A duty officer acknowledges an alert with a comment. */
-    async acknowledge(id: string, user: { username: string; districts: string[] | null }, comment: string): Promise<Alert> {
+    async acknowledge(id: string, user: { username: string; role: Role; districts: string[] | null }, comment: string): Promise<Alert> {
       const rec = await deps.db.transaction(async (tx) => {
         const a = await repo.getAlert(tx, id, true);
-        if (!a || (user.districts && !a.districts.some((d) => user.districts!.includes(d)))) {
-          throw new HttpError(404, 'not_found', `alert ${id} not found`);
+        if (!a || !inDistricts(ownDistricts(user), a.districts)) {
+          throw new AppError(404, 'not_found', `alert ${id} not found`);
         }
-        if (a.state !== 'active') throw new HttpError(409, 'not_active', `alert is ${a.state}, not active`);
+        if (a.state !== 'active') throw new AppError(409, 'not_active', `alert is ${a.state}, not active`);
         Object.assign(a, { state: 'acknowledged', acknowledgedBy: user.username, acknowledgedAt: now().toISOString(), ackComment: comment, updatedAt: now().toISOString() });
         await repo.updateAlert(tx, a);
         return a;

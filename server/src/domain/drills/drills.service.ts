@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/db.js';
-import { HttpError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import type { DrillSession, DrillStartInput } from '../../../../shared/schemas/drill.js';
 import type { ChangeSink } from '../ports.js';
 import * as repo from './drills.repository.js';
@@ -47,7 +47,7 @@ export function createDrillService(deps: DrillServiceDeps) {
         return ended;
       }
       const known = await repo.get(deps.db, id);
-      if (!known) throw new HttpError(404, 'not_found', `No drill session ${id}`);
+      if (!known) throw new AppError(404, 'not_found', `No drill session ${id}`);
       return known;
     },
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../store/db.js';
-import { HttpError, type ErrorIssue } from '../../http/errors.js';
+import { AppError, type ErrorIssue } from '../../errors.js';
 import type { Indicator, IndicatorInput } from '../../../../shared/schemas/indicator.js';
 import {
   INDICATORS, deriveIndicator, nextPeriod, previousPeriod, samePeriodLastYear, samePeriodNextYear,
@@ -53,7 +53,7 @@ export function createIndicatorService(deps: { db: Db; sink: ChangeSink; regions
     items.forEach((i, n) => {
       if (!deps.regions.has(i.region)) issues.push({ path: `${n}.region`, message: `region ${i.region} is neither the city nor one of its districts` });
     });
-    if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    if (issues.length) throw new AppError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
   }
 
   return {

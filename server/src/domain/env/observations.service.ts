@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../store/db.js';
-import { HttpError, type ErrorIssue } from '../../http/errors.js';
+import { AppError, type ErrorIssue } from '../../errors.js';
 import type { Observation, ObservationInput } from '../../../../shared/schemas/observation.js';
 import type { Station } from '../../../../shared/schemas/city-pack.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
@@ -32,7 +32,7 @@ export function createObservationService(deps: ObservationServiceDeps) {
       if (!s) issues.push({ path: `${i}.stationId`, message: `unknown station '${o.stationId}'` });
       else if (s.kind !== o.kind) issues.push({ path: `${i}.kind`, message: `station ${o.stationId} is a ${s.kind} station, not ${o.kind}` });
     });
-    if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    if (issues.length) throw new AppError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
   }
 
   return {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/db.js';
 import { decodeCursor, encodeCursor, iso, isoOrNull } from '../../store/sql-helpers.js';
-import { HttpError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import type { CaseStatus, CaseTimelineEntry, GridCase } from '../../../../shared/schemas/grid-event.js';
 import type { CaseFilter } from '../ports.js';
 import { isOverdue } from '../../../../shared/domain/lifecycle.js';
@@ -247,7 +247,7 @@ export async function listCases(q: Queryable, f: CaseFilter, now = new Date()): 
   }
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
-    if (!c) throw new HttpError(400, 'bad_cursor', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor from this API' }]);
+    if (!c) throw new AppError(400, 'bad_cursor', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor from this API' }]);
     params.push(c.at, c.id);
     where.push(`(reported_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
   }

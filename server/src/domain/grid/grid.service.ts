@@ -1,8 +1,9 @@
 import type { Db, Queryable } from '../../store/db.js';
-import { HttpError, type ErrorIssue } from '../../http/errors.js';
+import { AppError, type ErrorIssue } from '../../errors.js';
 import type { CaseStatus, GridCase, GridEventInput, CaseTimelineEntry } from '../../../../shared/schemas/grid-event.js';
 import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
-import { CASE_ACTIONS, deadlineAt, pathTo, transition, type CaseAction, type LifecycleRole } from '../../../../shared/domain/lifecycle.js';
+import { deadlineAt, pathTo, transition, type CaseAction, type LifecycleRole } from '../../../../shared/domain/lifecycle.js';
+import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './cases.repository.js';
 import type { CaseRecord } from './cases.repository.js';
@@ -67,7 +68,7 @@ export function createGridService(deps: GridServiceDeps) {
     items.forEach((e, i) => {
       if (!deps.categories.has(e.category)) issues.push({ path: `${i}.category`, message: `unknown category '${e.category}'` });
     });
-    if (issues.length) throw new HttpError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    if (issues.length) throw new AppError(422, 'validation_failed', `Invalid input: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
   }
 
   /** Each sourceId's case as its first event would create it (located, id derived). */
@@ -110,9 +111,9 @@ export function createGridService(deps: GridServiceDeps) {
   /** The regular way: read the batch's cases (locked), then write what the events change. */
   async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>): Promise<Plan> {
     const p = plan(items, drafts, await repo.findCases(tx, [...drafts.values()].map((c) => c.id)));
-    if (p.issues.length) throw new HttpError(409, 'invalid_transition', `Conflict: ${p.issues[0]!.path}: ${p.issues[0]!.message}`, p.issues);
+    if (p.issues.length) throw new AppError(409, 'invalid_transition', `Conflict: ${p.issues[0]!.path}: ${p.issues[0]!.message}`, p.issues);
     const raced = await repo.insertCases(tx, p.created);
-    if (raced.size) throw new HttpError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
+    if (raced.size) throw new AppError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
     await repo.updateCases(tx, p.changed);
     await repo.appendTimeline(tx, p.timeline);
     return p;
@@ -167,14 +168,9 @@ export function createGridService(deps: GridServiceDeps) {
     async act(id: string, action: CaseAction, user: { username: string; role: LifecycleRole; districts: string[] | null }, opts: { note?: string; department?: string } = {}): Promise<GridCase> {
       const rec = await deps.db.transaction(async (tx) => {
         const cur = await repo.getCase(tx, id, true);
-        if (!cur || (user.districts && (!cur.district || !user.districts.includes(cur.district)))) {
-          throw new HttpError(404, 'not_found', `case ${id} not found`);
-        }
-        if (!CASE_ACTIONS[action].roles.includes(user.role)) {
-          throw new HttpError(403, 'forbidden', `role ${user.role} may not ${action} a case`);
-        }
+        if (!cur || !inDistricts(ownDistricts(user), [cur.district])) throw new AppError(404, 'not_found', `case ${id} not found`);
         const step = transition(cur.status, action, user.role);
-        if (!step.ok) throw new HttpError(409, 'invalid_transition', step.reason);
+        if (!step.ok) throw new AppError(step.code === 'forbidden' ? 403 : 409, step.code, step.reason);
         const at = now().toISOString();
         enter(cur, step.to, at, opts.department);
         await repo.updateCases(tx, [cur]);

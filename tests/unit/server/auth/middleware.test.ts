@@ -15,7 +15,7 @@ afterEach(() => new Promise<void>((done) => (server ? server.close(() => done())
 async function start(): Promise<string> {
   const app = express();
   app.get('/any', requireUser(auth), (req, res) => void res.json({ user: req.user }));
-  app.get('/duty-only', requireUser(auth, ['duty', 'admin']), (req, res) => void res.json({ user: req.user }));
+  app.get('/duty-only', requireUser(auth, 'drills:command'), (req, res) => void res.json({ user: req.user }));
   app.use(errorHandler({ error: () => undefined }));
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server!.once('listening', r));

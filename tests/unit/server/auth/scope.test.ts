@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeDistricts } from '../../../../server/src/auth/middleware.js';
 import type { AuthUser } from '../../../../server/src/auth/types.js';
-import { HttpError } from '../../../../server/src/http/errors.js';
+import { AppError } from '../../../../server/src/errors.js';
 
 const duty: AuthUser = { username: 'duty', role: 'duty', districts: null };
 const grid: AuthUser = { username: 'grid', role: 'grid', districts: ['441702', '441704'] };
@@ -10,8 +10,8 @@ function status(fn: () => unknown): number {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(HttpError);
-    return (err as HttpError).status;
+    expect(err).toBeInstanceOf(AppError);
+    return (err as AppError).status;
   }
   return 200;
 }

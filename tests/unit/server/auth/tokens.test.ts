@@ -2,16 +2,16 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createTokenIssuer } from '../../../../server/src/auth/tokens.js';
 import type { AuthUser } from '../../../../server/src/auth/types.js';
-import { HttpError } from '../../../../server/src/http/errors.js';
+import { AppError } from '../../../../server/src/errors.js';
 
 const secret = 's'.repeat(40);
 const grid: AuthUser = { username: 'grid', role: 'grid', districts: ['441702'] };
 
-async function rejection(p: Promise<unknown>): Promise<HttpError> {
+async function rejection(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(HttpError);
-  expect((err as HttpError).status).toBe(401);
-  return err as HttpError;
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).status).toBe(401);
+  return err as AppError;
 }
 
 describe('token issuer', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundIngestTimes } from '../../../../server/src/domain/time-guard.js';
 import type { IngestService } from '../../../../server/src/domain/ports.js';
-import { HttpError } from '../../../../server/src/http/errors.js';
+import { AppError } from '../../../../server/src/errors.js';
 import { DEFAULT_TIME_BOUNDS } from '../../../../shared/domain/time-bounds.js';
 import type { AlertParsed } from '../../../../shared/schemas/alert.js';
 
@@ -16,9 +16,9 @@ function guarded(tolerance = DEFAULT_TIME_BOUNDS.futureToleranceMs) {
 
 async function refusal(p: Promise<unknown>): Promise<string[]> {
   const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(HttpError);
-  expect((err as HttpError).status).toBe(422);
-  return (err as HttpError).issues.map((i) => i.path);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).status).toBe(422);
+  return (err as AppError).issues.map((i) => i.path);
 }
 
 const alert = (over: Partial<AlertParsed>) => ({ sent: NOW.toISOString(), ...over }) as AlertParsed;

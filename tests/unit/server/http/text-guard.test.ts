@@ -1,8 +1,9 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { errorHandler, HttpError, type ErrorLog } from '../../../../server/src/http/errors.js';
-import { findBadText } from '../../../../server/src/http/text-guard.js';
+import { AppError } from '../../../../server/src/errors.js';
+import { errorHandler, type ErrorLog } from '../../../../server/src/http/errors.js';
+import { findBadText } from '../../../../server/src/clean-text.js';
 import { decodeMqttMessage } from '../../../../server/src/ingest/mqtt-message.js';
 
 describe('findBadText', () => {
@@ -23,7 +24,7 @@ describe('findBadText', () => {
 
   it('is applied to MQTT payloads', () => {
     const payload = Buffer.from(JSON.stringify({ observedAt: '2026-06-01T00:00:00Z', values: { pm25: 1 }, note: 'a\u0000' }));
-    expect(() => decodeMqttMessage('cockpit/441700/env/air/s1', payload, '441700')).toThrow(HttpError);
+    expect(() => decodeMqttMessage('cockpit/441700/env/air/s1', payload, '441700')).toThrow(AppError);
   });
 });
 
@@ -50,9 +51,9 @@ describe('errorHandler', () => {
     expect(JSON.stringify(log.warn.mock.calls)).not.toContain('at ');
   });
 
-  it('logs nothing for an HttpError 4xx', async () => {
+  it('logs nothing for an AppError 4xx', async () => {
     const log = { error: vi.fn<ErrorLog['error']>(), warn: vi.fn<NonNullable<ErrorLog['warn']>>() };
-    expect((await serve(new HttpError(422, 'validation_failed', 'bad'), log)).status).toBe(422);
+    expect((await serve(new AppError(422, 'validation_failed', 'bad'), log)).status).toBe(422);
     expect(log.error).not.toHaveBeenCalled();
     expect(log.warn).not.toHaveBeenCalled();
   });

@@ -1,18 +1,18 @@
 import { expect } from 'vitest';
-import { HttpError } from '../../../../server/src/http/errors.js';
+import { AppError } from '../../../../server/src/errors.js';
 
-/** Runs `fn`, expects an HttpError with this status and code, and returns it for more checks. */
-export function expectHttpError(fn: () => unknown, status: number, code: string): HttpError {
+/** Runs `fn`, expects an AppError with this status and code, and returns it for more checks. */
+export function expectHttpError(fn: () => unknown, status: number, code: string): AppError {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(HttpError);
-    const e = err as HttpError;
+    expect(err).toBeInstanceOf(AppError);
+    const e = err as AppError;
     expect({ status: e.status, code: e.code }).toEqual({ status, code });
     return e;
   }
-  throw new Error('expected an HttpError, nothing was thrown');
+  throw new Error('expected an AppError, nothing was thrown');
 }
 
-/** The issue paths of an HttpError. */
-export const paths = (e: HttpError) => e.issues.map((i) => i.path);
+/** The issue paths of an AppError. */
+export const paths = (e: AppError) => e.issues.map((i) => i.path);

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import { bearerKey, requireIngestKey } from '../../../../server/src/http/ingest-key.js';
-import { HttpError } from '../../../../server/src/http/errors.js';
+import { AppError } from '../../../../server/src/errors.js';
 
 describe('bearerKey', () => {
   it('reads the key of a Bearer header only', () => {
@@ -32,7 +32,7 @@ describe('requireIngestKey', () => {
 
   it('answers 401 unauthorized for a missing or refused key', async () => {
     for (const r of [await run(undefined, true), await run('Bearer nope', false)]) {
-      expect(r.err).toBeInstanceOf(HttpError);
+      expect(r.err).toBeInstanceOf(AppError);
       expect(r.err).toMatchObject({ status: 401, code: 'unauthorized' });
       expect(r.headers['WWW-Authenticate']).toMatch(/^Bearer/);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeEntries } from '../../../../server/src/ingest/mqtt-store.js';
-import { HttpError } from '../../../../server/src/http/errors.js';
+import { AppError } from '../../../../server/src/errors.js';
 import type { ObservationInput } from '../../../../shared/schemas/observation.js';
 
 const obs = (stationId: string): ObservationInput => ({ kind: 'noise', stationId, observedAt: '2026-07-01T09:00:00+08:00', values: { leq: 55 } });
@@ -15,7 +15,7 @@ function ingest(failFirst = 0) {
     async observations(items: ObservationInput[]) {
       calls.push(items.map((i) => i.stationId));
       if (failures-- > 0) throw new Error('database unavailable');
-      if (items.some((i) => i.stationId === 'BAD')) throw new HttpError(422, 'validation_failed', 'unknown station BAD');
+      if (items.some((i) => i.stationId === 'BAD')) throw new AppError(422, 'validation_failed', 'unknown station BAD');
       return { accepted: items.length, ids: items.map((i) => i.stationId) };
     },
   };

@@ -1,0 +1,44 @@
+import type { ZodError } from 'zod';
+
+/** One offending field of a refused input: a dotted path (`0.location.lat`) and what is wrong. */
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * The error every layer throws when a request cannot be served (domain, ingest, auth,
+ * realtime, store): a status, a stable code, a message and the offending fields. It is
+ * layer-neutral so that the domain never imports the HTTP layer; http/errors.ts renders it
+ * as the JSON body of CONTRACT.md, and the live socket maps it to its own error events.
+ */
+export class AppError extends Error {
+  constructor(
+    /** The HTTP status the HTTP layer answers with (4xx for the client's fault, 5xx for ours). */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The JSON error body of CONTRACT.md. */
+  toJSON() {
+    return { error: { code: this.code, message: this.message, issues: this.issues } };
+  }
+}
+
+/** Turns zod issues into `{path, message}` with dotted paths (`0.location.lat`), prefixed. */
+export function zodIssues(err: ZodError, prefix: (string | number)[] = []): ErrorIssue[] {
+  return err.issues.map((i) => ({
+    path: [...prefix, ...i.path].map(String).join('.') || '(root)',
+    message: i.message,
+  }));
+}
+
+/** 422 naming every offending field. */
+export function validationError(err: ZodError, prefix: (string | number)[] = []): AppError {
+  const issues = zodIssues(err, prefix);
+  return new AppError(422, 'validation_failed', `Invalid input: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
+}
