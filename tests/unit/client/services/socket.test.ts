@@ -56,10 +56,11 @@ function inProcessWorker(): LinkPort {
   const link = new LiveLink((msg) => port.onmessage?.({ data: structuredClone(msg) } as MessageEvent<FromLink>), caseViews);
   return port;
 }
-const liveSocket = createLiveSocket(inProcessWorker);
+/** A fresh page end and worker per test: no view timer or pace carries over from the test before. */
+let liveSocket = createLiveSocket(inProcessWorker);
 
 const delta = (seq: number, ...ids: string[]): LiveDelta => ({ topic: 'grid', seq, items: ids.map((id) => gridCase(id)) });
-const flush = () => new Promise((r) => setTimeout(r, 0));
+const flush = () => (vi.isFakeTimers() ? vi.advanceTimersByTimeAsync(0) : new Promise((r) => setTimeout(r, 0)));
 /** The worker's copy of a case (its status), asked for as a popup does. */
 const held = async (id: string) => (await liveSocket.ask({ kind: 'case', id }))?.status ?? null;
 
@@ -73,7 +74,10 @@ async function live(topics: Record<string, unknown>): Promise<FakeSocket> {
   return s;
 }
 
-beforeEach(() => setActivePinia(createPinia()));
+beforeEach(() => {
+  setActivePinia(createPinia());
+  liveSocket = createLiveSocket(inProcessWorker);
+});
 afterEach(() => {
   liveSocket.disconnect();
   sockets.length = 0;
@@ -195,25 +199,29 @@ describe('live socket', () => {
   });
 
   it('posts a watched view at once, then its changes at most once a second, until it stops', async () => {
+    // The view's pace is a matter of timers: fake ones from the start (the snapshot schedules the
+    // views' first flush), so a loaded machine cannot reorder the flush and the deltas.
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const s = await live({ grid: { seq: 5, snapshot: [gridCase('a', { category: 'road' }), gridCase('b', { category: 'road' })] } });
     const rows: unknown[] = [];
     const view = liveSocket.watch({ kind: 'case-categories', mode: 'real', scope: 'open', limit: 5 }, (r) => rows.push(r));
-    await flush();
+    await vi.advanceTimersByTimeAsync(0);
     expect(rows).toEqual([[{ group: 'road', count: 2 }]]);
     s.fire('live:delta', { topic: 'grid', seq: 6, items: [gridCase('c', { category: 'litter' })] });
     s.fire('live:delta', { topic: 'grid', seq: 7, items: [gridCase('a', { status: 'closed' })] });
-    await new Promise((r) => setTimeout(r, 80));
+    await vi.advanceTimersByTimeAsync(80);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual([
       { group: 'litter', count: 1 },
       { group: 'road', count: 1 },
     ]);
     s.fire('live:delta', { topic: 'grid', seq: 8, items: [gridCase('d', { category: 'litter' })] });
-    await new Promise((r) => setTimeout(r, 80));
+    await vi.advanceTimersByTimeAsync(80);
     // Within the second since the last post: held back.
     expect(rows).toHaveLength(2);
     view.stop();
-    await new Promise((r) => setTimeout(r, 1000));
+    await vi.advanceTimersByTimeAsync(1000);
     expect(rows).toHaveLength(2);
   });
 
