@@ -3,10 +3,8 @@ import { CaseCategoriesView } from '../../../../client/src/live/cases/case-categ
 import { CaseTrendView } from '../../../../client/src/live/cases/case-trend.view.js';
 import { CaseMapView } from '../../../../client/src/live/cases/case-map.view.js';
 import { createCaseView } from '../../../../client/src/live/cases/create-view.js';
-import type { CaseView } from '../../../../client/src/live/cases/views.js';
 import type { ViewSpec } from '../../../../client/src/live/protocol.js';
 import type { CaseTrendHour, HourlyStats } from '../../../../shared/contracts/stats.js';
-import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { fedView } from './fixtures.js';
 import { gridCase } from '../widgets/fixtures.js';
 
