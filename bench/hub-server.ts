@@ -66,7 +66,7 @@ serveRequests(
     }
     await db?.close();
     // Also removed here so a killed orchestrator leaves no database behind.
-    rmSync(dataDir!, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
     if (pgUrl) {
       const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
       await admin.exec(`drop schema if exists ${schema} cascade`);

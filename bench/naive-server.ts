@@ -89,7 +89,7 @@ serveRequests(
   },
   async () => {
     sampler.stop();
-    if (io) await new Promise<void>((resolve) => io!.close(() => resolve()));
+    if (io) await new Promise<void>((resolve) => void io!.close(() => resolve()));
     server?.closeAllConnections();
   },
 );

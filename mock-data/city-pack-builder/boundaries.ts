@@ -53,7 +53,7 @@ const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 /** GCJ-02 → WGS84, rounded to 6 decimals (≈ 0.1 m, far below the offset being removed). */
 export function toWgs84(p: readonly [number, number] | Position): [number, number] {
-  const [lon, lat] = gcoord.transform([p[0]!, p[1]!], gcoord.GCJ02, gcoord.WGS84);
+  const [lon, lat] = gcoord.transform([p[0], p[1]], gcoord.GCJ02, gcoord.WGS84);
   return [round6(lon), round6(lat)];
 }
 
@@ -62,7 +62,7 @@ function convertRing(ring: Position[]): Position[] {
   // Rounding can make the closing vertex differ by 1e-6 if the source ring was not closed exactly.
   const first = out[0];
   const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0]!, first[1]!]);
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
   return out;
 }
 

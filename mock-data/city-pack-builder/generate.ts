@@ -51,7 +51,7 @@ export function generateCityPack(adcode: string, mapDir = echartsMapDir()): Gene
   const missing = profile.districts.filter((d) => !known.has(d.adcode)).map((d) => d.adcode);
   const unprofiled = shapes.filter((s) => !profile.districts.some((d) => d.adcode === s.adcode)).map((s) => s.adcode);
   if (missing.length > 0 || unprofiled.length > 0) {
-    throw new Error(`profile ${adcode} and boundaries disagree: not in boundaries [${missing}], not in profile [${unprofiled}]`);
+    throw new Error(`profile ${adcode} and boundaries disagree: not in boundaries [${missing.join(',')}], not in profile [${unprofiled.join(',')}]`);
   }
 
   const city = { ...profile, name: info.name };

@@ -98,13 +98,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await domain.refreshKpis(true);
 
   const metrics = createMetrics();
-  metrics.gauge('cockpit_live_clients', 'Connected live clients on this node', () => hub!.stats().clients);
-  metrics.gauge('cockpit_live_deltas_flushed', 'Live deltas written by this node since start', () => hub!.stats().deltasFlushed);
-  metrics.gauge('cockpit_live_deliveries', 'Live items delivered to clients by this node since start', () => hub!.stats().deliveries);
+  metrics.gauge('cockpit_live_clients', 'Connected live clients on this node', () => hub.stats().clients);
+  metrics.gauge('cockpit_live_deltas_flushed', 'Live deltas written by this node since start', () => hub.stats().deltasFlushed);
+  metrics.gauge('cockpit_live_deliveries', 'Live items delivered to clients by this node since start', () => hub.stats().deliveries);
   metrics.gauge('cockpit_socket_connections', 'Engine.IO connections open on this node, whatever namespace they joined', () => io.engine.clientsCount);
-  metrics.gauge('cockpit_live_refused_connections', 'Socket connections refused since start (origin, namespace, per-user limit)', () => refusedSockets.count + hub!.stats().refusedConnections);
-  metrics.gauge('cockpit_live_disconnected_over_cap', 'Live sockets disconnected since start because their unread backlog passed the hard cap', () => hub!.stats().disconnectedOverCap);
-  metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub!.stats().droppedToResync);
+  metrics.gauge('cockpit_live_refused_connections', 'Socket connections refused since start (origin, namespace, per-user limit)', () => refusedSockets.count + hub.stats().refusedConnections);
+  metrics.gauge('cockpit_live_disconnected_over_cap', 'Live sockets disconnected since start because their unread backlog passed the hard cap', () => hub.stats().disconnectedOverCap);
+  metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub.stats().droppedToResync);
   if (redis) metrics.gauge('cockpit_redis_up', '1 while this node is connected to Redis, 0 during an outage (degraded: no cross-node fan-out)', () => (redis.up() ? 1 : 0));
   const ingest = metrics.countIngest(domain.ingest);
   let draining = false;
@@ -149,8 +149,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       draining = true;
       jobs.stop();
-      await hub!.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await hub.close();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       server.closeAllConnections?.();
       await redis?.close();
     },

@@ -137,7 +137,7 @@ const envSchema = z.object({
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Blank variables (`FOO=` in an env file) mean "not set".
   const raw = Object.fromEntries(
-    Object.keys(envSchema.shape).map((k) => [k, env[k]?.trim() ? env[k]!.trim() : undefined]),
+    Object.keys(envSchema.shape).map((k) => [k, env[k]?.trim() ? env[k].trim() : undefined]),
   );
   const parsed = envSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -42,3 +42,9 @@ export function validationError(err: ZodError, prefix: (string | number)[] = [])
   const issues = zodIssues(err, prefix);
   return new AppError(422, 'validation_failed', `Invalid input: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
 }
+
+/**
+ * What Express, body-parser or a database driver may hang on an error it throws (Express types
+ * a handler's error as `any`); every field unchecked until its type is tested.
+ */
+export type ThrownFields = { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown; message?: unknown } | null | undefined;

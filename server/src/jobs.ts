@@ -18,7 +18,8 @@ export function startJobs(domain: Domain, log: Logger, intervals: Partial<JobInt
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, name: string, fn: () => Promise<unknown>) => {
     let running = false;
-    const t = setInterval(async () => {
+    // `tick` never rejects: a failure is logged, so the timer may drop its promise.
+    const tick = async () => {
       if (running) return;
       running = true;
       try {
@@ -28,7 +29,8 @@ export function startJobs(domain: Domain, log: Logger, intervals: Partial<JobInt
       } finally {
         running = false;
       }
-    }, ms);
+    };
+    const t = setInterval(() => void tick(), ms);
     t.unref();
     timers.push(t);
   };

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
 
-  const mqtt = config.mqttUrl ? await startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
+  const mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
   // A fresh demo back-fills a week; a restart only the time it was down (server/src/demo/backfill-window.ts).
   const backfillHours = config.simulate ? await demoBackfillHours(db, new Date()) : 0;
   // The back-filled week carries its own hourly readings, and a restart's gap follows readings already stored.

@@ -121,5 +121,5 @@ export function toCapXml(alert: CapBuildInput): string {
       info: [main, ...(alert.translations ?? [])].map(info),
     }),
   };
-  return builder.build(doc) as string;
+  return builder.build(doc);
 }

@@ -40,7 +40,7 @@ export function useECharts(el: Ref<HTMLElement | null>, base: () => EChartsCoreO
   let refit: ReturnType<typeof setTimeout> | undefined;
 
   function create() {
-    chart = init(el.value!, CHART_THEME, { devicePixelRatio: pixelRatio() });
+    chart = init(el.value, CHART_THEME, { devicePixelRatio: pixelRatio() });
     // Live merges arrive every second: no update transitions, so the main thread stays idle between them.
     chart.setOption({ animationDurationUpdate: 0, ...base() });
     if (latest) chart.setOption(latest);

@@ -132,7 +132,7 @@ export class LiveLink {
       }
       for (const topic of this.topics) {
         const sub = res.data.topics[topic];
-        if (sub) this.applySubscription(topic, sub as TopicSubscription);
+        if (sub) this.applySubscription(topic, sub);
       }
       this.state('live');
     } finally {

@@ -11,6 +11,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A response body as far as reading a refusal needs it: the contract's `{ error: { code, message } }`, when there. */
+export type RefusalBody = { error?: { code?: string; message?: string } } | null;
+
 /**
  * GET/POST against the cockpit's own API with the session token. A 401 ends the session so
  * the router sends the user back to the login page.
@@ -21,10 +24,11 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (session.token) headers.set('authorization', `Bearer ${session.token}`);
   if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const res = await fetch(path, { ...init, headers });
-  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+  const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
   if (!res.ok) {
     if (res.status === 401) session.signOut();
-    throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? res.statusText);
+    const refusal = body as RefusalBody;
+    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText);
   }
   return body as T;
 }

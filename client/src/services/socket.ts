@@ -80,7 +80,7 @@ export function createLiveSocket(open: () => LinkPort): LiveSocket {
      */
     watch<K extends ViewKind>(spec: Extract<ViewSpec, { kind: K }>, onData: (data: ViewData[K]) => void): ViewHandle<K> {
       const id = nextId++;
-      viewers.set(id, onData as (data: never) => void);
+      viewers.set(id, onData);
       link().postMessage({ type: 'watch', view: id, spec });
       return {
         id,
@@ -95,7 +95,7 @@ export function createLiveSocket(open: () => LinkPort): LiveSocket {
     ask<Q extends Query>(query: Q): Promise<Answers[Q['kind']]> {
       const req = nextId++;
       return new Promise((resolve, reject) => {
-        asks.set(req, { resolve: resolve as (v: unknown) => void, reject });
+        asks.set(req, { resolve, reject });
         link().postMessage({ type: 'ask', req, query });
       });
     },

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Role } from '../../../shared/auth/policy.js';
-import { ApiError } from '../services/api.js';
+import { ApiError, type RefusalBody } from '../services/api.js';
 
 /** The signed-in user as the login answer describes it. */
 export interface SessionUser {
@@ -38,9 +38,9 @@ export const useSessionStore = defineStore('session', () => {
 
   async function signIn(username: string, password: string): Promise<void> {
     const res = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    const body = await res.json().catch(() => null);
+    const body = (await res.json().catch(() => null)) as (RefusalBody & { token: string; user: SessionUser }) | null;
     if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? res.statusText);
-    keep(body);
+    keep(body!);
   }
 
   /**
@@ -52,7 +52,7 @@ export const useSessionStore = defineStore('session', () => {
     const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { authorization: `Bearer ${token.value}` } });
     if (res.status === 401) return signOut();
     if (!res.ok) throw new Error(`token refresh failed: ${res.status}`);
-    keep(await res.json());
+    keep((await res.json()) as { token: string; user: SessionUser });
   }
 
   function signOut(): void {

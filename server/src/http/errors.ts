@@ -1,11 +1,12 @@
 import type { ErrorRequestHandler } from 'express';
-import { AppError } from '../errors.js';
+import { AppError, type ThrownFields } from '../errors.js';
 import { DbTimeoutError } from '../store/deadline.js';
 
 /** SQLSTATE classes caused by the data a client sent (22: data exception), not by the server. */
 const CLIENT_DATA_SQLSTATE = /^22/;
 
 /** Where the error handler writes: unexpected errors with their stack, client errors as one short line. */
+
 export interface ErrorLog {
   error: (obj: unknown, msg?: string) => void;
   warn?: (obj: unknown, msg?: string) => void;
@@ -18,8 +19,9 @@ export interface ErrorLog {
  * bad requests, and each must not cost the log more than a line.
  */
 export function errorHandler(log: ErrorLog): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     if (res.headersSent) return; // the request deadline already answered
+    const e = err as ThrownFields;
     if (err instanceof AppError) {
       if (err.status >= 500) log.warn?.({ code: err.code, method: req.method, path: req.path }, err.message);
       res.status(err.status).json(err.toJSON());
@@ -30,15 +32,15 @@ export function errorHandler(log: ErrorLog): ErrorRequestHandler {
       res.status(503).setHeader('Retry-After', '5').json(new AppError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
       return;
     }
-    if (typeof err?.code === 'string' && CLIENT_DATA_SQLSTATE.test(err.code)) {
-      log.warn?.({ sqlstate: err.code, method: req.method, path: req.path }, `database refused the request's data: ${String(err.message)}`);
+    if (typeof e?.code === 'string' && CLIENT_DATA_SQLSTATE.test(e.code)) {
+      log.warn?.({ sqlstate: e.code, method: req.method, path: req.path }, `database refused the request's data: ${String(e.message)}`);
       res.status(400).json(new AppError(400, 'invalid_input', 'The request contains a value the database cannot store').toJSON());
       return;
     }
-    const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
+    const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
     if (status >= 400 && status < 500) {
-      const code = err.type === 'entity.too.large' ? 'payload_too_large' : err.type === 'entity.parse.failed' ? 'malformed_body' : 'bad_request';
-      res.status(status).json(new AppError(status, code, String(err.message ?? 'Bad request')).toJSON());
+      const code = e?.type === 'entity.too.large' ? 'payload_too_large' : e?.type === 'entity.parse.failed' ? 'malformed_body' : 'bad_request';
+      res.status(status).json(new AppError(status, code, String(e?.message ?? 'Bad request')).toJSON());
       return;
     }
     log.error({ err }, 'unhandled error');

@@ -69,7 +69,7 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
 
   router.get(`${OPEN311_BASE}/services/:code.:format`, (req, res) => {
     const format = formatOf(req);
-    const code = req.params.code as string;
+    const code = req.params.code;
     if (!cat.categories.some((c) => c.code === code)) throw new AppError(404, 'not_found', `service_code ${code} not found`);
     const { contentType, body } = formatServiceDefinition(format, code);
     res.type(contentType).send(body);
@@ -122,14 +122,14 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
 
   router.get(`${OPEN311_BASE}/requests.:format`, async (req, res) => {
     const format = formatOf(req);
-    const query = parseOpen311Query(req.query as Record<string, unknown>, now());
+    const query = parseOpen311Query(req.query, now());
     const found = await findOpen311Requests(deps.cases, query, await accessOf(req, query.exercise));
     send(res, format, 'requests', await withExtras(found));
   });
 
   router.get(`${OPEN311_BASE}/requests/:id.:format`, async (req, res) => {
     const format = formatOf(req);
-    const id = req.params.id as string;
+    const id = req.params.id;
     const found = await deps.cases.get(id);
     // A case the reader may not see is reported as absent, so its existence does not leak.
     if (!found || !visibleTo(found, await accessOf(req, false))) throw new AppError(404, 'not_found', `service_request_id ${id} not found`);

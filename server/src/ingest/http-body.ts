@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { AppError } from '../errors.js';
+import { AppError, type ThrownFields } from '../errors.js';
 
 /** `10mb` → 10485760 and the like, for messages; numbers pass through. */
 export function formatLimit(limit: number | string): string {
@@ -30,18 +30,19 @@ export function requireContentType(...types: string[]): RequestHandler {
  * act on (the limit, the JSON position), then hands them on to the app's error handler.
  */
 export function bodyErrors(limit: number | string, kind: 'JSON' | 'form' = 'JSON'): ErrorRequestHandler {
-  return (err, _req, _res, next) => {
-    if (err instanceof AppError || typeof err?.type !== 'string') return next(err);
-    switch (err.type) {
+  return (err: unknown, _req, _res, next) => {
+    const e = err as ThrownFields;
+    if (err instanceof AppError || typeof e?.type !== 'string') return next(err);
+    switch (e.type) {
       case 'entity.too.large':
         return next(new AppError(413, 'payload_too_large', `Request body exceeds the limit of ${formatLimit(limit)}; split it into several requests`));
       case 'entity.parse.failed':
-        return next(new AppError(400, `malformed_${kind.toLowerCase()}`, `Malformed ${kind}: ${err.message}`));
+        return next(new AppError(400, `malformed_${kind.toLowerCase()}`, `Malformed ${kind}: ${String(e.message)}`));
       case 'encoding.unsupported':
       case 'charset.unsupported':
-        return next(new AppError(415, 'unsupported_media_type', String(err.message)));
+        return next(new AppError(415, 'unsupported_media_type', String(e.message)));
       default:
-        return next(new AppError(typeof err.status === 'number' && err.status < 500 ? err.status : 400, 'bad_request', String(err.message)));
+        return next(new AppError(typeof e.status === 'number' && e.status < 500 ? e.status : 400, 'bad_request', String(e.message)));
     }
   };
 }

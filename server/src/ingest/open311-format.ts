@@ -26,7 +26,7 @@ export function formatOpen311(format: Open311Format, kind: Open311Kind, items: o
   if (format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(items) };
   const [root, item] = ELEMENTS[kind];
   const rows = items.map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? ''])));
-  const xml = builder.build({ [root]: { [item]: rows } }) as string;
+  const xml = builder.build({ [root]: { [item]: rows } });
   return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>${xml}` };
 }
 
@@ -38,7 +38,7 @@ export function formatServiceDefinition(format: Open311Format, code: string): { 
   // No service has metadata, so every definition is attribute-free.
   const definition = { service_code: code, attributes: [] };
   if (format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(definition) };
-  const xml = builder.build({ service_definition: { service_code: code, attributes: '' } }) as string;
+  const xml = builder.build({ service_definition: { service_code: code, attributes: '' } });
   return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>${xml}` };
 }
 

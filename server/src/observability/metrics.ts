@@ -30,7 +30,8 @@ export function createMetrics() {
   const httpMiddleware: RequestHandler = (req, res, next) => {
     const end = httpDuration.startTimer();
     res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const pattern = (req.route as { path?: unknown } | undefined)?.path; // Express types `route` as any
+      const route = pattern ? `${req.baseUrl}${String(pattern)}` : 'unmatched';
       end({ method: req.method, route, status: String(res.statusCode) });
       if (res.statusCode >= 400 && res.statusCode < 500 && (req.path.startsWith('/api/v1/ingest/') || req.path.startsWith('/open311/'))) {
         ingestRejected.inc({ status: String(res.statusCode) });

@@ -164,10 +164,10 @@ export class Fanout {
     const room = roomOf(topic, hold);
     void socket.join(room);
     let topics = this.live.get(socket.id);
-    if (!topics) this.live.set(socket.id, (topics = new Map()));
+    if (!topics) this.live.set(socket.id, (topics = new Map<LiveTopic, View>()));
     topics.set(topic, { scope: hold.scope, encoding: hold.encoding });
     let rooms = this.rooms.get(topic);
-    if (!rooms) this.rooms.set(topic, (rooms = new Map()));
+    if (!rooms) this.rooms.set(topic, (rooms = new Map<string, RoomEntry>()));
     const entry = rooms.get(room);
     if (entry) entry.members++;
     else rooms.set(room, { scope: hold.scope, encoding: hold.encoding, members: 1 });
@@ -219,7 +219,7 @@ export class Fanout {
 
   private holdsOf(topic: LiveTopic): Map<string, Hold> {
     let holds = this.holds.get(topic);
-    if (!holds) this.holds.set(topic, (holds = new Map()));
+    if (!holds) this.holds.set(topic, (holds = new Map<string, Hold>()));
     return holds;
   }
 }

@@ -62,7 +62,7 @@ export function filterItems<T extends LiveTopic>(topic: T, items: TopicItems[T][
 /** The same delta with its items filtered to `scope`; seq is kept so clients see no gap. */
 export function scopeDelta(delta: LiveDelta, scope: Scope): LiveDelta {
   if (scope === null) return delta;
-  return { topic: delta.topic, seq: delta.seq, items: filterItems(delta.topic, delta.items as TopicItems[LiveTopic][], scope) } as LiveDelta;
+  return { topic: delta.topic, seq: delta.seq, items: filterItems(delta.topic, delta.items, scope) };
 }
 
 /** A delta as a subscriber that asked for `encoding` receives it (packed falls back to plain items when it cannot pack). */

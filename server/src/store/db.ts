@@ -68,7 +68,7 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
       try {
         await run('begin');
         if (untimed) await run('set local statement_timeout = 0');
-        const out = await fn({ query: (s, p) => run(s, p as unknown[]) as never });
+        const out = await fn({ query: (s, p) => run(s, p) as never });
         await run('commit');
         return out;
       } catch (err) {

@@ -121,7 +121,7 @@ export async function openPglite(dataDir: string, opts: { timeoutMs?: number } =
     };
     // After `commit` is posted the connection is someone else's: a late statement must fail, not run there.
     const inside = <R>(send: () => Promise<R>): Promise<R> => (ended ? Promise.reject(new Error('the transaction has ended')) : track(send()));
-    track(post('begin'));
+    void track(post('begin'));
     try {
       const out = await fn({
         query: (sql, params) => inside(() => post('query', sql, params, undefined, deadlineMs)),

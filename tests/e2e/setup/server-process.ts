@@ -49,8 +49,8 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
       log.splice(0, Math.max(0, log.length - MAX_LOG_LINES));
     };
   };
-  child.stdout!.on('data', keeper());
-  child.stderr!.on('data', keeper());
+  child.stdout.on('data', keeper());
+  child.stderr.on('data', keeper());
   const stop = () => stopChild(child).finally(() => rmSync(dataDir, { recursive: true, force: true }));
   try {
     const port = await listeningPort(child, log);
@@ -63,7 +63,7 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
     return { url, stop, kill, ingest: (p, body, type) => postIngest(url, p, body, type) };
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}\nserver output:\n${log.slice(-40).join('\n')}`);
+    throw new Error(`${(err as Error).message}\nserver output:\n${log.slice(-40).join('\n')}`, { cause: err });
   }
 }
 

@@ -37,7 +37,7 @@ export async function fakeVerifyToken(token: string): Promise<SocketData['user']
 /** A snapshot source over fixed items that scopes like the real one would. */
 export function fakeSnapshot(state: { [T in LiveTopic]?: TopicItems[T][] } = {}): SnapshotFn {
   return async <T extends LiveTopic>(topic: T, districts: string[] | null) => {
-    const items = (state[topic] ?? []) as TopicItems[T][];
+    const items = (state[topic] ?? []);
     if (districts === null) return items;
     return items.filter((item) => itemDistricts(topic, item).some((d) => districts.includes(d)));
   };

@@ -43,7 +43,7 @@ export function airDetails(s: Station, o: Observation | undefined, fmt: MapForma
   const category = a?.category ? AQI_CATEGORIES[a.category - 1] : undefined;
   const readings: DetailField[] = POLLUTANTS.filter((p) => o.values[p] !== undefined).map((p) => ({
     label: POLLUTANT_LABELS[p],
-    value: `${fmt.number(o.values[p]!, p === 'co' ? 1 : 0)} ${UNIT[p]}`,
+    value: `${fmt.number(o.values[p], p === 'co' ? 1 : 0)} ${UNIT[p]}`,
   }));
   return {
     title: s.name,

@@ -1,5 +1,4 @@
 import type { Alert } from '../../../../shared/schemas/alert.js';
-import type { MultiPolygon, Polygon } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { useAlertsStore } from '../../stores/streams.js';
 import { alertDetails, alertFeatures, alertsLegend, type AlertProps } from './alerts.mapping.js';
@@ -29,7 +28,7 @@ export const alertsLayer: MapLayerDefinition = {
   create(map, ctx) {
     const store = useAlertsStore();
     const partition = () => store[ctx.mode];
-    const districts = new Map(ctx.city.districts.features.map((f) => [f.properties.adcode, f.geometry as Polygon | MultiPolygon]));
+    const districts = new Map(ctx.city.districts.features.map((f) => [f.properties.adcode, f.geometry]));
     const differ = createSourceDiffer<Alert, AlertProps>((a) => alertFeatures(a, (d) => districts.get(d)));
     let group: SourceGroup | null = null;
     const live = liveSource<Alert>({ group: () => group, differ, keyOf: (a) => a.id, all: () => partition().entries(), lookup: (k) => partition().get(k), changed: ctx.changed });

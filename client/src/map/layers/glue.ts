@@ -20,7 +20,7 @@ export function addSourceGroup(
   layers: LayerSpecification[],
   opts: { source?: Partial<GeoJSONSourceSpecification>; beforeId?: string } = {},
 ) {
-  map.addSource(sourceId, { type: 'geojson', data, promoteId: 'id', ...opts.source } as GeoJSONSourceSpecification);
+  map.addSource(sourceId, { type: 'geojson', data, promoteId: 'id', ...opts.source });
   for (const layer of layers) map.addLayer(layer, opts.beforeId);
   const ids = layers.map((l) => l.id);
   const source = () => map.getSource<GeoJSONSource>(sourceId);

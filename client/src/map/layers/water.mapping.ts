@@ -51,7 +51,7 @@ export function waterDetails(s: Station, o: Observation | undefined, fmt: MapFor
   const shown = ITEMS.filter(([k]) => o?.values[k] !== undefined && (k !== 'tn' || lake));
   const readings: DetailField[] = shown.map(([k, label, unit]) => ({
     label,
-    value: `${fmt.number(o!.values[k]!, 2)}${unit ? ` ${unit}` : ''}`,
+    value: `${fmt.number(o.values[k], 2)}${unit ? ` ${unit}` : ''}`,
   }));
   return {
     title: s.name,

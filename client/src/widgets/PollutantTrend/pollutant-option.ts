@@ -18,6 +18,6 @@ export function pollutantBase(unit: string): EChartsCoreOption {
 export function pollutantUpdate(hours: readonly { hour: number; means: Record<TrendPollutant, number | null> }[], label: (hour: number) => string): EChartsCoreOption {
   return {
     xAxis: { data: hours.map((h) => label(h.hour)) },
-    series: TREND_POLLUTANTS.map((p) => ({ id: p, data: hours.map((h) => (h.means[p] === null ? null : Math.round(h.means[p]! * 10) / 10)) })),
+    series: TREND_POLLUTANTS.map((p) => ({ id: p, data: hours.map((h) => (h.means[p] === null ? null : Math.round(h.means[p] * 10) / 10)) })),
   };
 }

@@ -28,7 +28,10 @@ function span(ring: readonly Point[], from: number, to: number, kx: number): Spa
   let d2 = -1;
   for (let i = from + 1; i < to; i++) {
     const d = segmentDistance2(ring[i]!, ring[from]!, ring[to]!, kx);
-    if (d > d2) (d2 = d), (at = i);
+    if (d > d2) {
+      d2 = d;
+      at = i;
+    }
   }
   return { from, to, at, d2 };
 }

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
 import type { Observation, ObservationInput } from '../../../../shared/schemas/observation.js';
 import type { Station } from '../../../../shared/schemas/city-pack.js';
@@ -44,7 +44,7 @@ export function createObservationService(deps: ObservationServiceDeps) {
           const station = deps.stations.get(o.stationId)!;
           rows.push({
             stationId: o.stationId, kind: o.kind, district: station.district, observedAt: new Date(o.observedAt).toISOString(),
-            values: o.values as Record<string, number>, assessment: assess(o, station), exercise: o.exercise ?? false,
+            values: o.values, assessment: assess(o, station), exercise: o.exercise ?? false,
           });
         }
         const stored = await repo.insertObservations(tx, rows);

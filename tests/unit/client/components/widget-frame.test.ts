@@ -7,7 +7,7 @@ import WidgetFrame from '../../../../client/src/components/WidgetFrame.vue';
 import { i18n } from '../../../../client/src/i18n/index.js';
 import type { ResolvedWidget } from '../../../../client/src/screens/schema.js';
 import { useEnvStore } from '../../../../client/src/stores/streams.js';
-import { defineWidget, type WidgetDefinition } from '../../../../client/src/widgets/registry.js';
+import { defineWidget } from '../../../../client/src/widgets/registry.js';
 import { airReading } from '../fixtures/shell-items.js';
 
 const Probe = defineComponent({
@@ -17,7 +17,7 @@ const Probe = defineComponent({
 
 function widget(drill: boolean): ResolvedWidget {
   const def = defineWidget({ type: 'probe', titleKey: 'themes.environment', component: Probe, options: z.object({}), sources: () => ['air'], drill });
-  return { id: 'p1', type: 'probe', area: { x: 0, y: 0, w: 4, h: 4 }, def: def as WidgetDefinition, options: {} };
+  return { id: 'p1', type: 'probe', area: { x: 0, y: 0, w: 4, h: 4 }, def: def, options: {} };
 }
 
 let pinia: Pinia;

@@ -31,7 +31,6 @@ const updateOf = (d: MapData | null): SourceUpdate => {
   expect(d?.update).toBeDefined();
   return d!.update!;
 };
-const propsById = (features: Feature[]) => new Map(features.map((f) => [String(f.properties!['id']), f.properties!]));
 const clusterOf = (features: Feature[]) => {
   const clusters = features.filter((f) => f.properties!['cluster_id'] !== undefined);
   expect(clusters).toHaveLength(1);

@@ -6,7 +6,6 @@ import { caseViews } from '../../../../client/src/live/cases/index.js';
 import type { CaseView } from '../../../../client/src/live/cases/views.js';
 import type { ViewSpec } from '../../../../client/src/live/protocol.js';
 import type { CaseTrendHour, HourlyStats } from '../../../../shared/contracts/stats.js';
-import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import { fedView } from './fixtures.js';
 import { gridCase } from '../widgets/fixtures.js';
 

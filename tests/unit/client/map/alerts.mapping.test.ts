@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { WARNING_LEVELS } from '../../../../shared/domain/warning.js';
 import { alertDetails, alertFeatures, alertsLegend } from '../../../../client/src/map/layers/alerts.mapping.js';
 import { alert, mapFormat, yangjiang } from './fixtures.js';
 
 const city = yangjiang();
-const districts = new Map(city.districts.features.map((f) => [f.properties.adcode, f.geometry as Polygon | MultiPolygon]));
+const districts = new Map(city.districts.features.map((f) => [f.properties.adcode, f.geometry]));
 const lookup = (adcode: string) => districts.get(adcode);
 const ring: [number, number][] = [[111.9, 21.8], [112.0, 21.8], [112.0, 21.9], [111.9, 21.9], [111.9, 21.8]];
 

@@ -6,7 +6,7 @@ const decode = (parts: unknown[]): Packet => {
   const decoder = new Decoder();
   let out: Packet | undefined;
   decoder.on('decoded', (p: Packet) => (out = p));
-  for (const part of parts) decoder.add(part as string);
+  for (const part of parts) decoder.add(part);
   return out!;
 };
 

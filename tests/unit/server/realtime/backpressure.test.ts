@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveTopic } from '../../../../shared/contracts/live.js';
-import { BackpressureGuard, type BufferedSocket } from '../../../../server/src/realtime/backpressure.js';
+import { BackpressureGuard } from '../../../../server/src/realtime/backpressure.js';
 
 function fakeSocket(id: string, packets: number, bytes = 0) {
   return { id, connected: true, conn: { writeBuffer: new Array(packets).fill(0), transport: { socket: { bufferedAmount: bytes } } } };
@@ -12,7 +12,7 @@ function setup(sockets: Map<string, ReturnType<typeof fakeSocket>>) {
     maxBufferedPackets: 10,
     maxBufferedBytes: 1000,
     resumeCheckMs: 5,
-    lookup: (id) => sockets.get(id) as BufferedSocket | undefined,
+    lookup: (id) => sockets.get(id),
     onResume: (id, topics) => resumed.push([id, topics]),
   });
   return { guard, resumed };
