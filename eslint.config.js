@@ -9,16 +9,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      'data/**',
-      'bench/results/**',
-      'mock-data/cities/**',
-      'tests/e2e/artifacts/**',
-      'test-results/**',
-      'client/src/styles/fonts/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**', 'mock-data/cities/**', 'tests/e2e/artifacts/**', 'test-results/**', 'client/src/styles/fonts/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -86,7 +86,9 @@ async function openSocketIo(url: string, token: string): Promise<Client> {
     socket.once('connect_error', reject);
   });
   const client: Client = {
-    get connected() { return socket.connected; },
+    get connected() {
+      return socket.connected;
+    },
     subscribe: (req) => socket.timeout(30_000).emitWithAck('live:subscribe', req),
     close: () => void socket.disconnect(),
     mismatches: 0,
@@ -130,8 +132,12 @@ serveRequests(
     },
     collect() {
       return {
-        counts, hist: hist.toSparse(), max: hist.max, resources: sampler.read(window.start, window.end),
-        open: clients.filter((c) => c.connected).length, mismatches: clients.reduce((n, c) => n + c.mismatches, 0),
+        counts,
+        hist: hist.toSparse(),
+        max: hist.max,
+        resources: sampler.read(window.start, window.end),
+        open: clients.filter((c) => c.connected).length,
+        mismatches: clients.reduce((n, c) => n + c.mismatches, 0),
       };
     },
   },

@@ -82,10 +82,13 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
     children.push(...workers);
     const per = Math.ceil(o.clients / o.clientProcesses);
     const t = nowMs();
-    const opened = await Promise.all(workers.map((w, i) =>
-      w.call<{ connected: number; failed: number; firstError: string }>('connect', { url, token, mode: o.clientMode, clients: Math.min(per, o.clients - i * per) }, 180_000)));
+    const opened = await Promise.all(
+      workers.map((w, i) => w.call<{ connected: number; failed: number; firstError: string }>('connect', { url, token, mode: o.clientMode, clients: Math.min(per, o.clients - i * per) }, 180_000)),
+    );
     const connected = opened.reduce((n, r) => n + r.connected, 0);
-    log(`  ${server}: ${connected}/${o.clients} clients subscribed in ${((nowMs() - t) / 1000).toFixed(1)} s${opened.some((r) => r.failed) ? ` (failures: ${opened.map((r) => r.firstError).join('; ')})` : ''}`);
+    log(
+      `  ${server}: ${connected}/${o.clients} clients subscribed in ${((nowMs() - t) / 1000).toFixed(1)} s${opened.some((r) => r.failed) ? ` (failures: ${opened.map((r) => r.firstError).join('; ')})` : ''}`,
+    );
 
     const quietFrom = nowMs();
     await sleep(1000);
@@ -133,9 +136,13 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
       machineBusyPct: busyPct(cpu0, cpu1),
       otherBusyPct: Math.max(0, Math.round(busyPct(cpu0, cpu1) - srvStats.resources.cpuPct - sum((c) => c.resources.cpuPct) - selfPct)),
       client: {
-        mode: o.clientMode, scanMismatches: sum((c) => c.mismatches),
-        resyncs: sum((c) => c.counts.resyncs), snapshots: sum((c) => c.counts.snapshots), missedReplayed: sum((c) => c.counts.missedReplayed),
-        disconnects: sum((c) => c.counts.disconnects), subscribeErrors: sum((c) => c.counts.subscribeErrors),
+        mode: o.clientMode,
+        scanMismatches: sum((c) => c.mismatches),
+        resyncs: sum((c) => c.counts.resyncs),
+        snapshots: sum((c) => c.counts.snapshots),
+        missedReplayed: sum((c) => c.counts.missedReplayed),
+        disconnects: sum((c) => c.counts.disconnects),
+        subscribeErrors: sum((c) => c.counts.subscribeErrors),
       },
       serverCounters: srvStats.hub ?? srvStats.naive,
     };

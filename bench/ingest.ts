@@ -96,20 +96,27 @@ async function runPool(url: string, endpoint: string, bodies: string[], concurre
   let accepted = 0;
   let failed = 0;
   const t0 = nowMs();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++]!;
-      const t = nowMs();
-      const status = await postIngest(url, endpoint, body);
-      hist.add(nowMs() - t);
-      if (status === 202) accepted += batch;
-      else failed++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const t = nowMs();
+        const status = await postIngest(url, endpoint, body);
+        hist.add(nowMs() - t);
+        if (status === 202) accepted += batch;
+        else failed++;
+      }
+    }),
+  );
   const seconds = (nowMs() - t0) / 1000;
   return {
-    endpoint, items: bodies.length * batch, accepted, failedRequests: failed, seconds: Math.round(seconds * 100) / 100,
-    itemsPerS: Math.round(accepted / seconds), requestMs: { p50: hist.quantile(0.5), p99: hist.quantile(0.99) },
+    endpoint,
+    items: bodies.length * batch,
+    accepted,
+    failedRequests: failed,
+    seconds: Math.round(seconds * 100) / 100,
+    itemsPerS: Math.round(accepted / seconds),
+    requestMs: { p50: hist.quantile(0.5), p99: hist.quantile(0.99) },
   };
 }
 

@@ -57,11 +57,27 @@ async function start(): Promise<{ url: string; pid: number }> {
     for (const e of events) {
       const cat = city.categoryByCode.get(e.category);
       const item: GridCase = {
-        id: randomUUID(), sourceId: e.sourceId, source: e.source, category: e.category, kind: e.kind ?? cat?.kind ?? 'incident',
-        title: e.title, description: e.description ?? null, location: e.location, address: e.address ?? null,
-        district: locator.district(e.location), gridCell: locator.gridCell(e.location), status: 'reported', department: null,
-        reportedAt: new Date(e.reportedAt).toISOString(), dispatchedAt: null, deadlineAt: null, closedAt: null,
-        overdue: false, escalated: false, exercise: e.exercise ?? false, updatedAt: at,
+        id: randomUUID(),
+        sourceId: e.sourceId,
+        source: e.source,
+        category: e.category,
+        kind: e.kind ?? cat?.kind ?? 'incident',
+        title: e.title,
+        description: e.description ?? null,
+        location: e.location,
+        address: e.address ?? null,
+        district: locator.district(e.location),
+        gridCell: locator.gridCell(e.location),
+        status: 'reported',
+        department: null,
+        reportedAt: new Date(e.reportedAt).toISOString(),
+        dispatchedAt: null,
+        deadlineAt: null,
+        closedAt: null,
+        overdue: false,
+        escalated: false,
+        exercise: e.exercise ?? false,
+        updatedAt: at,
       };
       ids.push(item.id);
       const delta = { topic: 'grid', seq: ++seq, items: [item] };

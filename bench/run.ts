@@ -57,12 +57,36 @@ const HELP = `npm run bench [-- options]
 
 const { values: a } = parseArgs({
   options: {
-    help: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' },
-    events: { type: 'string' }, observations: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'database-url': { type: 'string' },
-    clients: { type: 'string' }, 'client-procs': { type: 'string' }, client: { type: 'string' }, rate: { type: 'string' },
-    'peak-rate': { type: 'string' }, 'tick-ms': { type: 'string' }, warmup: { type: 'string' }, measure: { type: 'string' }, drain: { type: 'string' }, 'flush-ms': { type: 'string' },
-    'load-runs': { type: 'string' }, 'map-cases': { type: 'string' }, 'map-change': { type: 'string' }, 'map-seconds': { type: 'string' }, 'map-warmup': { type: 'string' }, 'map-theme': { type: 'string' }, 'map-views': { type: 'string' }, 'map-settle': { type: 'string' },
-    'stamina-minutes': { type: 'string' }, 'stamina-warmup': { type: 'string' }, 'stamina-speed': { type: 'string' }, 'stamina-interval': { type: 'string' },
+    help: { type: 'boolean' },
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    events: { type: 'string' },
+    observations: { type: 'string' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+    'database-url': { type: 'string' },
+    clients: { type: 'string' },
+    'client-procs': { type: 'string' },
+    client: { type: 'string' },
+    rate: { type: 'string' },
+    'peak-rate': { type: 'string' },
+    'tick-ms': { type: 'string' },
+    warmup: { type: 'string' },
+    measure: { type: 'string' },
+    drain: { type: 'string' },
+    'flush-ms': { type: 'string' },
+    'load-runs': { type: 'string' },
+    'map-cases': { type: 'string' },
+    'map-change': { type: 'string' },
+    'map-seconds': { type: 'string' },
+    'map-warmup': { type: 'string' },
+    'map-theme': { type: 'string' },
+    'map-views': { type: 'string' },
+    'map-settle': { type: 'string' },
+    'stamina-minutes': { type: 'string' },
+    'stamina-warmup': { type: 'string' },
+    'stamina-speed': { type: 'string' },
+    'stamina-interval': { type: 'string' },
     'software-compositing': { type: 'boolean' },
   },
 });
@@ -105,7 +129,17 @@ function mapOptions(cases: number, changePerS: number): MapOptions[] {
     if (!view) throw new Error(`--map-views: unknown view ${name} (city, street)`);
     return view;
   });
-  return views.map((view) => ({ view, cases, changePerS, seconds: num(a['map-seconds'], quick ? 10 : 30), warmupS, idleS: 5, settleS: num(a['map-settle'], 30), theme: a['map-theme'] ?? 'grid', gpuCompositing }));
+  return views.map((view) => ({
+    view,
+    cases,
+    changePerS,
+    seconds: num(a['map-seconds'], quick ? 10 : 30),
+    warmupS,
+    idleS: 5,
+    settleS: num(a['map-settle'], 30),
+    theme: a['map-theme'] ?? 'grid',
+    gpuCompositing,
+  }));
 }
 const screenOpts = {
   load: { runs: num(a['load-runs'], quick ? 2 : 5), gpuCompositing },
@@ -133,7 +167,9 @@ let hub: FanoutResult | null = null;
 let hubPeak: FanoutResult | null = null;
 let naive: FanoutResult | null = null;
 if (phases.has('ingest')) {
-  log(`ingest: ${ingestOpts.gridEvents} grid events in ${ingestOpts.batch}-event requests over ${ingestOpts.concurrency} connections, ${ingestOpts.databaseUrl ? 'PostgreSQL (comparison)' : 'on-disk PGlite'}`);
+  log(
+    `ingest: ${ingestOpts.gridEvents} grid events in ${ingestOpts.batch}-event requests over ${ingestOpts.concurrency} connections, ${ingestOpts.databaseUrl ? 'PostgreSQL (comparison)' : 'on-disk PGlite'}`,
+  );
   ingest = await runIngest(ingestOpts, log);
 }
 if (phases.has('hub')) {
@@ -152,9 +188,17 @@ if (phases.has('naive')) {
 const screen = await runScreen(phases, screenOpts, log);
 
 const results: BenchResults = {
-  startedAt, durationS: Math.round((Date.now() - t0) / 1000), machine: machine(), backgroundBusyPct,
+  startedAt,
+  durationS: Math.round((Date.now() - t0) / 1000),
+  machine: machine(),
+  backgroundBusyPct,
   options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, screen: screenOpts },
-  ingest, hub, hubPeak, naive, screen, targets: [...judge({ ingest, hub, hubPeak, naive }), ...screenRows(screen)],
+  ingest,
+  hub,
+  hubPeak,
+  naive,
+  screen,
+  targets: [...judge({ ingest, hub, hubPeak, naive }), ...screenRows(screen)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -17,8 +17,7 @@ export async function buildCityPacks(adcodes: string[] = [...cityProfiles.keys()
     const pack = generateCityPack(adcode);
     await writeCityPack(pack, root);
     console.log(
-      `${adcode} ${pack.manifest.name}: ${pack.districts.features.length} districts, ${pack.stations.length} stations, ` +
-        `${pack.resources.length} resources, ${pack.cameras.length} cameras`,
+      `${adcode} ${pack.manifest.name}: ${pack.districts.features.length} districts, ${pack.stations.length} stations, ` + `${pack.resources.length} resources, ${pack.cameras.length} cameras`,
     );
   }
 }

@@ -57,7 +57,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           username,
           password,
           role: role as never, // validated by the accounts schema
-          districts: districts ? districts.split(',').map((d) => d.trim()).filter(Boolean) : undefined,
+          districts: districts
+            ? districts
+                .split(',')
+                .map((d) => d.trim())
+                .filter(Boolean)
+            : undefined,
         });
         io.out(`created user ${user.username} (${user.role}${user.districts ? `, districts ${user.districts.join(',')}` : ''})`);
         break;

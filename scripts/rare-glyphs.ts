@@ -96,7 +96,20 @@ function write(cps: number[]): void {
   const unicodes = cps.map((cp) => `U+${hex(cp)}`).join(',');
   for (const w of WEIGHTS) {
     if (!existsSync(CJK_SOURCE(w))) throw new Error(`${CJK_SOURCE(w)} not found: apt-get install -y fonts-noto-cjk`);
-    execFileSync('/usr/bin/python3', ['-m', 'fontTools.subset', CJK_SOURCE(w), `--font-number=${SC_FACE}`, `--unicodes=${unicodes}`, '--flavor=woff2', "--layout-features=*", `--output-file=${path.join(RARE_DIR, `noto-sans-sc-rare-${w}.woff2`)}`], { stdio: 'inherit' });
+    execFileSync(
+      '/usr/bin/python3',
+      [
+        '-m',
+        'fontTools.subset',
+        CJK_SOURCE(w),
+        `--font-number=${SC_FACE}`,
+        `--unicodes=${unicodes}`,
+        '--flavor=woff2',
+        '--layout-features=*',
+        `--output-file=${path.join(RARE_DIR, `noto-sans-sc-rare-${w}.woff2`)}`,
+      ],
+      { stdio: 'inherit' },
+    );
   }
   const css = readFileSync(RARE_CSS, 'utf8').replace(/unicode-range:[^;]+;/g, `unicode-range: ${unicodes};`);
   writeFileSync(RARE_CSS, css);

@@ -49,7 +49,10 @@ export function startFeeder(opts: { url: string; rate: number; tickMs: number; p
       log.push(entry);
       const body = JSON.stringify(make(perTick, at));
       const p = postIngest(opts.url, 'grid-events', body)
-        .then((status) => void (entry.status = status), () => void (entry.status = 0))
+        .then(
+          (status) => void (entry.status = status),
+          () => void (entry.status = 0),
+        )
         .finally(() => void (entry.ms = nowMs() - at))
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
@@ -73,11 +76,18 @@ export function startFeeder(opts: { url: string; rate: number; tickMs: number; p
       const sent = log.filter((s) => s.sentAt >= start && s.sentAt < end);
       const accepted = sent.filter((s) => s.status === 202).reduce((n, s) => n + s.count, 0);
       const events = sent.reduce((n, s) => n + s.count, 0);
-      const ms = sent.map((s) => s.ms).filter((m) => !Number.isNaN(m)).sort((x, y) => x - y);
+      const ms = sent
+        .map((s) => s.ms)
+        .filter((m) => !Number.isNaN(m))
+        .sort((x, y) => x - y);
       const q = (p: number) => (ms.length ? Math.round(ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)]! * 10) / 10 : null);
       return {
-        batches: sent.length, events, accepted, rejected: events - accepted,
-        skippedTicks: skipped.filter((t) => t >= start && t < end).length, requestMs: { p50: q(0.5), p99: q(0.99) },
+        batches: sent.length,
+        events,
+        accepted,
+        rejected: events - accepted,
+        skippedTicks: skipped.filter((t) => t >= start && t < end).length,
+        requestMs: { p50: q(0.5), p99: q(0.99) },
       };
     },
   };

@@ -108,6 +108,9 @@ export function serveRequests(handlers: Record<string, (req: Request) => unknown
     if (!handler) return reply({ ok: false, error: `unknown request ${req.type}` });
     Promise.resolve()
       .then(() => handler(req))
-      .then((data) => reply({ ok: true, data }), (err: unknown) => reply({ ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) }));
+      .then(
+        (data) => reply({ ok: true, data }),
+        (err: unknown) => reply({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+      );
   });
 }

@@ -14,9 +14,27 @@ const QUOTE = 0x22;
 
 /** A GridCase with every field as short as JSON allows: no serialized grid item is shorter. */
 const SHORTEST_ITEM: Record<keyof GridCase, unknown> = {
-  id: '', sourceId: '', source: '', category: '', kind: '', title: '', description: '', location: { lon: 0, lat: 0 },
-  address: '', district: '', gridCell: '', status: '', department: '', reportedAt: '', dispatchedAt: '', deadlineAt: '',
-  closedAt: '', overdue: true, escalated: true, exercise: true, updatedAt: '',
+  id: '',
+  sourceId: '',
+  source: '',
+  category: '',
+  kind: '',
+  title: '',
+  description: '',
+  location: { lon: 0, lat: 0 },
+  address: '',
+  district: '',
+  gridCell: '',
+  status: '',
+  department: '',
+  reportedAt: '',
+  dispatchedAt: '',
+  deadlineAt: '',
+  closedAt: '',
+  overdue: true,
+  escalated: true,
+  exercise: true,
+  updatedAt: '',
 };
 /** Bytes from one item's sourceId key to the next one's can be skipped without looking. */
 const MIN_ITEM_GAP = JSON.stringify(SHORTEST_ITEM).length + 1 - SOURCE_ID.length;
@@ -44,7 +62,10 @@ export class RawLiveClient {
   onDelta: (d: ScannedDelta) => void = () => undefined;
   onEvent: (name: string, payload: unknown) => void = () => undefined;
 
-  private constructor(private readonly ws: WebSocket, private readonly verifyEvery: number) {
+  private constructor(
+    private readonly ws: WebSocket,
+    private readonly verifyEvery: number,
+  ) {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) this.onFrame(data);
     });

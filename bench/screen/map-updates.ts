@@ -118,7 +118,7 @@ export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): 
 
     const cases = gridEventFactory(`bench-map-${Date.now().toString(36)}`, 7)(o.cases) as { sourceId: string }[];
     for (let i = 0; i < cases.length; i += 1000) await postIngest(srv.url, 'grid-events', JSON.stringify(cases.slice(i, i + 1000)));
-    for (const end = Date.now() + 120_000; grid.ids.size < o.cases && Date.now() < end; ) await sleep(250);
+    for (const end = Date.now() + 120_000; grid.ids.size < o.cases && Date.now() < end;) await sleep(250);
     log(`  map: ${grid.ids.size} cases on the page; settling ${o.settleS} s`);
     await sleep(o.settleS * 1000);
 
@@ -162,7 +162,9 @@ export async function runMapUpdates(o: MapOptions, log: (msg: string) => void): 
       longestTaskMs: stats(measured.map((w) => w.longestTaskMs)),
       feedMs: { p50: quantile(feedMs, 0.5), max: Math.max(...feedMs) },
     };
-    log(`  map (${o.view.name} view): main-thread work per update p50 ${result.workMs.p50} / p95 ${result.workMs.p95} / max ${result.workMs.max} ms (idle ${result.idleMs.p50} ms/s); ${result.updatesPerS} updates/s reached the page`);
+    log(
+      `  map (${o.view.name} view): main-thread work per update p50 ${result.workMs.p50} / p95 ${result.workMs.p95} / max ${result.workMs.max} ms (idle ${result.idleMs.p50} ms/s); ${result.updatesPerS} updates/s reached the page`,
+    );
     return result;
   } finally {
     await bb.close();

@@ -124,7 +124,16 @@ async function sample(page: Page, cdp: CDPSession, worker: WorkerInspector, atMi
     alertRows: document.querySelectorAll('[data-alert-id]').length,
     theme: document.querySelector('[data-theme]')?.getAttribute('data-theme') ?? '',
   }));
-  return { atMin, theme: dom.theme, heapMB: round1(heap.usedSize / 1e6), workerHeapMB: await worker.heapMB(), nodes: metric('Nodes'), elements: dom.elements, alertRows: dom.alertRows, listeners: metric('JSEventListeners') };
+  return {
+    atMin,
+    theme: dom.theme,
+    heapMB: round1(heap.usedSize / 1e6),
+    workerHeapMB: await worker.heapMB(),
+    nodes: metric('Nodes'),
+    elements: dom.elements,
+    alertRows: dom.alertRows,
+    listeners: metric('JSEventListeners'),
+  };
 }
 
 /**
@@ -138,9 +147,11 @@ export async function runStamina(o: StaminaOptions, log: (msg: string) => void):
   try {
     const { page } = await bb.newPage();
     let deltasReceived = 0;
-    page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
-      if (typeof payload === 'string' && payload.includes('"live:delta"')) deltasReceived++;
-    }));
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes('"live:delta"')) deltasReceived++;
+      }),
+    );
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${srv.url}${screenPath({ interval: o.intervalS })}`);
@@ -153,7 +164,9 @@ export async function runStamina(o: StaminaOptions, log: (msg: string) => void):
       await sleep(t0 + (o.warmupMinutes + m) * 60_000 - Date.now());
       const s = await sample(page, cdp, worker, m);
       samples.push(s);
-      log(`  stamina ${m} min: heap ${s.heapMB} MB (live worker ${s.workerHeapMB} MB), ${s.nodes} nodes (${s.elements} elements, ${s.alertRows} alert rows), ${s.listeners} listeners, theme ${s.theme}`);
+      log(
+        `  stamina ${m} min: heap ${s.heapMB} MB (live worker ${s.workerHeapMB} MB), ${s.nodes} nodes (${s.elements} elements, ${s.alertRows} alert rows), ${s.listeners} listeners, theme ${s.theme}`,
+      );
     }
     const nodes = samples.map((s) => s.nodes);
     const nodeGrowth = growth(nodes);

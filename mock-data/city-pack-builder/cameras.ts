@@ -36,9 +36,7 @@ export function generateCameras(shape: DistrictShape, anchors: PlacedAnchor[]): 
   for (let attempt = 0; cameras.length < count && attempt < count * 20; attempt++) {
     const anchor = rng.pick(pool);
     // Curated places keep their own spot names only: generic ones read oddly there (产业园工业园大门).
-    const options = (anchor.spots ?? anchor.tags.flatMap((t) => SPOTS[t] ?? []).map((s) => `${anchor.name}${s}`)).filter(
-      (s) => !used.has(s),
-    );
+    const options = (anchor.spots ?? anchor.tags.flatMap((t) => SPOTS[t] ?? []).map((s) => `${anchor.name}${s}`)).filter((s) => !used.has(s));
     if (options.length === 0) continue;
     const name = rng.pick(options);
     used.add(name);

@@ -16,9 +16,23 @@ interface Draft {
 }
 
 const SHELTER_BUILDINGS: Record<PlacedAnchor['level'], Array<[string, number, number]>> = {
-  street: [['中学', 1200, 2500], ['小学', 600, 1200], ['体育馆', 1500, 3000], ['文化广场', 800, 2000], ['公园', 1000, 2500]],
-  place: [['游客中心', 500, 1200], ['广场', 800, 1500]],
-  town: [['中心小学', 400, 900], ['中学', 800, 1600], ['镇文化站', 200, 500], ['镇政府礼堂', 200, 400]],
+  street: [
+    ['中学', 1200, 2500],
+    ['小学', 600, 1200],
+    ['体育馆', 1500, 3000],
+    ['文化广场', 800, 2000],
+    ['公园', 1000, 2500],
+  ],
+  place: [
+    ['游客中心', 500, 1200],
+    ['广场', 800, 1500],
+  ],
+  town: [
+    ['中心小学', 400, 900],
+    ['中学', 800, 1600],
+    ['镇文化站', 200, 500],
+    ['镇政府礼堂', 200, 400],
+  ],
   area: [['避灾安置点', 150, 400]],
 };
 
@@ -46,11 +60,7 @@ function districtDrafts(rng: Rng, profile: DistrictProfile, fullName: string, an
   const hills = withTags(rest, 'mountain');
   const towns = rest.filter((a) => a.level === 'town' || a.level === 'street');
   // The second crew fits the district's main hazard: typhoons on the coast, fires in the hills.
-  const [crew, crewBase] = coast[0]
-    ? [`${profile.short}防风抢险救援队`, coast[0]]
-    : hills[0]
-      ? [`${profile.short}森林防灭火专业队`, hills[0]]
-      : [`${profile.short}防汛抢险队`, rest[0] ?? seat];
+  const [crew, crewBase] = coast[0] ? [`${profile.short}防风抢险救援队`, coast[0]] : hills[0] ? [`${profile.short}森林防灭火专业队`, hills[0]] : [`${profile.short}防汛抢险队`, rest[0] ?? seat];
   // Depots sit in towns, not at beaches or landmarks.
   const depots = rest.filter((a) => a.level !== 'place');
   const coastalDepots = withTags(depots, 'coast', 'port', 'island');
@@ -71,19 +81,12 @@ function districtDrafts(rng: Rng, profile: DistrictProfile, fullName: string, an
       capacity: t.level === 'town' ? rng.int(20, 80) : rng.int(10, 40),
     })),
     { type: 'fire_station', name: `${seat.name}消防救援站`, anchor: seat, capacity: rng.int(25, 45) },
-    ...(fireAnchor === seat
-      ? []
-      : [{ type: 'fire_station', name: `${fireAnchor.name}消防救援站`, anchor: fireAnchor, capacity: rng.int(15, 35) } satisfies Draft]),
+    ...(fireAnchor === seat ? [] : [{ type: 'fire_station', name: `${fireAnchor.name}消防救援站`, anchor: fireAnchor, capacity: rng.int(15, 35) } satisfies Draft]),
   ];
 }
 
 /** Rescue teams, warehouses (with materials), shelters, medical sites and fire stations of one district. */
-export function generateResources(
-  shape: DistrictShape,
-  city: CityProfile & { name: string },
-  profile: DistrictProfile,
-  anchors: PlacedAnchor[],
-): Resource[] {
+export function generateResources(shape: DistrictShape, city: CityProfile & { name: string }, profile: DistrictProfile, anchors: PlacedAnchor[]): Resource[] {
   const rng = createRng(`${shape.adcode}:resources`);
   const extras: Draft[] = city.extraResources
     .filter((r) => r.district === shape.adcode)

@@ -48,7 +48,13 @@ function noiseStations(shape: DistrictShape, anchors: PlacedAnchor[]): Station[]
     if (a.tags.includes('urban')) candidates.push([a, rng.pick(['1', '2'] as const)]);
     if (a.tags.includes('scenic')) candidates.push([a, '1']);
   }
-  const seatPoints: Array<[PlacedAnchor, Zone]> = seat ? [[seat, '4a'], [seat, '1'], [seat, '2']] : [];
+  const seatPoints: Array<[PlacedAnchor, Zone]> = seat
+    ? [
+        [seat, '4a'],
+        [seat, '1'],
+        [seat, '2'],
+      ]
+    : [];
   const picked = [...seatPoints.slice(0, 1), ...rng.sample([...seatPoints.slice(1), ...candidates], 3)];
   return picked.slice(0, rng.int(2, 4)).map(([a, zone], i) => ({
     id: `${shape.adcode}-noise-${pad(i + 1)}`,

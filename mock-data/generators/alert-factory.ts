@@ -87,8 +87,6 @@ export function signalMessage(spec: SignalSpec): Outbound {
     areas: spec.districts.map(areaOf),
     districts: spec.districts.map((d) => d.adcode),
   };
-  const capReferences = spec.previous
-    ? [{ sender: spec.from.sender, identifier: spec.previous.identifier, sent: toLocalIso(spec.previous.sent) }]
-    : [];
+  const capReferences = spec.previous ? [{ sender: spec.from.sender, identifier: spec.previous.identifier, sent: toLocalIso(spec.previous.sent) }] : [];
   return { channel: 'alert', at: sent, payload, capReferences };
 }

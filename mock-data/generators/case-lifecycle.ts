@@ -31,13 +31,7 @@ export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.
  * the cockpit; the lifecycle lets integrations only move cases forward, so none is planned.
  * `slowdown` > 1 (a storm) stretches handling and makes late cases more common.
  */
-export function planLifecycle(
-  rng: Rng,
-  reportedAt: number,
-  category: CaseCategory,
-  source: CaseSource,
-  slowdown = 1,
-): LifecyclePlan {
+export function planLifecycle(rng: Rng, reportedAt: number, category: CaseCategory, source: CaseSource, slowdown = 1): LifecyclePlan {
   const automatic = source === 'video_ai' || source === 'sensor';
   const registered = reportedAt + (automatic ? rng.range(2, 10) : rng.range(5, 30)) * MINUTE;
   const rejectShare = source === 'video_ai' ? OUTCOME_SHARES.rejectedVideo : OUTCOME_SHARES.rejected;

@@ -90,10 +90,7 @@ export function caseTexts(rng: Rng, source: Exclude<CaseSource, 'open311'>, cate
       );
       break;
     case 'sensor':
-      description = pick(
-        `感知设备告警：${at.place}${what}${why}，请核实。`,
-        `物联感知终端上报：${at.place}${detail}，已持续${rng.int(5, 55)}分钟。`,
-      );
+      description = pick(`感知设备告警：${at.place}${what}${why}，请核实。`, `物联感知终端上报：${at.place}${detail}，已持续${rng.int(5, 55)}分钟。`);
       break;
   }
   return { ...at, title, description };

@@ -5,21 +5,7 @@ import type { Weather } from './weather.js';
 
 /** What a category is about, recognised from its code, names (zh/en) by keyword. */
 export type CategoryTag =
-  | 'waterlogging'
-  | 'fallen_tree'
-  | 'billboard'
-  | 'vending'
-  | 'litter'
-  | 'parking'
-  | 'road'
-  | 'manhole'
-  | 'streetlight'
-  | 'advert'
-  | 'noise'
-  | 'construction'
-  | 'drain'
-  | 'slope'
-  | 'power';
+  'waterlogging' | 'fallen_tree' | 'billboard' | 'vending' | 'litter' | 'parking' | 'road' | 'manhole' | 'streetlight' | 'advert' | 'noise' | 'construction' | 'drain' | 'slope' | 'power';
 
 /** Chinese keywords match as substrings, English ones as words (`tree` must not hit `street`). */
 const KEYWORDS: Record<CategoryTag, ReadonlyArray<string | RegExp>> = {
@@ -73,9 +59,7 @@ export function categoryTags(category: CaseCategory): CategoryTag[] {
   const hit = cache.get(category);
   if (hit) return hit;
   const text = `${category.code} ${category.name} ${category.nameEn}`.toLowerCase().replace(/[_-]/g, ' ');
-  const tags = (Object.keys(KEYWORDS) as CategoryTag[]).filter((tag) =>
-    KEYWORDS[tag].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text))),
-  );
+  const tags = (Object.keys(KEYWORDS) as CategoryTag[]).filter((tag) => KEYWORDS[tag].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text))));
   cache.set(category, tags);
   return tags;
 }

@@ -53,8 +53,14 @@ const round = (v: number, digits: number): number => Number(v.toFixed(digits));
  * `cityValues` are the city's period values of the year up to `index`; `cityTarget` its annual target.
  */
 export function districtRows(
-  seed: number, city: SimCity, spec: IndicatorSpec, year: number, index: number, period: string,
-  cityValues: readonly number[], cityTarget: number | undefined,
+  seed: number,
+  city: SimCity,
+  spec: IndicatorSpec,
+  year: number,
+  index: number,
+  period: string,
+  cityValues: readonly number[],
+  cityTarget: number | undefined,
 ): IndicatorInput[] {
   const perPeriod = cityValues.map((v, i) => ({ v, shares: periodShares(seed, city, spec, year, i) }));
   const lastYear = periodShares(seed, city, spec, year - 1, null);
@@ -64,8 +70,11 @@ export function districtRows(
     // A county's target is set on its own last year's total, as the city's is.
     const target = cityTarget === undefined ? undefined : cityTarget * lastYear.get(adcode)!;
     return {
-      code: spec.code, region: adcode, period,
-      value: round(value, 2), cumulative: round(cumulative, 2),
+      code: spec.code,
+      region: adcode,
+      period,
+      value: round(value, 2),
+      cumulative: round(cumulative, 2),
       ...(spec.unit ? { unit: spec.unit } : {}),
       ...(target !== undefined ? { annualTarget: round(target, 1) } : {}),
     };

@@ -37,15 +37,7 @@ function boundaries(from: number, to: number, stepMs: number): number[] {
 }
 
 /** Every reading due in [from, to), station by station in pack order. */
-export function dueObservations(
-  seed: number,
-  city: SimCity,
-  from: number,
-  to: number,
-  intervals: ObservationIntervals,
-  weatherAt: WeatherAt,
-  exercise: boolean,
-): Outbound[] {
+export function dueObservations(seed: number, city: SimCity, from: number, to: number, intervals: ObservationIntervals, weatherAt: WeatherAt, exercise: boolean): Outbound[] {
   const out: Outbound[] = [];
   for (const kind of ['air', 'water', 'noise'] as const) {
     const times = boundaries(from, to, intervals[kind] * MINUTE);
@@ -59,14 +51,7 @@ export function dueObservations(
 }
 
 /** Hourly readings of every station over the `hours` before `end`, so trend charts start full. */
-export function observationHistory(
-  seed: number,
-  city: SimCity,
-  end: number,
-  hours: number,
-  weatherAt: WeatherAt,
-  exercise: boolean,
-): Outbound[] {
+export function observationHistory(seed: number, city: SimCity, end: number, hours: number, weatherAt: WeatherAt, exercise: boolean): Outbound[] {
   const hourly: ObservationIntervals = { air: 60, water: 60, noise: 60 };
   return dueObservations(seed, city, end - hours * HOUR, end, hourly, weatherAt, exercise);
 }

@@ -2,8 +2,24 @@ import type { LonLat } from '../../shared/schemas/common.js';
 
 /** Road names common to most Chinese towns; used when a district has no own list. */
 const COMMON_ROADS = [
-  '人民路', '建设路', '新华路', '东风路', '解放路', '中山路', '沿江路', '环城路', '工业大道',
-  '文化路', '南山路', '北环路', '西平路', '育才路', '幸福路', '朝阳路', '迎宾大道', '商业街',
+  '人民路',
+  '建设路',
+  '新华路',
+  '东风路',
+  '解放路',
+  '中山路',
+  '沿江路',
+  '环城路',
+  '工业大道',
+  '文化路',
+  '南山路',
+  '北环路',
+  '西平路',
+  '育才路',
+  '幸福路',
+  '朝阳路',
+  '迎宾大道',
+  '商业街',
 ] as const;
 
 /**

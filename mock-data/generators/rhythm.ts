@@ -6,10 +6,7 @@ import { localParts } from '../simulator/time.js';
  * (9–11) and afternoon (14–17), when inspectors patrol and the 12345 hotline is busy, and
  * are rare between 1 and 6 am.
  */
-export const HOURLY_ACTIVITY: readonly number[] = [
-  0.35, 0.2, 0.12, 0.1, 0.1, 0.15, 0.35, 0.7, 1.2, 1.7, 1.8, 1.6,
-  1.0, 1.0, 1.5, 1.7, 1.7, 1.4, 1.0, 0.9, 0.8, 0.7, 0.55, 0.45,
-];
+export const HOURLY_ACTIVITY: readonly number[] = [0.35, 0.2, 0.12, 0.1, 0.1, 0.15, 0.35, 0.7, 1.2, 1.7, 1.8, 1.6, 1.0, 1.0, 1.5, 1.7, 1.7, 1.4, 1.0, 0.9, 0.8, 0.7, 0.55, 0.45];
 
 /** Weekday cases of the default city (2.6 M people); weekends see fewer. */
 export const CASES_PER_WEEKDAY = 2200;

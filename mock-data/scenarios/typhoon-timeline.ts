@@ -48,9 +48,19 @@ export const DRILL_END_MINUTE = 240;
 
 /** Storm strength over the drill (minute → wind, rain in [0, 1]), linearly interpolated. */
 const STORM_KNOTS: ReadonlyArray<readonly [number, number, number]> = [
-  [0, 0.1, 0.05], [20, 0.25, 0.1], [35, 0.35, 0.35], [55, 0.5, 0.5], [70, 0.6, 0.7], [90, 0.75, 0.8],
-  [LANDFALL_MINUTE, 1, 1], [140, 0.95, 0.95], [165, 0.6, 0.7], [185, 0.4, 0.45], [200, 0.25, 0.3],
-  [230, 0.1, 0.1], [DRILL_END_MINUTE, 0.05, 0],
+  [0, 0.1, 0.05],
+  [20, 0.25, 0.1],
+  [35, 0.35, 0.35],
+  [55, 0.5, 0.5],
+  [70, 0.6, 0.7],
+  [90, 0.75, 0.8],
+  [LANDFALL_MINUTE, 1, 1],
+  [140, 0.95, 0.95],
+  [165, 0.6, 0.7],
+  [185, 0.4, 0.45],
+  [200, 0.25, 0.3],
+  [230, 0.1, 0.1],
+  [DRILL_END_MINUTE, 0.05, 0],
 ];
 
 /** Weather of the drill at `minute` after the start (calm before and after). */

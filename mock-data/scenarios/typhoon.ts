@@ -35,9 +35,7 @@ function stormCases(ctx: ScenarioContext, from: number, to: number): void {
     const district = spot ? districts.find((d) => d.adcode === spot.district)! : pickDistrict(rng, districts);
     const location = spot ? pointNear(rng, district, spot.at, 1.5) : caseLocation(rng, district);
     const sensed = categoryTags(category).some((t) => t === 'waterlogging' || t === 'drain');
-    const source = rng.weighted(['hotline', 'inspector', 'video_ai', 'sensor'] as const, (s) =>
-      s === 'hotline' ? 0.45 : s === 'inspector' ? 0.3 : s === 'video_ai' ? 0.13 : sensed ? 0.12 : 0,
-    );
+    const source = rng.weighted(['hotline', 'inspector', 'video_ai', 'sensor'] as const, (s) => (s === 'hotline' ? 0.45 : s === 'inspector' ? 0.3 : s === 'video_ai' ? 0.13 : sensed ? 0.12 : 0));
     const spec: CaseSpec = {
       sourceId: ctx.nextId(ID_PREFIX[source]),
       at,

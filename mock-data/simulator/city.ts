@@ -126,9 +126,6 @@ export async function loadSimCity(adcode: string, root?: string): Promise<SimCit
     categories: pack.categories,
     departments: pack.departments,
     // Camera sites (路口, 农贸市场, 渔港…) and the schools and parks that serve as shelters.
-    places: [
-      ...pack.cameras,
-      ...pack.resources.filter((r) => r.type === 'shelter').map((r) => ({ name: r.name.replace(/(应急避护场所|避护点)$/, ''), district: r.district })),
-    ],
+    places: [...pack.cameras, ...pack.resources.filter((r) => r.type === 'shelter').map((r) => ({ name: r.name.replace(/(应急避护场所|避护点)$/, ''), district: r.district }))],
   });
 }

@@ -96,10 +96,7 @@ export class SimEngine {
   initial(): Outbound[] {
     const { seed, city } = this.opts;
     const origin = this.cursor;
-    return this.marked([
-      ...indicatorBackfill(seed, city, origin),
-      ...observationHistory(seed, city, origin, this.opts.historyHours ?? 24, (ms) => this.scenario.weatherAt(ms), this.exercise),
-    ]);
+    return this.marked([...indicatorBackfill(seed, city, origin), ...observationHistory(seed, city, origin, this.opts.historyHours ?? 24, (ms) => this.scenario.weatherAt(ms), this.exercise)]);
   }
 
   /** Every message due before `to`, in time order; only whole quanta are processed. */

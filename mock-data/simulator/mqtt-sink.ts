@@ -58,7 +58,12 @@ export function createMqttSink(url: string, city: string, log: SimLog): MqttSink
       }
       // A broker that vanishes mid-publish would hold the acks; never hold the tick longer than this.
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), PUBLISH_TIMEOUT_MS).unref());
-      const results = readings.map((o) => client.publishAsync(readingTopic(city, o), readingPayload(o), { qos: 1 }).then(() => 1, () => 0));
+      const results = readings.map((o) =>
+        client.publishAsync(readingTopic(city, o), readingPayload(o), { qos: 1 }).then(
+          () => 1,
+          () => 0,
+        ),
+      );
       const acked = await Promise.race([Promise.all(results), timeout]);
       return acked === 'timeout' ? 0 : acked.reduce<number>((a, b) => a + b, 0);
     },

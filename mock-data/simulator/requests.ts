@@ -94,7 +94,9 @@ export function toRequests(messages: readonly Outbound[], key: string, maxBatch 
         break;
       case 'indicators':
         if (m.format === 'json') other.push(jsonRequest('indicators', m.payload));
-        else for (const body of indicatorCsv(m.payload)) other.push({ channel: 'indicators', path: INGEST_PATHS.indicators, contentType: 'text/csv', body, count: body.trim().split(/\r?\n/).length - 1, auth: 'bearer' });
+        else
+          for (const body of indicatorCsv(m.payload))
+            other.push({ channel: 'indicators', path: INGEST_PATHS.indicators, contentType: 'text/csv', body, count: body.trim().split(/\r?\n/).length - 1, auth: 'bearer' });
         break;
       case 'alert': {
         const { districts: _districts, ...alert } = m.payload;

@@ -84,7 +84,16 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   if (start !== undefined && !Number.isFinite(start)) throw new TypeError(`simulator: invalid start ${String(opts.start)}`);
   const clock = simulatedClock({ realStart, speed: opts.speed, start, durationMs: opts.durationMs, scenarioMs: SCENARIO_LENGTH_MS[opts.scenario] });
   const simStart = clock.start;
-  const engine = new SimEngine({ city, seed: opts.seed, scenario: opts.scenario, start: simStart, backfillHours: opts.backfillHours, historyHours: opts.historyHours, intervals: opts.intervals, drill: opts.drill });
+  const engine = new SimEngine({
+    city,
+    seed: opts.seed,
+    scenario: opts.scenario,
+    start: simStart,
+    backfillHours: opts.backfillHours,
+    historyHours: opts.historyHours,
+    intervals: opts.intervals,
+    drill: opts.drill,
+  });
   const session = engine.exercise ? createDrillSession({ url: opts.url, key: opts.key, log, fetchImpl: opts.fetchImpl, retryBaseMs: opts.retryBaseMs }) : null;
   const stats = createStats(opts, () => engine);
   let stopping = false;

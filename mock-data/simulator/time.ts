@@ -45,10 +45,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  */
 export function toLocalIso(ms: number): string {
   const d = new Date(Math.floor(ms / 1000) * 1000 + OFFSET);
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`
-  );
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` + `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
 }
 
 /** Compact local stamp for identifiers, e.g. `20260514T1030`. */

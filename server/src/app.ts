@@ -84,13 +84,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sink: ChangeSink = { publish: (topic, items) => hub!.publish(topic, items) };
   const locator = createLocator(city);
   const domain = createDomain({
-    db, city: city.manifest, categories: city.categoryByCode, stations: city.stationById, senders: city.senders, sink, now: deps.now,
+    db,
+    city: city.manifest,
+    categories: city.categoryByCode,
+    stations: city.stationById,
+    senders: city.senders,
+    sink,
+    now: deps.now,
     timeBounds: { ...DEFAULT_TIME_BOUNDS, futureToleranceMs: deps.config.clockToleranceMs ?? DEFAULT_TIME_BOUNDS.futureToleranceMs },
     locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
     districtsForAreas: (areas) => [...new Set(areas.flatMap((a) => locator.districtsForArea(a)))],
   });
   hub = createLiveHub({
-    io, db, log, verifyToken: auth.verifyToken, snapshot: domain.snapshot, flushIntervalMs: deps.flushIntervalMs,
+    io,
+    db,
+    log,
+    verifyToken: auth.verifyToken,
+    snapshot: domain.snapshot,
+    flushIntervalMs: deps.flushIntervalMs,
     maxSocketsPerUser: deps.config.liveMaxSocketsPerUser,
   });
   const airDays = await catchUpAirDays(db);
@@ -111,17 +122,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(metrics.httpMiddleware);
   app.use(requestDeadline(deps.config.requestTimeoutMs ?? 30_000));
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'worker-src': ["'self'", 'blob:'],
-        'connect-src': ["'self'", 'ws:', 'wss:'],
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'worker-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+        },
       },
-    },
-  }));
+    }),
+  );
   app.use(textGuard);
   app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new AppError(503, 'shutting_down', 'The server is shutting down') : undefined));
@@ -145,7 +158,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const jobs = startJobs(domain, log, deps.jobs);
   return {
-    server, io, hub, domain, ingest,
+    server,
+    io,
+    hub,
+    domain,
+    ingest,
     async close() {
       draining = true;
       jobs.stop();

@@ -60,8 +60,7 @@ const MIN_ADMIN_PASSWORD = 12;
 const MIN_JWT_SECRET_BITS = 100;
 const MIN_INGEST_KEY_BITS = 80;
 
-const url = (schemes: string[]) =>
-  z.string().refine((v) => schemes.some((s) => v.startsWith(`${s}://`)), `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+const url = (schemes: string[]) => z.string().refine((v) => schemes.some((s) => v.startsWith(`${s}://`)), `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
 
 const bool = z.string().transform((v, ctx) => {
   const s = v.toLowerCase();
@@ -86,7 +85,11 @@ const ingestKeys = z.string().transform((v, ctx) => {
   const out: { name: string; keyHash: string }[] = [];
   const names = new Set<string>();
   const hashes = new Set<string>();
-  for (const [i, pair] of v.split(',').map((s) => s.trim()).filter(Boolean).entries()) {
+  for (const [i, pair] of v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .entries()) {
     const at = pair.indexOf(':');
     const name = at > 0 ? pair.slice(0, at).trim() : '';
     const key = at > 0 ? pair.slice(at + 1).trim() : '';
@@ -112,7 +115,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   MQTT_URL: url(['mqtt', 'mqtts', 'tcp', 'ssl', 'ws', 'wss']).optional(),
-  CITY: z.string().regex(/^\d{6}$/, 'must be a six-digit adcode').default('441700'),
+  CITY: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a six-digit adcode')
+    .default('441700'),
   JWT_SECRET: z.string().min(MIN_JWT_SECRET, `must be at least ${MIN_JWT_SECRET} characters`).optional(),
   TOKEN_TTL: ttl.default(12 * 3600),
   INGEST_KEYS: ingestKeys.optional(),
@@ -136,9 +142,7 @@ const envSchema = z.object({
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Blank variables (`FOO=` in an env file) mean "not set".
-  const raw = Object.fromEntries(
-    Object.keys(envSchema.shape).map((k) => [k, env[k]?.trim() ? env[k].trim() : undefined]),
-  );
+  const raw = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k]?.trim() ? env[k].trim() : undefined]));
   const parsed = envSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const production = raw.NODE_ENV === 'production';
@@ -170,7 +174,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     simulate: e.SIMULATE ?? !production,
     simulateSpeed: e.SIMULATE_SPEED,
-    corsOrigins: e.CORS_ORIGIN ? e.CORS_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    corsOrigins: e.CORS_ORIGIN
+      ? e.CORS_ORIGIN.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     clockToleranceMs: e.CLOCK_TOLERANCE_S * 1000,
     liveMaxSocketsPerUser: e.LIVE_MAX_SOCKETS_PER_USER,
@@ -202,7 +210,9 @@ export function redactConfig(config: Config): Record<string, unknown> {
 /** Names of configured ingest keys long enough but too predictable for production. */
 function weakIngestKeys(v: string | undefined): string[] {
   if (!v) return [];
-  return v.split(',').map((pair) => [pair.slice(0, pair.indexOf(':')).trim(), pair.slice(pair.indexOf(':') + 1).trim()])
+  return v
+    .split(',')
+    .map((pair) => [pair.slice(0, pair.indexOf(':')).trim(), pair.slice(pair.indexOf(':') + 1).trim()])
     .filter(([name, key]) => name && key!.length >= MIN_INGEST_KEY && estimatedEntropyBits(key!) < MIN_INGEST_KEY_BITS)
     .map(([name]) => name!);
 }

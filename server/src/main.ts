@@ -43,9 +43,16 @@ async function main(): Promise<void> {
   // The back-filled week carries its own hourly readings, and a restart's gap follows readings already stored.
   const sim = config.simulate
     ? await startSimulator({
-      url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, scenario: 'normal', speed: config.simulateSpeed, city: config.city, seed: Date.now() % 1e9,
-      backfillHours, historyHours: 0, log,
-    })
+        url: `http://127.0.0.1:${port}`,
+        key: DEMO_INGEST_KEY,
+        scenario: 'normal',
+        speed: config.simulateSpeed,
+        city: config.city,
+        seed: Date.now() % 1e9,
+        backfillHours,
+        historyHours: 0,
+        log,
+      })
     : null;
   if (sim) log.info({ backfillHours: Math.round(backfillHours * 100) / 100, resumed: backfillHours < DEMO_BACKFILL_HOURS }, 'demo: simulator back-filling');
 

@@ -23,9 +23,7 @@ export function ownDistricts(user: { role: string; districts?: readonly string[]
 }
 
 /** The outcome of {@link resolveDistricts}: a filter (null = the whole city), or why there is none. */
-export type DistrictScope =
-  | { ok: true; districts: string[] | null }
-  | { ok: false; code: 'no_districts' | 'district_forbidden'; message: string };
+export type DistrictScope = { ok: true; districts: string[] | null } | { ok: false; code: 'no_districts' | 'district_forbidden'; message: string };
 
 /**
  * Which districts `user` may see, given the districts it asked for:

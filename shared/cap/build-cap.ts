@@ -73,9 +73,7 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
  */
 export function toCapXml(alert: CapBuildInput): string {
   const sent = capDateTime(alert.sent);
-  const references = (alert.references ?? [])
-    .map((r) => `${r.sender},${r.identifier},${capDateTime(r.sent)}`)
-    .join(' ');
+  const references = (alert.references ?? []).map((r) => `${r.sender},${r.identifier},${capDateTime(r.sent)}`).join(' ');
   const common = {
     category: alert.capCategory ?? CAP_CATEGORY_FOR[alert.category],
     urgency: alert.urgency ?? 'Unknown',

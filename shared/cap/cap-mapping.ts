@@ -6,9 +6,7 @@ import type { WarningLevel } from '../schemas/common.js';
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
 
 /** CAP 1.2 `info.category` values. */
-export const capCategory = z.enum([
-  'Geo', 'Met', 'Safety', 'Security', 'Rescue', 'Fire', 'Health', 'Env', 'Transport', 'Infra', 'CBRNE', 'Other',
-]);
+export const capCategory = z.enum(['Geo', 'Met', 'Safety', 'Security', 'Rescue', 'Fire', 'Health', 'Env', 'Transport', 'Infra', 'CBRNE', 'Other']);
 export type CapCategory = z.infer<typeof capCategory>;
 
 /** CAP 1.2 `alert.scope` values. */

@@ -23,4 +23,3 @@ export function parseMessageRef(text: string): MessageRef | null {
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/.test(sent) || Number.isNaN(Date.parse(sent))) return null;
   return { sender, identifier, sent: new Date(sent).toISOString() };
 }
-

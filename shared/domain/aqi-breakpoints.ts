@@ -7,17 +7,7 @@
 export type AqiStandard = 'HJ633-2012' | 'HJ633-2026';
 
 /** Concentration columns of the IAQI table. */
-export type AqiColumn =
-  | 'so2_24h'
-  | 'so2_1h'
-  | 'no2_24h'
-  | 'no2_1h'
-  | 'pm10_24h'
-  | 'co_24h'
-  | 'co_1h'
-  | 'o3_1h'
-  | 'o3_8h'
-  | 'pm25_24h';
+export type AqiColumn = 'so2_24h' | 'so2_1h' | 'no2_24h' | 'no2_1h' | 'pm10_24h' | 'co_24h' | 'co_1h' | 'o3_1h' | 'o3_8h' | 'pm25_24h';
 
 /** IAQI values at the band edges; `BREAKPOINTS[std][col][i]` is the concentration at `IAQI_LEVELS[i]`. */
 export const IAQI_LEVELS = [0, 50, 100, 150, 200, 300, 400, 500] as const;

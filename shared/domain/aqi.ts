@@ -127,8 +127,18 @@ export function aqiCategory(aqi: number): AqiCategory {
 
 /** Keys of the observation schema's `airValues`: bare names are 1h values, suffixed ones rolling means. */
 const AIR_VALUE_KEYS: Record<string, ValueKey> = {
-  so2: 'so2_1h', no2: 'no2_1h', pm10: 'pm10_1h', pm25: 'pm25_1h', co: 'co_1h', o3: 'o3_1h',
-  so2_24h: 'so2_24h', no2_24h: 'no2_24h', co_24h: 'co_24h', pm10_24h: 'pm10_24h', pm25_24h: 'pm25_24h', o3_8h: 'o3_8h',
+  so2: 'so2_1h',
+  no2: 'no2_1h',
+  pm10: 'pm10_1h',
+  pm25: 'pm25_1h',
+  co: 'co_1h',
+  o3: 'o3_1h',
+  so2_24h: 'so2_24h',
+  no2_24h: 'no2_24h',
+  co_24h: 'co_24h',
+  pm10_24h: 'pm10_24h',
+  pm25_24h: 'pm25_24h',
+  o3_8h: 'o3_8h',
 };
 
 /** AQI of a reading in the observation schema's `airValues` shape (unknown keys are ignored). */

@@ -2,9 +2,7 @@ import type { IndicatorCode } from '../schemas/indicator.js';
 import { elapsedShare } from './period.js';
 
 export type { IndicatorCode } from '../schemas/indicator.js';
-export {
-  elapsedShare, formatPeriod, nextPeriod, parsePeriod, periodAt, previousPeriod, samePeriodLastYear, samePeriodNextYear, type Period,
-} from './period.js';
+export { elapsedShare, formatPeriod, nextPeriod, parsePeriod, periodAt, previousPeriod, samePeriodLastYear, samePeriodNextYear, type Period } from './period.js';
 
 /**
  * How an indicator's values behave:

@@ -50,9 +50,7 @@ export function mayTake(role: LifecycleRole, action: CaseAction): boolean {
 /** The backward step, excluded from forward paths. */
 const BACKWARD: ReadonlySet<CaseAction> = new Set(['send_back']);
 
-export type TransitionResult =
-  | { ok: true; to: CaseStatus }
-  | { ok: false; code: 'forbidden' | 'invalid_transition'; reason: string };
+export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; code: 'forbidden' | 'invalid_transition'; reason: string };
 
 /** Checks one action by one role on a case in status `from`. */
 export function transition(from: CaseStatus, action: CaseAction, role: LifecycleRole): TransitionResult {

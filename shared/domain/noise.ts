@@ -35,7 +35,10 @@ export function noisePeriod(at: Instant): NoisePeriod {
 
 /** Parses a zone as written in city packs or by integrators: 0–3, '4a', '4A', 'class 2'. Null if unknown. */
 export function parseNoiseZone(zone: string | number): NoiseZone | null {
-  const s = String(zone).trim().toLowerCase().replace(/^class\s*/, '');
+  const s = String(zone)
+    .trim()
+    .toLowerCase()
+    .replace(/^class\s*/, '');
   return (NOISE_ZONES as readonly string[]).includes(s) ? (s as NoiseZone) : null;
 }
 

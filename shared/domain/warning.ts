@@ -60,10 +60,30 @@ export function severityFromLevel(level: WarningLevel): CapSeverity {
 }
 
 const ALIASES: Record<string, WarningLevel> = {
-  i: 'red', 'ⅰ': 'red', '1': 'red', '红': 'red', '红色': 'red', '特别重大': 'red',
-  ii: 'orange', 'ⅱ': 'orange', '2': 'orange', '橙': 'orange', '橙色': 'orange', '重大': 'orange',
-  iii: 'yellow', 'ⅲ': 'yellow', '3': 'yellow', '黄': 'yellow', '黄色': 'yellow', '较大': 'yellow',
-  iv: 'blue', 'ⅳ': 'blue', '4': 'blue', '蓝': 'blue', '蓝色': 'blue', '一般': 'blue',
+  i: 'red',
+  ⅰ: 'red',
+  '1': 'red',
+  红: 'red',
+  红色: 'red',
+  特别重大: 'red',
+  ii: 'orange',
+  ⅱ: 'orange',
+  '2': 'orange',
+  橙: 'orange',
+  橙色: 'orange',
+  重大: 'orange',
+  iii: 'yellow',
+  ⅲ: 'yellow',
+  '3': 'yellow',
+  黄: 'yellow',
+  黄色: 'yellow',
+  较大: 'yellow',
+  iv: 'blue',
+  ⅳ: 'blue',
+  '4': 'blue',
+  蓝: 'blue',
+  蓝色: 'blue',
+  一般: 'blue',
 };
 
 /**

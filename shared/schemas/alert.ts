@@ -3,19 +3,7 @@ import { adcode, isoDateTime, sourceId, warningLevel } from './common.js';
 import { parseMessageRef } from '../cap/message-ref.js';
 
 /** Hazard categories the cockpit knows; CAP `category` maps onto these by `event`. */
-export const alertCategory = z.enum([
-  'typhoon',
-  'rainstorm',
-  'flood',
-  'geological',
-  'forest_fire',
-  'hazchem',
-  'production_safety',
-  'public_health',
-  'environment',
-  'case_escalation',
-  'other',
-]);
+export const alertCategory = z.enum(['typhoon', 'rainstorm', 'flood', 'geological', 'forest_fire', 'hazchem', 'production_safety', 'public_health', 'environment', 'case_escalation', 'other']);
 export type AlertCategory = z.infer<typeof alertCategory>;
 
 export const capStatus = z.enum(['Actual', 'Exercise', 'System', 'Test', 'Draft']);
@@ -71,35 +59,42 @@ export function alertPointCount(areas: readonly AlertArea[]): number {
  * converted to this shape. `sourceId` is the CAP `identifier`; `sender`, `sourceId` and
  * `sent` together identify the message, as CAP 1.2 says.
  */
-export const alertInput = z.object({
-  sourceId,
-  sender: z.string().trim().min(1).max(200).regex(/^[^\s,]+$/, 'must not contain spaces or commas (CAP sender)'),
-  sent: isoDateTime,
-  status: capStatus.default('Actual'),
-  msgType: capMsgType.default('Alert'),
-  /** The messages this one updates or cancels: `sender,identifier,sent` triples (an identifier alone means this sender's). */
-  references: z.array(messageRef).max(100).default([]),
-  category: alertCategory,
-  event: z.string().min(1).max(200),
-  level: warningLevel,
-  urgency: capUrgency.default('Unknown'),
-  certainty: capCertainty.default('Unknown'),
-  headline: z.string().max(500).optional(),
-  description: z.string().max(8000).optional(),
-  instruction: z.string().max(8000).optional(),
-  senderName: z.string().max(200).optional(),
-  effective: isoDateTime.optional(),
-  onset: isoDateTime.optional(),
-  expires: isoDateTime.optional(),
-  areas: z.array(alertArea).max(ALERT_GEOMETRY_LIMITS.areas, `at most ${ALERT_GEOMETRY_LIMITS.areas} areas`).default([]),
-  /** Adcodes the alert covers; derived from the areas when absent. */
-  districts: z.array(adcode).optional(),
-}).superRefine((a, ctx) => {
-  const points = alertPointCount(a.areas);
-  if (points > ALERT_GEOMETRY_LIMITS.points) {
-    ctx.addIssue({ code: 'custom', path: ['areas'], message: `${points} polygon points in one alert; at most ${ALERT_GEOMETRY_LIMITS.points} are accepted` });
-  }
-});
+export const alertInput = z
+  .object({
+    sourceId,
+    sender: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^\s,]+$/, 'must not contain spaces or commas (CAP sender)'),
+    sent: isoDateTime,
+    status: capStatus.default('Actual'),
+    msgType: capMsgType.default('Alert'),
+    /** The messages this one updates or cancels: `sender,identifier,sent` triples (an identifier alone means this sender's). */
+    references: z.array(messageRef).max(100).default([]),
+    category: alertCategory,
+    event: z.string().min(1).max(200),
+    level: warningLevel,
+    urgency: capUrgency.default('Unknown'),
+    certainty: capCertainty.default('Unknown'),
+    headline: z.string().max(500).optional(),
+    description: z.string().max(8000).optional(),
+    instruction: z.string().max(8000).optional(),
+    senderName: z.string().max(200).optional(),
+    effective: isoDateTime.optional(),
+    onset: isoDateTime.optional(),
+    expires: isoDateTime.optional(),
+    areas: z.array(alertArea).max(ALERT_GEOMETRY_LIMITS.areas, `at most ${ALERT_GEOMETRY_LIMITS.areas} areas`).default([]),
+    /** Adcodes the alert covers; derived from the areas when absent. */
+    districts: z.array(adcode).optional(),
+  })
+  .superRefine((a, ctx) => {
+    const points = alertPointCount(a.areas);
+    if (points > ALERT_GEOMETRY_LIMITS.points) {
+      ctx.addIssue({ code: 'custom', path: ['areas'], message: `${points} polygon points in one alert; at most ${ALERT_GEOMETRY_LIMITS.points} are accepted` });
+    }
+  });
 export type AlertInput = z.input<typeof alertInput>;
 export type AlertParsed = z.infer<typeof alertInput>;
 

@@ -6,22 +6,24 @@ import { WATER_BODIES } from '../domain/water.js';
  * A monitoring station of the city pack (air station, water section or noise point). A water
  * section must state its water body: GB 3838 grades rivers, lakes and reservoirs differently.
  */
-export const station = z.object({
-  id: z.string().min(1),
-  kind: z.enum(['air', 'water', 'noise']),
-  name: z.string(),
-  location: lonLat,
-  district: adcode,
-  /** Water sections: the class the section is managed to (水质目标). */
-  targetClass: z.enum(['I', 'II', 'III', 'IV', 'V']).optional(),
-  /** Noise points: GB 3096 functional zone. */
-  zone: z.enum(['0', '1', '2', '3', '4a', '4b']).optional(),
-  /** Water sections: the water body sampled (required for them). */
-  waterBody: z.enum(WATER_BODIES).optional(),
-}).refine((s) => s.kind !== 'water' || s.waterBody !== undefined, {
-  path: ['waterBody'],
-  message: 'a water section must state its water body: river, lake or reservoir',
-});
+export const station = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(['air', 'water', 'noise']),
+    name: z.string(),
+    location: lonLat,
+    district: adcode,
+    /** Water sections: the class the section is managed to (水质目标). */
+    targetClass: z.enum(['I', 'II', 'III', 'IV', 'V']).optional(),
+    /** Noise points: GB 3096 functional zone. */
+    zone: z.enum(['0', '1', '2', '3', '4a', '4b']).optional(),
+    /** Water sections: the water body sampled (required for them). */
+    waterBody: z.enum(WATER_BODIES).optional(),
+  })
+  .refine((s) => s.kind !== 'water' || s.waterBody !== undefined, {
+    path: ['waterBody'],
+    message: 'a water section must state its water body: river, lake or reservoir',
+  });
 export type Station = z.infer<typeof station>;
 
 export const resourceType = z.enum(['rescue_team', 'warehouse', 'shelter', 'medical', 'fire_station']);

@@ -44,7 +44,10 @@ export const gridEventInput = z.object({
   exercise: z.boolean().optional(),
   reporter: z.string().max(100).optional(),
   /** A photo of the problem (Open311 `media_url`); http(s) only, since screens link to it. */
-  mediaUrl: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000).optional(),
+  mediaUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .max(2000)
+    .optional(),
 });
 export type GridEventInput = z.infer<typeof gridEventInput>;
 

@@ -22,22 +22,24 @@ export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'must b
  * with these column names). Growth rates given by the source are kept; missing ones are
  * computed from stored values of the same period last year.
  */
-export const indicatorInput = z.object({
-  code: indicatorCode,
-  region: adcode,
-  period,
-  value: z.number().optional(),
-  cumulative: z.number().optional(),
-  yoy: z.number().optional(),
-  cumulativeYoy: z.number().optional(),
-  mom: z.number().optional(),
-  unit: z.string().max(20).optional(),
-  annualTarget: z.number().positive().optional(),
-  exercise: z.boolean().optional(),
-}).refine((v) => v.value !== undefined || v.cumulative !== undefined, {
-  message: 'value or cumulative is required',
-  path: ['value'],
-});
+export const indicatorInput = z
+  .object({
+    code: indicatorCode,
+    region: adcode,
+    period,
+    value: z.number().optional(),
+    cumulative: z.number().optional(),
+    yoy: z.number().optional(),
+    cumulativeYoy: z.number().optional(),
+    mom: z.number().optional(),
+    unit: z.string().max(20).optional(),
+    annualTarget: z.number().positive().optional(),
+    exercise: z.boolean().optional(),
+  })
+  .refine((v) => v.value !== undefined || v.cumulative !== undefined, {
+    message: 'value or cumulative is required',
+    path: ['value'],
+  });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 
 /** A stored indicator with its derived growth and target tracking. */

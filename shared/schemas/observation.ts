@@ -57,10 +57,7 @@ export const observationInput = z.discriminatedUnion('kind', [
 export type ObservationInput = z.infer<typeof observationInput>;
 
 /** A batch as sent to `POST /api/v1/ingest/observations`. */
-export const observationBatch = z.union([
-  z.array(observationInput).min(1).max(10_000),
-  z.object({ observations: z.array(observationInput).min(1).max(10_000) }),
-]);
+export const observationBatch = z.union([z.array(observationInput).min(1).max(10_000), z.object({ observations: z.array(observationInput).min(1).max(10_000) })]);
 
 /** What the server derived from one reading. */
 export const observationAssessment = z.object({

@@ -29,7 +29,15 @@ const YANGCHUN_ADCODE = '441781';
 const yangchun = (await loadCityPack('441700')).districts.features.find((f) => f.properties.adcode === YANGCHUN_ADCODE)!;
 const [lon, lat] = labelPoint(yangchun.geometry, [0, 0]);
 /** A square of ±0.06° round the name, as a CAP polygon (lat,lon pairs, closed). */
-const AROUND_YANGCHUN = [[-1, -1], [-1, 1], [1, 1], [1, -1], [-1, -1]].map(([a, b]) => `${(lat + a! * 0.06).toFixed(3)},${(lon + b! * 0.06).toFixed(3)}`).join(' ');
+const AROUND_YANGCHUN = [
+  [-1, -1],
+  [-1, 1],
+  [1, 1],
+  [1, -1],
+  [-1, -1],
+]
+  .map(([a, b]) => `${(lat + a! * 0.06).toFixed(3)},${(lon + b! * 0.06).toFixed(3)}`)
+  .join(' ');
 
 /** `/screen` of the emergency theme, in the real or the drill view. */
 const emergency = (drill = false) => screenPath({ ...STILL, theme: 'emergency', ...(drill ? { drill: 1 } : {}) });
@@ -113,7 +121,11 @@ describe('alerts on the screen (server fed only by the test)', () => {
     expect(await tickerItem(page, real).count(), 'real alerts stay out of the drill view').toBe(0);
     expect(await page.locator('body').innerText()).toContain('演练');
     await mapReady(page);
-    const drillDrawn = await until(() => layerCount(page, 'alerts'), (n) => (n ?? 0) > 0, 'the drill alert on the drill map');
+    const drillDrawn = await until(
+      () => layerCount(page, 'alerts'),
+      (n) => (n ?? 0) > 0,
+      'the drill alert on the drill map',
+    );
     expect(realAdded, 'the real map gained the real alert only, not the drill one').toBe(drillDrawn);
   });
 });

@@ -12,7 +12,7 @@ const QUIET_S = 4;
 /** The themes shown during `ms`, in order, sampled every 250 ms; `during` runs on each sample. */
 async function themesOver(page: Page, ms: number, during: () => Promise<void> = async () => {}): Promise<string[]> {
   const seen: string[] = [];
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     const t = (await screenRoot(page).getAttribute('data-theme')) ?? '';
     if (seen.at(-1) !== t) seen.push(t);
     await during();
@@ -54,12 +54,14 @@ describe('theme carousel', () => {
     // carousel reaches 生态环境 and mounts its own water chart.
     await openScreen(page, base, screenPath({ interval: INTERVAL_S }));
     const painted = (theme: string) =>
-      page.$eval(`[data-theme="${theme}"] [data-widget-id="water"] canvas`, (c) => {
-        const { data } = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-        return n / (data.length / 4);
-      }).catch(() => 0);
+      page
+        .$eval(`[data-theme="${theme}"] [data-widget-id="water"] canvas`, (c) => {
+          const { data } = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+          return n / (data.length / 4);
+        })
+        .catch(() => 0);
     // The readings are in hand: the overview's donut has drawn them (it draws nothing without a
     // graded section, so on a loaded machine this waits for the first water readings).
     await expect.poll(() => painted('overview'), { timeout: 30_000 }).toBeGreaterThan(0.03);

@@ -38,14 +38,19 @@ describe('a typhoon drill on open screens (issue 10 items 9 and 10)', () => {
 
     sim = await startSimulator({ url: srv.url, key: INGEST_KEY, scenario: 'typhoon', speed: 3600, city: '441700', seed: 3, tickMs: 100, progressMs: 0, log: silentLog });
     await badge(real).waitFor({ timeout: 30_000 });
-    await until(async () => Date.parse(sim!.stats().simTime), (t) => t >= Date.now() - 30_000, 'the drill played up to the present', 120_000);
+    await until(
+      async () => Date.parse(sim!.stats().simTime),
+      (t) => t >= Date.now() - 30_000,
+      'the drill played up to the present',
+      120_000,
+    );
 
     // The drill view: the vital signs, closure and district rankings of the drill's own data; no widget "not in the drill".
     const FROM_KPI = ['kpi-cards', 'closure-gauge', 'district-ranking'];
     const ws = await until(
       () => widgetStates(drill),
       (list) => FROM_KPI.every((type) => list.some((w) => w.type === type && w.empty === 'false')),
-      'the drill view\'s vital signs, closure and rankings with data',
+      "the drill view's vital signs, closure and rankings with data",
       60_000,
     );
     expect(ws.filter((w) => w.text.includes('本项不参与演练')).map((w) => w.type)).toEqual([]);

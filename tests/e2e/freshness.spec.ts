@@ -4,9 +4,7 @@ import { openScreen, screenPath, STILL, until, widgetStates, type WidgetState } 
 import { ROOT, startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
 
-const AIR_STATIONS = (JSON.parse(readFileSync(`${ROOT}mock-data/cities/441700/stations.json`, 'utf8')) as { id: string; kind: string }[])
-  .filter((s) => s.kind === 'air')
-  .map((s) => s.id);
+const AIR_STATIONS = (JSON.parse(readFileSync(`${ROOT}mock-data/cities/441700/stations.json`, 'utf8')) as { id: string; kind: string }[]).filter((s) => s.kind === 'air').map((s) => s.id);
 /** Widgets whose only source is the air stations. */
 const AIR_WIDGETS = new Set(['aqi-ranking', 'pollutant-trend']);
 const EXPECT_AIR_S = 4;
@@ -17,10 +15,16 @@ let feeding: ReturnType<typeof setInterval> | undefined;
 
 /** Sends one reading of every air station now, then one per second until {@link stopFeeding}. */
 async function startFeeding(): Promise<void> {
-  const send = () => srv.ingest('observations', AIR_STATIONS.map((stationId) => ({
-    kind: 'air', stationId, observedAt: new Date().toISOString(),
-    values: { pm25: 28, pm10: 45, no2: 22, so2: 7, co: 0.6, o3: 70 },
-  })));
+  const send = () =>
+    srv.ingest(
+      'observations',
+      AIR_STATIONS.map((stationId) => ({
+        kind: 'air',
+        stationId,
+        observedAt: new Date().toISOString(),
+        values: { pm25: 28, pm10: 45, no2: 22, so2: 7, co: 0.6, o3: 70 },
+      })),
+    );
   await send();
   feeding = setInterval(() => void send().catch(() => undefined), 1000);
 }

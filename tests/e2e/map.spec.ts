@@ -52,7 +52,11 @@ describe('the city map (城市运行一张图)', () => {
       const flipped = await mapPixels(page, before);
       expect(await toggle.getAttribute('aria-pressed'), id).toBe(pressed === 'true' ? 'false' : 'true');
       // A hidden layer is created when first shown; from then on its toggle reports its features.
-      const count = await until(() => layerCount(page, id), (n) => (n ?? 0) > 0, `${id} layer with features`);
+      const count = await until(
+        () => layerCount(page, id),
+        (n) => (n ?? 0) > 0,
+        `${id} layer with features`,
+      );
       expect(flipped.changed, `${id} (${count} features) changes the map when toggled`).toBeGreaterThan(MIN_CHANGED);
       await toggle.click();
       await settle(page);
@@ -75,7 +79,7 @@ describe('the city map (城市运行一张图)', () => {
     expect((await popup.innerText()).trim()).not.toBe('');
   });
 
-  it('opens a case\'s details, asked of the live worker that holds the cases', async () => {
+  it("opens a case's details, asked of the live worker that holds the cases", async () => {
     // A case of its own at a spot of its own, and the map at street level right over it (?map=).
     const spot = { lon: +(YANGCHUN.lon + 0.0018).toFixed(6), lat: +(YANGCHUN.lat + 0.0018).toFixed(6) };
     const title = `井盖缺失 e2e-${Date.now().toString(36)}`;

@@ -8,12 +8,11 @@ const suite = browserSuite();
 
 /** Values of the vital-sign cards, by metric. */
 const cardValues = (page: import('playwright-core').Page) =>
-  page.$$eval('[data-widget-type="kpi-cards"] [data-metric]', (cards) =>
-    cards.map((c) => [c.getAttribute('data-metric'), (c.querySelector('.value') as HTMLElement).innerText.trim()] as const));
+  page.$$eval('[data-widget-type="kpi-cards"] [data-metric]', (cards) => cards.map((c) => [c.getAttribute('data-metric'), (c.querySelector('.value') as HTMLElement).innerText.trim()] as const));
 
 // Issue 10 #13, #17: a grid administrator's wall was all "—", titled 阳江市, with the whole city's map and no sign-out.
-describe('a grid administrator\'s wall (grid / demo, 江城区)', () => {
-  it('shows its district\'s figures, names it, frames the map on it, and signs out', async () => {
+describe("a grid administrator's wall (grid / demo, 江城区)", () => {
+  it("shows its district's figures, names it, frames the map on it, and signs out", async () => {
     const { page } = await suite.context();
     await openScreen(page, base, screenPath({ ...STILL, theme: 'overview' }), 'grid');
     await expect.poll(() => page.locator('.city-name').innerText(), { timeout: 15_000 }).toBe('阳江市 · 江城区');

@@ -43,7 +43,11 @@ describe('/screen', () => {
     await openScreen(g.page, base);
     for (const theme of THEMES) {
       await g.page.goto(`${base}${screenPath({ ...STILL, theme })}`);
-      await until(() => screenRoot(g.page).getAttribute('data-theme'), (t) => t === theme, `theme ${theme}`);
+      await until(
+        () => screenRoot(g.page).getAttribute('data-theme'),
+        (t) => t === theme,
+        `theme ${theme}`,
+      );
       // Wait until the widgets drew their data, so every lazy chunk, font and map source was fetched.
       await widgetsReady(g.page, `widgets of ${theme} with data`);
     }

@@ -7,8 +7,19 @@ const suite = browserSuite();
 
 /** Every widget type of the client contract: together the five themes must show all of them. */
 const WIDGET_TYPES = [
-  'city-map', 'kpi-cards', 'case-trend-24h', 'cases-by-category', 'district-ranking', 'closure-gauge',
-  'aqi-ranking', 'pollutant-trend', 'water-class-mix', 'economy-indicators', 'alert-ticker', 'alert-list', 'resource-summary',
+  'city-map',
+  'kpi-cards',
+  'case-trend-24h',
+  'cases-by-category',
+  'district-ranking',
+  'closure-gauge',
+  'aqi-ranking',
+  'pollutant-trend',
+  'water-class-mix',
+  'economy-indicators',
+  'alert-ticker',
+  'alert-list',
+  'resource-summary',
 ];
 
 describe('widgets of every theme', () => {

@@ -20,7 +20,10 @@ export function useAuthDb(): () => Db {
 
 /** Awaits a promise that must reject with an AppError, and returns the error. */
 export async function httpFailure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }

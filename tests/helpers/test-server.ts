@@ -62,7 +62,10 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
     return tokens.get(username)!;
   };
   return {
-    url, app, db, token,
+    url,
+    app,
+    db,
+    token,
     ingest: (path, body, contentType = 'application/json') =>
       fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     get: async (path, username = 'leader') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${await token(username)}` } }),

@@ -71,10 +71,7 @@ const INTERACTIONS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchst
  * The theme rotation of a screen: advances with the shared clock, pauses while anyone
  * interacts (pointer, keyboard, wheel) and resumes after the quiet period, can be pinned.
  */
-export function useCarousel(
-  cfg: CarouselConfig,
-  pinIndex: number | null,
-): { index: ComputedRef<number>; status: ComputedRef<CarouselStatus>; goTo(i: number): void; togglePin(): void } {
+export function useCarousel(cfg: CarouselConfig, pinIndex: number | null): { index: ComputedRef<number>; status: ComputedRef<CarouselStatus>; goTo(i: number): void; togglePin(): void } {
   const clock = useClock();
   const state = shallowRef(startCarousel(cfg, Date.now(), pinIndex));
   watch(clock, (now) => (state.value = tickCarousel(state.value, cfg, now)));

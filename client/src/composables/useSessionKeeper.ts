@@ -13,7 +13,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function tokenTimes(token: string): { iat: number | null; exp: number } | null {
   try {
     const part = token.split('.')[1] ?? '';
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const b64 = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const claims = JSON.parse(atob(b64)) as { iat?: unknown; exp?: unknown };
     if (typeof claims.exp !== 'number') return null;
     return { iat: typeof claims.iat === 'number' ? claims.iat : null, exp: claims.exp };

@@ -27,10 +27,16 @@ const KEY: InjectionKey<ComputedRef<number>> = Symbol('no-data-since');
 
 /** Lets the widgets inside a frame say since when its sources have had nothing to show. */
 export function provideNoDataSince(sources: readonly SourceId[]): void {
-  provide(KEY, computed(() => noDataSince(sources.map((s) => heardStores[SOURCE_TOPIC[s]]().lastHeard[s]))));
+  provide(
+    KEY,
+    computed(() => noDataSince(sources.map((s) => heardStores[SOURCE_TOPIC[s]]().lastHeard[s]))),
+  );
 }
 
 /** The frame's "since" instant; outside a frame, the app's start. */
 export function useNoDataSince(): ComputedRef<number> {
-  return inject(KEY, computed(() => WAITING_SINCE));
+  return inject(
+    KEY,
+    computed(() => WAITING_SINCE),
+  );
 }

@@ -49,7 +49,9 @@ export function createMapFormat(t: Translate, has: (key: string) => boolean, loc
       return ratio === null || ratio === undefined ? none() : new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
     },
     growth(ratio) {
-      return ratio === null || ratio === undefined ? none() : new Intl.NumberFormat(locale(), { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
+      return ratio === null || ratio === undefined
+        ? none()
+        : new Intl.NumberFormat(locale(), { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
     },
     name,
     districtName(adcode) {

@@ -79,7 +79,10 @@ export function createLayerRuntime(map: MapLibreMap, defs: readonly MapLayerDefi
       const owners = new Map<string, Running>();
       for (const r of running.values()) if (r.visible) for (const l of r.inst.interactive) owners.set(l, r);
       if (owners.size === 0) return null;
-      const box: [PointLike, PointLike] = [[point.x - HIT, point.y - HIT], [point.x + HIT, point.y + HIT]];
+      const box: [PointLike, PointLike] = [
+        [point.x - HIT, point.y - HIT],
+        [point.x + HIT, point.y + HIT],
+      ];
       const hits = map.queryRenderedFeatures(box, { layers: [...owners.keys()] });
       // A dot under a translucent area (a case inside an alert polygon) is what the finger meant.
       const top = hits.find((f) => f.layer.type !== 'fill') ?? hits[0];

@@ -60,8 +60,7 @@ export interface ResolvedScreen {
 
 export type ScreenValidation = { ok: true; screen: ResolvedScreen } | { ok: false; issues: string[] };
 
-const describe = (issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []) =>
-  issues.map((i) => `${[...prefix, ...i.path].map(String).join('.') || '(root)'}: ${i.message}`);
+const describe = (issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []) => issues.map((i) => `${[...prefix, ...i.path].map(String).join('.') || '(root)'}: ${i.message}`);
 
 /**
  * Validates a screen document: its structure (ids, areas, overlaps), then every widget's type

@@ -5,6 +5,4 @@ import { yangjiang } from './yangjiang.js';
 export type { Anchor, AnchorTag, CityProfile, DistrictProfile, ResourceSpec, WaterSectionSpec } from './types.js';
 
 /** Every city the builder knows, by adcode; Yangjiang first as the default. */
-export const cityProfiles: ReadonlyMap<string, CityProfile> = new Map(
-  [yangjiang, jieyang, shanwei, jiangmen, shaoguan].map((p) => [p.adcode, p]),
-);
+export const cityProfiles: ReadonlyMap<string, CityProfile> = new Map([yangjiang, jieyang, shanwei, jiangmen, shaoguan].map((p) => [p.adcode, p]));

@@ -1,14 +1,14 @@
 import type { CityProfile, DistrictProfile, ResourceSpec } from './types.js';
 
 /** A district known only by its seat; the builder adds compass-named areas around it. */
-const d = (
-  adcode: string,
-  nameEn: string,
-  short: string,
-  seatName: string,
-  anchors: DistrictProfile['anchors'] = [],
-  hilly = false,
-): DistrictProfile => ({ adcode, nameEn, short, seatName, anchors, hilly });
+const d = (adcode: string, nameEn: string, short: string, seatName: string, anchors: DistrictProfile['anchors'] = [], hilly = false): DistrictProfile => ({
+  adcode,
+  nameEn,
+  short,
+  seatName,
+  anchors,
+  hilly,
+});
 /** The same in hill country. */
 const h = (adcode: string, nameEn: string, short: string, seatName: string): DistrictProfile => d(adcode, nameEn, short, seatName, [], true);
 
@@ -85,10 +85,17 @@ export const jiangmen: CityProfile = {
     d('440703', 'Pengjiang District', '蓬江', '环市'),
     d('440704', 'Jianghai District', '江海', '江南'),
     d('440705', 'Xinhui District', '新会', '会城', [{ name: '崖门', at: [113.08, 22.27], level: 'town', tags: ['coast', 'river'] }]),
-    d('440781', 'Taishan', '台山', '台城', [
-      { name: '广海', at: [112.78, 21.96], level: 'town', tags: ['coast', 'port'] },
-      { name: '上川岛', at: [112.77, 21.7], level: 'place', tags: ['island', 'coast', 'scenic'] },
-    ], true),
+    d(
+      '440781',
+      'Taishan',
+      '台山',
+      '台城',
+      [
+        { name: '广海', at: [112.78, 21.96], level: 'town', tags: ['coast', 'port'] },
+        { name: '上川岛', at: [112.77, 21.7], level: 'place', tags: ['island', 'coast', 'scenic'] },
+      ],
+      true,
+    ),
     h('440783', 'Kaiping', '开平', '三埠'),
     h('440784', 'Heshan', '鹤山', '沙坪'),
     h('440785', 'Enping', '恩平', '恩城'),

@@ -20,11 +20,17 @@ export const yangjiang: CityProfile = {
       seatSpots: ['南恩路与东风二路交叉口', '江城区政府门口', '人民广场', '鸳鸯湖公园', '东门市场'],
       anchors: [
         {
-          name: '城北', at: [111.963, 21.874], level: 'street', tags: ['urban'],
+          name: '城北',
+          at: [111.963, 21.874],
+          level: 'street',
+          tags: ['urban'],
           spots: ['东风二路与新江北路交叉口', '漠阳路口', '金山路口', '阳江市汽车客运站'],
         },
         {
-          name: '城南', at: [111.978, 21.848], level: 'street', tags: ['urban', 'river'],
+          name: '城南',
+          at: [111.978, 21.848],
+          level: 'street',
+          tags: ['urban', 'river'],
           spots: ['东风三路与南恩路交叉口', '漠阳江大桥', '鸿江公园', '江城一中门口'],
         },
         { name: '城西', at: [111.944, 21.857], level: 'street', tags: ['urban'], spots: ['西平北路口', '二环路与安宁路交叉口'] },
@@ -36,7 +42,10 @@ export const yangjiang: CityProfile = {
         { name: '平冈', at: [111.815, 21.775], level: 'town', tags: ['industrial', 'port'], spots: ['阳江高新区管委会', '阳江港码头'] },
         { name: '海陵', at: [111.87, 21.65], level: 'town', tags: ['island', 'coast'], spots: ['海陵大堤', '海陵镇中心路口'] },
         {
-          name: '闸坡', at: [111.825, 21.587], level: 'town', tags: ['island', 'coast', 'port', 'scenic'],
+          name: '闸坡',
+          at: [111.825, 21.587],
+          level: 'town',
+          tags: ['island', 'coast', 'port', 'scenic'],
           spots: ['闸坡渔港', '闸坡国家级渔港码头', '闸坡镇汽车站'],
         },
         { name: '大角湾', at: [111.834, 21.578], level: 'place', tags: ['island', 'coast', 'scenic'], spots: ['大角湾海滨浴场', '马尾岛'] },

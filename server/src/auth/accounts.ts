@@ -15,7 +15,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** A new account. Only `grid` users carry districts, and they must carry at least one. */
 export const newUserSchema = z
   .object({
-    username: z.string().trim().regex(/^[\p{L}\p{N}_.@-]{1,64}$/u, 'must be 1–64 letters, digits or _ . @ -'),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N}_.@-]{1,64}$/u, 'must be 1–64 letters, digits or _ . @ -'),
     password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
     role,
     districts: z.array(adcode).optional(),

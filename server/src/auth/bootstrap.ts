@@ -26,9 +26,7 @@ export function demoUsers(defaultGridDistrict: string): AuthUser[] {
 /** Demo mode: (re)sets the demo accounts and key, so `demo`/`demo-ingest-key` always work. */
 export async function bootstrapDemo(db: Db, config: Config, defaultGridDistrict: string): Promise<void> {
   // Hash outside the transaction: PGlite runs one statement stream, argon2 needs no lock.
-  const accounts = await Promise.all(
-    demoUsers(defaultGridDistrict).map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })),
-  );
+  const accounts = await Promise.all(demoUsers(defaultGridDistrict).map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })));
   await db.transaction(async (tx) => {
     const users = createUsersRepository(tx);
     for (const a of accounts) await users.upsert(a);
@@ -51,10 +49,7 @@ export async function bootstrapProduction(db: Db, config: Config): Promise<void>
     // An account that merely shares a demo name but has a real password is the operator's.
     if (found && (await verifyPassword(found.passwordHash, DEMO_PASSWORD))) leftovers.push(u.username);
   }
-  const { rows } = await db.query<{ n: number }>(
-    "select count(*)::int as n from users where role = 'admin' and not (username = any($1::text[]))",
-    [leftovers],
-  );
+  const { rows } = await db.query<{ n: number }>("select count(*)::int as n from users where role = 'admin' and not (username = any($1::text[]))", [leftovers]);
   const needsAdmin = (rows[0]?.n ?? 0) === 0;
   if (needsAdmin && !config.adminPassword) {
     throw new ConfigError([`ADMIN_PASSWORD: required in production while no admin account exists (at least 12 characters)`]);

@@ -32,10 +32,7 @@ export interface IngestKeysRepository {
 export function createIngestKeysRepository(db: Queryable): IngestKeysRepository {
   return {
     async findActive(keyHash) {
-      const { rows } = await db.query<{ id: string; name: string }>(
-        'select id, name from ingest_keys where key_hash = $1 and revoked_at is null',
-        [keyHash],
-      );
+      const { rows } = await db.query<{ id: string; name: string }>('select id, name from ingest_keys where key_hash = $1 and revoked_at is null', [keyHash]);
       return rows[0] ?? null;
     },
     async insert(k) {
@@ -55,10 +52,7 @@ export function createIngestKeysRepository(db: Queryable): IngestKeysRepository 
       return rows.length === 1;
     },
     async removeByPrefixExcept(prefix, keepIds) {
-      const { rows } = await db.query(
-        'delete from ingest_keys where starts_with(id, $1) and not (id = any($2::text[])) returning id',
-        [prefix, keepIds],
-      );
+      const { rows } = await db.query('delete from ingest_keys where starts_with(id, $1) and not (id = any($2::text[])) returning id', [prefix, keepIds]);
       return rows.length;
     },
     async remove(by) {

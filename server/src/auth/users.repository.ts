@@ -40,10 +40,12 @@ export function createUsersRepository(db: Queryable): UsersRepository {
       return rows[0] ? toRecord(rows[0]) : null;
     },
     async insert(u) {
-      const { rows } = await db.query(
-        'insert into users (username, password_hash, role, districts) values ($1, $2, $3, $4) on conflict (username) do nothing returning username',
-        [u.username, u.passwordHash, u.role, u.districts],
-      );
+      const { rows } = await db.query('insert into users (username, password_hash, role, districts) values ($1, $2, $3, $4) on conflict (username) do nothing returning username', [
+        u.username,
+        u.passwordHash,
+        u.role,
+        u.districts,
+      ]);
       return rows.length === 1;
     },
     async upsert(u) {

@@ -17,7 +17,10 @@ export function basemapBounds(cityArea: Parameters<typeof turfBbox>[0], ratio = 
 }
 
 function ringBox(ring: Position[]): BBox {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const [x, y] of ring) {
     if (x! < w) w = x!;
     if (x! > e) e = x!;

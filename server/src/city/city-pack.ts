@@ -64,7 +64,14 @@ export async function listCityPacks(root = CITY_PACKS_DIR): Promise<string[]> {
   const codes = await Promise.all(
     entries
       .filter((e) => e.isDirectory() && /^\d{6}$/.test(e.name))
-      .map(async (e) => ((await readFile(join(root, e.name, 'city.json')).then(() => true, () => false)) ? e.name : null)),
+      .map(async (e) =>
+        (await readFile(join(root, e.name, 'city.json')).then(
+          () => true,
+          () => false,
+        ))
+          ? e.name
+          : null,
+      ),
   );
   return codes.filter((c): c is string => c !== null).sort();
 }
@@ -93,7 +100,10 @@ async function readValidated<T extends z.ZodType>(adcode: string, dir: string, f
 
 /** An optional file of the pack: its default when absent, else validated like the others. */
 async function readOptional<T extends z.ZodType>(adcode: string, dir: string, file: string, schema: T, absent: z.infer<T>): Promise<z.infer<T>> {
-  const exists = await readFile(join(dir, file)).then(() => true, () => false);
+  const exists = await readFile(join(dir, file)).then(
+    () => true,
+    () => false,
+  );
   return exists ? readValidated(adcode, dir, file, schema) : absent;
 }
 

@@ -32,8 +32,7 @@ export function ringBBox(ring: ReadonlyArray<readonly number[]>): BBox {
   return box;
 }
 
-export const bboxContains = (b: BBox, lon: number, lat: number): boolean =>
-  lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+export const bboxContains = (b: BBox, lon: number, lat: number): boolean => lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 
 export const bboxOverlaps = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
@@ -48,12 +47,7 @@ export function indexDistricts(districts: DistrictCollection): IndexedDistrict[]
       bbox: ringBBox(coordinates[0]!),
       polygon: { type: 'Polygon', coordinates },
     }));
-    const bbox: BBox = [
-      Math.min(...parts.map((p) => p.bbox[0])),
-      Math.min(...parts.map((p) => p.bbox[1])),
-      Math.max(...parts.map((p) => p.bbox[2])),
-      Math.max(...parts.map((p) => p.bbox[3])),
-    ];
+    const bbox: BBox = [Math.min(...parts.map((p) => p.bbox[0])), Math.min(...parts.map((p) => p.bbox[1])), Math.max(...parts.map((p) => p.bbox[2])), Math.max(...parts.map((p) => p.bbox[3]))];
     return { adcode, center, bbox, parts };
   });
 }

@@ -63,12 +63,16 @@ export function createDomain(deps: DomainDeps) {
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });
   const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });
 
-  const ingest: IngestService = boundIngestTimes({
-    gridEvents: (items) => grid.ingest(items),
-    alerts: (items) => alertService.ingest(items),
-    observations: (items) => env.ingest(items),
-    indicators: (items) => economy.ingest(items),
-  }, now, deps.timeBounds ?? DEFAULT_TIME_BOUNDS);
+  const ingest: IngestService = boundIngestTimes(
+    {
+      gridEvents: (items) => grid.ingest(items),
+      alerts: (items) => alertService.ingest(items),
+      observations: (items) => env.ingest(items),
+      indicators: (items) => economy.ingest(items),
+    },
+    now,
+    deps.timeBounds ?? DEFAULT_TIME_BOUNDS,
+  );
 
   const caseQueries: CaseQueries = {
     async list(filter) {
@@ -96,7 +100,10 @@ export function createDomain(deps: DomainDeps) {
         return [...(await running(false)).items, ...(await running(true)).items].map(alerts.toAlert);
       },
       env: async () => [...(await observations.latestPerStation(deps.db)), ...(await observations.latestPerStation(deps.db, true))].filter((o) => inDistricts(districts, [o.district])),
-      economy: async () => [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))].filter((r) => inDistricts(districts, [r.region])).map(withTracking),
+      economy: async () =>
+        [...(await indicators.list(deps.db, { latestOnly: true })), ...(await indicators.list(deps.db, { latestOnly: true, exercise: true }))]
+          .filter((r) => inDistricts(districts, [r.region]))
+          .map(withTracking),
       kpi: async () => kpi.current().filter((v) => inDistricts(districts, [v.scope])),
       drills: async () => (await drills.open()).filter((d) => inDistricts(districts, d.districts)),
     };

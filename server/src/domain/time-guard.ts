@@ -8,10 +8,16 @@ import type { IngestService } from './ports.js';
 
 type Times<T> = (item: T) => Array<[field: string, at: string | undefined, kind: TimeKind]>;
 
-const gridEventTimes: Times<GridEventInput> = (e) => [['reportedAt', e.reportedAt, 'past'], ['statusAt', e.statusAt, 'past']];
+const gridEventTimes: Times<GridEventInput> = (e) => [
+  ['reportedAt', e.reportedAt, 'past'],
+  ['statusAt', e.statusAt, 'past'],
+];
 // An alert is sent and takes effect by now; its onset and expiry may lie ahead (a typhoon lands tomorrow).
 const alertTimes: Times<AlertParsed> = (a) => [
-  ['sent', a.sent, 'past'], ['effective', a.effective, 'past'], ['onset', a.onset, 'any'], ['expires', a.expires, 'any'],
+  ['sent', a.sent, 'past'],
+  ['effective', a.effective, 'past'],
+  ['onset', a.onset, 'any'],
+  ['expires', a.expires, 'any'],
 ];
 const observationTimes: Times<ObservationInput> = (o) => [['observedAt', o.observedAt, 'past']];
 
@@ -51,10 +57,12 @@ export function boundIngestTimes(ingest: IngestService, now: () => Date, bounds:
     },
     async indicators(items: IndicatorInput[]) {
       const t = now();
-      refuse(items.flatMap((it, i) => {
-        const problem = periodProblem(it.period, t, bounds);
-        return problem ? [{ path: `${i}.period`, message: `period ${it.period} ${problem}` }] : [];
-      }));
+      refuse(
+        items.flatMap((it, i) => {
+          const problem = periodProblem(it.period, t, bounds);
+          return problem ? [{ path: `${i}.period`, message: `period ${it.period} ${problem}` }] : [];
+        }),
+      );
       return ingest.indicators(items);
     },
   };

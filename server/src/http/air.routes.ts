@@ -24,7 +24,10 @@ const dailyQuery = z
     to: z.iso.date().optional(),
     station: z.array(z.string().min(1).max(100)).max(100).optional(),
     district: z.array(adcode).optional(),
-    exercise: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+    exercise: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .default(false),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
   .refine((q) => !q.from || !q.to || (dayMs(q.to) - dayMs(q.from)) / DAY_MS < MAX_DAYS, { message: `at most ${MAX_DAYS} days`, path: ['to'] });
@@ -48,7 +51,8 @@ export function createAirRouter(deps: { db: Db; city: CityPack; now?: () => Date
     const q = request(req);
     for (const [i, id] of (q.station ?? []).entries()) {
       const s = deps.city.stationById.get(id);
-      if (!s || s.kind !== 'air') throw new AppError(422, 'validation_failed', `Invalid input: query.station: unknown air station '${id}'`, [{ path: `query.station.${i}`, message: `unknown air station '${id}'` }]);
+      if (!s || s.kind !== 'air')
+        throw new AppError(422, 'validation_failed', `Invalid input: query.station: unknown air station '${id}'`, [{ path: `query.station.${i}`, message: `unknown air station '${id}'` }]);
       if (q.scope && !q.scope.includes(s.district)) throw new AppError(403, 'station_forbidden', `Not allowed to read station ${id}`);
     }
     const items = await stationDailyReports(deps.db, { from: q.from, to: q.to, exercise: q.exercise, stations: q.station ?? null, districts: q.scope });
@@ -58,9 +62,7 @@ export function createAirRouter(deps: { db: Db; city: CityPack; now?: () => Date
   r.get('/daily/areas', async (req, res) => {
     const q = request(req);
     // A city-wide user asking for no district gets the city; otherwise each district in scope (never the city).
-    const areas: DailyArea[] = q.scope
-      ? q.scope.map((d) => ({ scope: d, level: 'district', districts: [d] }))
-      : [{ scope: deps.city.manifest.adcode, level: 'city', districts: null }];
+    const areas: DailyArea[] = q.scope ? q.scope.map((d) => ({ scope: d, level: 'district', districts: [d] })) : [{ scope: deps.city.manifest.adcode, level: 'city', districts: null }];
     const items = await areaDailyReports(deps.db, { from: q.from, to: q.to, exercise: q.exercise }, areas);
     res.json({ from: q.from, to: q.to, items });
   });

@@ -13,7 +13,10 @@ import { AppError } from '../errors.js';
 const listQuery = z.object({
   state: z.array(alertState).optional(),
   district: z.array(adcode).optional(),
-  exercise: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  exercise: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(500).optional(),
 });
@@ -24,8 +27,11 @@ export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
   r.get('/', async (req, res) => {
     const q = parse(listQuery, { ...req.query, state: csv(req.query.state), district: csv(req.query.district) }, ['query']);
     const page = await listAlerts(deps.db, {
-      states: q.state ?? ['active', 'acknowledged'], districts: scopeDistricts(currentUser(req), q.district), exercise: q.exercise,
-      limit: q.limit, cursor: q.cursor,
+      states: q.state ?? ['active', 'acknowledged'],
+      districts: scopeDistricts(currentUser(req), q.district),
+      exercise: q.exercise,
+      limit: q.limit,
+      cursor: q.cursor,
     });
     res.json({ items: page.items.map(toAlert), nextCursor: page.nextCursor });
   });

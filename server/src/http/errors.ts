@@ -29,7 +29,10 @@ export function errorHandler(log: ErrorLog): ErrorRequestHandler {
     }
     if (err instanceof DbTimeoutError) {
       log.warn?.({ method: req.method, path: req.path }, err.message);
-      res.status(503).setHeader('Retry-After', '5').json(new AppError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
+      res
+        .status(503)
+        .setHeader('Retry-After', '5')
+        .json(new AppError(503, 'db_unavailable', 'The database did not answer in time; try again shortly').toJSON());
       return;
     }
     if (typeof e?.code === 'string' && CLIENT_DATA_SQLSTATE.test(e.code)) {

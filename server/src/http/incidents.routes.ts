@@ -17,8 +17,14 @@ const listQuery = z.object({
   category: z.string().optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  exercise: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  exercise: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
@@ -35,8 +41,15 @@ export function createIncidentsRouter(deps: { db: Db; domain: Domain }): Router 
   r.get('/', async (req, res) => {
     const q = parse(listQuery, { ...req.query, status: csv(req.query.status), district: csv(req.query.district) }, ['query']);
     const page = await deps.domain.cases.list({
-      districts: scopeDistricts(currentUser(req), q.district), statuses: q.status, category: q.category,
-      reportedFrom: q.from, reportedTo: q.to, overdue: q.overdue, exercise: q.exercise, cursor: q.cursor, limit: q.limit,
+      districts: scopeDistricts(currentUser(req), q.district),
+      statuses: q.status,
+      category: q.category,
+      reportedFrom: q.from,
+      reportedTo: q.to,
+      overdue: q.overdue,
+      exercise: q.exercise,
+      cursor: q.cursor,
+      limit: q.limit,
     });
     res.json(page);
   });

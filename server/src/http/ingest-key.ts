@@ -23,13 +23,10 @@ export function requireIngestKey(verify: VerifyIngestKey): RequestHandler {
       next(new AppError(401, 'unauthorized', 'Missing ingest key: send "Authorization: Bearer <ingest key>"'));
       return;
     }
-    verify(key).then(
-      (ok) => {
-        if (ok) return next();
-        res.setHeader('WWW-Authenticate', 'Bearer realm="ingest", error="invalid_token"');
-        next(new AppError(401, 'unauthorized', 'Invalid or revoked ingest key'));
-      },
-      next,
-    );
+    verify(key).then((ok) => {
+      if (ok) return next();
+      res.setHeader('WWW-Authenticate', 'Bearer realm="ingest", error="invalid_token"');
+      next(new AppError(401, 'unauthorized', 'Invalid or revoked ingest key'));
+    }, next);
   };
 }

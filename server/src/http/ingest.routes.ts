@@ -51,29 +51,55 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
   const json = [requireContentType(...JSON_TYPES), express.json({ limit, type: JSON_TYPES }), textGuard];
   const router = Router();
 
-  const accept = (store: (req: Request) => Promise<IngestResult>): RequestHandler => async (req, res) => {
-    const result = await store(req);
-    res.status(202).json({ accepted: result.accepted, ids: result.ids });
-  };
+  const accept =
+    (store: (req: Request) => Promise<IngestResult>): RequestHandler =>
+    async (req, res) => {
+      const result = await store(req);
+      res.status(202).json({ accepted: result.accepted, ids: result.ids });
+    };
 
-  router.post(`${INGEST_BASE}/grid-events`, auth, ...json,
-    accept((req) => deps.ingest.gridEvents(parseGridEvents(req.body, maxItems))));
+  router.post(
+    `${INGEST_BASE}/grid-events`,
+    auth,
+    ...json,
+    accept((req) => deps.ingest.gridEvents(parseGridEvents(req.body, maxItems))),
+  );
 
-  router.post(`${INGEST_BASE}/alerts`, auth, ...json,
-    accept((req) => deps.ingest.alerts(parseAlerts(req.body, maxItems))));
+  router.post(
+    `${INGEST_BASE}/alerts`,
+    auth,
+    ...json,
+    accept((req) => deps.ingest.alerts(parseAlerts(req.body, maxItems))),
+  );
 
-  router.post(`${INGEST_BASE}/cap`, auth, requireContentType(...CAP_TYPES), express.text({ limit: capLimit, type: CAP_TYPES }), textGuard,
-    accept((req) => deps.ingest.alerts([parseCap(String(req.body))]).catch((err: unknown) => Promise.reject(asCapIssues(err)))));
+  router.post(
+    `${INGEST_BASE}/cap`,
+    auth,
+    requireContentType(...CAP_TYPES),
+    express.text({ limit: capLimit, type: CAP_TYPES }),
+    textGuard,
+    accept((req) => deps.ingest.alerts([parseCap(String(req.body))]).catch((err: unknown) => Promise.reject(asCapIssues(err)))),
+  );
 
-  router.post(`${INGEST_BASE}/observations`, auth, ...json,
-    accept((req) => deps.ingest.observations(parseObservations(req.body, maxItems))));
+  router.post(
+    `${INGEST_BASE}/observations`,
+    auth,
+    ...json,
+    accept((req) => deps.ingest.observations(parseObservations(req.body, maxItems))),
+  );
 
-  router.post(`${INGEST_BASE}/indicators`, auth, requireContentType(...JSON_TYPES, ...CSV_TYPES),
-    express.json({ limit, type: JSON_TYPES }), express.text({ limit, type: CSV_TYPES }), textGuard,
+  router.post(
+    `${INGEST_BASE}/indicators`,
+    auth,
+    requireContentType(...JSON_TYPES, ...CSV_TYPES),
+    express.json({ limit, type: JSON_TYPES }),
+    express.text({ limit, type: CSV_TYPES }),
+    textGuard,
     accept((req) => {
       const items = req.is(CSV_TYPES) ? parseIndicatorCsv(String(req.body), maxItems) : parseIndicators(req.body, maxItems);
       return deps.ingest.indicators(items);
-    }));
+    }),
+  );
 
   router.use(`${INGEST_BASE}/cap`, bodyErrors(capLimit));
   router.use(INGEST_BASE, bodyErrors(limit));

@@ -5,14 +5,9 @@ import { AppError } from '../errors.js';
 import { textGuard } from './text-guard.js';
 import { bearerKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
-import {
-  open311RequestForm, open311SourceId, serviceNotice, toGridEventInput, toOpen311Request, toOpen311Services,
-  type Open311Catalogue,
-} from '../ingest/open311.adapter.js';
+import { open311RequestForm, open311SourceId, serviceNotice, toGridEventInput, toOpen311Request, toOpen311Services, type Open311Catalogue } from '../ingest/open311.adapter.js';
 import { findOpen311Requests, parseOpen311Query, visibleTo, type Open311Access } from '../ingest/open311-query.js';
-import {
-  formatOpen311, formatServiceDefinition, open311Error, open311Format, type Open311Format, type Open311Kind,
-} from '../ingest/open311-format.js';
+import { formatOpen311, formatServiceDefinition, open311Error, open311Format, type Open311Format, type Open311Kind } from '../ingest/open311-format.js';
 import { bearerToken } from '../auth/middleware.js';
 import { scopeDistricts } from '../auth/scope.js';
 import type { AuthUser } from '../auth/types.js';
@@ -94,9 +89,11 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
     return cases.map((c) => toOpen311Request(c, cat, extras.get(c.id)));
   };
 
-  router.post(`${OPEN311_BASE}/requests.:format`,
+  router.post(
+    `${OPEN311_BASE}/requests.:format`,
     requireContentType('application/x-www-form-urlencoded'),
-    express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }), textGuard,
+    express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }),
+    textGuard,
     async (req, res) => {
       const format = formatOf(req);
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -118,7 +115,8 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
       const id = result.ids[0];
       if (!id) throw new Error('ingest accepted an Open311 request without returning its id');
       send(res, format, 'requests', [{ service_request_id: id, service_notice: serviceNotice(input.category, cat), account_id: null }], 201);
-    });
+    },
+  );
 
   router.get(`${OPEN311_BASE}/requests.:format`, async (req, res) => {
     const format = formatOf(req);

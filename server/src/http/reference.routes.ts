@@ -12,9 +12,11 @@ import { history, latestPerStation } from '../domain/env/observations.repository
 import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
-
 /** `exercise=true` asks for a drill's own vital signs instead of the real ones. */
-const exerciseFlag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+const exerciseFlag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 
 /** The city pack, stations with their latest reading, resources, cameras, indicators and KPIs. */
 export function createReferenceRouter(deps: { db: Db; domain: Domain; city: CityPack }): Router {
@@ -29,9 +31,7 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
     const q = parse(z.object({ kind: z.enum(['air', 'water', 'noise']).optional(), district: z.array(adcode).optional() }), { ...req.query, district: csv(req.query.district) }, ['query']);
     const scope = scopeDistricts(currentUser(req), q.district);
     const latest = new Map((await latestPerStation(deps.db)).map((o) => [o.stationId, o]));
-    const items = city.stations
-      .filter((s) => (!q.kind || s.kind === q.kind) && inDistricts(scope, [s.district]))
-      .map((s) => ({ ...s, latest: latest.get(s.id) ?? null }));
+    const items = city.stations.filter((s) => (!q.kind || s.kind === q.kind) && inDistricts(scope, [s.district])).map((s) => ({ ...s, latest: latest.get(s.id) ?? null }));
     res.json({ items });
   });
 

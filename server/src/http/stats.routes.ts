@@ -9,7 +9,10 @@ import { csv, parse } from './validate.js';
 const trendQuery = z.object({
   hours: z.coerce.number().int().min(1).max(168).default(24),
   district: z.array(adcode).optional(),
-  exercise: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+  exercise: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
 });
 
 /**

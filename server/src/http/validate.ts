@@ -11,7 +11,10 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: st
 /** A comma-separated query list (`status=open,closed`) as an array; undefined when absent. */
 export function csv(value: unknown): string[] | undefined {
   if (value === undefined || value === '') return undefined;
-  return String(value).split(',').map((s) => s.trim()).filter(Boolean);
+  return String(value)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Unicode format characters (zero-width space, joiners, BOM, bidi marks), separators and controls. */

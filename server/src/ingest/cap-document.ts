@@ -8,18 +8,19 @@ import { parseMessageRef } from '../../../shared/cap/message-ref.js';
  * elements always arrays), validated element by element so that a 422 names the element.
  */
 
-const missing = (what: string) => (iss: { input: unknown }) =>
-  iss.input === undefined ? 'required element is missing' : what;
+const missing = (what: string) => (iss: { input: unknown }) => (iss.input === undefined ? 'required element is missing' : what);
 
 const text = (max: number) =>
-  z.string({ error: missing('must be text') }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string({ error: missing('must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
 /** Empty optional elements (`<headline/>`) count as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-const capEnum = <T extends Readonly<Record<string, string>>>(values: T) =>
-  z.enum(values, { error: missing(`must be one of ${Object.values(values).join(', ')} (exactly as CAP 1.2 spells them)`) });
+const capEnum = <T extends Readonly<Record<string, string>>>(values: T) => z.enum(values, { error: missing(`must be one of ${Object.values(values).join(', ')} (exactly as CAP 1.2 spells them)`) });
 
 const dateTime = z.iso.datetime({ offset: true, error: 'must be a CAP dateTime with offset, e.g. 2026-07-01T08:00:00+08:00' });
 
@@ -118,7 +119,10 @@ export const capAlert = z
   .object({
     identifier: text(200).regex(/^[^\s,<&]+$/, 'must not contain spaces, commas, < or &'),
     sender: text(200).regex(/^[^\s,<&]+$/, 'must not contain spaces, commas, < or &'),
-    sent: z.string({ error: missing('must be text') }).trim().pipe(dateTime),
+    sent: z
+      .string({ error: missing('must be text') })
+      .trim()
+      .pipe(dateTime),
     status: capEnum(capStatus.enum),
     msgType: capEnum(capMsgType.enum),
     scope: capEnum(capScope.enum),

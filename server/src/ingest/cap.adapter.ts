@@ -45,7 +45,9 @@ function readAlertElement(xml: string): Record<string, unknown> {
     throw unprocessable('The root element must be a CAP 1.2 <alert>', [{ path: 'alert', message: 'root element <alert> is missing' }]);
   }
   const attrs = root as Record<string, unknown>;
-  const namespaces = Object.keys(attrs).filter((k) => k.startsWith('@xmlns')).map((k) => attrs[k]);
+  const namespaces = Object.keys(attrs)
+    .filter((k) => k.startsWith('@xmlns'))
+    .map((k) => attrs[k]);
   if (!namespaces.includes(CAP_NAMESPACE)) {
     const found = namespaces.length ? ` (found ${namespaces.join(', ')})` : ' (no namespace declared)';
     const message = `must be in the CAP 1.2 namespace ${CAP_NAMESPACE}${found}`;
@@ -99,22 +101,25 @@ function toAlertInput(cap: CapAlert): AlertParsed {
     return finish({ ...base, category: 'other', event: cap.msgType, level: 'blue' });
   }
   const { info, index } = picked;
-  return finish({
-    ...base,
-    category: alertCategoryFor(info.event, info.headline, info.category),
-    event: info.event,
-    level: levelOf(info, index),
-    urgency: info.urgency,
-    certainty: info.certainty,
-    headline: info.headline,
-    description: info.description,
-    instruction: info.instruction,
-    senderName: info.senderName,
-    effective: info.effective,
-    onset: info.onset,
-    expires: info.expires,
-    areas: areasOf(info, cap.info),
-  }, index);
+  return finish(
+    {
+      ...base,
+      category: alertCategoryFor(info.event, info.headline, info.category),
+      event: info.event,
+      level: levelOf(info, index),
+      urgency: info.urgency,
+      certainty: info.certainty,
+      headline: info.headline,
+      description: info.description,
+      instruction: info.instruction,
+      senderName: info.senderName,
+      effective: info.effective,
+      onset: info.onset,
+      expires: info.expires,
+      areas: areasOf(info, cap.info),
+    },
+    index,
+  );
 }
 
 /**

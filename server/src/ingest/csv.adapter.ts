@@ -27,9 +27,7 @@ function readRows(text: string): Row[] {
     const line = (err as CsvError & { lines?: number }).lines;
     if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
       const path = `row ${line ?? '?'}`;
-      throw new AppError(422, 'validation_failed', `${path}: the number of fields differs from the header`, [
-        { path, message: 'the number of fields differs from the header' },
-      ]);
+      throw new AppError(422, 'validation_failed', `${path}: the number of fields differs from the header`, [{ path, message: 'the number of fields differs from the header' }]);
     }
     throw new AppError(400, 'malformed_csv', `Malformed CSV${line ? ` at line ${line}` : ''}: ${err.message}`);
   }

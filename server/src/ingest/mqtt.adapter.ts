@@ -116,7 +116,11 @@ export function startMqttIngest(opts: MqttIngestOptions): MqttIngest {
   });
   client.handleMessage = (_packet, done) => {
     // `done` sends the PUBACK and lets mqtt.js read the next packet.
-    if (!closing) batcher.room().then(() => done(), () => done());
+    if (!closing)
+      batcher.room().then(
+        () => done(),
+        () => done(),
+      );
   };
   client.on('error', (err) => log.warn({ err }, 'MQTT client error'));
   client.on('offline', () => log.warn({ url: opts.url }, 'MQTT broker unreachable; reconnecting'));

@@ -14,21 +14,23 @@ const DAY_MS = 86_400_000;
 // dropped, so a code named twice still selects each case once.
 const commaList = z.preprocess(
   (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v),
-  z
-    .string({ error: 'must be text: one comma-separated list, or the parameter repeated' })
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]),
+  z.string({ error: 'must be text: one comma-separated list, or the parameter repeated' }).transform((s) => [
+    ...new Set(
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ]),
 );
-const dateParam = (name: string) =>
-  z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a time zone, e.g. 2026-07-01T00:00:00+08:00` });
+const dateParam = (name: string) => z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with a time zone, e.g. 2026-07-01T00:00:00+08:00` });
 
 const querySchema = z.object({
   service_request_id: commaList.optional(),
   service_code: commaList.optional(),
   start_date: dateParam('start_date').optional(),
   end_date: dateParam('end_date').optional(),
-  status: commaList
-    .pipe(z.array(z.enum(['open', 'closed'], { error: 'status must be open, closed or both (open,closed)' })))
-    .optional(),
+  status: commaList.pipe(z.array(z.enum(['open', 'closed'], { error: 'status must be open, closed or both (open,closed)' }))).optional(),
   exercise: z.enum(['true', 'false'], { error: 'exercise must be true or false' }).optional(),
 });
 
@@ -110,8 +112,17 @@ export async function findOpen311Requests(cases: CaseQueries, q: Open311Query, a
     const found = await Promise.all([...new Set(q.ids)].slice(0, max).map((id) => cases.get(id)));
     return found.filter((c): c is GridCase => c !== null && visibleTo(c, access));
   }
-  return listPages(cases, {
-    districts: access.districts, statuses: q.statuses, reportedFrom: q.from, reportedTo: q.to,
-    exercise: access.public ? false : q.exercise, ...(q.codes ? { categories: q.codes } : {}), ...(access.public ? { source: 'open311' as const } : {}),
-  }, max);
+  return listPages(
+    cases,
+    {
+      districts: access.districts,
+      statuses: q.statuses,
+      reportedFrom: q.from,
+      reportedTo: q.to,
+      exercise: access.public ? false : q.exercise,
+      ...(q.codes ? { categories: q.codes } : {}),
+      ...(access.public ? { source: 'open311' as const } : {}),
+    },
+    max,
+  );
 }

@@ -61,8 +61,7 @@ export function open311Status(status: CaseStatus): 'open' | 'closed' {
   return CLOSED.has(status) ? 'closed' : 'open';
 }
 
-const departmentName = (cat: Open311Catalogue, id: string | null | undefined) =>
-  id ? (cat.departments.find((d) => d.id === id)?.name ?? id) : null;
+const departmentName = (cat: Open311Catalogue, id: string | null | undefined) => (id ? (cat.departments.find((d) => d.id === id)?.name ?? id) : null);
 
 /** The city's case categories as GeoReport services (group 部件 for facilities, 事件 for incidents). */
 export function toOpen311Services(cat: Open311Catalogue): Open311Service[] {

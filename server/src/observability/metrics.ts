@@ -42,16 +42,25 @@ export function createMetrics() {
 
   /** Registers a gauge read from `fn` at scrape time. */
   function gauge(name: string, help: string, fn: () => number) {
-    new client.Gauge({ name, help, registers: [registry], collect() { this.set(fn()); } });
+    new client.Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(fn());
+      },
+    });
   }
 
   /** Counts what every ingest interface (HTTP, CAP, CSV, Open311, MQTT) gets accepted. */
   function countIngest(ingest: IngestService): IngestService {
-    const counted = <T>(stream: string, fn: (items: T[]) => Promise<IngestResult>) => async (items: T[]) => {
-      const r = await fn(items);
-      ingested.inc({ stream }, r.accepted);
-      return r;
-    };
+    const counted =
+      <T>(stream: string, fn: (items: T[]) => Promise<IngestResult>) =>
+      async (items: T[]) => {
+        const r = await fn(items);
+        ingested.inc({ stream }, r.accepted);
+        return r;
+      };
     return {
       gridEvents: counted('grid-events', ingest.gridEvents),
       alerts: counted('alerts', ingest.alerts),

@@ -85,10 +85,11 @@ export class BackpressureGuard {
     if (topics.length === 0) return;
     let set = this.dropped.get(socketId);
     if (!set) this.dropped.set(socketId, (set = new Set()));
-    for (const t of topics) if (!set.has(t)) {
-      set.add(t);
-      this.droppedCount++;
-    }
+    for (const t of topics)
+      if (!set.has(t)) {
+        set.add(t);
+        this.droppedCount++;
+      }
     if (!this.timer) {
       this.timer = setInterval(() => this.checkResume(), this.opts.resumeCheckMs ?? 100);
       this.timer.unref();

@@ -40,10 +40,7 @@ export function createDeltaLogRepository(db: Db): DeltaLogRepository {
 
     async range(topic, afterSeq, toSeq) {
       if (toSeq <= afterSeq) return [];
-      const { rows } = await db.query<{ seq: unknown; items: unknown }>(
-        'select seq, items from live_deltas where topic = $1 and seq > $2 and seq <= $3 order by seq',
-        [topic, afterSeq, toSeq],
-      );
+      const { rows } = await db.query<{ seq: unknown; items: unknown }>('select seq, items from live_deltas where topic = $1 and seq > $2 and seq <= $3 order by seq', [topic, afterSeq, toSeq]);
       return rows.map((r) => ({
         topic,
         seq: Number(r.seq),

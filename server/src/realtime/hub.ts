@@ -218,4 +218,3 @@ function latestPerId(items: unknown[]): unknown[] {
   }
   return byId.size === items.length ? items : [...byId.values()];
 }
-

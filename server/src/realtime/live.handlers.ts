@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import type { ExtendedError } from 'socket.io';
-import {
-  liveTopic,
-  subscribeRequest,
-  type Ack,
-  type ErrorBody,
-  type LiveTopic,
-  type SocketData,
-  type SubscribeResult,
-} from '../../../shared/contracts/live.js';
+import { liveTopic, subscribeRequest, type Ack, type ErrorBody, type LiveTopic, type SocketData, type SubscribeResult } from '../../../shared/contracts/live.js';
 import type { Fanout } from './fanout.js';
 import { answerTopic, type ReplayDeps } from './replay.js';
 import { resolveScope } from './subscriptions.js';

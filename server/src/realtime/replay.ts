@@ -19,13 +19,7 @@ export interface ReplayDeps {
  * the client is current, otherwise (no `since`, pruned, or a `since` from the future, as after
  * a database reset) a snapshot read after `seq`, so it holds at least everything up to `seq`.
  */
-export async function answerTopic<T extends LiveTopic>(
-  topic: T,
-  seq: number,
-  since: number | undefined,
-  scope: Scope,
-  deps: ReplayDeps,
-): Promise<TopicSubscription<T>> {
+export async function answerTopic<T extends LiveTopic>(topic: T, seq: number, since: number | undefined, scope: Scope, deps: ReplayDeps): Promise<TopicSubscription<T>> {
   if (since !== undefined && since === seq) return { seq, missed: [] };
   if (since !== undefined && since < seq && seq - since <= deps.maxReplayDeltas) {
     const missed = await deps.repo.range(topic, since, seq);

@@ -32,10 +32,7 @@ export function itemDistricts<T extends LiveTopic>(topic: T, item: TopicItems[T]
  * for, sorted so that clients with the same scope share one room. A grid user without
  * districts, or asking only for foreign ones, is refused.
  */
-export function resolveScope(
-  user: AuthUser,
-  requested: readonly string[] | undefined,
-): { ok: true; scope: Scope } | { ok: false; error: ErrorBody } {
+export function resolveScope(user: AuthUser, requested: readonly string[] | undefined): { ok: true; scope: Scope } | { ok: false; error: ErrorBody } {
   if (!can(user, 'streams:read')) return { ok: false, error: { code: 'forbidden', message: `role ${user.role} may not ${PERMISSION_TEXT['streams:read']}` } };
   const scope = resolveDistricts(user, requested);
   if (!scope.ok) return { ok: false, error: { code: 'forbidden', message: scope.message } };

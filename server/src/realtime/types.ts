@@ -1,10 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientWireEvents,
-  SocketData,
-} from '../../../shared/contracts/live.js';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientWireEvents, SocketData } from '../../../shared/contracts/live.js';
 
 /** The typed Socket.IO server the live hub runs on. */
 export type LiveServer = Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>;

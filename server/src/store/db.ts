@@ -46,7 +46,8 @@ export async function openDb(opts: DbOptions): Promise<Db> {
 async function openPostgres(opts: DbOptions): Promise<Db> {
   const timeoutMs = opts.timeoutMs ?? 0;
   const pool = new pg.Pool({
-    connectionString: opts.databaseUrl, max: 10,
+    connectionString: opts.databaseUrl,
+    max: 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 0,
     // The server cancels a statement past the deadline (a lock held elsewhere, a slow plan)…
     statement_timeout: timeoutMs,
@@ -63,8 +64,7 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
       const client = await timed(() => pool.connect());
       const untimed = topts?.untimed ?? false;
       // node-postgres reads a per-query 0 as "use the pool's", so untimed is the longest timer Node allows.
-      const run = (text: string, values?: unknown[]) =>
-        timed(() => client.query(untimed ? { text, values, query_timeout: 0x7fffffff } as pg.QueryConfig : { text, values }) as never);
+      const run = (text: string, values?: unknown[]) => timed(() => client.query(untimed ? ({ text, values, query_timeout: 0x7fffffff } as pg.QueryConfig) : { text, values }) as never);
       try {
         await run('begin');
         if (untimed) await run('set local statement_timeout = 0');

@@ -51,14 +51,18 @@ export async function openPglite(dataDir: string, opts: { timeoutMs?: number } =
     if (failed) return Promise.reject(failed);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      const timer = deadlineMs ? setTimeout(() => {
-        pending.delete(id);
-        reject(new DbTimeoutError(`${op}: no answer from the embedded database within ${deadlineMs} ms`));
-      }, deadlineMs) : undefined;
-      const settle = <A>(fn: (a: A) => void) => (a: A) => {
-        clearTimeout(timer);
-        fn(a);
-      };
+      const timer = deadlineMs
+        ? setTimeout(() => {
+            pending.delete(id);
+            reject(new DbTimeoutError(`${op}: no answer from the embedded database within ${deadlineMs} ms`));
+          }, deadlineMs)
+        : undefined;
+      const settle =
+        <A>(fn: (a: A) => void) =>
+        (a: A) => {
+          clearTimeout(timer);
+          fn(a);
+        };
       pending.set(id, { resolve: settle(resolve as (v: unknown) => void), reject: settle(reject) });
       try {
         worker.postMessage({ id, op, sql, params, blob });
@@ -100,8 +104,7 @@ export async function openPglite(dataDir: string, opts: { timeoutMs?: number } =
     release();
     return answer;
   };
-  const copyCsv = (target: string, csv: string, deadlineMs: number) =>
-    post<void>('query', `copy ${target} from '/dev/blob' with (format csv)`, [], new TextEncoder().encode(csv), deadlineMs);
+  const copyCsv = (target: string, csv: string, deadlineMs: number) => post<void>('query', `copy ${target} from '/dev/blob' with (format csv)`, [], new TextEncoder().encode(csv), deadlineMs);
 
   async function transaction<T>(fn: (tx: Queryable) => Promise<T>, topts?: { untimed?: boolean }): Promise<T> {
     const deadlineMs = topts?.untimed ? 0 : timeoutMs;

@@ -30,10 +30,15 @@ export async function openScreen(page: Page, base: string, path = screenPath(STI
     await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
     await password.fill('demo');
     await password.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/screen', { timeout: 15_000 }).catch(async (err: Error) => {
-      const said = await page.locator('[role=alert]').allInnerTexts().catch(() => []);
-      throw new Error(`sign-in did not reach /screen (at ${page.url()}; the page said: ${said.join(' / ') || 'nothing'}): ${err.message}`);
-    });
+    await page
+      .waitForURL((u) => u.pathname === '/screen', { timeout: 15_000 })
+      .catch(async (err: Error) => {
+        const said = await page
+          .locator('[role=alert]')
+          .allInnerTexts()
+          .catch(() => []);
+        throw new Error(`sign-in did not reach /screen (at ${page.url()}; the page said: ${said.join(' / ') || 'nothing'}): ${err.message}`);
+      });
     // The app may drop the query on its way through the login page; come back to it.
     if (!page.url().endsWith(path)) await page.goto(`${base}${path}`);
   }

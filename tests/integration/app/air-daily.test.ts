@@ -45,7 +45,16 @@ describe.each(['pglite', 'postgres'] as const)('daily AQI (日报) and good days
   it('gives each station its daily report; 19 hours do not make a valid day, 20 do', async () => {
     const r = await daily('/api/v1/air/daily?from=2026-07-01&to=2026-07-01');
     const by = new Map(r.items.map((i) => [i.scope, i]));
-    expect(by.get('441702-air-01')).toMatchObject({ date: '2026-07-01', level: 'station', district: '441702', aqi: 80, primaryPollutants: ['pm25'], valid: true, concentrations: { pm25_24h: 50, o3_8h: 80 }, counts: { pm25_24h: 20, o3_8h: 15 } });
+    expect(by.get('441702-air-01')).toMatchObject({
+      date: '2026-07-01',
+      level: 'station',
+      district: '441702',
+      aqi: 80,
+      primaryPollutants: ['pm25'],
+      valid: true,
+      concentrations: { pm25_24h: 50, o3_8h: 80 },
+      counts: { pm25_24h: 20, o3_8h: 15 },
+    });
     expect(by.get('441702-air-02')).toMatchObject({ aqi: null, valid: false, concentrations: {}, counts: { pm25_24h: 19 } });
     expect(by.get('441704-air-01')).toMatchObject({ aqi: 128, primaryPollutants: ['pm25'], standard: 'HJ633-2026' });
   });

@@ -6,8 +6,7 @@ import type { Observation } from '../../../shared/schemas/index.js';
 const START = Date.parse('2025-06-01T00:00:00+08:00');
 const hour = (h: number) => new Date(START + h * 3600_000).toISOString();
 /** 23 hours of PM2.5 60, then 120: the 24-hour mean is 62.5 → IAQI (50..100, 35..75) 84.375 → 85. */
-const day = (stationId: string, exercise = false) =>
-  Array.from({ length: 24 }, (_, h) => ({ kind: 'air', stationId, observedAt: hour(h), values: { pm25: h === 23 ? 120 : 60 }, exercise }));
+const day = (stationId: string, exercise = false) => Array.from({ length: 24 }, (_, h) => ({ kind: 'air', stationId, observedAt: hour(h), values: { pm25: h === 23 ? 120 : 60 }, exercise }));
 
 describe.each(['pglite', 'postgres'] as const)('HJ 633—2012 moving means through the ingest API on %s', (engine) => {
   let srv: TestServer;
@@ -55,13 +54,17 @@ describe.each(['pglite', 'postgres'] as const)('HJ 633—2012 moving means throu
     const items = await stored(stationId);
     expect(items.at(-1)!.assessment).toMatchObject({ aqi: 85, means: { pm25_24h: 62.5 } });
     expect(items.map((o) => o.assessment.means!.pm25_24h)).toEqual(items.map((_, h) => (h === 23 ? 62.5 : 60)));
-    const [d] = (await (await srv.get(`/api/v1/air/daily?station=${stationId}&from=2025-06-01&to=2025-06-01`)).json() as { items: { counts: object }[] }).items;
+    const [d] = ((await (await srv.get(`/api/v1/air/daily?station=${stationId}&from=2025-06-01&to=2025-06-01`)).json()) as { items: { counts: object }[] }).items;
     expect(d!.counts).toEqual({ pm25_24h: 24 });
   });
 
   it('a late hour re-assesses the stored hours whose means it changes, and publishes them live', async () => {
     const stationId = '441704-air-02';
-    await send(day(stationId).filter((_, h) => h !== 5).map((o) => ({ ...o, values: { pm25: 60 } })));
+    await send(
+      day(stationId)
+        .filter((_, h) => h !== 5)
+        .map((o) => ({ ...o, values: { pm25: 60 } })),
+    );
     expect((await stored(stationId)).at(-1)!.assessment).toMatchObject({ aqi: 82, means: { pm25_24h: 60 } });
     const pushedAt = (h: number) => (x: { items: unknown[] }) => (x.items as Observation[]).some((o) => o.stationId === stationId && o.observedAt === hour(h));
     await live.waitFor('env', pushedAt(23));
@@ -87,8 +90,7 @@ describe.each(['pglite', 'postgres'] as const)('HJ 633—2012 moving means throu
     const stationId = '441721-air-01';
     await send(day(stationId).map((o) => ({ ...o, values: { pm25: 60 } })));
     await send([{ kind: 'air', stationId, observedAt: hour(23), values: { pm25: 300 }, exercise: true }]);
-    const { rows } = await srv.db.query<{ assessment: Observation['assessment'] }>(
-      'select assessment from observations where station_id = $1 and exercise order by observed_at', [stationId]);
+    const { rows } = await srv.db.query<{ assessment: Observation['assessment'] }>('select assessment from observations where station_id = $1 and exercise order by observed_at', [stationId]);
     expect(rows[0]!.assessment.means).toEqual({ pm25_24h: 300 });
     expect((await stored(stationId)).at(-1)!.assessment.means).toEqual({ pm25_24h: 60 });
   });

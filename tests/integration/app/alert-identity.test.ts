@@ -46,7 +46,11 @@ describe('CAP identity: sender, identifier and sent together (CAP 1.2)', () => {
   });
 
   it('resolves references by the triple: an Update from sender B never touches sender A', async () => {
-    const up = await srv.ingest('/api/v1/ingest/cap', capXml({ identifier: '0072', sender: B, sent: '2026-09-01T09:00:00+08:00', msgType: 'Update', references: `${B},0071,${SENT_B}`, severity: 'Moderate', event: '森林火险黄色预警信号' }), CAP);
+    const up = await srv.ingest(
+      '/api/v1/ingest/cap',
+      capXml({ identifier: '0072', sender: B, sent: '2026-09-01T09:00:00+08:00', msgType: 'Update', references: `${B},0071,${SENT_B}`, severity: 'Moderate', event: '森林火险黄色预警信号' }),
+      CAP,
+    );
     expect(up.status).toBe(202);
     const [idB] = ((await up.json()) as Ingested).ids;
     expect(await alertById(idB!)).toMatchObject({ sender: B, level: 'yellow' });

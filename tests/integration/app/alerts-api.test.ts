@@ -72,7 +72,9 @@ describe('alerts read API and live topic', () => {
   ])('refuses an acknowledgement whose comment is only %s', async (_name, comment) => {
     const [id] = ((await (await srv.ingest('/api/v1/ingest/alerts', alertJson())).json()) as { ids: string[] }).ids;
     const res = await fetch(`${srv.url}/api/v1/alerts/${id}/ack`, {
-      method: 'POST', headers: { authorization: `Bearer ${await srv.token('duty')}`, 'content-type': 'application/json' }, body: JSON.stringify({ comment }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${await srv.token('duty')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ comment }),
     });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('body.comment');

@@ -95,7 +95,11 @@ describe('a typhoon drill against a live server', () => {
   it('pushed only exercise items on every stream while it ran', () => {
     const real = live.deltas.filter((d) => d.topic !== 'drills').flatMap((d) => (d.items as Array<{ exercise: boolean }>).filter((i) => i.exercise !== true).map(() => d.topic));
     expect(real).toEqual([]);
-    for (const topic of STREAMS) expect(live.deltas.some((d) => d.topic === topic && d.items.length > 0), topic).toBe(true);
+    for (const topic of STREAMS)
+      expect(
+        live.deltas.some((d) => d.topic === topic && d.items.length > 0),
+        topic,
+      ).toBe(true);
   });
 
   it('computed the drill its own vital signs from its exercise data', async () => {

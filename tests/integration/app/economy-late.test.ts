@@ -17,14 +17,13 @@ describe('economic growth when data comes late or is revised', () => {
   });
 
   const send = (rows: Record<string, unknown>[]) => srv.ingest('/api/v1/ingest/indicators', rows);
-  const pushed = (period: string, pred: (i: Indicator) => boolean) =>
-    client.waitFor('economy', (d) => (d.items as Indicator[]).some((i) => i.period === period && pred(i)));
+  const pushed = (period: string, pred: (i: Indicator) => boolean) => client.waitFor('economy', (d) => (d.items as Indicator[]).some((i) => i.period === period && pred(i)));
   const stored = async (period: string) => {
     const { items } = (await (await srv.get(`/api/v1/indicators?code=retail&region=441700&year=${period.slice(0, 4)}`)).json()) as { items: Indicator[] };
     return items.find((i) => i.period === period)!;
   };
 
-  it('fills this year\'s 同比 (current and cumulative) when last year\'s period arrives later, and pushes it', async () => {
+  it("fills this year's 同比 (current and cumulative) when last year's period arrives later, and pushes it", async () => {
     expect((await send([{ code: 'retail', region: '441700', period: '2026-03', value: 110, cumulative: 300 }])).status).toBe(202);
     expect((await stored('2026-03')).yoy).toBeNull();
     expect((await send([{ code: 'retail', region: '441700', period: '2025-03', value: 100, cumulative: 280 }])).status).toBe(202);

@@ -15,7 +15,10 @@ describe('environment breaches: one notice per station and episode, only when si
   const at = (h: number) => new Date(T0 + h * HOUR).toISOString();
   const send = async (readings: { kind: string; stationId: string; h: number; values: Record<string, number>; exercise?: boolean }[]) => {
     clock = Math.max(clock, ...readings.map((r) => T0 + r.h * HOUR + 60_000));
-    const res = await srv.ingest('/api/v1/ingest/observations', readings.map(({ h, ...r }) => ({ ...r, observedAt: at(h) })));
+    const res = await srv.ingest(
+      '/api/v1/ingest/observations',
+      readings.map(({ h, ...r }) => ({ ...r, observedAt: at(h) })),
+    );
     expect(res.status).toBe(202);
   };
   const noise = (h: number, leq: number, exercise?: boolean) => ({ kind: 'noise', stationId: NOISE, h, values: { leq }, exercise });
@@ -45,7 +48,16 @@ describe('environment breaches: one notice per station and episode, only when si
     await send([noise(2, 60.4)]);
     const [raised, ...more] = await notices();
     expect(more).toEqual([]);
-    expect(raised).toMatchObject({ kind: 'notice', sender: 'city-cockpit/env', senderName: '阳江市城市运行平台·环境监测', category: 'environment', level: 'blue', state: 'active', exercise: false, districts: ['441702'] });
+    expect(raised).toMatchObject({
+      kind: 'notice',
+      sender: 'city-cockpit/env',
+      senderName: '阳江市城市运行平台·环境监测',
+      category: 'environment',
+      level: 'blue',
+      state: 'active',
+      exercise: false,
+      districts: ['441702'],
+    });
     expect(raised!.headline).toContain('限值 60 dB(A)，实测 60.4 dB(A)');
 
     for (const h of [3, 4, 5, 6]) await send([noise(h, 61 + 2 * h)]);

@@ -39,7 +39,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/v1/ingest/indicators', auth: 'ingest', body: { kind: 'csv', template: () => 'code,region,period,value\ngdp,441700,2026-Q1,12' } },
   { method: 'GET', path: '/open311/v2/services.:format', auth: 'none', query: ['jurisdiction_id'] },
   { method: 'GET', path: '/open311/v2/services/:code.:format', auth: 'none' },
-  { method: 'POST', path: '/open311/v2/requests.:format', auth: 'none', body: { kind: 'form', template: () => ({ api_key: INGEST_KEY, service_code: 'road', lat: '21.86', long: '111.98', description: 'fuzz' }) } },
+  {
+    method: 'POST',
+    path: '/open311/v2/requests.:format',
+    auth: 'none',
+    body: { kind: 'form', template: () => ({ api_key: INGEST_KEY, service_code: 'road', lat: '21.86', long: '111.98', description: 'fuzz' }) },
+  },
   { method: 'GET', path: '/open311/v2/requests.:format', auth: 'none', query: ['service_code', 'status', 'start_date', 'end_date', 'service_request_id'] },
   { method: 'GET', path: '/open311/v2/requests/:id.:format', auth: 'none' },
   { method: 'GET', path: '/api/v1/incidents', auth: 'user', query: ['status', 'district', 'category', 'cursor', 'limit'] },
@@ -73,8 +78,7 @@ const JOB_TABLES = new Set(['kpi_samples', 'live_seq', 'live_deltas', 'schema_mi
 
 /** Text with one character no store accepts; JSON can carry unpaired surrogates, URLs and text bodies only NUL. */
 const badText = (json: boolean) =>
-  fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...(json ? ['\u0000', '\uD800', '\uDFFF', '\uDBFFa', 'a\uDC00'] : ['\u0000'])), fc.string({ maxLength: 6 }))
-    .map(([a, bad, b]) => a + bad + b);
+  fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...(json ? ['\u0000', '\uD800', '\uDFFF', '\uDBFFa', 'a\uDC00'] : ['\u0000'])), fc.string({ maxLength: 6 })).map(([a, bad, b]) => a + bad + b);
 
 /** A request with bad text in one place; `where` is what the error must name. */
 interface Probe {
@@ -148,7 +152,7 @@ describe('fuzz: text that cannot be stored gets a 4xx on every endpoint, nothing
   });
   afterAll(async () => srv.close());
 
-  it('the probe\'s two anonymous 500s: a login username with U+0000, ?service_code=%00 on Open311', async () => {
+  it("the probe's two anonymous 500s: a login username with U+0000, ?service_code=%00 on Open311", async () => {
     const before = await digest();
     const login = await fetch(`${srv.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lead\u0000er', password: 'x' }) });
     expect(login.status).toBe(400);

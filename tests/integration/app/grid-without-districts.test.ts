@@ -16,8 +16,17 @@ const gridToken = (districts: string[] | null) =>
     .sign(new TextEncoder().encode(SECRET));
 
 const READS = [
-  '/api/v1/incidents', '/api/v1/alerts', '/api/v1/stations', '/api/v1/stations/x/readings', '/api/v1/resources', '/api/v1/cameras',
-  '/api/v1/indicators', '/api/v1/kpi', '/api/v1/kpi/history', '/api/v1/stats/case-trend', '/api/v1/stats/air-trend',
+  '/api/v1/incidents',
+  '/api/v1/alerts',
+  '/api/v1/stations',
+  '/api/v1/stations/x/readings',
+  '/api/v1/resources',
+  '/api/v1/cameras',
+  '/api/v1/indicators',
+  '/api/v1/kpi',
+  '/api/v1/kpi/history',
+  '/api/v1/stats/case-trend',
+  '/api/v1/stats/air-trend',
   `/api/v1/replay?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`,
 ];
 
@@ -33,7 +42,10 @@ describe('a grid token without districts gets nothing, never the whole city', ()
   });
   afterAll(async () => srv.close());
 
-  it.each([['an empty district list', []], ['no district list at all', null]] as const)('HTTP reads and actions, with %s', async (_name, districts) => {
+  it.each([
+    ['an empty district list', []],
+    ['no district list at all', null],
+  ] as const)('HTTP reads and actions, with %s', async (_name, districts) => {
     const before = await (await srv.get(`/api/v1/incidents/${caseId}`)).text();
     const auth = { authorization: `Bearer ${await gridToken(districts as string[] | null)}` };
     for (const path of [...READS, `/api/v1/incidents/${caseId}`]) {
@@ -41,20 +53,28 @@ describe('a grid token without districts gets nothing, never the whole city', ()
       expect([403, 404], `${path} → ${res.status}`).toContain(res.status);
     }
     const act = await fetch(`${srv.url}/api/v1/incidents/${caseId}/actions`, {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'register', version: 1 }),
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'register', version: 1 }),
     });
     expect([403, 404, 422]).toContain(act.status);
     expect(await (await srv.get(`/api/v1/incidents/${caseId}`)).text()).toBe(before);
   });
 
-  it.each([['an empty district list', []], ['no district list at all', null]] as const)('domain actions, with %s', async (_name, districts) => {
+  it.each([
+    ['an empty district list', []],
+    ['no district list at all', null],
+  ] as const)('domain actions, with %s', async (_name, districts) => {
     // The domain applies the district rule itself, whoever calls it (not only the HTTP layer's normalised token).
     const user = { username: 'nowhere', role: 'grid' as const, districts: districts as string[] | null };
     await expect(srv.app.domain.grid.act(caseId, 'register', user)).rejects.toMatchObject({ status: 404, code: 'not_found' });
     await expect(srv.app.domain.alerts.acknowledge(alertId, user, 'seen')).rejects.toMatchObject({ status: 404, code: 'not_found' });
   });
 
-  it.each([['an empty district list', []], ['no district list at all', null]] as const)('live subscribe, with %s', async (_name, districts) => {
+  it.each([
+    ['an empty district list', []],
+    ['no district list at all', null],
+  ] as const)('live subscribe, with %s', async (_name, districts) => {
     const socket = await liveClient(srv.url, await gridToken(districts as string[] | null));
     try {
       const res = await socket.subscribe({ topics: ['grid', 'alerts', 'env', 'economy', 'kpi'] });

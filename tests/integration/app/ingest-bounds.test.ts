@@ -33,7 +33,7 @@ describe('ingest refuses times from the future or before 2000, naming the field,
     expect((await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ reportedAt: JUST_AHEAD }))).status).toBe(202);
   });
 
-  it('observations (JSON): observedAt, so a reading from 2099 never becomes a station\'s latest', async () => {
+  it("observations (JSON): observedAt, so a reading from 2099 never becomes a station's latest", async () => {
     const reading = (observedAt: string) => ({ kind: 'air', stationId: '441702-air-01', observedAt, values: { pm25: 300 } });
     await refused(await srv.ingest('/api/v1/ingest/observations', [reading(FUTURE)]), '0.observedAt');
     await refused(await srv.ingest('/api/v1/ingest/observations', [reading(ANCIENT)]), '0.observedAt');

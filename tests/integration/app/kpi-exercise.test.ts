@@ -25,7 +25,7 @@ describe('vital signs of a drill (exercise scope)', () => {
   it('counts exercise cases and readings in the drill scope only, and pushes it live', async () => {
     const at = new Date().toISOString();
     await srv.ingest('/api/v1/ingest/grid-events', [gridEvent(), gridEvent({ exercise: true }), gridEvent({ exercise: true })]);
-    await srv.ingest('/api/v1/ingest/observations', [{ kind: 'air', stationId: (await firstAirStation(srv)), observedAt: at, values: { pm25: 30, pm10: 50 }, exercise: true }]);
+    await srv.ingest('/api/v1/ingest/observations', [{ kind: 'air', stationId: await firstAirStation(srv), observedAt: at, values: { pm25: 30, pm10: 50 }, exercise: true }]);
     await srv.app.domain.refreshKpis(true);
 
     const real = city(await kpi());

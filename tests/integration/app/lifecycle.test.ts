@@ -50,7 +50,16 @@ describe('case lifecycle through the incident API, and overdue escalation', () =
 
   it('escalates an unacknowledged alert step by step and expires it', async () => {
     const sent = clock.toISOString();
-    await srv.ingest('/api/v1/ingest/alerts', { sourceId: 'esc-1', sender: 's', sent, category: 'rainstorm', event: '暴雨红色预警信号', level: 'red', districts: ['441702'], expires: new Date(clock.getTime() + 3600_000).toISOString() });
+    await srv.ingest('/api/v1/ingest/alerts', {
+      sourceId: 'esc-1',
+      sender: 's',
+      sent,
+      category: 'rainstorm',
+      event: '暴雨红色预警信号',
+      level: 'red',
+      districts: ['441702'],
+      expires: new Date(clock.getTime() + 3600_000).toISOString(),
+    });
     clock = new Date(clock.getTime() + 11 * 60_000);
     const [a] = await srv.app.domain.alerts.sweep();
     expect(a).toMatchObject({ escalation: 2, state: 'active' });
@@ -61,7 +70,10 @@ describe('case lifecycle through the incident API, and overdue escalation', () =
 
   it('pages through incidents with a cursor', async () => {
     const base = Date.now() - 3600_000;
-    await srv.ingest('/api/v1/ingest/grid-events', Array.from({ length: 5 }, (_, i) => gridEvent({ reportedAt: new Date(base + i * 1000).toISOString() })));
+    await srv.ingest(
+      '/api/v1/ingest/grid-events',
+      Array.from({ length: 5 }, (_, i) => gridEvent({ reportedAt: new Date(base + i * 1000).toISOString() })),
+    );
     const p1 = (await (await srv.get('/api/v1/incidents?limit=3')).json()) as { items: GridCase[]; nextCursor: string };
     const p2 = (await (await srv.get(`/api/v1/incidents?limit=3&cursor=${p1.nextCursor}`)).json()) as { items: GridCase[]; nextCursor: string | null };
     expect(p1.items).toHaveLength(3);

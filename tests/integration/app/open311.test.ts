@@ -30,16 +30,28 @@ describe('Open311 GeoReport v2 end to end', () => {
 
     // The supervision centre rejects it as not a case: Open311 now reports it closed.
     const token = await srv.token('duty');
-    const r = await fetch(`${srv.url}/api/v1/incidents/${id}/actions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'reject', note: '重复上报' }) });
+    const r = await fetch(`${srv.url}/api/v1/incidents/${id}/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'reject', note: '重复上报' }),
+    });
     expect(r.status).toBe(200);
     const after = (await (await fetch(`${srv.url}/open311/v2/requests/${id}.json`)).json()) as { status: string }[];
     expect(after[0]!.status).toBe('closed');
   });
 
   it('refuses a missing api_key and a bad location with Open311 errors, storing nothing', async () => {
-    const noKey = await fetch(`${srv.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ service_code: 'x', lat: '21.8', long: '111.9' }) });
+    const noKey = await fetch(`${srv.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ service_code: 'x', lat: '21.8', long: '111.9' }),
+    });
     expect(noKey.status).toBe(403); // GeoReport v2: 403 for a missing or invalid api_key
-    const bad = await fetch(`${srv.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ api_key: INGEST_KEY, service_code: 'manhole_cover', lat: 'north', long: '111.9' }) });
+    const bad = await fetch(`${srv.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: INGEST_KEY, service_code: 'manhole_cover', lat: 'north', long: '111.9' }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: number; description: string }[])[0]!.description).toMatch(/lat/);
     const { rows } = await srv.db.query<{ n: number }>('select count(*)::int as n from cases');
@@ -48,7 +60,8 @@ describe('Open311 GeoReport v2 end to end', () => {
 
   const post311 = (fields: Record<string, string>) =>
     fetch(`${srv.url}/open311/v2/requests.json`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ api_key: INGEST_KEY, service_code: 'manhole_cover', lat: String(JIANGCHENG.lat), long: String(JIANGCHENG.lon), ...fields }),
     });
   const read = async (path: string, token?: string) => {
@@ -63,11 +76,15 @@ describe('Open311 GeoReport v2 end to end', () => {
     expect(rows[0]).toEqual({ media_url: 'https://photos.example.cn/a.jpg', description: '井盖缺失' });
     expect((await read(`requests/${id}.json`)).body[0]).toMatchObject({ media_url: 'https://photos.example.cn/a.jpg', description: '井盖缺失', status_notes: null });
     const token = await srv.token('duty');
-    await fetch(`${srv.url}/api/v1/incidents/${id}/actions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'reject', note: '重复上报，已并入 2026-118 号案卷' }) });
+    await fetch(`${srv.url}/api/v1/incidents/${id}/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'reject', note: '重复上报，已并入 2026-118 号案卷' }),
+    });
     expect((await read(`requests/${id}.json`)).body[0]).toMatchObject({ status: 'closed', status_notes: '重复上报，已并入 2026-118 号案卷' });
   });
 
-  it('shows anonymous readers only Open311 requests, never drills; a grid token sees its district\'s cases of every source', async () => {
+  it("shows anonymous readers only Open311 requests, never drills; a grid token sees its district's cases of every source", async () => {
     const [{ service_request_id: mine }] = (await (await post311({ description: '公开' })).json()) as [{ service_request_id: string }];
     await post311({ description: '演练', exercise: 'true' });
     const inspector = gridEvent();

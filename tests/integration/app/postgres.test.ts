@@ -30,7 +30,7 @@ describe('PostgreSQL mode (DATABASE_URL): the same schema and queries on a real 
     const again = await liveClient(srv.url, await srv.token('leader'));
     const ack = await again.subscribe({ topics: ['grid'], since: { grid: d.seq } });
     if (!ack.ok) throw new Error('subscribe failed');
-    expect(ack.data.topics.grid!.missed!.flatMap((x) => (x.items).map((i) => i.sourceId))).toEqual([later.sourceId]);
+    expect(ack.data.topics.grid!.missed!.flatMap((x) => x.items.map((i) => i.sourceId))).toEqual([later.sourceId]);
     again.close();
     const { rows } = await srv.db.query<{ n: number }>('select count(*)::int as n from cases');
     expect(rows[0]!.n).toBe(2);

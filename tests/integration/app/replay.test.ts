@@ -27,7 +27,12 @@ describe('replay of a past window', () => {
     const url = `/api/v1/replay?from=${encodeURIComponent(at(0))}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
     const all = (await (await srv.get(url)).json()) as { events: ReplayEvent[] };
     const steps = all.events.filter((e) => e.topic === 'grid').map((e) => [e.item.id, e.item.status]);
-    expect(steps).toEqual([[ids[0], 'reported'], [ids[1], 'reported'], [ids[0], 'registered'], [ids[0], 'dispatched']]);
+    expect(steps).toEqual([
+      [ids[0], 'reported'],
+      [ids[1], 'reported'],
+      [ids[0], 'registered'],
+      [ids[0], 'dispatched'],
+    ]);
     expect(all.events.filter((e) => e.topic === 'alerts').map((e) => e.item.msgType)).toEqual(['Alert']);
     expect(all.events.map((e) => e.at)).toEqual([...all.events.map((e) => e.at)].sort());
 

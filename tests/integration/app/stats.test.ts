@@ -25,8 +25,7 @@ describe.each(['pglite', 'postgres'] as const)('GET /api/v1/stats on %s: hourly 
       gridEvent({ reportedAt: ago(170), exercise: true }),
     ];
     expect((await srv.ingest('/api/v1/ingest/grid-events', cases)).status).toBe(202);
-    const air = (stationId: string, minutes: number, pm25: number, exercise = false) =>
-      ({ kind: 'air', stationId, observedAt: ago(minutes), values: { pm25, pm10: pm25 * 2, no2: 20 }, exercise });
+    const air = (stationId: string, minutes: number, pm25: number, exercise = false) => ({ kind: 'air', stationId, observedAt: ago(minutes), values: { pm25, pm10: pm25 * 2, no2: 20 }, exercise });
     const readings = [air('441702-air-01', 25, 30), air('441702-air-02', 20, 50), air('441702-air-01', 85, 10), air('441702-air-02', 20, 500, true)];
     expect((await srv.ingest('/api/v1/ingest/observations', readings)).status).toBe(202);
   });

@@ -22,7 +22,10 @@ async function startNode(env: Record<string, string>): Promise<{ url: string; pr
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (proc.exitCode !== null) throw new Error(`node exited with ${proc.exitCode}`);
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, proc };
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -57,7 +60,11 @@ describe('two server processes share PostgreSQL and fan out through Redis', () =
     const events = [gridEvent(), gridEvent(), gridEvent()];
     for (const [i, ev] of events.entries()) {
       const node = i % 2 === 0 ? a : b;
-      const res = await fetch(`${node.url}/api/v1/ingest/grid-events`, { method: 'POST', headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(ev) });
+      const res = await fetch(`${node.url}/api/v1/ingest/grid-events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ev),
+      });
       expect(res.status).toBe(202);
     }
     const received = () => new Set(client.deltas.flatMap((d) => (d.items as GridCase[]).map((c) => c.sourceId)));

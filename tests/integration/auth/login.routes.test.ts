@@ -54,7 +54,10 @@ describe('POST /api/v1/auth/login', () => {
 
   it('answers 401 invalid_credentials for a wrong password and an unknown user', async () => {
     const base = await start();
-    for (const body of [{ username: 'duty', password: 'nope' }, { username: 'ghost', password: 'demo' }]) {
+    for (const body of [
+      { username: 'duty', password: 'nope' },
+      { username: 'ghost', password: 'demo' },
+    ]) {
       const res = await login(base, body);
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('invalid_credentials');

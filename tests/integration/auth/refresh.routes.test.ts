@@ -47,8 +47,7 @@ function tokenAt(user: { username: string; role: string; districts: string[] | n
     .sign(new TextEncoder().encode(config.jwtSecret));
 }
 
-const refresh = (token?: string) =>
-  fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} });
+const refresh = (token?: string) => fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 const now = () => Math.floor(Date.now() / 1000);
 

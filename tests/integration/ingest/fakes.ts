@@ -31,10 +31,26 @@ export function createFakeStore() {
   };
 
   const toCase = (e: GridEventInput): GridCase => ({
-    id: `case-${++seq}`, sourceId: e.sourceId, source: e.source, category: e.category, kind: e.kind ?? 'incident',
-    title: e.title, description: e.description ?? null, location: e.location, address: e.address ?? null,
-    district: '441702', gridCell: null, status: e.status ?? 'reported', department: null, reportedAt: e.reportedAt,
-    dispatchedAt: null, deadlineAt: null, closedAt: null, overdue: false, escalated: false, exercise: e.exercise ?? false,
+    id: `case-${++seq}`,
+    sourceId: e.sourceId,
+    source: e.source,
+    category: e.category,
+    kind: e.kind ?? 'incident',
+    title: e.title,
+    description: e.description ?? null,
+    location: e.location,
+    address: e.address ?? null,
+    district: '441702',
+    gridCell: null,
+    status: e.status ?? 'reported',
+    department: null,
+    reportedAt: e.reportedAt,
+    dispatchedAt: null,
+    deadlineAt: null,
+    closedAt: null,
+    overdue: false,
+    escalated: false,
+    exercise: e.exercise ?? false,
     updatedAt: e.reportedAt,
   });
 
@@ -55,13 +71,25 @@ export function createFakeStore() {
       return result;
     },
     async alerts(items) {
-      return accept(calls.alerts, items, items.map((a) => `alert-${a.sourceId}`));
+      return accept(
+        calls.alerts,
+        items,
+        items.map((a) => `alert-${a.sourceId}`),
+      );
     },
     async observations(items) {
-      return accept(calls.observations, items, items.map((o) => `${o.stationId}@${o.observedAt}`));
+      return accept(
+        calls.observations,
+        items,
+        items.map((o) => `${o.stationId}@${o.observedAt}`),
+      );
     },
     async indicators(items) {
-      return accept(calls.indicators, items, items.map((i) => `${i.code}:${i.region}:${i.period}`));
+      return accept(
+        calls.indicators,
+        items,
+        items.map((i) => `${i.code}:${i.region}:${i.period}`),
+      );
     },
   };
 
@@ -71,7 +99,7 @@ export function createFakeStore() {
         .filter((c) => (!f.statuses || f.statuses.includes(c.status)) && (!f.category || c.category === f.category))
         .filter((c) => (!f.categories || f.categories.includes(c.category)) && (!f.source || c.source === f.source))
         .filter((c) => !f.districts || (c.district !== null && f.districts.includes(c.district)))
-        .filter((c) => (f.exercise === undefined || c.exercise === f.exercise))
+        .filter((c) => f.exercise === undefined || c.exercise === f.exercise)
         .filter((c) => (!f.reportedFrom || c.reportedAt >= f.reportedFrom) && (!f.reportedTo || c.reportedAt <= f.reportedTo))
         .sort((a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt));
       return { items: items.slice(0, f.limit ?? 100), nextCursor: null };

@@ -8,8 +8,12 @@ const KEY = 'test-ingest-key';
 const capFixture = (name: string) => readFileSync(new URL(`../../fixtures/cap/${name}`, import.meta.url), 'utf8');
 const csvFixture = (name: string) => readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8');
 const event = (i: number) => ({
-  sourceId: `INSP-${i}`, source: 'inspector', category: 'manhole_cover', title: '井盖缺失',
-  location: { lon: 111.98, lat: 21.86 }, reportedAt: '2026-07-01T09:00:00+08:00',
+  sourceId: `INSP-${i}`,
+  source: 'inspector',
+  category: 'manhole_cover',
+  title: '井盖缺失',
+  location: { lon: 111.98, lat: 21.86 },
+  reportedAt: '2026-07-01T09:00:00+08:00',
 });
 
 let store: ReturnType<typeof createFakeStore>;
@@ -107,7 +111,10 @@ describe('ingest: refused requests never reach the service', () => {
     const big = await postJson('grid-events', { ...event(1), description: 'x'.repeat(70 * 1024) });
     expect(big.status).toBe(413);
     expect(big.body.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('64 KB') });
-    const many = await postJson('grid-events', Array.from({ length: 51 }, (_, i) => event(i)));
+    const many = await postJson(
+      'grid-events',
+      Array.from({ length: 51 }, (_, i) => event(i)),
+    );
     expect(many.status).toBe(413);
     expect(many.body.error.code).toBe('too_many_items');
   });

@@ -27,14 +27,15 @@ beforeEach(async () => {
   store = createFakeStore();
   const { categories, departments } = catalogue();
   // The fake stamps cases with the time of the request; pin "now" just after it.
-  app = await startApp(createOpen311Router({ ingest: store.ingest, cases: store.queries, categories, departments, verifyIngestKey: verifyKey(KEY), verifyToken, now: () => new Date(Date.now() + 1000) }));
+  app = await startApp(
+    createOpen311Router({ ingest: store.ingest, cases: store.queries, categories, departments, verifyIngestKey: verifyKey(KEY), verifyToken, now: () => new Date(Date.now() + 1000) }),
+  );
 });
 afterEach(() => app.close());
 
 const base = () => `${app.url}/open311/v2`;
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
-const request = (over: Record<string, string> = {}) =>
-  form({ api_key: KEY, service_code: 'manhole_cover', lat: '21.86', long: '111.98', description: '人民路口井盖缺失', first_name: '明', ...over });
+const request = (over: Record<string, string> = {}) => form({ api_key: KEY, service_code: 'manhole_cover', lat: '21.86', long: '111.98', description: '人民路口井盖缺失', first_name: '明', ...over });
 
 async function postRequest(body: URLSearchParams | string, headers: Record<string, string> = {}) {
   const res = await fetch(`${base()}/requests.json`, { method: 'POST', body, headers });
@@ -122,10 +123,17 @@ describe('Open311 GET requests', () => {
     const posted = await postRequest(request({ address_string: '人民路 1 号' }));
     const id = posted.body[0].service_request_id;
     const one = await fetch(`${base()}/requests/${id}.json`);
-    expect(await one.json()).toEqual([expect.objectContaining({
-      service_request_id: id, status: 'open', service_code: 'manhole_cover', service_name: '井盖缺失',
-      address: '人民路 1 号', lat: 21.86, long: 111.98,
-    })]);
+    expect(await one.json()).toEqual([
+      expect.objectContaining({
+        service_request_id: id,
+        status: 'open',
+        service_code: 'manhole_cover',
+        service_name: '井盖缺失',
+        address: '人民路 1 号',
+        lat: 21.86,
+        long: 111.98,
+      }),
+    ]);
     const list = await (await fetch(`${base()}/requests.json?status=open`)).json();
     expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([id]);
     expect(await (await fetch(`${base()}/requests.json?status=closed`)).json()).toEqual([]);
@@ -187,8 +195,23 @@ describe('Open311 media, closing notes and who may read what', () => {
     const list = (await get('/requests.json')).body as { service_request_id: string }[];
     expect(list.map((r) => r.service_request_id)).toEqual(['case-1']);
     expect(Object.keys(list[0]!).sort()).toEqual([
-      'address', 'address_id', 'agency_responsible', 'description', 'expected_datetime', 'lat', 'long', 'media_url', 'requested_datetime',
-      'service_code', 'service_name', 'service_notice', 'service_request_id', 'status', 'status_notes', 'updated_datetime', 'zipcode',
+      'address',
+      'address_id',
+      'agency_responsible',
+      'description',
+      'expected_datetime',
+      'lat',
+      'long',
+      'media_url',
+      'requested_datetime',
+      'service_code',
+      'service_name',
+      'service_notice',
+      'service_request_id',
+      'status',
+      'status_notes',
+      'updated_datetime',
+      'zipcode',
     ]);
     expect((await get('/requests/inspector-1.json')).status).toBe(404);
     expect((await get('/requests.json?service_request_id=inspector-1,drill-1')).body).toEqual([]);

@@ -41,7 +41,10 @@ describe('live hub: backpressure', () => {
     raw.pause();
     let envSeq = 0;
     const publishEnv = async () => {
-      server!.hub.publish('env', Array.from({ length: 16 }, (_, i) => observation(`o${envSeq}-${i}`, JIANGCHENG, PAD)));
+      server!.hub.publish(
+        'env',
+        Array.from({ length: 16 }, (_, i) => observation(`o${envSeq}-${i}`, JIANGCHENG, PAD)),
+      );
       await server!.hub.flush();
       envSeq++;
       // PGlite answers without real I/O: let the healthy client read between publishes.
@@ -73,9 +76,7 @@ describe('live hub: backpressure', () => {
     const lastEnv = envSeqs.at(-1) ?? 0;
     const again = await raw.subscribe({ topics: ['env'], since: { env: lastEnv } });
     if (!again.ok) throw new Error(again.error.message);
-    expect(again.data.topics.env!.missed!.map((d) => d.seq)).toEqual(
-      Array.from({ length: envSeq - lastEnv }, (_, i) => lastEnv + i + 1),
-    );
+    expect(again.data.topics.env!.missed!.map((d) => d.seq)).toEqual(Array.from({ length: envSeq - lastEnv }, (_, i) => lastEnv + i + 1));
 
     // The healthy client was never shed.
     await waitFor(() => healthyGot.deltas.length === envSeq, 'every env delta on the healthy client');

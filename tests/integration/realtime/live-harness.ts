@@ -37,7 +37,7 @@ export async function fakeVerifyToken(token: string): Promise<SocketData['user']
 /** A snapshot source over fixed items that scopes like the real one would. */
 export function fakeSnapshot(state: { [T in LiveTopic]?: TopicItems[T][] } = {}): SnapshotFn {
   return async <T extends LiveTopic>(topic: T, districts: string[] | null) => {
-    const items = (state[topic] ?? []);
+    const items = state[topic] ?? [];
     if (districts === null) return items;
     return items.filter((item) => itemDistricts(topic, item).some((d) => districts.includes(d)));
   };
@@ -68,7 +68,12 @@ export async function startLiveServer(opts: LiveServerOptions = {}): Promise<Liv
   const io: LiveServer = new Server(server, { serveClient: false, ...opts.io });
   await opts.beforeHub?.(io);
   const hub = createLiveHub({
-    io, db, verifyToken: fakeVerifyToken, snapshot: opts.snapshot ?? fakeSnapshot(), log: silentLog, ...opts.hub,
+    io,
+    db,
+    verifyToken: fakeVerifyToken,
+    snapshot: opts.snapshot ?? fakeSnapshot(),
+    log: silentLog,
+    ...opts.hub,
   });
   await hub.ready;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

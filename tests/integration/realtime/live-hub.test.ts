@@ -58,14 +58,7 @@ describe('live hub: connect, subscribe, deltas', () => {
   it('answers a malformed subscribe with ok:false and keeps the connection usable', async () => {
     await live.start();
     const client = await live.connect('leader-token');
-    const bad: unknown[] = [
-      { topics: [] },
-      { topics: ['weather'] },
-      'grid',
-      null,
-      { topics: ['grid'], since: { grid: -1 } },
-      { topics: ['grid'], districts: ['jiangcheng'] },
-    ];
+    const bad: unknown[] = [{ topics: [] }, { topics: ['weather'] }, 'grid', null, { topics: ['grid'], since: { grid: -1 } }, { topics: ['grid'], districts: ['jiangcheng'] }];
     for (const payload of bad) {
       const res = await client.emitWithAck('live:subscribe', payload as never);
       expect(res).toMatchObject({ ok: false, error: { code: 'validation_failed' } });

@@ -17,8 +17,7 @@ const isPacked = (d: WireDelta) => 'packed' in d && !('items' in d);
 const isPlain = (d: WireDelta) => 'items' in d && !('packed' in d);
 
 /** Cases with repeating CJK text, so the packed deltas carry a dictionary. */
-const batch = (prefix: string, n: number, district: string | null = JIANGCHENG) =>
-  Array.from({ length: n }, (_, i) => gridCase(`${prefix}${i}`, district, i % 2 ? '井盖缺失' : '道路破损'));
+const batch = (prefix: string, n: number, district: string | null = JIANGCHENG) => Array.from({ length: n }, (_, i) => gridCase(`${prefix}${i}`, district, i % 2 ? '井盖缺失' : '道路破损'));
 
 describe('live hub: packed delta encoding', () => {
   const live = useLiveServer();

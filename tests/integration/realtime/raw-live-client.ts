@@ -62,7 +62,8 @@ export class RawLiveClient {
   }
 
   private onMessage(msg: string): void {
-    if (msg === '2') this.ws.send('3'); // Engine.IO heartbeat
+    if (msg === '2')
+      this.ws.send('3'); // Engine.IO heartbeat
     else if (msg.startsWith(EVENT)) this.events.push(JSON.parse(msg.slice(EVENT.length)) as [string, unknown]);
     else if (msg.startsWith(ACK)) {
       const rest = msg.slice(ACK.length);

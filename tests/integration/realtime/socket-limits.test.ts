@@ -29,7 +29,10 @@ describe('live hub: hard cap on a client that never reads', () => {
     let n = 0;
     // Bounded: ~40 MB at most before the test gives up.
     while (server.hub.stats().disconnectedOverCap === 0 && n < 400) {
-      server.hub.publish('alerts', Array.from({ length: 20 }, (_, i) => ({ ...alert(`a${n}-${i}`, [JIANGCHENG]), description: 'x'.repeat(5000) })));
+      server.hub.publish(
+        'alerts',
+        Array.from({ length: 20 }, (_, i) => ({ ...alert(`a${n}-${i}`, [JIANGCHENG]), description: 'x'.repeat(5000) })),
+      );
       await server.hub.flush();
       n++;
       await new Promise((r) => setImmediate(r));

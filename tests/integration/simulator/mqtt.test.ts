@@ -25,8 +25,17 @@ describe('simulator with --mqtt', () => {
     const server = await startFakeServer();
     cleanups.push(server.close);
     const sim = await startSimulator({
-      url: server.url, key: 'k', scenario: 'normal', speed: 600, city, seed: 1, mqttUrl: BROKER,
-      start: '2026-06-10T09:30:00+08:00', tickMs: 50, progressMs: 0, log: silentLog,
+      url: server.url,
+      key: 'k',
+      scenario: 'normal',
+      speed: 600,
+      city,
+      seed: 1,
+      mqttUrl: BROKER,
+      start: '2026-06-10T09:30:00+08:00',
+      tickMs: 50,
+      progressMs: 0,
+      log: silentLog,
     });
     cleanups.push(() => sim.stop());
     const kinds = () => new Set(received.map((r) => r.topic.split('/')[3]));

@@ -9,7 +9,11 @@ const ZHI_LOU = 0x7be2; // 篢, of 织篢镇 (阳西县)
 describe('glyphs for every character the screen shows', () => {
   it('reads unicode-range lists: single points, ranges and wildcards', () => {
     const r = unicodeRanges('a{unicode-range: U+7be2, U+4e00-4e0f,U+1f3??;}');
-    expect(r).toEqual([[0x7be2, 0x7be2], [0x4e00, 0x4e0f], [0x1f300, 0x1f3ff]]);
+    expect(r).toEqual([
+      [0x7be2, 0x7be2],
+      [0x4e00, 0x4e0f],
+      [0x1f300, 0x1f3ff],
+    ]);
     expect([covers(r, 0x4e0f), covers(r, 0x4e10), covers(r, 0x1f3a5)]).toEqual([true, false, true]);
   });
 

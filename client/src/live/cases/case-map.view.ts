@@ -78,7 +78,11 @@ export class CaseMapView implements CaseView<'case-map'> {
       const p = f.properties;
       if ('cluster' in p && p.cluster) {
         const id = `cluster:${p.cluster_id}`;
-        features.set(id, { type: 'Feature', geometry: f.geometry, properties: { id, cluster_id: p.cluster_id, point_count: p.point_count, point_count_abbreviated: p.point_count_abbreviated, overdue: p.overdue } });
+        features.set(id, {
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: { id, cluster_id: p.cluster_id, point_count: p.point_count, point_count_abbreviated: p.point_count_abbreviated, overdue: p.overdue },
+        });
       } else {
         const c = this.cases.get((p as Indexed).id);
         if (c) features.set(c.id, caseFeature(c));

@@ -61,8 +61,5 @@ export function airDetails(s: Station, o: Observation | undefined, fmt: MapForma
 
 /** The six AQI categories and "no data". */
 export function airLegend(fmt: MapFormat): LegendItem[] {
-  return [
-    ...AQI_CATEGORIES.map((c) => ({ label: fmt.name(c), color: c.color, shape: 'circle' as const })),
-    { label: fmt.t('map.legend.noData'), color: NO_DATA_COLOR, shape: 'circle' },
-  ];
+  return [...AQI_CATEGORIES.map((c) => ({ label: fmt.name(c), color: c.color, shape: 'circle' as const })), { label: fmt.t('map.legend.noData'), color: NO_DATA_COLOR, shape: 'circle' }];
 }

@@ -36,36 +36,54 @@ export const alertsLayer: MapLayerDefinition = {
     return {
       interactive: [MARKER, FILL],
       init() {
-        group = addSourceGroup(map, SOURCE, differ.reset(partition().entries()), [
-          {
-            id: FILL, type: 'fill', source: SOURCE, filter: isArea,
-            layout: { 'fill-sort-key': ['get', 'rank'] },
-            paint: {
-              'fill-color': ['get', 'color'],
-              'fill-opacity': ['*', ['case', isNotice, 0.4, 1], ['interpolate', ['linear'], ['get', 'rank'], 1, 0.18, 4, 0.32]],
+        group = addSourceGroup(
+          map,
+          SOURCE,
+          differ.reset(partition().entries()),
+          [
+            {
+              id: FILL,
+              type: 'fill',
+              source: SOURCE,
+              filter: isArea,
+              layout: { 'fill-sort-key': ['get', 'rank'] },
+              paint: {
+                'fill-color': ['get', 'color'],
+                'fill-opacity': ['*', ['case', isNotice, 0.4, 1], ['interpolate', ['linear'], ['get', 'rank'], 1, 0.18, 4, 0.32]],
+              },
             },
-          },
-          {
-            id: 'alerts-line', type: 'line', source: SOURCE, filter: ['all', isArea, ['!', isNotice]],
-            layout: { 'line-sort-key': ['get', 'rank'], 'line-join': 'round' },
-            paint: { 'line-color': ['get', 'color'], 'line-width': ['interpolate', ['linear'], ['get', 'rank'], 1, 1.5, 4, 3] },
-          },
-          {
-            id: 'alerts-notice-line', type: 'line', source: SOURCE, filter: ['all', isArea, isNotice],
-            layout: { 'line-join': 'round' },
-            paint: { 'line-color': ['get', 'color'], 'line-width': 1.5, 'line-dasharray': [3, 2] },
-          },
-          {
-            id: MARKER, type: 'circle', source: SOURCE, filter: ['!', isArea],
-            layout: { 'circle-sort-key': ['get', 'rank'] },
-            paint: {
-              'circle-color': ['case', isNotice, 'rgba(0, 0, 0, 0)', ['get', 'color']],
-              'circle-radius': ['interpolate', ['linear'], ['get', 'rank'], 1, 6, 4, 9],
-              'circle-stroke-color': ['case', isNotice, ['get', 'color'], '#ffffff'],
-              'circle-stroke-width': ['case', isNotice, 3, 2],
+            {
+              id: 'alerts-line',
+              type: 'line',
+              source: SOURCE,
+              filter: ['all', isArea, ['!', isNotice]],
+              layout: { 'line-sort-key': ['get', 'rank'], 'line-join': 'round' },
+              paint: { 'line-color': ['get', 'color'], 'line-width': ['interpolate', ['linear'], ['get', 'rank'], 1, 1.5, 4, 3] },
             },
-          },
-        ], { beforeId: ctx.beforeId });
+            {
+              id: 'alerts-notice-line',
+              type: 'line',
+              source: SOURCE,
+              filter: ['all', isArea, isNotice],
+              layout: { 'line-join': 'round' },
+              paint: { 'line-color': ['get', 'color'], 'line-width': 1.5, 'line-dasharray': [3, 2] },
+            },
+            {
+              id: MARKER,
+              type: 'circle',
+              source: SOURCE,
+              filter: ['!', isArea],
+              layout: { 'circle-sort-key': ['get', 'rank'] },
+              paint: {
+                'circle-color': ['case', isNotice, 'rgba(0, 0, 0, 0)', ['get', 'color']],
+                'circle-radius': ['interpolate', ['linear'], ['get', 'rank'], 1, 6, 4, 9],
+                'circle-stroke-color': ['case', isNotice, ['get', 'color'], '#ffffff'],
+                'circle-stroke-width': ['case', isNotice, 3, 2],
+              },
+            },
+          ],
+          { beforeId: ctx.beforeId },
+        );
       },
       update: live.push,
       setVisible: (v) => group?.setVisible(v),

@@ -36,9 +36,13 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
     return {
       interactive: [FILL],
       init() {
-        group = addSourceGroup(map, SOURCE, { type: 'FeatureCollection', features: [] }, [
-          { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.62, 'fill-outline-color': 'rgba(255,255,255,0.25)' } },
-        ], { beforeId: ctx.beforeId });
+        group = addSourceGroup(
+          map,
+          SOURCE,
+          { type: 'FeatureCollection', features: [] },
+          [{ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.62, 'fill-outline-color': 'rgba(255,255,255,0.25)' } }],
+          { beforeId: ctx.beforeId },
+        );
         view = ctx.live.watch({ kind: 'case-hex', mode: ctx.mode, resolution }, (data) => {
           if (!group) return;
           if (data.reset) group.reset(data.reset);

@@ -58,7 +58,10 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
           { type: 'FeatureCollection', features: [] },
           [
             {
-              id: CLUSTERS, type: 'circle', source: SOURCE, filter: ['has', 'point_count'],
+              id: CLUSTERS,
+              type: 'circle',
+              source: SOURCE,
+              filter: ['has', 'point_count'],
               paint: {
                 'circle-color': CLUSTER_COLOR,
                 'circle-opacity': 0.88,
@@ -68,12 +71,18 @@ export const casesLayer: MapLayerDefinition<typeof defaults> = {
               },
             },
             {
-              id: 'cases-cluster-count', type: 'symbol', source: SOURCE, filter: ['has', 'point_count'],
+              id: 'cases-cluster-count',
+              type: 'symbol',
+              source: SOURCE,
+              filter: ['has', 'point_count'],
               layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': MAP_FONT, 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': true },
               paint: { 'text-color': '#ffffff' },
             },
             {
-              id: POINTS, type: 'circle', source: SOURCE, filter: ['!', ['has', 'point_count']],
+              id: POINTS,
+              type: 'circle',
+              source: SOURCE,
+              filter: ['!', ['has', 'point_count']],
               layout: { 'circle-sort-key': ['case', isOverdue, 1, 0] },
               paint: {
                 'circle-color': statusColorExpression(),

@@ -60,10 +60,16 @@ export const districtsLayer: MapLayerDefinition = {
     return {
       interactive: [FILL],
       init() {
-        group = addSourceGroup(map, SOURCE, { type: 'FeatureCollection', features: districtFeatures(ctx.city.districts) }, [
-          { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.55 } },
-          { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 1.6, 'line-opacity': 0.9 } },
-        ], { beforeId: ctx.beforeId });
+        group = addSourceGroup(
+          map,
+          SOURCE,
+          { type: 'FeatureCollection', features: districtFeatures(ctx.city.districts) },
+          [
+            { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.55 } },
+            { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 1.6, 'line-opacity': 0.9 } },
+          ],
+          { beforeId: ctx.beforeId },
+        );
         const shapes = new Map(ctx.city.districts.features.map((f) => [f.properties.adcode, f.geometry]));
         for (const d of districts) {
           const shape = shapes.get(d.adcode);
@@ -98,7 +104,11 @@ export const districtsLayer: MapLayerDefinition = {
       },
       click(feature) {
         const adcode = String(feature.properties.id);
-        return districtDetails(adcode, [...signs()].find((v) => v.scope === adcode), ctx.fmt);
+        return districtDetails(
+          adcode,
+          [...signs()].find((v) => v.scope === adcode),
+          ctx.fmt,
+        );
       },
       legend: () => (state ? choroplethLegend(state.scale, ctx.fmt) : []),
       legendTitle: () => choroplethTitle(ctx.choropleth(), ctx.fmt),

@@ -16,7 +16,9 @@ export function districtFeatures(d: DistrictFeatures): MapFeature<{ id: string; 
 
 /** Signed area and centroid of a ring (shoelace formula, in degrees: fine for placing a label). */
 function ringCentroid(ring: Position[]): { area: number; at: [number, number] } {
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const [x0, y0] = ring[i] as [number, number];
     const [x1, y1] = ring[i + 1] as [number, number];
@@ -54,10 +56,12 @@ export interface ChoroplethState {
 export function choroplethState(metric: ChoroplethMetric, adcodes: readonly string[], signs: Iterable<VitalSigns>): ChoroplethState {
   const values = districtValues(metric, signs);
   const scale = choroplethScale(metric, values.values());
-  const districts = new Map(adcodes.map((a) => {
-    const value = values.get(a) ?? null;
-    return [a, { value, color: colorFor(scale, value) }] as const;
-  }));
+  const districts = new Map(
+    adcodes.map((a) => {
+      const value = values.get(a) ?? null;
+      return [a, { value, color: colorFor(scale, value) }] as const;
+    }),
+  );
   return { scale, districts };
 }
 

@@ -35,9 +35,7 @@ export function referencePointsLayer<T extends { id: string }>(spec: ReferencePo
       return {
         interactive: [dots],
         init() {
-          group = addSourceGroup(map, source, { type: 'FeatureCollection', features: items.map(spec.feature) }, [
-            { id: dots, type: 'circle', source, paint: spec.paint },
-          ], { beforeId: ctx.beforeId });
+          group = addSourceGroup(map, source, { type: 'FeatureCollection', features: items.map(spec.feature) }, [{ id: dots, type: 'circle', source, paint: spec.paint }], { beforeId: ctx.beforeId });
         },
         setVisible: (v) => group?.setVisible(v),
         dispose() {

@@ -47,17 +47,27 @@ export function stationLayer(spec: {
       return {
         interactive: [`${spec.id}-dot`],
         init() {
-          group = addSourceGroup(map, sourceId, differ.reset(all()), [
-            {
-              id: `${spec.id}-dot`, type: 'circle', source: sourceId,
-              paint: { 'circle-color': ['get', 'color'], 'circle-radius': 11, 'circle-stroke-color': spec.ring, 'circle-stroke-width': 2 },
-            },
-            {
-              id: `${spec.id}-label`, type: 'symbol', source: sourceId,
-              layout: { 'text-field': ['get', 'label'], 'text-font': MAP_FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
-              paint: { 'text-color': ['get', 'ink'] },
-            },
-          ], { beforeId: ctx.beforeId });
+          group = addSourceGroup(
+            map,
+            sourceId,
+            differ.reset(all()),
+            [
+              {
+                id: `${spec.id}-dot`,
+                type: 'circle',
+                source: sourceId,
+                paint: { 'circle-color': ['get', 'color'], 'circle-radius': 11, 'circle-stroke-color': spec.ring, 'circle-stroke-width': 2 },
+              },
+              {
+                id: `${spec.id}-label`,
+                type: 'symbol',
+                source: sourceId,
+                layout: { 'text-field': ['get', 'label'], 'text-font': MAP_FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+                paint: { 'text-color': ['get', 'ink'] },
+              },
+            ],
+            { beforeId: ctx.beforeId },
+          );
         },
         update: live.push,
         setVisible: (v) => group?.setVisible(v),

@@ -44,7 +44,11 @@ export function waterDetails(s: Station, o: Observation | undefined, fmt: MapFor
   const c = o?.assessment.waterClass;
   const classText = (x: WaterClass | undefined) => (x ? t('map.waterClass', { c: x }) : t('map.values.none'));
   if (!o) {
-    return { title: s.name, color: waterColor(undefined), fields: [{ label: t('map.fields.district'), value: fmt.districtName(s.district) }, { label: t('map.fields.targetClass'), value: classText(s.targetClass) }, noReading(fmt)] };
+    return {
+      title: s.name,
+      color: waterColor(undefined),
+      fields: [{ label: t('map.fields.district'), value: fmt.districtName(s.district) }, { label: t('map.fields.targetClass'), value: classText(s.targetClass) }, noReading(fmt)],
+    };
   }
   const misses = c !== undefined && s.targetClass !== undefined && waterClassRank(c) > waterClassRank(s.targetClass);
   const lake = s.waterBody === 'lake' || s.waterBody === 'reservoir';

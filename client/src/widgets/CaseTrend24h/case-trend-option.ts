@@ -20,11 +20,7 @@ export function caseTrendBase(): EChartsCoreOption {
  * The merge that shows a window of hours: hour labels and the two bounded data arrays,
  * with the series names in the current language.
  */
-export function caseTrendUpdate(
-  hours: readonly { hour: number; reported: number; closed: number }[],
-  names: { reported: string; closed: string },
-  label: (hour: number) => string,
-): EChartsCoreOption {
+export function caseTrendUpdate(hours: readonly { hour: number; reported: number; closed: number }[], names: { reported: string; closed: string }, label: (hour: number) => string): EChartsCoreOption {
   return {
     xAxis: { data: hours.map((h) => label(h.hour)) },
     series: [

@@ -20,7 +20,16 @@ export function gaugeBase(target: number): EChartsCoreOption {
         pointer: { show: false },
         // No progress until a rate is known (a null value would break the gauge's layering).
         progress: { show: true, width: 16, roundCap: true, itemStyle: { color: 'transparent' } },
-        axisLine: { roundCap: true, lineStyle: { width: 16, color: [[target, CHART_COLORS.track], [1, 'rgba(47, 211, 122, 0.28)']] } },
+        axisLine: {
+          roundCap: true,
+          lineStyle: {
+            width: 16,
+            color: [
+              [target, CHART_COLORS.track],
+              [1, 'rgba(47, 211, 122, 0.28)'],
+            ],
+          },
+        },
         axisTick: { show: false },
         splitLine: { show: false },
         axisLabel: { show: false },

@@ -44,7 +44,13 @@ export function rankingUpdate(bars: readonly RankingBar[], seriesName: string, s
         label: { formatter: labelFormatter(show) },
         tooltip: { valueFormatter: show },
         markLine: target
-          ? { silent: true, symbol: 'none', lineStyle: { color: CHART_COLORS.ok, type: 'dashed' }, label: { formatter: target.label, color: CHART_COLORS.ok, position: 'start', fontSize: 14 }, data: [{ xAxis: target.value }] }
+          ? {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: CHART_COLORS.ok, type: 'dashed' },
+              label: { formatter: target.label, color: CHART_COLORS.ok, position: 'start', fontSize: 14 },
+              data: [{ xAxis: target.value }],
+            }
           : { data: [] },
       },
     ],

@@ -49,14 +49,18 @@ export function economyRows(items: Iterable<Indicator>, region: string, codes: r
     const kind = INDICATORS[code].kind;
     const rate = kind === 'rate';
     const target = kind === 'amount' && i.annualTarget !== null;
-    return [{
-      code, kind, period: i.period,
-      value: rate ? i.value : (i.cumulative ?? i.value),
-      unit: i.unit || INDICATORS[code].unit,
-      growth: rate ? i.yoy : i.cumulativeYoy,
-      completion: target ? (i.completion ?? completion(i.cumulative, i.annualTarget)) : null,
-      elapsed: target ? elapsedShare(i.period) : null,
-      onPace: target ? (i.onPace ?? onPace(i.cumulative, i.annualTarget, i.period)) : null,
-    }];
+    return [
+      {
+        code,
+        kind,
+        period: i.period,
+        value: rate ? i.value : (i.cumulative ?? i.value),
+        unit: i.unit || INDICATORS[code].unit,
+        growth: rate ? i.yoy : i.cumulativeYoy,
+        completion: target ? (i.completion ?? completion(i.cumulative, i.annualTarget)) : null,
+        elapsed: target ? elapsedShare(i.period) : null,
+        onPace: target ? (i.onPace ?? onPace(i.cumulative, i.annualTarget, i.period)) : null,
+      },
+    ];
   });
 }

@@ -17,13 +17,7 @@ export interface KpiCardModel {
 }
 
 /** The card of one metric from the current city vital signs and the recorded hour. */
-export function kpiCardModel(
-  metric: KpiMetric,
-  signs: VitalSigns | null,
-  samples: readonly KpiSample[],
-  overrides: Partial<Record<KpiMetric, number>>,
-  now: number,
-): KpiCardModel {
+export function kpiCardModel(metric: KpiMetric, signs: VitalSigns | null, samples: readonly KpiSample[], overrides: Partial<Record<KpiMetric, number>>, now: number): KpiCardModel {
   const spec = KPI_METRICS[metric];
   const value = signs ? spec.read(signs) : null;
   const target = targetOf(metric, overrides) ?? (signs && spec.target?.(signs)) ?? null;

@@ -73,7 +73,10 @@ export const useKpiHistory = defineStore('widgets:kpi-history', () => {
         const at = minuteOf(Date.parse(signs.computedAt));
         byMinute.set(at, [...(byMinute.get(at) ?? []), signs]);
       }
-      seedSamples(history[mode].value, [...byMinute.values()].map((list) => viewerSigns(list)!).map((signs) => ({ at: Date.parse(signs.computedAt), signs })));
+      seedSamples(
+        history[mode].value,
+        [...byMinute.values()].map((list) => viewerSigns(list)!).map((signs) => ({ at: Date.parse(signs.computedAt), signs })),
+      );
       triggerRef(history[mode]);
     } catch {
       seeded[mode] = false; // the line fills in live meanwhile; a change a minute later tries again

@@ -34,11 +34,14 @@ export const KPI_METRICS: Record<KpiMetric, KpiMetricSpec> = {
   gdpYoy: { read: (v) => v.economy.gdpCumulativeYoy, format: 'growth' },
   // Year to date from the daily reports; their targets come from the city pack.
   goodDays: {
-    read: (v) => v.airYear.goodDaysRatio, format: 'share',
+    read: (v) => v.airYear.goodDaysRatio,
+    format: 'share',
     target: (v) => (v.airYear.goodDaysTarget === null ? null : { bound: 'min', value: v.airYear.goodDaysTarget }),
   },
   pm25Year: {
-    read: (v) => v.airYear.pm25Mean, format: 'concentration', unit: 'ugm3',
+    read: (v) => v.airYear.pm25Mean,
+    format: 'concentration',
+    unit: 'ugm3',
     target: (v) => (v.airYear.pm25Target === null ? null : { bound: 'max', value: v.airYear.pm25Target }),
   },
 };

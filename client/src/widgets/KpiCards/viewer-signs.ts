@@ -3,7 +3,8 @@ import { WARNING_LEVEL_ORDER } from '../../../../shared/domain/warning.js';
 
 /** Mean of `pairs` ([value, weight]) over the known values; null when none is known. */
 function weightedMean(pairs: Array<[number | null, number]>): number | null {
-  let sum = 0, weight = 0;
+  let sum = 0,
+    weight = 0;
   for (const [v, w] of pairs) {
     if (v === null || w <= 0) continue;
     sum += v * w;
@@ -45,7 +46,10 @@ export function combineSigns(list: readonly VitalSigns[]): VitalSigns {
     exercise: first.exercise,
     computedAt: list.reduce((at, v) => (v.computedAt > at ? v.computedAt : at), first.computedAt),
     cases: {
-      today: sum((v) => v.cases.today), open: sum((v) => v.cases.open), overdue: sum((v) => v.cases.overdue), closedToday: sum((v) => v.cases.closedToday),
+      today: sum((v) => v.cases.today),
+      open: sum((v) => v.cases.open),
+      overdue: sum((v) => v.cases.overdue),
+      closedToday: sum((v) => v.cases.closedToday),
       closureRate: weightedMean(list.map((v) => [v.cases.closureRate, Math.max(1, v.cases.today)])),
     },
     alerts: { active, unacknowledged: sum((v) => v.alerts.unacknowledged) },

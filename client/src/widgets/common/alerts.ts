@@ -15,9 +15,7 @@ const KIND_ORDER = { warning: 0, notice: 1 } as const;
 export function runningAlerts(items: Iterable<Alert>, limit = Infinity): Alert[] {
   const out: Alert[] = [];
   for (const a of items) if (isRunning(a)) out.push(a);
-  return out
-    .sort((a, b) => compareWarningLevels(b.level, a.level) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || Date.parse(b.sent) - Date.parse(a.sent) || a.id.localeCompare(b.id))
-    .slice(0, limit);
+  return out.sort((a, b) => compareWarningLevels(b.level, a.level) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || Date.parse(b.sent) - Date.parse(a.sent) || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
 /**

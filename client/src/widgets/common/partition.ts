@@ -13,11 +13,7 @@ export interface PartitionedStore<T> {
  * partition as a reset, then exactly the items that change; switching mode starts over with
  * the other partition. The subscription ends with the component.
  */
-export function usePartition<T extends { id: string }>(
-  store: PartitionedStore<T>,
-  mode: () => DataMode,
-  onChange: (change: TopicChange<T>, mode: DataMode) => void,
-): void {
+export function usePartition<T extends { id: string }>(store: PartitionedStore<T>, mode: () => DataMode, onChange: (change: TopicChange<T>, mode: DataMode) => void): void {
   let off: (() => void) | null = null;
   watch(
     mode,

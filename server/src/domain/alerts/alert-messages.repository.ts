@@ -13,10 +13,7 @@ export interface MessageKey {
  * message, stored but raising no alert), or undefined when it is new.
  */
 export async function messageSeen(q: Queryable, key: MessageKey): Promise<{ alertId: string | null } | undefined> {
-  const { rows } = await q.query(
-    'select alert_id from alert_messages where sender = $1 and source_id = $2 and sent = $3::timestamptz',
-    [key.sender, key.identifier, key.sent],
-  );
+  const { rows } = await q.query('select alert_id from alert_messages where sender = $1 and source_id = $2 and sent = $3::timestamptz', [key.sender, key.identifier, key.sent]);
   return rows[0] ? { alertId: (rows[0].alert_id as string | null) ?? null } : undefined;
 }
 
@@ -28,10 +25,14 @@ export function isDuplicateMessage(err: unknown): boolean {
 
 /** Stores one message as received, against the alert it raised or touched (null: none). */
 export async function recordMessage(q: Queryable, key: MessageKey, alertId: string | null, msgType: string, payload: unknown): Promise<void> {
-  await q.query(
-    'insert into alert_messages (sender, source_id, sent, alert_id, msg_type, payload) values ($1, $2, $3, $4, $5, $6::jsonb)',
-    [key.sender, key.identifier, key.sent, alertId, msgType, JSON.stringify(payload)],
-  );
+  await q.query('insert into alert_messages (sender, source_id, sent, alert_id, msg_type, payload) values ($1, $2, $3, $4, $5, $6::jsonb)', [
+    key.sender,
+    key.identifier,
+    key.sent,
+    alertId,
+    msgType,
+    JSON.stringify(payload),
+  ]);
 }
 
 /**

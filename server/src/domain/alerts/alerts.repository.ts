@@ -19,18 +19,34 @@ export interface AlertRecord extends Omit<Alert, 'simplified'> {
 
 function fromRow(r: Record<string, unknown>): AlertRecord {
   return {
-    id: String(r.id), sourceId: String(r.source_id), sender: String(r.sender), senderName: (r.sender_name as string | null) ?? null,
-    kind: r.kind as Alert['kind'], sent: iso(r.sent),
-    category: r.category as Alert['category'], event: String(r.event), level: r.level as Alert['level'],
-    severity: r.severity as Alert['severity'], urgency: r.urgency as Alert['urgency'],
-    certainty: r.certainty as Alert['certainty'], headline: (r.headline as string | null) ?? null,
-    description: (r.description as string | null) ?? null, instruction: (r.instruction as string | null) ?? null,
-    effective: isoOrNull(r.effective), expires: isoOrNull(r.expires), areas: r.areas as Alert['areas'],
+    id: String(r.id),
+    sourceId: String(r.source_id),
+    sender: String(r.sender),
+    senderName: (r.sender_name as string | null) ?? null,
+    kind: r.kind as Alert['kind'],
+    sent: iso(r.sent),
+    category: r.category as Alert['category'],
+    event: String(r.event),
+    level: r.level as Alert['level'],
+    severity: r.severity as Alert['severity'],
+    urgency: r.urgency as Alert['urgency'],
+    certainty: r.certainty as Alert['certainty'],
+    headline: (r.headline as string | null) ?? null,
+    description: (r.description as string | null) ?? null,
+    instruction: (r.instruction as string | null) ?? null,
+    effective: isoOrNull(r.effective),
+    expires: isoOrNull(r.expires),
+    areas: r.areas as Alert['areas'],
     displayAreas: (r.display_areas as Alert['areas'] | null) ?? null,
-    districts: (r.districts as string[]) ?? [], state: r.state as AlertState, exercise: Boolean(r.exercise),
-    escalation: Number(r.escalation), acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
-    acknowledgedAt: isoOrNull(r.acknowledged_at), ackComment: (r.ack_comment as string | null) ?? null,
-    createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+    districts: (r.districts as string[]) ?? [],
+    state: r.state as AlertState,
+    exercise: Boolean(r.exercise),
+    escalation: Number(r.escalation),
+    acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
+    acknowledgedAt: isoOrNull(r.acknowledged_at),
+    ackComment: (r.ack_comment as string | null) ?? null,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -49,12 +65,36 @@ export function toAlertInFull(a: AlertRecord): Alert {
 const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
 export async function insertAlert(q: Queryable, a: AlertRecord): Promise<void> {
-  await q.query(
-    `insert into alerts (${COLUMNS}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::text[],$21,$22,$23,$24,$25,$26,$27,$28)`,
-    [a.id, a.sourceId, a.sender, a.senderName, a.kind, a.sent, a.category, a.event, a.level, a.severity, a.urgency, a.certainty, a.headline,
-      a.description, a.instruction, a.effective, a.expires, json(a.areas), json(a.displayAreas), a.districts, a.state, a.exercise,
-      a.escalation, a.acknowledgedBy, a.acknowledgedAt, a.ackComment, a.createdAt, a.updatedAt],
-  );
+  await q.query(`insert into alerts (${COLUMNS}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18::jsonb,$19::jsonb,$20::text[],$21,$22,$23,$24,$25,$26,$27,$28)`, [
+    a.id,
+    a.sourceId,
+    a.sender,
+    a.senderName,
+    a.kind,
+    a.sent,
+    a.category,
+    a.event,
+    a.level,
+    a.severity,
+    a.urgency,
+    a.certainty,
+    a.headline,
+    a.description,
+    a.instruction,
+    a.effective,
+    a.expires,
+    json(a.areas),
+    json(a.displayAreas),
+    a.districts,
+    a.state,
+    a.exercise,
+    a.escalation,
+    a.acknowledgedBy,
+    a.acknowledgedAt,
+    a.ackComment,
+    a.createdAt,
+    a.updatedAt,
+  ]);
 }
 
 export async function updateAlert(q: Queryable, a: AlertRecord): Promise<void> {
@@ -63,9 +103,32 @@ export async function updateAlert(q: Queryable, a: AlertRecord): Promise<void> {
        description=$9, instruction=$10, effective=$11, expires=$12, areas=$13::jsonb, districts=$14::text[], state=$15,
        escalation=$16, acknowledged_by=$17, acknowledged_at=$18, ack_comment=$19, updated_at=$20, created_at=$21,
        sent=$22, sender_name=$23, display_areas=$24::jsonb where id=$1`,
-    [a.id, a.category, a.event, a.level, a.severity, a.urgency, a.certainty, a.headline, a.description, a.instruction,
-      a.effective, a.expires, json(a.areas), a.districts, a.state, a.escalation, a.acknowledgedBy,
-      a.acknowledgedAt, a.ackComment, a.updatedAt, a.createdAt, a.sent, a.senderName, json(a.displayAreas)],
+    [
+      a.id,
+      a.category,
+      a.event,
+      a.level,
+      a.severity,
+      a.urgency,
+      a.certainty,
+      a.headline,
+      a.description,
+      a.instruction,
+      a.effective,
+      a.expires,
+      json(a.areas),
+      a.districts,
+      a.state,
+      a.escalation,
+      a.acknowledgedBy,
+      a.acknowledgedAt,
+      a.ackComment,
+      a.updatedAt,
+      a.createdAt,
+      a.sent,
+      a.senderName,
+      json(a.displayAreas),
+    ],
   );
 }
 
@@ -99,10 +162,7 @@ export async function listAlerts(q: Queryable, f: AlertFilter): Promise<{ items:
     where.push(`(updated_at, id) < ($${params.push(c.at)}::timestamptz, $${params.push(c.id)})`);
   }
   const limit = f.limit === null ? null : Math.min(Math.max(f.limit ?? 200, 1), 1000);
-  const { rows } = await q.query(
-    `select ${COLUMNS} from alerts where ${where.join(' and ')} order by updated_at desc, id desc${limit === null ? '' : ` limit $${params.push(limit + 1)}`}`,
-    params,
-  );
+  const { rows } = await q.query(`select ${COLUMNS} from alerts where ${where.join(' and ')} order by updated_at desc, id desc${limit === null ? '' : ` limit $${params.push(limit + 1)}`}`, params);
   const items = rows.slice(0, limit ?? rows.length).map(fromRow);
   const last = items[items.length - 1];
   return { items, nextCursor: limit !== null && rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };

@@ -44,11 +44,21 @@ export function createAlertService(deps: AlertServiceDeps) {
 
   function fields(a: AlertParsed) {
     return {
-      category: a.category, event: a.event, level: a.level, severity: severityFromLevel(a.level),
-      urgency: a.urgency, certainty: a.certainty, headline: a.headline ?? null, description: a.description ?? null,
-      instruction: a.instruction ?? null, effective: a.effective ? new Date(a.effective).toISOString() : null,
-      expires: a.expires ? new Date(a.expires).toISOString() : null, areas: a.areas, displayAreas: displayAreas(a.areas),
-      districts: a.districts ?? deps.districtsForAreas(a.areas), senderName: a.senderName ?? deps.senderNames?.get(a.sender) ?? null,
+      category: a.category,
+      event: a.event,
+      level: a.level,
+      severity: severityFromLevel(a.level),
+      urgency: a.urgency,
+      certainty: a.certainty,
+      headline: a.headline ?? null,
+      description: a.description ?? null,
+      instruction: a.instruction ?? null,
+      effective: a.effective ? new Date(a.effective).toISOString() : null,
+      expires: a.expires ? new Date(a.expires).toISOString() : null,
+      areas: a.areas,
+      displayAreas: displayAreas(a.areas),
+      districts: a.districts ?? deps.districtsForAreas(a.areas),
+      senderName: a.senderName ?? deps.senderNames?.get(a.sender) ?? null,
       sent: new Date(a.sent).toISOString(),
     };
   }
@@ -56,9 +66,19 @@ export function createAlertService(deps: AlertServiceDeps) {
   async function create(tx: Queryable, a: AlertParsed, key: MessageKey, kind: AlertKind): Promise<AlertRecord> {
     const at = now().toISOString();
     const rec: AlertRecord = {
-      id: randomUUID(), sourceId: a.sourceId, sender: a.sender, kind, ...fields(a),
-      state: 'active', exercise: a.status === 'Exercise', escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null,
-      createdAt: at, updatedAt: at,
+      id: randomUUID(),
+      sourceId: a.sourceId,
+      sender: a.sender,
+      kind,
+      ...fields(a),
+      state: 'active',
+      exercise: a.status === 'Exercise',
+      escalation: 0,
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+      ackComment: null,
+      createdAt: at,
+      updatedAt: at,
     };
     await repo.insertAlert(tx, rec);
     await messages.recordMessage(tx, key, rec.id, a.msgType, a);
@@ -83,7 +103,11 @@ export function createAlertService(deps: AlertServiceDeps) {
     }
     const fail = (status: 409 | 422, message: string) => (issues.push({ status, path: `${path}.references`, message }), { id: a.sourceId, touched: null });
     if (!a.references.length) return fail(422, `${a.msgType} needs references to the message it concerns`);
-    const ids = await messages.referencedAlertIds(tx, a.references.map((r) => parseMessageRef(r)!), a.sender);
+    const ids = await messages.referencedAlertIds(
+      tx,
+      a.references.map((r) => parseMessageRef(r)!),
+      a.sender,
+    );
     if (ids.length > 1) return fail(422, 'references name more than one alert');
     if (ids.length === 0) {
       // An Update carries the whole current warning: one whose original we never received
@@ -131,8 +155,20 @@ export function createAlertService(deps: AlertServiceDeps) {
       if (r.touched) touched.set(r.touched.id, r.touched);
     }
     const refused = issues.filter((x) => x.status === 422);
-    if (refused.length) throw new AppError(422, 'validation_failed', `Invalid input: ${refused[0]!.path}: ${refused[0]!.message}`, refused.map(({ path, message }) => ({ path, message })));
-    if (issues.length) throw new AppError(409, 'conflict', `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`, issues.map(({ path, message }) => ({ path, message })));
+    if (refused.length)
+      throw new AppError(
+        422,
+        'validation_failed',
+        `Invalid input: ${refused[0]!.path}: ${refused[0]!.message}`,
+        refused.map(({ path, message }) => ({ path, message })),
+      );
+    if (issues.length)
+      throw new AppError(
+        409,
+        'conflict',
+        `Conflict: ${issues[0]!.path}: ${issues[0]!.message}`,
+        issues.map(({ path, message }) => ({ path, message })),
+      );
     return { ids, touched: [...touched.values()] };
   }
 
@@ -148,7 +184,9 @@ export function createAlertService(deps: AlertServiceDeps) {
 
     /** Alerts from integrators (JSON or CAP): always official warnings; the city's own sender is reserved. */
     async ingest(items: AlertParsed[]): Promise<IngestResult> {
-      const reserved = items.flatMap((a, i) => (a.sender === CITY_ENV_SENDER ? [{ path: `${i}.sender`, message: `${CITY_ENV_SENDER} is the city's own environment rules; integrators send under their own sender` }] : []));
+      const reserved = items.flatMap((a, i) =>
+        a.sender === CITY_ENV_SENDER ? [{ path: `${i}.sender`, message: `${CITY_ENV_SENDER} is the city's own environment rules; integrators send under their own sender` }] : [],
+      );
       if (reserved.length) throw new AppError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
       const store = () => deps.db.transaction((tx) => applyAll(tx, items));
       // A parallel request storing the same message wins the key; once it committed, a retry

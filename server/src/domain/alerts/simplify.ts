@@ -7,11 +7,18 @@ export const DISPLAY_POINTS = 1000;
 
 /** Squared distance of `p` from segment a–b, longitudes scaled by cos(latitude) so degrees are square. */
 function segmentDistance2(p: Point, a: Point, b: Point, kx: number): number {
-  const ax = a[0] * kx, ay = a[1], bx = b[0] * kx, by = b[1], px = p[0] * kx, py = p[1];
-  const dx = bx - ax, dy = by - ay;
+  const ax = a[0] * kx,
+    ay = a[1],
+    bx = b[0] * kx,
+    by = b[1],
+    px = p[0] * kx,
+    py = p[1];
+  const dx = bx - ax,
+    dy = by - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  const ex = px - (ax + t * dx), ey = py - (ay + t * dy);
+  const ex = px - (ax + t * dx),
+    ey = py - (ay + t * dy);
   return ex * ex + ey * ey;
 }
 

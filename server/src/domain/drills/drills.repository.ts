@@ -6,9 +6,15 @@ const COLUMNS = 'id, name, scenario, districts, started_at, started_by, ended_at
 
 function fromRow(r: Record<string, unknown>): DrillSession {
   return {
-    id: String(r.id), name: String(r.name), scenario: (r.scenario as string | null) ?? null, districts: (r.districts as string[]) ?? [],
-    startedAt: iso(r.started_at), startedBy: String(r.started_by), endedAt: isoOrNull(r.ended_at),
-    endedBy: (r.ended_by as string | null) ?? null, lastDataAt: iso(r.last_data_at),
+    id: String(r.id),
+    name: String(r.name),
+    scenario: (r.scenario as string | null) ?? null,
+    districts: (r.districts as string[]) ?? [],
+    startedAt: iso(r.started_at),
+    startedBy: String(r.started_by),
+    endedAt: isoOrNull(r.ended_at),
+    endedBy: (r.ended_by as string | null) ?? null,
+    lastDataAt: iso(r.last_data_at),
   };
 }
 
@@ -36,10 +42,7 @@ export async function get(q: Queryable, id: string): Promise<DrillSession | null
 
 /** Open sessions (or the latest `limit` sessions, open or ended), newest first. */
 export async function list(q: Queryable, f: { openOnly: boolean; limit: number }): Promise<DrillSession[]> {
-  const { rows } = await q.query(
-    `select ${COLUMNS} from drills ${f.openOnly ? 'where ended_at is null' : ''} order by started_at desc, id limit $1`,
-    [f.limit],
-  );
+  const { rows } = await q.query(`select ${COLUMNS} from drills ${f.openOnly ? 'where ended_at is null' : ''} order by started_at desc, id limit $1`, [f.limit]);
   return rows.map(fromRow);
 }
 

@@ -32,8 +32,15 @@ export function createDrillService(deps: DrillServiceDeps) {
     async start(input: DrillStartInput, by: string): Promise<DrillSession> {
       const at = now().toISOString();
       const session = await repo.insert(deps.db, {
-        id: randomUUID(), name: input.name ?? `演练 ${at.slice(0, 16).replace('T', ' ')}`, scenario: input.scenario ?? null,
-        districts: deps.districts, startedAt: at, startedBy: by, endedAt: null, endedBy: null, lastDataAt: at,
+        id: randomUUID(),
+        name: input.name ?? `演练 ${at.slice(0, 16).replace('T', ' ')}`,
+        scenario: input.scenario ?? null,
+        districts: deps.districts,
+        startedAt: at,
+        startedBy: by,
+        endedAt: null,
+        endedBy: null,
+        lastDataAt: at,
       });
       deps.sink.publish('drills', [session]);
       return session;

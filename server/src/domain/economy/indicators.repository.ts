@@ -8,9 +8,19 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function fromRow(r: Record<string, unknown>): Omit<Indicator, 'completion' | 'onPace'> {
   return {
-    id: String(r.id), code: r.code as Indicator['code'], region: String(r.region), period: String(r.period),
-    value: num(r.value), cumulative: num(r.cumulative), yoy: num(r.yoy), cumulativeYoy: num(r.cumulative_yoy),
-    mom: num(r.mom), unit: String(r.unit), annualTarget: num(r.annual_target), exercise: r.exercise === true, updatedAt: iso(r.updated_at),
+    id: String(r.id),
+    code: r.code as Indicator['code'],
+    region: String(r.region),
+    period: String(r.period),
+    value: num(r.value),
+    cumulative: num(r.cumulative),
+    yoy: num(r.yoy),
+    cumulativeYoy: num(r.cumulative_yoy),
+    mom: num(r.mom),
+    unit: String(r.unit),
+    annualTarget: num(r.annual_target),
+    exercise: r.exercise === true,
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -30,7 +40,9 @@ export type StoredIndicatorRow = IndicatorRow & { given: GivenRates };
 export async function findMany(q: Queryable, keys: { code: string; region: string; period: string }[], exercise: boolean): Promise<StoredIndicatorRow[]> {
   if (!keys.length) return [];
   const { rows } = await q.query(
-    `select ${COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')}, i.given_yoy, i.given_cumulative_yoy, i.given_mom from indicators i
+    `select ${COLUMNS.split(', ')
+      .map((c) => `i.${c}`)
+      .join(', ')}, i.given_yoy, i.given_cumulative_yoy, i.given_mom from indicators i
      join jsonb_to_recordset($1::jsonb) as k(code text, region text, period text)
        on i.code = k.code and i.region = k.region and i.period = k.period
      where i.exercise = $2`,
@@ -60,11 +72,27 @@ export async function upsert(q: Queryable, rows: StoredIndicatorRow[]): Promise<
        is distinct from (excluded.value, excluded.cumulative, excluded.yoy, excluded.cumulative_yoy, excluded.mom, excluded.unit,
          excluded.annual_target, excluded.given_yoy, excluded.given_cumulative_yoy, excluded.given_mom)
      returning ${COLUMNS}`,
-    [JSON.stringify(rows.map((r) => ({
-      id: r.id, code: r.code, region: r.region, period: r.period, value: r.value, cumulative: r.cumulative, yoy: r.yoy,
-      cumulative_yoy: r.cumulativeYoy, mom: r.mom, unit: r.unit, annual_target: r.annualTarget, exercise: r.exercise,
-      given_yoy: r.given.yoy, given_cumulative_yoy: r.given.cumulativeYoy, given_mom: r.given.mom,
-    })))],
+    [
+      JSON.stringify(
+        rows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          region: r.region,
+          period: r.period,
+          value: r.value,
+          cumulative: r.cumulative,
+          yoy: r.yoy,
+          cumulative_yoy: r.cumulativeYoy,
+          mom: r.mom,
+          unit: r.unit,
+          annual_target: r.annualTarget,
+          exercise: r.exercise,
+          given_yoy: r.given.yoy,
+          given_cumulative_yoy: r.given.cumulativeYoy,
+          given_mom: r.given.mom,
+        })),
+      ),
+    ],
   );
   return out.map(fromRow);
 }

@@ -1,9 +1,7 @@
 import type { Db } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
 import type { Indicator, IndicatorInput } from '../../../../shared/schemas/indicator.js';
-import {
-  INDICATORS, deriveIndicator, nextPeriod, previousPeriod, samePeriodLastYear, samePeriodNextYear,
-} from '../../../../shared/domain/economy.js';
+import { INDICATORS, deriveIndicator, nextPeriod, previousPeriod, samePeriodLastYear, samePeriodNextYear } from '../../../../shared/domain/economy.js';
 import type { ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './indicators.repository.js';
 import type { IndicatorRow, StoredIndicatorRow } from './indicators.repository.js';
@@ -25,9 +23,19 @@ const references = (k: Key): Key[] => [at(k, samePeriodLastYear(k.period)), at(k
 /** A row as its source sent it, before any growth is derived. */
 function fromInput(i: IndicatorInput, exercise: boolean, updatedAt: string): StoredIndicatorRow {
   return {
-    id: `${i.code}:${i.region}:${i.period}${exercise ? ':exercise' : ''}`, code: i.code, region: i.region, period: i.period,
-    value: i.value ?? null, cumulative: i.cumulative ?? null, yoy: null, cumulativeYoy: null, mom: null,
-    unit: i.unit ?? INDICATORS[i.code].unit, annualTarget: i.annualTarget ?? null, exercise, updatedAt,
+    id: `${i.code}:${i.region}:${i.period}${exercise ? ':exercise' : ''}`,
+    code: i.code,
+    region: i.region,
+    period: i.period,
+    value: i.value ?? null,
+    cumulative: i.cumulative ?? null,
+    yoy: null,
+    cumulativeYoy: null,
+    mom: null,
+    unit: i.unit ?? INDICATORS[i.code].unit,
+    annualTarget: i.annualTarget ?? null,
+    exercise,
+    updatedAt,
     given: { yoy: i.yoy ?? null, cumulativeYoy: i.cumulativeYoy ?? null, mom: i.mom ?? null },
   };
 }

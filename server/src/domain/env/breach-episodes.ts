@@ -88,8 +88,13 @@ export async function episodeMessages(tx: Queryable, fresh: Observation[], stati
     const run = breachRun(readings, BREACH_RULES[station.kind].maxGapMs);
     const texts = episodeTexts(station, o, run.length, o.exercise);
     const base: Omit<AlertParsed, 'sourceId' | 'msgType' | 'references' | 'level' | keyof typeof texts> = {
-      sender: CITY_ENV_SENDER, sent: o.observedAt, status: o.exercise ? 'Exercise' : 'Actual', category: 'environment',
-      urgency: 'Immediate', certainty: 'Observed', districts: [station.district],
+      sender: CITY_ENV_SENDER,
+      sent: o.observedAt,
+      status: o.exercise ? 'Exercise' : 'Actual',
+      category: 'environment',
+      urgency: 'Immediate',
+      certainty: 'Observed',
+      districts: [station.district],
       areas: [{ areaDesc: station.name, polygons: [], circles: [{ lon: station.location.lon, lat: station.location.lat, radiusKm: 1 }], geocodes: [] }],
     };
     const id = `${prefix}${Date.parse(o.observedAt)}`;

@@ -23,14 +23,18 @@ function measure(station: Station, o: Observation): { subject: string; breach: s
   if (station.kind === 'water') {
     const target = station.targetClass ?? DEFAULT_WATER_TARGET;
     return {
-      subject: '水质', breach: '未达标', recovered: '恢复达标',
+      subject: '水质',
+      breach: '未达标',
+      recovered: '恢复达标',
       figures: `目标 ${target} 类，实测 ${a.waterClass ?? '—'} 类`,
       advice: '请生态环境、水务部门排查上游排口，加密监测，必要时启动水污染应急预案。',
     };
   }
   if (station.kind === 'noise') {
     return {
-      subject: '噪声', breach: '超标', recovered: '恢复达标',
+      subject: '噪声',
+      breach: '超标',
+      recovered: '恢复达标',
       figures: `限值 ${a.noiseLimit ?? '—'} dB(A)，实测 ${(o.values.leq ?? 0).toFixed(1)} dB(A)`,
       advice: '请生态环境、城管执法部门核查周边施工与社会生活噪声源，依法处置。',
     };
@@ -38,7 +42,9 @@ function measure(station: Station, o: Observation): { subject: string; breach: s
   const name = a.aqi !== undefined ? aqiCategory(a.aqi).nameZh : '—';
   const primary = (a.primaryPollutants ?? []).map((p) => POLLUTANT_LABELS[p as Pollutant] ?? p).join('、');
   return {
-    subject: '空气质量', breach: name, recovered: '恢复良好',
+    subject: '空气质量',
+    breach: name,
+    recovered: '恢复良好',
     figures: `限值 AQI ${AQI_LIMIT}，实测 AQI ${a.aqi ?? '—'}${primary ? `（首要污染物 ${primary}）` : ''}`,
     advice: '儿童、老年人及心脏病、呼吸系统疾病患者应减少户外活动；请生态环境部门加强巡查，督促重点污染源减排。',
   };

@@ -42,9 +42,17 @@ async function stationDays(q: Queryable, query: DailyQuery, validOnly = false): 
 function report(date: string, level: AirDailyReport['level'], scope: string, district: string | null, means: AirDayMeans['means'] | null, valid: boolean): AirDailyReport {
   const r = valid && means ? dailyAqi(date, means) : null;
   return {
-    date, level, scope, district,
-    aqi: r?.aqi ?? null, category: r?.category ?? null, primaryPollutants: r?.primaryPollutants ?? [], iaqi: r?.iaqi ?? {},
-    standard: aqiStandardFor(`${date}T00:00:00+08:00`), concentrations: means ?? {}, valid: r !== null,
+    date,
+    level,
+    scope,
+    district,
+    aqi: r?.aqi ?? null,
+    category: r?.category ?? null,
+    primaryPollutants: r?.primaryPollutants ?? [],
+    iaqi: r?.iaqi ?? {},
+    standard: aqiStandardFor(`${date}T00:00:00+08:00`),
+    concentrations: means ?? {},
+    valid: r !== null,
   };
 }
 

@@ -61,7 +61,9 @@ function affectedStretches(readings: readonly Observation[]): Stretch[] {
 const WINDOW_SQL = `
   with s as (select * from jsonb_to_recordset($1::jsonb) as x(station_id text, exercise boolean, from_at timestamptz, to_at timestamptz)),
   w as (
-    select ${COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}, s.from_at,
+    select ${COLUMNS.split(', ')
+      .map((c) => `o.${c}`)
+      .join(', ')}, s.from_at,
       ${PARTICLES.map((k) => `avg((o."values"->>'${k}')::double precision) over day as ${k}_24h`).join(', ')}
     from observations o join s on o.station_id = s.station_id and o.exercise = s.exercise
       and o.observed_at > s.from_at - interval '24 hours' and o.observed_at < s.to_at
@@ -107,10 +109,9 @@ export async function reassessMovingMeans(tx: Queryable, stations: Map<string, S
     if (!isDeepStrictEqual(assessment, o.assessment)) changed.push({ ...o, assessment });
   }
   if (changed.length) {
-    await tx.query(
-      `update observations o set assessment = x.assessment from jsonb_to_recordset($1::jsonb) as x(id bigint, assessment jsonb) where o.id = x.id`,
-      [JSON.stringify(changed.map((c) => ({ id: c.id, assessment: c.assessment })))],
-    );
+    await tx.query(`update observations o set assessment = x.assessment from jsonb_to_recordset($1::jsonb) as x(id bigint, assessment jsonb) where o.id = x.id`, [
+      JSON.stringify(changed.map((c) => ({ id: c.id, assessment: c.assessment }))),
+    ]);
   }
   return changed;
 }

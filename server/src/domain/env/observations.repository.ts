@@ -8,9 +8,13 @@ export const COLUMNS = 'id, station_id, kind, district, observed_at, "values", a
 /** A stored reading from its row. */
 export function fromRow(r: Record<string, unknown>): Observation {
   return {
-    id: String(r.id), stationId: String(r.station_id), kind: r.kind as Observation['kind'],
-    district: (r.district as string | null) ?? null, observedAt: iso(r.observed_at),
-    values: r.values as Observation['values'], assessment: r.assessment as Observation['assessment'],
+    id: String(r.id),
+    stationId: String(r.station_id),
+    kind: r.kind as Observation['kind'],
+    district: (r.district as string | null) ?? null,
+    observedAt: iso(r.observed_at),
+    values: r.values as Observation['values'],
+    assessment: r.assessment as Observation['assessment'],
     exercise: Boolean(r.exercise),
   };
 }
@@ -21,8 +25,13 @@ export function fromRow(r: Record<string, unknown>): Observation {
  */
 export async function insertObservations(q: Queryable, obs: Omit<Observation, 'id'>[]): Promise<{ ids: string[]; inserted: Observation[] }> {
   const rows = obs.map((o) => ({
-    station_id: o.stationId, kind: o.kind, district: o.district, observed_at: o.observedAt, values: o.values,
-    assessment: o.assessment, exercise: o.exercise,
+    station_id: o.stationId,
+    kind: o.kind,
+    district: o.district,
+    observed_at: o.observedAt,
+    values: o.values,
+    assessment: o.assessment,
+    exercise: o.exercise,
   }));
   const { rows: ins } = await q.query(
     `insert into observations (station_id, kind, district, observed_at, "values", assessment, exercise)

@@ -43,8 +43,13 @@ export function createObservationService(deps: ObservationServiceDeps) {
         for (const o of items) {
           const station = deps.stations.get(o.stationId)!;
           rows.push({
-            stationId: o.stationId, kind: o.kind, district: station.district, observedAt: new Date(o.observedAt).toISOString(),
-            values: o.values, assessment: assess(o, station), exercise: o.exercise ?? false,
+            stationId: o.stationId,
+            kind: o.kind,
+            district: station.district,
+            observedAt: new Date(o.observedAt).toISOString(),
+            values: o.values,
+            assessment: assess(o, station),
+            exercise: o.exercise ?? false,
           });
         }
         const stored = await repo.insertObservations(tx, rows);
@@ -60,7 +65,11 @@ export function createObservationService(deps: ObservationServiceDeps) {
         return { ids: stored.ids, inserted: [...inserted, ...reassessed.values()], alerts: applied.touched };
       });
       // Oldest first, so a station's newest reading is the last one a client upserts.
-      if (inserted.length) deps.sink.publish('env', inserted.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt)));
+      if (inserted.length)
+        deps.sink.publish(
+          'env',
+          inserted.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt)),
+        );
       deps.alerts.publish(alerts);
       return { accepted: items.length, ids };
     },

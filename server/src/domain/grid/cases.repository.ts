@@ -72,11 +72,28 @@ function fromRow(r: Row): CaseRecord {
 
 function toRow(c: CaseRecord): Row {
   return {
-    id: c.id, source_id: c.sourceId, source: c.source, category: c.category, kind: c.kind, title: c.title,
-    description: c.description, lon: c.lon, lat: c.lat, address: c.address, district: c.district,
-    grid_cell: c.gridCell, status: c.status, department: c.department, reported_at: c.reportedAt,
-    dispatched_at: c.dispatchedAt, deadline_at: c.deadlineAt, closed_at: c.closedAt, escalated: c.escalated,
-    exercise: c.exercise, updated_at: c.updatedAt, media_url: c.mediaUrl,
+    id: c.id,
+    source_id: c.sourceId,
+    source: c.source,
+    category: c.category,
+    kind: c.kind,
+    title: c.title,
+    description: c.description,
+    lon: c.lon,
+    lat: c.lat,
+    address: c.address,
+    district: c.district,
+    grid_cell: c.gridCell,
+    status: c.status,
+    department: c.department,
+    reported_at: c.reportedAt,
+    dispatched_at: c.dispatchedAt,
+    deadline_at: c.deadlineAt,
+    closed_at: c.closedAt,
+    escalated: c.escalated,
+    exercise: c.exercise,
+    updated_at: c.updatedAt,
+    media_url: c.mediaUrl,
   };
 }
 
@@ -112,11 +129,27 @@ function toCsv(cases: CaseRecord[]): { columns: string; csv: string } {
 export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
   // Spelled out rather than spread: every ingested case passes here on its way to the screens.
   return {
-    id: c.id, sourceId: c.sourceId, source: c.source, category: c.category, kind: c.kind, title: c.title,
-    description: c.description, location: { lon: c.lon, lat: c.lat }, address: c.address, district: c.district,
-    gridCell: c.gridCell, status: c.status, department: c.department, reportedAt: c.reportedAt,
-    dispatchedAt: c.dispatchedAt, deadlineAt: c.deadlineAt, closedAt: c.closedAt, overdue: isOverdue(c, now),
-    escalated: c.escalated, exercise: c.exercise, updatedAt: c.updatedAt,
+    id: c.id,
+    sourceId: c.sourceId,
+    source: c.source,
+    category: c.category,
+    kind: c.kind,
+    title: c.title,
+    description: c.description,
+    location: { lon: c.lon, lat: c.lat },
+    address: c.address,
+    district: c.district,
+    gridCell: c.gridCell,
+    status: c.status,
+    department: c.department,
+    reportedAt: c.reportedAt,
+    dispatchedAt: c.dispatchedAt,
+    deadlineAt: c.deadlineAt,
+    closedAt: c.closedAt,
+    overdue: isOverdue(c, now),
+    escalated: c.escalated,
+    exercise: c.exercise,
+    updatedAt: c.updatedAt,
   };
 }
 
@@ -253,10 +286,7 @@ export async function listCases(q: Queryable, f: CaseFilter, now = new Date()): 
   }
   const limit = Math.min(Math.max(f.limit ?? 100, 1), 1000);
   params.push(limit + 1);
-  const { rows } = await q.query(
-    `select ${COLUMNS} from cases where ${where.join(' and ')} order by reported_at desc, id desc limit $${params.length}`,
-    params,
-  );
+  const { rows } = await q.query(`select ${COLUMNS} from cases where ${where.join(' and ')} order by reported_at desc, id desc limit $${params.length}`, params);
   const items = rows.slice(0, limit).map(fromRow);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.reportedAt, last.id) : null };

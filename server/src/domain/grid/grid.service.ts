@@ -55,11 +55,28 @@ export function createGridService(deps: GridServiceDeps) {
     const where = deps.locate(e.location);
     const category = deps.categories.get(e.category)!;
     return {
-      id: repo.caseIdFor(e.sourceId), sourceId: e.sourceId, source: e.source, category: e.category, kind: e.kind ?? category.kind,
-      title: e.title, description: e.description ?? null, lon: e.location.lon, lat: e.location.lat,
-      address: e.address ?? null, district: where.district, gridCell: where.gridCell, status: 'reported',
-      department: null, reportedAt: new Date(e.reportedAt).toISOString(), dispatchedAt: null, deadlineAt: null,
-      closedAt: null, escalated: false, exercise: e.exercise ?? false, updatedAt, mediaUrl: e.mediaUrl ?? null,
+      id: repo.caseIdFor(e.sourceId),
+      sourceId: e.sourceId,
+      source: e.source,
+      category: e.category,
+      kind: e.kind ?? category.kind,
+      title: e.title,
+      description: e.description ?? null,
+      lon: e.location.lon,
+      lat: e.location.lat,
+      address: e.address ?? null,
+      district: where.district,
+      gridCell: where.gridCell,
+      status: 'reported',
+      department: null,
+      reportedAt: new Date(e.reportedAt).toISOString(),
+      dispatchedAt: null,
+      deadlineAt: null,
+      closedAt: null,
+      escalated: false,
+      exercise: e.exercise ?? false,
+      updatedAt,
+      mediaUrl: e.mediaUrl ?? null,
     };
   }
 
@@ -110,7 +127,14 @@ export function createGridService(deps: GridServiceDeps) {
 
   /** The regular way: read the batch's cases (locked), then write what the events change. */
   async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>): Promise<Plan> {
-    const p = plan(items, drafts, await repo.findCases(tx, [...drafts.values()].map((c) => c.id)));
+    const p = plan(
+      items,
+      drafts,
+      await repo.findCases(
+        tx,
+        [...drafts.values()].map((c) => c.id),
+      ),
+    );
     if (p.issues.length) throw new AppError(409, 'invalid_transition', `Conflict: ${p.issues[0]!.path}: ${p.issues[0]!.message}`, p.issues);
     const raced = await repo.insertCases(tx, p.created);
     if (raced.size) throw new AppError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
@@ -160,7 +184,11 @@ export function createGridService(deps: GridServiceDeps) {
       const p = (reports ? await storeAsNew(items) : null) ?? (await storeRegular(items));
       const touched = [...p.created, ...p.changed];
       const at = now();
-      if (touched.length) deps.sink.publish('grid', touched.map((c) => repo.toGridCase(c, at)));
+      if (touched.length)
+        deps.sink.publish(
+          'grid',
+          touched.map((c) => repo.toGridCase(c, at)),
+        );
       return { accepted: items.length, ids: p.ids };
     },
 
@@ -192,7 +220,10 @@ export function createGridService(deps: GridServiceDeps) {
           c.updatedAt = at.toISOString();
         }
         await repo.updateCases(tx, due);
-        await repo.appendTimeline(tx, due.map((c) => ({ caseId: c.id, at: at.toISOString(), status: c.status, actor: 'system', note: 'overdue: escalated to the command centre' })));
+        await repo.appendTimeline(
+          tx,
+          due.map((c) => ({ caseId: c.id, at: at.toISOString(), status: c.status, actor: 'system', note: 'overdue: escalated to the command centre' })),
+        );
         return due;
       });
       const out = recs.map((c) => repo.toGridCase(c, at));

@@ -14,10 +14,7 @@ export async function airYearToDate(q: Queryable, t: Date, city: CityManifest): 
   const year = Number(chinaDateString(t).slice(0, 4));
   const from = `${year}-01-01`;
   const to = chinaDateString(new Date(chinaDayStart(t).getTime() - 1));
-  const areas: DailyArea[] = [
-    { scope: city.adcode, level: 'city', districts: null },
-    ...city.districts.map((d): DailyArea => ({ scope: d.adcode, level: 'district', districts: [d.adcode] })),
-  ];
+  const areas: DailyArea[] = [{ scope: city.adcode, level: 'city', districts: null }, ...city.districts.map((d): DailyArea => ({ scope: d.adcode, level: 'district', districts: [d.adcode] }))];
   const reports = from <= to ? await areaDailyReports(q, { from, to, exercise: false }, areas) : [];
   const out = new Map<string, AirYearToDate>();
   for (const area of areas) {
@@ -25,9 +22,13 @@ export async function airYearToDate(q: Queryable, t: Date, city: CityManifest): 
     const good = days.filter((r) => isGoodDay(r.aqi!)).length;
     const pm25 = days.map((r) => r.concentrations.pm25_24h).filter((v): v is number => v !== undefined);
     out.set(area.scope, {
-      year, validDays: days.length, goodDays: good, goodDaysRatio: days.length ? good / days.length : null,
+      year,
+      validDays: days.length,
+      goodDays: good,
+      goodDaysRatio: days.length ? good / days.length : null,
       pm25Mean: pm25.length ? pm25.reduce((a, b) => a + b, 0) / pm25.length : null,
-      goodDaysTarget: city.airTargets?.goodDaysRatio ?? null, pm25Target: city.airTargets?.pm25Mean ?? null,
+      goodDaysTarget: city.airTargets?.goodDaysRatio ?? null,
+      pm25Target: city.airTargets?.pm25Mean ?? null,
     });
   }
   return out;

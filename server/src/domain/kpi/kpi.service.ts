@@ -52,7 +52,14 @@ export function createKpiService(deps: KpiServiceDeps) {
       const isCity = scope === deps.city.adcode;
       const mine = <T extends { district: string | null }>(rows: T[]) => (isCity ? rows : rows.filter((r) => r.district === scope));
       const c = mine(cases).reduce(
-        (s, r) => ({ today: s.today + r.today, open: s.open + r.open, overdue: s.overdue + r.overdue, closedToday: s.closedToday + r.closed_today, reg: s.reg + r.registered_window, closed: s.closed + r.closed_window }),
+        (s, r) => ({
+          today: s.today + r.today,
+          open: s.open + r.open,
+          overdue: s.overdue + r.overdue,
+          closedToday: s.closedToday + r.closed_today,
+          reg: s.reg + r.registered_window,
+          closed: s.closed + r.closed_window,
+        }),
         { today: 0, open: 0, overdue: 0, closedToday: 0, reg: 0, closed: 0 },
       );
       const active: Record<WarningLevel, number> = { red: 0, orange: 0, yellow: 0, blue: 0 };
@@ -67,7 +74,11 @@ export function createKpiService(deps: KpiServiceDeps) {
       const aqi = meanAqi(air, t);
       const g = gdp.find((r) => r.region === scope);
       return {
-        id: exercise ? `kpi:exercise:${scope}` : `kpi:${scope}`, scope, level: isCity ? 'city' : 'district', exercise, computedAt: t.toISOString(),
+        id: exercise ? `kpi:exercise:${scope}` : `kpi:${scope}`,
+        scope,
+        level: isCity ? 'city' : 'district',
+        exercise,
+        computedAt: t.toISOString(),
         cases: { today: c.today, open: c.open, overdue: c.overdue, closedToday: c.closedToday, closureRate: c.reg ? c.closed / c.reg : null },
         alerts: { active, unacknowledged },
         air: { aqi, category: aqi === null ? null : aqiCategory(aqi).level, stations: air.length },
@@ -75,7 +86,12 @@ export function createKpiService(deps: KpiServiceDeps) {
         water: { sections: water.length, classIIIOrBetter: water.length ? water.filter((r) => isClassIIIOrBetter(r.assessment.waterClass as WaterClass)).length / water.length : null },
         noise: { points: noise.length, exceeding: noise.filter((r) => r.assessment.breach).length },
         economy: g
-          ? { gdpCumulativeYoy: g.cumulative_yoy, gdpCompletion: g.cumulative !== null && g.annual_target ? completion(g.cumulative, g.annual_target) : null, gdpOnPace: g.cumulative !== null && g.annual_target ? onPace(g.cumulative, g.annual_target, g.period) : null, period: g.period }
+          ? {
+              gdpCumulativeYoy: g.cumulative_yoy,
+              gdpCompletion: g.cumulative !== null && g.annual_target ? completion(g.cumulative, g.annual_target) : null,
+              gdpOnPace: g.cumulative !== null && g.annual_target ? onPace(g.cumulative, g.annual_target, g.period) : null,
+              period: g.period,
+            }
           : { gdpCumulativeYoy: null, gdpCompletion: null, gdpOnPace: null, period: null },
       };
     });

@@ -7,11 +7,17 @@ const task = (ts: number, dur: number, at = MAIN): TraceEvent => ({ name: 'Threa
 
 describe('workPerWindow', () => {
   it('sums the main thread’s top-level tasks per window between marks, clipped to the window', () => {
-    const windows = workPerWindow([
-      mark('u-0', 0), task(100, 2_000), task(5_000, 3_000),
-      mark('u-1', 1_000_000), task(999_000, 4_000), // straddles the mark: 1 ms before, 3 ms after
-      mark('u-2', 2_000_000),
-    ], 'u-');
+    const windows = workPerWindow(
+      [
+        mark('u-0', 0),
+        task(100, 2_000),
+        task(5_000, 3_000),
+        mark('u-1', 1_000_000),
+        task(999_000, 4_000), // straddles the mark: 1 ms before, 3 ms after
+        mark('u-2', 2_000_000),
+      ],
+      'u-',
+    );
     expect(windows).toEqual([
       { mark: 'u-0', busyMs: 6, longestTaskMs: 4 }, // a task counts as long in the window it started in
       { mark: 'u-1', busyMs: 3, longestTaskMs: 0 },
@@ -24,13 +30,10 @@ describe('workPerWindow', () => {
   });
 
   it('ignores other threads, other categories and unrelated marks', () => {
-    const [w] = workPerWindow([
-      mark('u-0', 0), mark('other', 10),
-      task(0, 50_000, { pid: 2, tid: 2 }),
-      { ...task(0, 50_000), cat: 'devtools.timeline' },
-      task(1_000, 1_000),
-      mark('u-1', 100_000),
-    ], 'u-');
+    const [w] = workPerWindow(
+      [mark('u-0', 0), mark('other', 10), task(0, 50_000, { pid: 2, tid: 2 }), { ...task(0, 50_000), cat: 'devtools.timeline' }, task(1_000, 1_000), mark('u-1', 100_000)],
+      'u-',
+    );
     expect(w!.busyMs).toBe(1);
   });
 

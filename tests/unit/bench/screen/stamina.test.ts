@@ -11,8 +11,8 @@ describe('stamina: the DOM node trend', () => {
     // The fifth session's hour (one sample a minute): alert and ranking rows of 7 nodes come
     // and go, and the last three samples happen to show two rows more than the first three.
     const hour = [
-      462, 461, 475, 469, 471, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 552, 531, 496, 482, 475, 485, 475, 482, 475, 489, 482, 482,
-      482, 475, 482, 468, 482, 475, 482, 475, 482, 475, 475, 475, 482, 476, 475, 475, 475, 475, 475, 475, 468, 468, 461, 476, 461, 468, 468, 475, 475, 475,
+      462, 461, 475, 469, 471, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 468, 552, 531, 496, 482, 475, 485, 475, 482, 475, 489, 482, 482, 482, 475, 482, 468, 482, 475, 482, 475,
+      482, 475, 475, 475, 482, 476, 475, 475, 475, 475, 475, 475, 468, 468, 461, 476, 461, 468, 468, 475, 475, 475,
     ];
     expect(Math.abs(trendOver(hour))).toBeLessThan(1);
     expect(trendOver([...hour, ...Array.from({ length: 30 }, (_, i) => 475 + i)])).toBeGreaterThan(20);

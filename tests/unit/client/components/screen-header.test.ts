@@ -41,7 +41,7 @@ async function mountHeader(user: SessionUser, kiosk = false) {
 const grid: SessionUser = { username: 'grid', role: 'grid', districts: ['441702'] };
 
 describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
-  it('titles a scoped viewer\'s wall with its district', async () => {
+  it("titles a scoped viewer's wall with its district", async () => {
     const { w } = await mountHeader(grid);
     expect(w.get('.city-name').text()).toBe('阳江市 · 江城区');
     i18n.global.locale.value = 'en';
@@ -50,14 +50,14 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
     w.unmount();
   });
 
-  it('titles a city-wide viewer\'s wall with the city alone', async () => {
+  it("titles a city-wide viewer's wall with the city alone", async () => {
     const { w } = await mountHeader({ username: 'leader', role: 'leader', districts: null });
     expect(w.get('.city-name').text()).toBe('阳江市');
     expect(w.get('[data-testid="user-role"]').text()).toBe('市领导 · 全市');
     w.unmount();
   });
 
-  it('shows the user\'s name, role and districts, in both languages', async () => {
+  it("shows the user's name, role and districts, in both languages", async () => {
     const { w } = await mountHeader(grid);
     expect(w.get('[data-testid="user-name"]').text()).toBe('grid');
     expect(w.get('[data-testid="user-role"]').text()).toBe('网格管理员 · 江城区');

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  carouselStatus,
-  goToTheme,
-  interactCarousel,
-  pinCarousel,
-  secondsParam,
-  startCarousel,
-  tickCarousel,
-  type CarouselState,
-} from '../../../../client/src/composables/useCarousel.js';
+import { carouselStatus, goToTheme, interactCarousel, pinCarousel, secondsParam, startCarousel, tickCarousel, type CarouselState } from '../../../../client/src/composables/useCarousel.js';
 
 const cfg = { count: 5, intervalMs: 60_000, quietMs: 30_000 };
 const T0 = 1_000_000;

@@ -27,8 +27,15 @@ const CellsWidget = defineComponent({
   props: { status: { type: String as () => Cells['status'], required: true } },
   setup(props) {
     const rows = ref<ViewData['case-cells']>([]);
-    useCaseView(() => ({ kind: 'case-cells', mode: 'real', status: props.status, limit: 3 }), (data) => (rows.value = data));
-    return () => h('ol', rows.value.map((r) => h('li', `${r.cell}:${r.count}`)));
+    useCaseView(
+      () => ({ kind: 'case-cells', mode: 'real', status: props.status, limit: 3 }),
+      (data) => (rows.value = data),
+    );
+    return () =>
+      h(
+        'ol',
+        rows.value.map((r) => h('li', `${r.cell}:${r.count}`)),
+      );
   },
 });
 

@@ -8,8 +8,16 @@ import { airReading } from '../fixtures/shell-items.js';
 beforeEach(() => setActivePinia(createPinia()));
 
 const session = (id: string, over: Partial<DrillSession> = {}): DrillSession => ({
-  id, name: '台风演练', scenario: 'typhoon', districts: ['441702'], startedAt: '2026-12-06T02:00:00.000Z', startedBy: 'ingest-key',
-  endedAt: null, endedBy: null, lastDataAt: '2026-12-06T02:00:00.000Z', ...over,
+  id,
+  name: '台风演练',
+  scenario: 'typhoon',
+  districts: ['441702'],
+  startedAt: '2026-12-06T02:00:00.000Z',
+  startedBy: 'ingest-key',
+  endedAt: null,
+  endedBy: null,
+  lastDataAt: '2026-12-06T02:00:00.000Z',
+  ...over,
 });
 
 describe('useDataMode', () => {

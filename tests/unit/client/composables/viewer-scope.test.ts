@@ -3,10 +3,10 @@ import { scopeBounds, scopedDistricts, scopeTitle } from '../../../../client/src
 import { yangjiang } from '../map/fixtures.js';
 
 // Issue 10 #13: a grid administrator's wall showed "阳江市" and the whole city's map.
-describe('the viewer\'s scope: title, map frame', () => {
+describe("the viewer's scope: title, map frame", () => {
   const city = yangjiang();
 
-  it('keeps only the city\'s own districts; a city-wide role has none', () => {
+  it("keeps only the city's own districts; a city-wide role has none", () => {
     expect(scopedDistricts(city, ['441702'])).toEqual(['441702']);
     expect(scopedDistricts(city, null)).toBeNull();
     expect(scopedDistricts(city, [])).toBeNull();

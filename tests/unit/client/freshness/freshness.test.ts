@@ -36,7 +36,9 @@ describe('parseExpectOverrides', () => {
   });
 
   it('knows every source it can override', () => {
-    const all = Object.keys(DEFAULT_EXPECTED_S).map((s) => `${s}:7`).join(',');
+    const all = Object.keys(DEFAULT_EXPECTED_S)
+      .map((s) => `${s}:7`)
+      .join(',');
     expect(Object.values(parseExpectOverrides(all))).toEqual(Object.keys(DEFAULT_EXPECTED_S).map(() => 7));
   });
 });

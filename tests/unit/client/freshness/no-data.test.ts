@@ -15,7 +15,7 @@ const AT = Date.parse('2026-12-05T08:00:00+08:00');
 
 // Issue 10 #15: empty widgets and popups showed dashes, or a donut of six equal slices.
 describe('no data, and since when', () => {
-  it('dates the gap from the sources\' last delivery, else from when the screen began waiting', () => {
+  it("dates the gap from the sources' last delivery, else from when the screen began waiting", () => {
     expect(noDataSince([null, AT, AT - 5000, undefined], 1)).toBe(AT);
     expect(noDataSince([], 1)).toBe(1);
     expect(noDataSince([undefined], 42)).toBe(42);

@@ -5,7 +5,7 @@ import { gridCase } from '../widgets/fixtures.js';
 
 const book = (...cases: GridCase[]) => new Map(cases.map((c) => [c.id, c]));
 
-describe('CaseCellsView: a district\'s unit grid cells by open cases', () => {
+describe("CaseCellsView: a district's unit grid cells by open cases", () => {
   it('counts open cases per cell, busiest first, and moves a case out when it closes', () => {
     const view = new CaseCellsView({ kind: 'case-cells', mode: 'real', status: 'open', limit: 2 });
     const cases = book(
@@ -16,7 +16,10 @@ describe('CaseCellsView: a district\'s unit grid cells by open cases', () => {
       gridCase({ id: 'e', gridCell: null, status: 'registered' }),
     );
     view.reset(cases);
-    expect(view.take()!.map((r) => [r.cell, r.count])).toEqual([['y', 2], ['x', 1]]);
+    expect(view.take()!.map((r) => [r.cell, r.count])).toEqual([
+      ['y', 2],
+      ['x', 1],
+    ]);
     expect(view.take()).toBeNull();
     cases.set('c', gridCase({ id: 'c', gridCell: 'y', status: 'closed' }));
     cases.delete('b');

@@ -100,7 +100,11 @@ describe('CaseMapView: the first take', () => {
 
   it('shows every case as a point past the cluster zoom', () => {
     const { view } = setup(start(), spec({ zoom: 15.7 }));
-    expect(resetOf(view.take()).features.map((f) => f.properties!['id']).sort()).toEqual(['a', 'b', 'far']);
+    expect(
+      resetOf(view.take())
+        .features.map((f) => f.properties!['id'])
+        .sort(),
+    ).toEqual(['a', 'b', 'far']);
   });
 
   it('starts over with a whole collection after a reset', () => {
@@ -268,7 +272,11 @@ describe('CaseMapView.clusterZoom', () => {
     const z = zoom!;
     const split = new CaseMapView(spec({ zoom: z }));
     split.reset(new Map(start().map((c) => [c.id, c])));
-    expect(resetOf(split.take()).features.map((f) => f.properties!['id']).sort()).toEqual(['a', 'b', 'far']);
+    expect(
+      resetOf(split.take())
+        .features.map((f) => f.properties!['id'])
+        .sort(),
+    ).toEqual(['a', 'b', 'far']);
     expect(view.clusterZoom(3 + (10_000 << 5) + 1)).toBeNull();
   });
 

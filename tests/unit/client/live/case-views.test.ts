@@ -60,7 +60,17 @@ describe('CaseViews.watch', () => {
     await settle();
     expect(view.resets).toEqual([['r1', 'r2']]);
     expect(view.applied).toEqual([]);
-    expect(posts).toEqual([{ type: 'view', view: 1, kind: 'case-categories', data: [{ group: 'r1', count: 1 }, { group: 'r2', count: 1 }] }]);
+    expect(posts).toEqual([
+      {
+        type: 'view',
+        view: 1,
+        kind: 'case-categories',
+        data: [
+          { group: 'r1', count: 1 },
+          { group: 'r2', count: 1 },
+        ],
+      },
+    ]);
   });
 
   it('posts nothing for a view unwatched before its factory finished', async () => {
@@ -171,9 +181,7 @@ describe('CaseViews.changed', () => {
     vi.advanceTimersByTime(29);
     expect(posts).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(posts).toEqual([
-      { type: 'view', view: 1, kind: 'case-categories', data: ['r1', 'r2', 'r3'].map((group) => ({ group, count: 1 })) },
-    ]);
+    expect(posts).toEqual([{ type: 'view', view: 1, kind: 'case-categories', data: ['r1', 'r2', 'r3'].map((group) => ({ group, count: 1 })) }]);
   });
 
   it('posts a view at most once per interval however many changes arrive', async () => {

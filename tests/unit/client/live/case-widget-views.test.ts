@@ -3,7 +3,6 @@ import { CaseCategoriesView } from '../../../../client/src/live/cases/case-categ
 import { CaseTrendView } from '../../../../client/src/live/cases/case-trend.view.js';
 import { CaseMapView } from '../../../../client/src/live/cases/case-map.view.js';
 import { caseViews } from '../../../../client/src/live/cases/index.js';
-import type { CaseView } from '../../../../client/src/live/cases/views.js';
 import type { ViewSpec } from '../../../../client/src/live/protocol.js';
 import type { CaseTrendHour, HourlyStats } from '../../../../shared/contracts/stats.js';
 import { fedView } from './fixtures.js';
@@ -14,7 +13,6 @@ const H = 3_600_000;
 const AS_OF = Date.parse('2026-07-01T02:30:00Z');
 const at = (minutesAfterAsOf: number) => new Date(AS_OF + minutesAfterAsOf * 60_000).toISOString();
 const LAST_HOUR = Math.floor(AS_OF / H);
-
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -75,7 +73,7 @@ describe('CaseCategoriesView', () => {
     expect(view.take(Date.now())).toEqual([{ group: 'noise', count: 1 }]);
   });
 
-  it('starts today\'s count over when the day turns, at the next take, whether or not a case arrived', () => {
+  it("starts today's count over when the day turns, at the next take, whether or not a case arrived", () => {
     const { view } = fedView(new CaseCategoriesView(spec('today')), [gridCase({ id: 'a', category: 'garbage', reportedAt: at(-60) })]);
     expect(view.take(Date.now())).toEqual([{ group: 'garbage', count: 1 }]);
     // 00:00:30 China time the next day.

@@ -51,4 +51,3 @@ export class FakeView implements CaseView<'case-categories'> {
     return this.zooms[clusterId] ?? null;
   }
 }
-

@@ -8,7 +8,13 @@ import { alert, mapFormat, yangjiang } from './fixtures.js';
 const city = yangjiang();
 const districts = new Map(city.districts.features.map((f) => [f.properties.adcode, f.geometry]));
 const lookup = (adcode: string) => districts.get(adcode);
-const ring: [number, number][] = [[111.9, 21.8], [112.0, 21.8], [112.0, 21.9], [111.9, 21.9], [111.9, 21.8]];
+const ring: [number, number][] = [
+  [111.9, 21.8],
+  [112.0, 21.8],
+  [112.0, 21.9],
+  [111.9, 21.9],
+  [111.9, 21.8],
+];
 
 describe('alertFeatures', () => {
   it('draws CAP polygons and circles in the colour of the warning level, plus one marker', () => {
@@ -47,21 +53,35 @@ describe('alert details and legend', () => {
     const d = alertDetails(a, mapFormat('zh-CN'));
     expect(d.title).toBe('阳江市气象台发布台风红色预警信号');
     expect(d.color).toBe(WARNING_LEVELS.red.color);
-    expect(d.fields).toEqual(expect.arrayContaining([{ label: '预警级别', value: '红色预警', alert: true }, { label: '影响区域', value: '阳江市沿海' }]));
-    expect(alertsLegend(mapFormat('en')).map((l) => [l.label, l.color]).slice(0, 4)).toEqual([
-      ['Red warning', WARNING_LEVELS.red.color], ['Orange warning', WARNING_LEVELS.orange.color], ['Yellow warning', WARNING_LEVELS.yellow.color], ['Blue warning', WARNING_LEVELS.blue.color],
+    expect(d.fields).toEqual(
+      expect.arrayContaining([
+        { label: '预警级别', value: '红色预警', alert: true },
+        { label: '影响区域', value: '阳江市沿海' },
+      ]),
+    );
+    expect(
+      alertsLegend(mapFormat('en'))
+        .map((l) => [l.label, l.color])
+        .slice(0, 4),
+    ).toEqual([
+      ['Red warning', WARNING_LEVELS.red.color],
+      ['Orange warning', WARNING_LEVELS.orange.color],
+      ['Yellow warning', WARNING_LEVELS.yellow.color],
+      ['Blue warning', WARNING_LEVELS.blue.color],
     ]);
   });
 
-  it("names the sender from the city pack and shows description and instructions (防御指南)", () => {
+  it('names the sender from the city pack and shows description and instructions (防御指南)', () => {
     const a = alert('a2', { sender: 'qxt-441700@gd.cma.gov.cn', senderName: null, description: '预计未来6小时内将出现大暴雨。', instruction: '停止集会、停课、停业。' });
     const zh = alertDetails(a, mapFormat('zh-CN')).fields;
-    expect(zh).toEqual(expect.arrayContaining([
-      { label: '发布单位', value: '阳江市气象台' },
-      { label: '类型', value: '官方预警' },
-      { label: '详情', value: '预计未来6小时内将出现大暴雨。', long: true },
-      { label: '防御指南', value: '停止集会、停课、停业。', long: true },
-    ]));
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        { label: '发布单位', value: '阳江市气象台' },
+        { label: '类型', value: '官方预警' },
+        { label: '详情', value: '预计未来6小时内将出现大暴雨。', long: true },
+        { label: '防御指南', value: '停止集会、停课、停业。', long: true },
+      ]),
+    );
     expect(alertDetails(a, mapFormat('en')).fields).toContainEqual({ label: 'Issued by', value: 'Yangjiang Meteorological Observatory' });
     // A sender the pack does not know: the CAP senderName, never only the id when a name was sent.
     expect(alertDetails(alert('a3', { sender: 'x@y', senderName: '某市气象台' }), mapFormat('zh-CN')).fields).toContainEqual({ label: '发布单位', value: '某市气象台' });
@@ -71,12 +91,18 @@ describe('alert details and legend', () => {
     const n = alert('n1', { kind: 'notice', sender: 'city-cockpit/env', level: 'red', category: 'environment' });
     expect(alertFeatures(n, () => undefined).every((f) => f.properties.kind === 'notice')).toBe(true);
     const fields = alertDetails(n, mapFormat('zh-CN')).fields;
-    expect(fields).toEqual(expect.arrayContaining([
-      { label: '类型', value: '环境提示（本平台环境监测规则，非官方预警）' },
-      { label: '预警级别', value: '红色环境提示', alert: false },
-      { label: '发布单位', value: '阳江市城市运行平台·环境监测' },
-    ]));
-    expect(alertsLegend(mapFormat('zh-CN')).slice(4).map((l) => [l.label, l.shape])).toEqual([
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { label: '类型', value: '环境提示（本平台环境监测规则，非官方预警）' },
+        { label: '预警级别', value: '红色环境提示', alert: false },
+        { label: '发布单位', value: '阳江市城市运行平台·环境监测' },
+      ]),
+    );
+    expect(
+      alertsLegend(mapFormat('zh-CN'))
+        .slice(4)
+        .map((l) => [l.label, l.shape]),
+    ).toEqual([
       ['官方预警（实线、实心标记）', 'line'],
       ['环境提示 · 本平台规则（虚线、空心标记）', 'ring'],
     ]);

@@ -8,11 +8,14 @@ import { COUNT_RAMP, RATE_RAMP } from '../../../../client/src/map/palette.js';
 import { mapFormat, vitalSigns, yangjiang } from './fixtures.js';
 
 describe('choropleth metric → value per district', () => {
-  it('reads each metric from a district\'s vital signs and ignores the city-wide record', () => {
+  it("reads each metric from a district's vital signs and ignores the city-wide record", () => {
     const v = vitalSigns('441702', { today: 12, overdue: 3, closureRate: 0.8, aqi: 65 });
     expect([metricValue('cases', v), metricValue('overdue', v), metricValue('closureRate', v), metricValue('aqi', v)]).toEqual([12, 3, 0.8, 65]);
     const values = districtValues('cases', [vitalSigns('441700', { today: 99 }), v, vitalSigns('441704', { today: 4 })]);
-    expect([...values]).toEqual([['441702', 12], ['441704', 4]]);
+    expect([...values]).toEqual([
+      ['441702', 12],
+      ['441704', 4],
+    ]);
   });
 });
 
@@ -29,7 +32,7 @@ describe('choropleth scale → colour step', () => {
     expect(colorFor(scale, null)).toBeNull();
   });
 
-  it('keeps the closure rate and the AQI on fixed classes, the AQI\'s being the HJ 633 categories', () => {
+  it("keeps the closure rate and the AQI on fixed classes, the AQI's being the HJ 633 categories", () => {
     const rate = choroplethScale('closureRate', [0.1, 0.99]);
     expect([0.5, 0.7, 0.8, 0.95].map((v) => colorFor(rate, v))).toEqual([...RATE_RAMP]);
     const aqi = choroplethScale('aqi', [20]);

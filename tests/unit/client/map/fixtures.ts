@@ -29,26 +29,73 @@ export function yangjiang(): CityReference {
 /** The map's formatter over the app's real messages, in one language. */
 export function mapFormat(locale: 'zh-CN' | 'en' = 'zh-CN', city = yangjiang()): MapFormat {
   const i18n = createI18n({ legacy: false, locale, messages });
-  return createMapFormat((k, p) => i18n.global.t(k, p ?? {}), (k) => i18n.global.te(k), () => locale, city);
+  return createMapFormat(
+    (k, p) => i18n.global.t(k, p ?? {}),
+    (k) => i18n.global.te(k),
+    () => locale,
+    city,
+  );
 }
 
 const T = '2026-11-22T08:00:00+08:00';
 
 export function gridCase(id: string, over: Partial<GridCase> = {}): GridCase {
   return {
-    id, sourceId: `src-${id}`, source: 'inspector', category: 'road_damage', kind: 'facility', title: `case ${id}`,
-    description: null, location: { lon: 111.98, lat: 21.86 }, address: null, district: '441702', gridCell: null,
-    status: 'registered', department: null, reportedAt: T, dispatchedAt: null, deadlineAt: null, closedAt: null,
-    overdue: false, escalated: false, exercise: false, updatedAt: T, ...over,
+    id,
+    sourceId: `src-${id}`,
+    source: 'inspector',
+    category: 'road_damage',
+    kind: 'facility',
+    title: `case ${id}`,
+    description: null,
+    location: { lon: 111.98, lat: 21.86 },
+    address: null,
+    district: '441702',
+    gridCell: null,
+    status: 'registered',
+    department: null,
+    reportedAt: T,
+    dispatchedAt: null,
+    deadlineAt: null,
+    closedAt: null,
+    overdue: false,
+    escalated: false,
+    exercise: false,
+    updatedAt: T,
+    ...over,
   };
 }
 
 export function alert(id: string, over: Partial<Alert> = {}): Alert {
   return {
-    id, sourceId: `cap-${id}`, sender: 'gd-emergency', senderName: null, kind: 'warning', sent: T, category: 'typhoon', event: '台风蓝色预警', level: 'blue',
-    severity: 'Minor', urgency: 'Expected', certainty: 'Likely', headline: `headline ${id}`, description: null, instruction: null,
-    effective: null, expires: null, areas: [{ areaDesc: '江城区', polygons: [], circles: [], geocodes: [] }], simplified: false, districts: ['441702'],
-    state: 'active', exercise: false, escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, updatedAt: T, ...over,
+    id,
+    sourceId: `cap-${id}`,
+    sender: 'gd-emergency',
+    senderName: null,
+    kind: 'warning',
+    sent: T,
+    category: 'typhoon',
+    event: '台风蓝色预警',
+    level: 'blue',
+    severity: 'Minor',
+    urgency: 'Expected',
+    certainty: 'Likely',
+    headline: `headline ${id}`,
+    description: null,
+    instruction: null,
+    effective: null,
+    expires: null,
+    areas: [{ areaDesc: '江城区', polygons: [], circles: [], geocodes: [] }],
+    simplified: false,
+    districts: ['441702'],
+    state: 'active',
+    exercise: false,
+    escalation: 0,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    ackComment: null,
+    updatedAt: T,
+    ...over,
   };
 }
 
@@ -58,7 +105,11 @@ export function observation(stationId: string, kind: Observation['kind'], over: 
 
 export function vitalSigns(scope: string, over: { today?: number; overdue?: number; closureRate?: number | null; aqi?: number | null } = {}): VitalSigns {
   return {
-    id: `kpi:${scope}`, scope, level: scope === '441700' ? 'city' : 'district', exercise: false, computedAt: T,
+    id: `kpi:${scope}`,
+    scope,
+    level: scope === '441700' ? 'city' : 'district',
+    exercise: false,
+    computedAt: T,
     cases: { today: over.today ?? 0, open: 3, overdue: over.overdue ?? 0, closedToday: 0, closureRate: over.closureRate ?? null },
     alerts: { active: { red: 0, orange: 0, yellow: 0, blue: 0 }, unacknowledged: 0 },
     air: { aqi: over.aqi ?? null, category: null, stations: 2 },

@@ -29,7 +29,11 @@ function watched<K extends ViewSpec['kind']>(kind: K) {
   const view = worker.views.find((v) => (v.spec as ViewSpec).kind === kind && !v.stopped)!;
   return { spec: () => view.spec as Extract<ViewSpec, { kind: K }>, post: (data: ViewData[K]) => view.post(data), view };
 }
-const point = (id: string, status = 'registered', lon = 112) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lon, 21.9] }, properties: { id, status, overdue: false } });
+const point = (id: string, status = 'registered', lon = 112) => ({
+  type: 'Feature' as const,
+  geometry: { type: 'Point' as const, coordinates: [lon, 21.9] },
+  properties: { id, status, overdue: false },
+});
 
 /** Just enough of a MapLibre map to run the layers' glue without WebGL: it records what they do. */
 class FakeSource {
@@ -162,7 +166,21 @@ describe('layer runtime on a map', () => {
     expect(watched('case-map').spec().mode).toBe('drill');
     const hex = watched('case-hex');
     expect(hex.spec()).toEqual({ kind: 'case-hex', mode: 'drill', resolution: 7 });
-    const cell = { type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[[112, 21.9], [112.1, 21.9], [112.1, 22], [112, 21.9]]] }, properties: { id: '871', count: 3 } };
+    const cell = {
+      type: 'Feature' as const,
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [112, 21.9],
+            [112.1, 21.9],
+            [112.1, 22],
+            [112, 21.9],
+          ],
+        ],
+      },
+      properties: { id: '871', count: 3 },
+    };
     hex.post({ reset: { type: 'FeatureCollection', features: [cell] }, max: 4, total: 1 });
     expect(map.setPaintProperty).toHaveBeenCalledWith('case-hex-fill', 'fill-color', expect.arrayContaining([4]));
     expect(changed).toHaveBeenLastCalledWith(true);
@@ -197,7 +215,7 @@ describe('layer runtime on a map', () => {
     expect(runtime.legend().map((s) => s.id)).toEqual(['alerts', 'case-hex']);
   });
 
-  it('removes a cancelled alert\'s shapes, and stops listening once disposed', () => {
+  it("removes a cancelled alert's shapes, and stops listening once disposed", () => {
     const alerts = useAlertsStore();
     alerts.applySnapshot([alert('a1'), alert('a2')]);
     const { map, runtime } = start();

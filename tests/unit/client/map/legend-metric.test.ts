@@ -10,12 +10,12 @@ import { mapFormat, vitalSigns } from './fixtures.js';
 
 // Issue 10 #14: the economy theme painted the map red by case closure rate, and the kiosk legend did not say so.
 describe('the map legend names its metric; each theme maps a metric of its own', () => {
-  it('heads the districts\' legend with the metric, in both languages', () => {
+  it("heads the districts' legend with the metric, in both languages", () => {
     expect(choroplethTitle('closureRate', mapFormat('zh-CN'))).toBe('区县着色 · 结案率');
     expect(choroplethTitle('gdpGrowth', mapFormat('en'))).toBe('Districts by GDP growth (YTD)');
   });
 
-  it('draws the heading a layer gives in place of the layer\'s name (what a kiosk wall shows)', () => {
+  it("draws the heading a layer gives in place of the layer's name (what a kiosk wall shows)", () => {
     const fmt = mapFormat('zh-CN');
     const scale = choroplethScale('gdpGrowth', []);
     const w = mount(MapLegend, {
@@ -26,16 +26,20 @@ describe('the map legend names its metric; each theme maps a metric of its own',
     expect(w.findAll('li').map((l) => l.text())).toEqual(['≤ 0.0%', '0.0% – +3.0%', '+3.0% – +5.0%', '+5.0% – +7.0%', '> +7.0%']);
   });
 
-  it('gives each theme\'s map a metric of that theme', () => {
+  it("gives each theme's map a metric of that theme", () => {
     const metricOf = (id: string) => (SCREENS.find((s) => s.id === id)!.widgets.find((w) => w.type === 'city-map')!.options as { choropleth: string }).choropleth;
     expect(Object.fromEntries(['overview', 'grid', 'emergency', 'environment', 'economy'].map((id) => [id, metricOf(id)]))).toEqual({
-      overview: 'cases', grid: 'overdue', emergency: 'alerts', environment: 'aqi', economy: 'gdpGrowth',
+      overview: 'cases',
+      grid: 'overdue',
+      emergency: 'alerts',
+      environment: 'aqi',
+      economy: 'gdpGrowth',
     });
     expect(metricValue('alerts', vitalSigns('441702'))).toBe(0);
     expect(choroplethTitle('alerts', mapFormat('zh-CN'))).toBe('区县着色 · 生效预警');
   });
 
-  it('maps districts\' GDP growth on the economy theme, on a ramp with no red', () => {
+  it("maps districts' GDP growth on the economy theme, on a ramp with no red", () => {
     const economy = SCREENS.find((s) => s.id === 'economy')!;
     const map = economy.widgets.find((w) => w.type === 'city-map')!;
     expect((map.options as { choropleth: string }).choropleth).toBe('gdpGrowth');

@@ -4,8 +4,14 @@ import { mapLayers } from '../../../../client/src/map/layers/index.js';
 import { LAYER_IDS, type MapLayerDefinition } from '../../../../client/src/map/layers/types.js';
 
 const stub = (id: MapLayerDefinition['id']): MapLayerDefinition => ({
-  id, titleKey: `map.layers.${id}`, defaultOptions: {}, topic: null, sources: [],
-  create: () => { throw new Error('not drawn in this test'); },
+  id,
+  titleKey: `map.layers.${id}`,
+  defaultOptions: {},
+  topic: null,
+  sources: [],
+  create: () => {
+    throw new Error('not drawn in this test');
+  },
 });
 
 describe('map layer registry', () => {

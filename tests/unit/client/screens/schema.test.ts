@@ -56,7 +56,7 @@ describe('the five screen documents', () => {
 });
 
 describe('validateScreen', () => {
-  it('applies the widget\'s option defaults', () => {
+  it("applies the widget's option defaults", () => {
     const screen = resolveScreen(doc([{ id: 'r', type: 'ranking', area: { x: 0, y: 0, w: 4, h: 4 } }]), smallRegistry());
     expect(screen.widgets[0]!.options).toEqual({ metric: 'cases' });
     expect(screen.widgets[0]!.def.type).toBe('ranking');
@@ -73,7 +73,14 @@ describe('validateScreen', () => {
   });
 
   it('accepts areas that only touch', () => {
-    expect(issues(doc([{ id: 'a', type: 'note', area: { x: 0, y: 0, w: 6, h: 4 } }, { id: 'b', type: 'note', area: { x: 6, y: 0, w: 6, h: 4 } }]))).toEqual([]);
+    expect(
+      issues(
+        doc([
+          { id: 'a', type: 'note', area: { x: 0, y: 0, w: 6, h: 4 } },
+          { id: 'b', type: 'note', area: { x: 6, y: 0, w: 6, h: 4 } },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects areas outside the 24×12 grid or not in whole cells', () => {
@@ -85,7 +92,12 @@ describe('validateScreen', () => {
   });
 
   it('rejects duplicate widget ids', () => {
-    const found = issues(doc([{ id: 'a', type: 'note', area: { x: 0, y: 0, w: 2, h: 2 } }, { id: 'a', type: 'note', area: { x: 2, y: 0, w: 2, h: 2 } }]));
+    const found = issues(
+      doc([
+        { id: 'a', type: 'note', area: { x: 0, y: 0, w: 2, h: 2 } },
+        { id: 'a', type: 'note', area: { x: 2, y: 0, w: 2, h: 2 } },
+      ]),
+    );
     expect(found.join()).toMatch(/duplicate widget id "a"/);
   });
 
@@ -93,7 +105,7 @@ describe('validateScreen', () => {
     expect(issues(doc([{ id: 'a', type: 'weather-radar', area: { x: 0, y: 0, w: 2, h: 2 } }])).join()).toMatch(/unknown widget type "weather-radar"/);
   });
 
-  it('rejects options the widget\'s schema refuses, naming the path', () => {
+  it("rejects options the widget's schema refuses, naming the path", () => {
     const found = issues(doc([{ id: 'r', type: 'ranking', area: { x: 0, y: 0, w: 2, h: 2 }, options: { metric: 'gdp' } }]));
     expect(found.join()).toMatch(/^widgets\.0\.options\.metric:/);
   });

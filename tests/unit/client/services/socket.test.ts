@@ -225,7 +225,7 @@ describe('live socket', () => {
     expect(rows).toHaveLength(2);
   });
 
-  it('moves a map view to another box and answers its clusters\' zoom', async () => {
+  it("moves a map view to another box and answers its clusters' zoom", async () => {
     const near = (i: number) => gridCase(`n${i}`, { location: { lon: 111.98 + i * 1e-4, lat: 21.86 } });
     await live({ grid: { seq: 5, snapshot: [near(1), near(2), near(3)] } });
     const posts: { total: number; clusters: number[] }[] = [];
@@ -248,7 +248,7 @@ describe('live socket', () => {
     view.stop();
   });
 
-  it('applies other topics\' deltas to their stores', async () => {
+  it("applies other topics' deltas to their stores", async () => {
     const s = await live({ alerts: { seq: 1, snapshot: [] } });
     s.fire('live:delta', { topic: 'alerts', seq: 2, items: [alert('x')] });
     expect([...useAlertsStore().real.keys()]).toEqual(['x']);

@@ -46,7 +46,7 @@ describe('topic store', () => {
     expect(seen.map((c) => c.items.length)).toEqual([2, 2]);
   });
 
-  it('tells each partition\'s listeners exactly what changed there, and stops after unsubscribe', () => {
+  it("tells each partition's listeners exactly what changed there, and stops after unsubscribe", () => {
     const grid = useGridStore();
     const real = vi.fn();
     const drill = vi.fn();
@@ -86,7 +86,7 @@ describe('topic store', () => {
     expect(env.real.get('s1')!.id).toBe('r2');
   });
 
-  it('keeps both partitions of a freshly opened screen: the server\'s snapshot holds each station\'s latest real and drill reading', () => {
+  it("keeps both partitions of a freshly opened screen: the server's snapshot holds each station's latest real and drill reading", () => {
     const env = useEnvStore();
     env.applySnapshot([airReading('s1', { id: 'r1' }), airReading('s2', { id: 'r2' }), airReading('s1', { id: 'd1', exercise: true })]);
     expect([...env.real.keys()].sort()).toEqual(['s1', 's2']);

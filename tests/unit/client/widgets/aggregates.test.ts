@@ -25,7 +25,10 @@ describe('cases by category', () => {
         gridCase({ id: '4', category: 'road_damage', reportedAt: ago(640) }),
       ],
     });
-    expect(counts.counter.top()).toEqual([{ group: 'streetlight', count: 2 }, { group: 'road_damage', count: 1 }]);
+    expect(counts.counter.top()).toEqual([
+      { group: 'streetlight', count: 2 },
+      { group: 'road_damage', count: 1 },
+    ]);
     // A status change does not count a case twice.
     counts.counter.apply({ reset: false, items: [gridCase({ id: '1', category: 'streetlight', reportedAt: ago(30), status: 'closed' })] });
     expect(counts.counter.top()[0]).toEqual({ group: 'streetlight', count: 2 });
@@ -60,7 +63,11 @@ describe('district ranking', () => {
   ];
 
   it('ranks districts (not the city) by cases today, highest first', () => {
-    expect(rankDistricts(items, 'cases')).toEqual([{ adcode: '441702', value: 40 }, { adcode: '441781', value: 35 }, { adcode: '441704', value: 25 }]);
+    expect(rankDistricts(items, 'cases')).toEqual([
+      { adcode: '441702', value: 40 },
+      { adcode: '441781', value: 35 },
+      { adcode: '441704', value: 25 },
+    ]);
   });
 
   it('ranks by overdue cases', () => {
@@ -68,7 +75,11 @@ describe('district ranking', () => {
   });
 
   it('ranks by closure rate, best first, a district without a rate last', () => {
-    expect(rankDistricts(items, 'closureRate')).toEqual([{ adcode: '441702', value: 0.95 }, { adcode: '441781', value: 0.6 }, { adcode: '441704', value: null }]);
+    expect(rankDistricts(items, 'closureRate')).toEqual([
+      { adcode: '441702', value: 0.95 },
+      { adcode: '441781', value: 0.6 },
+      { adcode: '441704', value: null },
+    ]);
   });
 });
 
@@ -83,7 +94,11 @@ describe('AQI ranking', () => {
       { ...waterReading('w', ago(5), 'II') },
     ];
     const ranked = rankStations(items, NOW, 10);
-    expect(ranked.map((s) => [s.stationId, s.aqi, s.level])).toEqual([['b', 160, 4], ['c', 101, 3], ['a', 42, 1]]);
+    expect(ranked.map((s) => [s.stationId, s.aqi, s.level])).toEqual([
+      ['b', 160, 4],
+      ['c', 101, 3],
+      ['a', 42, 1],
+    ]);
     expect(ranked.map((s) => s.color)).toEqual([aqiCategory(160).color, aqiCategory(101).color, aqiCategory(42).color]);
   });
 
@@ -96,7 +111,14 @@ describe('AQI ranking', () => {
 describe('water class mix', () => {
   it('counts current graded sections per GB 3838 class, best first, and the III-or-better share', () => {
     const mix = waterMix(
-      [waterReading('1', ago(30), 'II'), waterReading('2', ago(30), 'III'), waterReading('3', ago(30), 'IV'), waterReading('4', ago(30), '劣V'), waterReading('5', ago(500), 'V'), waterReading('6', ago(30))],
+      [
+        waterReading('1', ago(30), 'II'),
+        waterReading('2', ago(30), 'III'),
+        waterReading('3', ago(30), 'IV'),
+        waterReading('4', ago(30), '劣V'),
+        waterReading('5', ago(500), 'V'),
+        waterReading('6', ago(30)),
+      ],
       NOW,
     );
     expect(mix.counts).toEqual([

@@ -43,7 +43,13 @@ describe('CaseTrend: 24 hourly buckets from the server, then live increments', (
     expect(t.apply([c], AS_OF + 60_000)).toBe(true);
     expect(t.hours()[23]!.reported).toBe(24);
     // The same case updated again (registered, dispatched) does not count again.
-    t.apply([{ ...c, status: 'registered' }, { ...c, status: 'dispatched' }], AS_OF + 120_000);
+    t.apply(
+      [
+        { ...c, status: 'registered' },
+        { ...c, status: 'dispatched' },
+      ],
+      AS_OF + 120_000,
+    );
     expect(t.hours()[23]!.reported).toBe(24);
   });
 
@@ -92,7 +98,10 @@ describe('CaseTrend: 24 hourly buckets from the server, then live increments', (
     const rows = seeded().hours();
     const u = caseTrendUpdate(rows, { reported: '上报', closed: '结案' }, (h) => `h${h}`) as { xAxis: { data: string[] }; series: { id: string; name: string; data: number[] }[] };
     expect(u.xAxis.data).toHaveLength(24);
-    expect(u.series.map((s) => [s.id, s.name, s.data.length])).toEqual([['reported', '上报', 24], ['closed', '结案', 24]]);
+    expect(u.series.map((s) => [s.id, s.name, s.data.length])).toEqual([
+      ['reported', '上报', 24],
+      ['closed', '结案', 24],
+    ]);
     expect(u.series[0]!.data[23]).toBe(23);
   });
 });

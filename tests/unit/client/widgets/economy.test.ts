@@ -16,7 +16,10 @@ describe('economy rows', () => {
 
   it('shows the latest period of each requested indicator of the region, in the requested order', () => {
     const rows = economyRows(items, '441700', ['retail', 'gdp', 'electricity']);
-    expect(rows.map((r) => [r.code, r.period, r.value])).toEqual([['retail', '2026-10', 670.46], ['gdp', '2026-Q3', 1170.9]]);
+    expect(rows.map((r) => [r.code, r.period, r.value])).toEqual([
+      ['retail', '2026-10', 670.46],
+      ['gdp', '2026-Q3', 1170.9],
+    ]);
   });
 
   it('gives completion against 序时进度 and whether it is on pace (server values, or derived)', () => {
@@ -40,7 +43,13 @@ describe('economy rows', () => {
   });
 
   it('draws growth bars: negative ones in the warning colour, labelled on their own side', () => {
-    const u = growthUpdate([{ code: 'gdp', growth: 0.034 }, { code: 'fai', growth: -0.007 }], (v) => `${(v * 100).toFixed(1)}%`) as {
+    const u = growthUpdate(
+      [
+        { code: 'gdp', growth: 0.034 },
+        { code: 'fai', growth: -0.007 },
+      ],
+      (v) => `${(v * 100).toFixed(1)}%`,
+    ) as {
       series: { data: { value: number; itemStyle: { color: string }; label: { position: string; formatter: () => string } }[] }[];
     };
     const [up, down] = u.series[0]!.data;

@@ -8,17 +8,40 @@ import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 
 export function gridCase(over: Partial<GridCase> & { id: string }): GridCase {
   return {
-    sourceId: over.id, source: 'inspector', category: 'manhole_cover', kind: 'facility', title: '井盖破损', description: null,
-    location: { lon: 111.98, lat: 21.86 }, address: null, district: '441702', gridCell: null, status: 'reported',
-    department: null, reportedAt: '2026-07-01T02:00:00.000Z', dispatchedAt: null, deadlineAt: null, closedAt: null,
-    overdue: false, escalated: false, exercise: false, updatedAt: '2026-07-01T02:00:00.000Z', ...over,
+    sourceId: over.id,
+    source: 'inspector',
+    category: 'manhole_cover',
+    kind: 'facility',
+    title: '井盖破损',
+    description: null,
+    location: { lon: 111.98, lat: 21.86 },
+    address: null,
+    district: '441702',
+    gridCell: null,
+    status: 'reported',
+    department: null,
+    reportedAt: '2026-07-01T02:00:00.000Z',
+    dispatchedAt: null,
+    deadlineAt: null,
+    closedAt: null,
+    overdue: false,
+    escalated: false,
+    exercise: false,
+    updatedAt: '2026-07-01T02:00:00.000Z',
+    ...over,
   };
 }
 
 export function airReading(stationId: string, observedAt: string, values: Record<string, number>, aqi?: number): Observation {
   return {
-    id: `${stationId}@${observedAt}`, stationId, kind: 'air', district: '441702', observedAt, values,
-    assessment: aqi === undefined ? { breach: false } : { aqi, category: 1, breach: false, primaryPollutants: [] }, exercise: false,
+    id: `${stationId}@${observedAt}`,
+    stationId,
+    kind: 'air',
+    district: '441702',
+    observedAt,
+    values,
+    assessment: aqi === undefined ? { breach: false } : { aqi, category: 1, breach: false, primaryPollutants: [] },
+    exercise: false,
   };
 }
 
@@ -28,17 +51,52 @@ export function waterReading(stationId: string, observedAt: string, waterClass?:
 
 export function alertItem(over: Partial<Alert> & { id: string }): Alert {
   return {
-    sourceId: over.id, sender: 'yjqx@gd.gov.cn', senderName: null, kind: 'warning', sent: '2026-07-01T02:00:00.000Z', category: 'rainstorm', event: '暴雨黄色预警信号',
-    level: 'yellow', severity: 'Moderate', urgency: 'Expected', certainty: 'Likely', headline: null, description: null, instruction: null,
-    effective: null, expires: null, areas: [], simplified: false, districts: ['441702'], state: 'active', exercise: false, escalation: 0,
-    acknowledgedBy: null, acknowledgedAt: null, ackComment: null, updatedAt: '2026-07-01T02:00:00.000Z', ...over,
+    sourceId: over.id,
+    sender: 'yjqx@gd.gov.cn',
+    senderName: null,
+    kind: 'warning',
+    sent: '2026-07-01T02:00:00.000Z',
+    category: 'rainstorm',
+    event: '暴雨黄色预警信号',
+    level: 'yellow',
+    severity: 'Moderate',
+    urgency: 'Expected',
+    certainty: 'Likely',
+    headline: null,
+    description: null,
+    instruction: null,
+    effective: null,
+    expires: null,
+    areas: [],
+    simplified: false,
+    districts: ['441702'],
+    state: 'active',
+    exercise: false,
+    escalation: 0,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    ackComment: null,
+    updatedAt: '2026-07-01T02:00:00.000Z',
+    ...over,
   };
 }
 
 export function indicator(over: Partial<Indicator> & Pick<Indicator, 'code' | 'period'>): Indicator {
   return {
-    id: `${over.code}:441700:${over.period}`, region: '441700', value: null, cumulative: null, yoy: null, cumulativeYoy: null, mom: null,
-    unit: '亿元', annualTarget: null, completion: null, onPace: null, exercise: false, updatedAt: '2026-11-01T00:00:00.000Z', ...over,
+    id: `${over.code}:441700:${over.period}`,
+    region: '441700',
+    value: null,
+    cumulative: null,
+    yoy: null,
+    cumulativeYoy: null,
+    mom: null,
+    unit: '亿元',
+    annualTarget: null,
+    completion: null,
+    onPace: null,
+    exercise: false,
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    ...over,
   };
 }
 
@@ -46,7 +104,11 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
 
 export function vitalSigns(scope: string, level: VitalSigns['level'], over: DeepPartial<VitalSigns> = {}): VitalSigns {
   const base: VitalSigns = {
-    id: `kpi:${scope}`, scope, level, exercise: false, computedAt: '2026-07-01T02:00:00.000Z',
+    id: `kpi:${scope}`,
+    scope,
+    level,
+    exercise: false,
+    computedAt: '2026-07-01T02:00:00.000Z',
     cases: { today: 10, open: 5, overdue: 1, closedToday: 3, closureRate: 0.8 },
     alerts: { active: { red: 0, orange: 1, yellow: 2, blue: 0 }, unacknowledged: 1 },
     air: { aqi: 56, category: 2, stations: 4 },
@@ -56,9 +118,14 @@ export function vitalSigns(scope: string, level: VitalSigns['level'], over: Deep
     economy: { gdpCumulativeYoy: 0.052, gdpCompletion: 0.7, gdpOnPace: 0.95, period: '2026-Q3' },
   };
   return {
-    ...base, ...(over as Partial<VitalSigns>),
-    cases: { ...base.cases, ...over.cases }, alerts: { ...base.alerts, ...(over.alerts as VitalSigns['alerts']) },
-    air: { ...base.air, ...over.air }, airYear: { ...base.airYear, ...over.airYear }, water: { ...base.water, ...over.water }, noise: { ...base.noise, ...over.noise },
+    ...base,
+    ...(over as Partial<VitalSigns>),
+    cases: { ...base.cases, ...over.cases },
+    alerts: { ...base.alerts, ...(over.alerts as VitalSigns['alerts']) },
+    air: { ...base.air, ...over.air },
+    airYear: { ...base.airYear, ...over.airYear },
+    water: { ...base.water, ...over.water },
+    noise: { ...base.noise, ...over.noise },
     economy: { ...base.economy, ...over.economy },
   };
 }

@@ -16,7 +16,19 @@ describe('KPI metrics and targets', () => {
 
   it('reads each metric from the city vital signs', () => {
     const values = Object.fromEntries(Object.entries(KPI_METRICS).map(([m, spec]) => [m, spec.read(city)]));
-    expect(values).toEqual({ casesToday: 10, openCases: 5, overdue: 1, closureRate: 0.85, alertsActive: 3, aqi: 120, waterGood: 0.8, noiseExceeding: 0, gdpYoy: 0.052, goodDays: 0.95, pm25Year: 21.5 });
+    expect(values).toEqual({
+      casesToday: 10,
+      openCases: 5,
+      overdue: 1,
+      closureRate: 0.85,
+      alertsActive: 3,
+      aqi: 120,
+      waterGood: 0.8,
+      noiseExceeding: 0,
+      gdpYoy: 0.052,
+      goodDays: 0.95,
+      pm25Year: 21.5,
+    });
   });
 
   it('reads an unmeasured value as unknown, not zero', () => {
@@ -52,7 +64,10 @@ describe('KPI metrics and targets', () => {
     const samples: KpiSample[] = [{ at: NOW - 600_000, signs: vitalSigns('441700', 'city', { cases: { closureRate: 0.7 } }) }];
     const card = kpiCardModel('closureRate', city, samples, {}, NOW);
     expect(card).toMatchObject({ value: 0.85, format: 'share', status: 'missed', target: { bound: 'min', value: 0.9 } });
-    expect(card.trend).toEqual([{ at: NOW - 600_000, value: 0.7 }, { at: NOW, value: 0.85 }]);
+    expect(card.trend).toEqual([
+      { at: NOW - 600_000, value: 0.7 },
+      { at: NOW, value: 0.85 },
+    ]);
     expect(kpiCardModel('aqi', null, [], {}, NOW)).toMatchObject({ value: null, status: 'none', trend: [] });
   });
 
@@ -64,7 +79,7 @@ describe('KPI metrics and targets', () => {
 });
 
 describe('the viewer\'s vital signs (issue 10 #13: a grid user\'s wall was all "—")', () => {
-  it('reads a scoped viewer\'s own district when the server sends no city scope', () => {
+  it("reads a scoped viewer's own district when the server sends no city scope", () => {
     const mine = vitalSigns('441702', 'district', { cases: { today: 42, closureRate: 0.97 } });
     expect(viewerSigns([mine])).toBe(mine);
     expect(KPI_METRICS.casesToday.read(viewerSigns([mine])!)).toBe(42);
@@ -97,9 +112,31 @@ describe('KPI sparkline history', () => {
   });
 
   it('draws a path scaled to the values, breaking at unknown values', () => {
-    const d = sparkPath([{ at: 0, value: 1 }, { at: 50, value: 3 }, { at: 75, value: null }, { at: 100, value: 2 }], 0, 100, 100, 32);
+    const d = sparkPath(
+      [
+        { at: 0, value: 1 },
+        { at: 50, value: 3 },
+        { at: 75, value: null },
+        { at: 100, value: 2 },
+      ],
+      0,
+      100,
+      100,
+      32,
+    );
     expect(d).toBe('M0.00 30.00L50.00 2.00M100.00 16.00');
-    expect(sparkPath([{ at: 0, value: 5 }, { at: 100, value: 5 }], 0, 100, 100, 32)).toBe('M0.00 16.00L100.00 16.00');
+    expect(
+      sparkPath(
+        [
+          { at: 0, value: 5 },
+          { at: 100, value: 5 },
+        ],
+        0,
+        100,
+        100,
+        32,
+      ),
+    ).toBe('M0.00 16.00L100.00 16.00');
     expect(sparkPath([], 0, 100)).toBe('');
   });
 });
@@ -115,12 +152,20 @@ describe('KPI sparkline seeded from the server', () => {
   it("puts the server's earlier minutes under the ones recorded here, which win a shared minute", () => {
     const samples = [at(10, 100), at(11, 110)];
     seedSamples(samples, [at(8), at(9), at(10, 999)]);
-    expect(samples.map((s) => [s.at, s.signs.cases.today])).toEqual([[NOW + 8 * MIN, 8], [NOW + 9 * MIN, 9], [NOW + 10 * MIN, 100], [NOW + 11 * MIN, 110]]);
+    expect(samples.map((s) => [s.at, s.signs.cases.today])).toEqual([
+      [NOW + 8 * MIN, 8],
+      [NOW + 9 * MIN, 9],
+      [NOW + 10 * MIN, 100],
+      [NOW + 11 * MIN, 110],
+    ]);
   });
 
   it('keeps to the hour before the newest sample, and seeds an empty history whole', () => {
     const samples = [at(100)];
-    seedSamples(samples, Array.from({ length: 90 }, (_, i) => at(i + 10)));
+    seedSamples(
+      samples,
+      Array.from({ length: 90 }, (_, i) => at(i + 10)),
+    );
     expect(samples[0]!.at).toBe(NOW + 40 * MIN);
     expect(samples[samples.length - 1]!.at - samples[0]!.at).toBe(SPARK_WINDOW_MS);
     const empty: KpiSample[] = [];

@@ -76,7 +76,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('KpiCards', () => {
-  it('fills a grid administrator\'s cards from its district\'s signs, the only scope it receives (issue 10 #13)', async () => {
+  it("fills a grid administrator's cards from its district's signs, the only scope it receives (issue 10 #13)", async () => {
     const w = mountWidget(KpiCards, { options: kpiCardsOptions.parse({ metrics: ['casesToday', 'closureRate'] }), mode: 'real' });
     useKpiStore().applySnapshot([vitalSigns('441702', 'district', { cases: { today: 321, closureRate: 0.97 } })]);
     await vi.advanceTimersByTimeAsync(1000);
@@ -127,7 +127,10 @@ describe('AlertList', () => {
     ]);
     await vi.advanceTimersByTimeAsync(1000);
     const rows = w.findAll('[data-alert-row]');
-    expect(rows.map((r) => [r.attributes('data-alert-row'), r.attributes('data-kind')])).toEqual([['w', 'warning'], ['n', 'notice']]);
+    expect(rows.map((r) => [r.attributes('data-alert-row'), r.attributes('data-kind')])).toEqual([
+      ['w', 'warning'],
+      ['n', 'notice'],
+    ]);
     expect(rows[0]!.text()).toContain('阳江市气象台');
     expect(rows[0]!.text()).not.toContain('qxt-441700');
     expect(rows[1]!.get('.kind').text()).toBe('环境提示');
@@ -242,12 +245,15 @@ describe('a chart mounted when its data is already in the store (the carousel co
     mountWidget(WaterClassMix, { options: {}, mode: 'real' });
     await flushPromises();
     const data = (merges.at(-1) as { series: { data: { name: string; value: number }[] }[] }).series[0]!.data;
-    expect(data.filter((d) => d.value > 0).map((d) => [d.name, d.value])).toEqual([['Ⅱ类', 1], ['Ⅳ类', 1]]);
+    expect(data.filter((d) => d.value > 0).map((d) => [d.name, d.value])).toEqual([
+      ['Ⅱ类', 1],
+      ['Ⅳ类', 1],
+    ]);
   });
 });
 
 describe('EconomyIndicators', () => {
-  it('shows a grid administrator its district\'s indicators, the only region it receives (issue 10 #13)', async () => {
+  it("shows a grid administrator its district's indicators, the only region it receives (issue 10 #13)", async () => {
     useReferenceStore().city = yangjiang();
     useSessionStore().user = { username: 'grid', role: 'grid', districts: ['441702'] };
     const w = mountWidget(EconomyIndicators, { options: economyOptions.parse({ codes: ['gdp', 'retail'] }), mode: 'real' });

@@ -20,8 +20,19 @@ function keys(tree: object, prefix = ''): string[] {
 }
 
 const CONTRACT_TYPES = [
-  'city-map', 'kpi-cards', 'case-trend-24h', 'cases-by-category', 'district-ranking', 'closure-gauge',
-  'aqi-ranking', 'pollutant-trend', 'water-class-mix', 'economy-indicators', 'alert-ticker', 'alert-list', 'resource-summary',
+  'city-map',
+  'kpi-cards',
+  'case-trend-24h',
+  'cases-by-category',
+  'district-ranking',
+  'closure-gauge',
+  'aqi-ranking',
+  'pollutant-trend',
+  'water-class-mix',
+  'economy-indicators',
+  'alert-ticker',
+  'alert-list',
+  'resource-summary',
 ];
 
 describe('widget registry', () => {

@@ -21,7 +21,7 @@ async function weekOfCases(): Promise<{ cases: Map<string, GridEventInput>; open
 }
 
 // Issue 10 #16: a fresh install showed 30 % closure, an empty 24-hour chart and one text per category.
-describe('a week back-filled before the start (the demo\'s fresh install)', async () => {
+describe("a week back-filled before the start (the demo's fresh install)", async () => {
   const { cases, open311 } = await weekOfCases();
   const all = [...cases.values()];
 

@@ -17,7 +17,25 @@ describe('simulate command line', () => {
   });
 
   it('reads every option', () => {
-    const opts = parseCliArgs([...base, '--scenario', 'typhoon', '--speed', '60', '--city', '441500', '--seed', '42', '--mqtt', 'mqtt://127.0.0.1:1883', '--duration', '5m', '--start', '2026-07-01T08:00:00+08:00', '--backfill', '6']);
+    const opts = parseCliArgs([
+      ...base,
+      '--scenario',
+      'typhoon',
+      '--speed',
+      '60',
+      '--city',
+      '441500',
+      '--seed',
+      '42',
+      '--mqtt',
+      'mqtt://127.0.0.1:1883',
+      '--duration',
+      '5m',
+      '--start',
+      '2026-07-01T08:00:00+08:00',
+      '--backfill',
+      '6',
+    ]);
     expect(opts).toMatchObject({ scenario: 'typhoon', speed: 60, city: '441500', seed: 42, mqttUrl: 'mqtt://127.0.0.1:1883', durationMs: 300_000, backfillHours: 6 });
     expect(opts !== 'help' && opts.start).toBe(Date.parse('2026-07-01T00:00:00Z'));
   });

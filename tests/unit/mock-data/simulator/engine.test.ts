@@ -39,7 +39,11 @@ describe('SimEngine (normal scenario)', () => {
   });
 
   it('gives a different sequence for a different seed', () => {
-    const grid = (ms: Outbound[]) => ms.filter((m) => m.channel === 'grid').slice(0, 50).map((m) => m.payload);
+    const grid = (ms: Outbound[]) =>
+      ms
+        .filter((m) => m.channel === 'grid')
+        .slice(0, 50)
+        .map((m) => m.payload);
     expect(grid(run(7, 3))).not.toEqual(grid(run(8, 3)));
   });
 

@@ -6,7 +6,15 @@ import { prepareCity, type SimCity } from '../../../../mock-data/simulator/city.
 function box(minLon: number, minLat: number, maxLon: number, maxLat: number): Polygon {
   return {
     type: 'Polygon',
-    coordinates: [[[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]]],
+    coordinates: [
+      [
+        [minLon, minLat],
+        [maxLon, minLat],
+        [maxLon, maxLat],
+        [minLon, maxLat],
+        [minLon, minLat],
+      ],
+    ],
   };
 }
 

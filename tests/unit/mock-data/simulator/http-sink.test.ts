@@ -32,8 +32,7 @@ function recordingLog() {
 }
 
 const error = (status: number, body: object) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const sink = (impl: typeof fetch, log: SimLog) =>
-  createHttpSink({ url: 'http://server/', key: 'secret', log, stopping: () => false, fetchImpl: impl, retryBaseMs: 1 });
+const sink = (impl: typeof fetch, log: SimLog) => createHttpSink({ url: 'http://server/', key: 'secret', log, stopping: () => false, fetchImpl: impl, retryBaseMs: 1 });
 
 describe('HTTP sink', () => {
   it('sends the ingest key as a Bearer token', async () => {

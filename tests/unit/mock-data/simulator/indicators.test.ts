@@ -10,7 +10,10 @@ const rows = (): IndicatorInput[] => indicatorBackfill(1, city, AT).flatMap((m) 
 
 describe('economic indicators', () => {
   it('back-fills last year and this year up to the latest published period', () => {
-    const periods = (code: string) => rows().filter((r) => r.code === code && r.region === city.adcode).map((r) => r.period);
+    const periods = (code: string) =>
+      rows()
+        .filter((r) => r.code === code && r.region === city.adcode)
+        .map((r) => r.period);
     expect(periods('gdp')).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']);
     const retail = periods('retail');
     expect(retail).toHaveLength(12 + 10);

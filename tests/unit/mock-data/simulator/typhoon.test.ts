@@ -56,9 +56,7 @@ describe('typhoon drill', () => {
     const city = fixtureCity();
     const list = typhoonAlertMessages(city, START, (n) => `T-${n}`);
     const second = list[1]!;
-    expect(second.channel === 'alert' && second.capReferences).toEqual([
-      { sender: list[0]!.channel === 'alert' ? list[0]!.payload.sender : '', identifier: 'T-1', sent: '2026-08-03T09:00:00+08:00' },
-    ]);
+    expect(second.channel === 'alert' && second.capReferences).toEqual([{ sender: list[0]!.channel === 'alert' ? list[0]!.payload.sender : '', identifier: 'T-1', sent: '2026-08-03T09:00:00+08:00' }]);
   });
 
   it('marks every grid event, citizen report and reading as exercise', () => {
@@ -71,9 +69,7 @@ describe('typhoon drill', () => {
 
   it('surges waterlogging and fallen-tree cases in the coastal districts around landfall', () => {
     const city = fixtureCity();
-    const storm = messages.flatMap((m) =>
-      m.channel === 'grid' && m.payload.status === 'reported' && ['waterlogging', 'fallen_tree'].includes(m.payload.category) ? [m] : [],
-    );
+    const storm = messages.flatMap((m) => (m.channel === 'grid' && m.payload.status === 'reported' && ['waterlogging', 'fallen_tree'].includes(m.payload.category) ? [m] : []));
     const coastal = storm.filter((m) => m.channel === 'grid' && districtOf(city, m.payload.location)?.coastal);
     expect(coastal.length / storm.length).toBeGreaterThan(0.9);
     const near = (from: number, to: number) => storm.filter((m) => m.at >= START + from * MINUTE && m.at < START + to * MINUTE).length;

@@ -99,7 +99,12 @@ describe('production bootstrap', () => {
 
   it('refuses to start without ADMIN_PASSWORD while no admin exists', async () => {
     const { ADMIN_PASSWORD: _, ...noAdmin } = production;
-    const err = await prodService(noAdmin).bootstrap().then(() => null, (e: unknown) => e);
+    const err = await prodService(noAdmin)
+      .bootstrap()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).problems[0]).toContain('ADMIN_PASSWORD');
   });

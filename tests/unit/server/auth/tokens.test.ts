@@ -8,7 +8,10 @@ const secret = 's'.repeat(40);
 const grid: AuthUser = { username: 'grid', role: 'grid', districts: ['441702'] };
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).status).toBe(401);
   return err as AppError;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { basemapBounds, clipLand } from '../../../../server/src/city/basemap-land.js';
 
-const square = (w: number, s: number, e: number, n: number): Position[] => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+const square = (w: number, s: number, e: number, n: number): Position[] => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+  [w, s],
+];
 const multi = (...polygons: Position[][][]): Feature<MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygons } });
 
 describe('basemapBounds', () => {
@@ -38,7 +44,12 @@ describe('clipLand', () => {
     const out = clipLand(multi([square(-5, -5, 15, 15), square(3, 3, 6, 6)]), box);
     const rings = out.features[0]!.geometry.coordinates;
     expect(rings).toHaveLength(2);
-    expect(rings[1]).toEqual(expect.arrayContaining([[3, 3], [6, 6]]));
+    expect(rings[1]).toEqual(
+      expect.arrayContaining([
+        [3, 3],
+        [6, 6],
+      ]),
+    );
   });
 
   it('takes a single polygon feature as well as a collection', () => {

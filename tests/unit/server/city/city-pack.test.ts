@@ -15,7 +15,10 @@ async function copyPack(adcode: string): Promise<{ root: string; dir: string; cl
 }
 
 async function loadError(adcode: string, root: string): Promise<CityPackError> {
-  const err = await loadCityPack(adcode, root).then(() => null, (e: unknown) => e);
+  const err = await loadCityPack(adcode, root).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(CityPackError);
   return err as CityPackError;
 }

@@ -54,7 +54,7 @@ describe('createLocator on the Yangjiang pack', () => {
   });
 
   describe('districtsForArea', () => {
-    it('matches a district\'s own boundary to that district only, not to the neighbours sharing its edges', async () => {
+    it("matches a district's own boundary to that district only, not to the neighbours sharing its edges", async () => {
       const pack = await loadCityPack('441700');
       for (const f of pack.districts.features) {
         const geometry = f.geometry as { type: string; coordinates: number[][][][] };
@@ -100,7 +100,10 @@ describe('createLocator on the Yangjiang pack', () => {
       const area = {
         polygons: [square(111.79, 22.17, 0.01)],
         circles: [{ lon: 111.617, lat: 21.753, radiusKm: 1 }],
-        geocodes: [{ valueName: 'adcode', value: YANGCHUN }, { valueName: 'adcode', value: JIANGCHENG }],
+        geocodes: [
+          { valueName: 'adcode', value: YANGCHUN },
+          { valueName: 'adcode', value: JIANGCHENG },
+        ],
       };
       expect(locator.districtsForArea(area)).toEqual([JIANGCHENG, YANGXI, YANGCHUN]);
     });
@@ -137,7 +140,13 @@ describe('createLocator geometry', () => {
   });
 
   it('matches a polygon that only crosses the district, with no vertex inside either', () => {
-    const band: Array<[number, number]> = [[-1, 0.2], [2, 0.2], [2, 0.3], [-1, 0.3], [-1, 0.2]];
+    const band: Array<[number, number]> = [
+      [-1, 0.2],
+      [2, 0.2],
+      [2, 0.3],
+      [-1, 0.3],
+      [-1, 0.2],
+    ];
     expect(locator.districtsForArea({ polygons: [band] })).toEqual(['990001']);
   });
 

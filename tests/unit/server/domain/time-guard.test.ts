@@ -15,7 +15,10 @@ function guarded(tolerance = DEFAULT_TIME_BOUNDS.futureToleranceMs) {
 }
 
 async function refusal(p: Promise<unknown>): Promise<string[]> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).status).toBe(422);
   return (err as AppError).issues.map((i) => i.path);

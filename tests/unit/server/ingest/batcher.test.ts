@@ -46,7 +46,10 @@ describe('createBatcher', () => {
     expect(batches).toEqual([[1, 2]]);
     release();
     await vi.advanceTimersByTimeAsync(0);
-    expect(batches).toEqual([[1, 2], [3, 4]]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('makes room() wait while a full batch is being stored', async () => {
@@ -79,7 +82,8 @@ describe('createBatcher', () => {
     const errors: unknown[] = [];
     const seen: number[][] = [];
     const b = createBatcher<number>({
-      maxItems: 1, maxWaitMs: 10,
+      maxItems: 1,
+      maxWaitMs: 10,
       flush: async (batch) => {
         seen.push(batch);
         if (batch[0] === 1) throw new Error('boom');

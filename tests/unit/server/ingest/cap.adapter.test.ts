@@ -33,8 +33,19 @@ describe('parseCap: valid messages', () => {
   it('turns the "lat,lon" polygon into a closed [lon, lat] ring and keeps geocodes', () => {
     const [area] = parseCap(typhoon).areas;
     expect(area?.areaDesc).toBe('阳江市沿海（江城区、阳东区、阳西县）');
-    expect(area?.polygons).toEqual([[[111.4, 21.55], [112.3, 21.55], [112.3, 22.05], [111.4, 22.05], [111.4, 21.55]]]);
-    expect(area?.geocodes).toEqual([{ valueName: 'adcode', value: '441702' }, { valueName: 'adcode', value: '441704' }]);
+    expect(area?.polygons).toEqual([
+      [
+        [111.4, 21.55],
+        [112.3, 21.55],
+        [112.3, 22.05],
+        [111.4, 22.05],
+        [111.4, 21.55],
+      ],
+    ]);
+    expect(area?.geocodes).toEqual([
+      { valueName: 'adcode', value: '441702' },
+      { valueName: 'adcode', value: '441704' },
+    ]);
   });
 
   it('reads an Update: references kept as whole sender,identifier,sent triples, Extreme → red, circle in km', () => {
@@ -48,10 +59,7 @@ describe('parseCap: valid messages', () => {
   it('reads a Cancel without info, naming every referenced alert', () => {
     const a = parseCap(fixture('cancel-typhoon.xml'));
     expect(a.msgType).toBe('Cancel');
-    expect(a.references).toEqual([
-      'yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-0800,2026-07-14T08:00:00+08:00',
-      'yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-1400,2026-07-14T14:00:00+08:00',
-    ]);
+    expect(a.references).toEqual(['yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-0800,2026-07-14T08:00:00+08:00', 'yjqxt@gd.cma.gov.cn,44170041600000-TY-20260714-1400,2026-07-14T14:00:00+08:00']);
   });
 
   it('reads an Exercise with prefixed namespace and Unknown severity, taking the level from the colour word', () => {

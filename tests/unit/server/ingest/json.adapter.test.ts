@@ -3,8 +3,12 @@ import { parseAlerts, parseGridEvents, parseIndicators, parseObservations } from
 import { expectHttpError, paths } from './expect-http-error.js';
 
 const event = (i: number) => ({
-  sourceId: `INSP-${i}`, source: 'inspector', category: 'manhole_cover', title: '井盖缺失',
-  location: { lon: 111.98, lat: 21.86 }, reportedAt: '2026-07-01T09:00:00+08:00',
+  sourceId: `INSP-${i}`,
+  source: 'inspector',
+  category: 'manhole_cover',
+  title: '井盖缺失',
+  location: { lon: 111.98, lat: 21.86 },
+  reportedAt: '2026-07-01T09:00:00+08:00',
 });
 const air = { kind: 'air', stationId: 'YJ-A01', observedAt: '2026-07-01T09:00:00+08:00', values: { pm25: 35, no2: 40 } };
 const gdp = { code: 'gdp', region: '441700', period: '2026-Q2', value: 398.6 };

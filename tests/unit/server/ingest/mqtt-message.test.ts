@@ -16,9 +16,7 @@ describe('mqttTopics', () => {
 
 describe('decodeMqttMessage', () => {
   it('takes kind and station from the topic', () => {
-    expect(decodeMqttMessage('cockpit/441700/env/air/YJ-A01', json(reading), city)).toEqual([
-      { kind: 'air', stationId: 'YJ-A01', ...reading },
-    ]);
+    expect(decodeMqttMessage('cockpit/441700/env/air/YJ-A01', json(reading), city)).toEqual([{ kind: 'air', stationId: 'YJ-A01', ...reading }]);
   });
 
   it('lets the topic win over kind/stationId in the payload', () => {

@@ -18,11 +18,27 @@ export function catalogue(): { categories: CaseCategory[]; departments: Departme
 /** A stored case with overridable fields. */
 export function gridCase(over: Partial<GridCase> = {}): GridCase {
   return {
-    id: 'case-1', sourceId: 'open311:abc', source: 'open311', category: 'manhole_cover', kind: 'facility',
-    title: '井盖缺失', description: '人民路口井盖缺失', location: { lon: 111.98, lat: 21.86 }, address: '人民路 1 号',
-    district: '441702', gridCell: null, status: 'dispatched', department: 'urban_mgmt',
-    reportedAt: '2026-07-01T01:00:00.000Z', dispatchedAt: '2026-07-01T02:00:00.000Z', deadlineAt: '2026-07-02T02:00:00.000Z',
-    closedAt: null, overdue: false, escalated: false, exercise: false, updatedAt: '2026-07-01T02:00:00.000Z',
+    id: 'case-1',
+    sourceId: 'open311:abc',
+    source: 'open311',
+    category: 'manhole_cover',
+    kind: 'facility',
+    title: '井盖缺失',
+    description: '人民路口井盖缺失',
+    location: { lon: 111.98, lat: 21.86 },
+    address: '人民路 1 号',
+    district: '441702',
+    gridCell: null,
+    status: 'dispatched',
+    department: 'urban_mgmt',
+    reportedAt: '2026-07-01T01:00:00.000Z',
+    dispatchedAt: '2026-07-01T02:00:00.000Z',
+    deadlineAt: '2026-07-02T02:00:00.000Z',
+    closedAt: null,
+    overdue: false,
+    escalated: false,
+    exercise: false,
+    updatedAt: '2026-07-01T02:00:00.000Z',
     ...over,
   };
 }

@@ -9,7 +9,12 @@ const now = new Date('2026-07-01T00:00:00Z');
 describe('parseOpen311Query', () => {
   it('defaults to the last 90 days, open and closed, real cases', () => {
     expect(parseOpen311Query({}, now)).toEqual({
-      ids: null, codes: null, statuses: undefined, from: '2026-04-02T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', exercise: false,
+      ids: null,
+      codes: null,
+      statuses: undefined,
+      from: '2026-04-02T00:00:00.000Z',
+      to: '2026-07-01T00:00:00.000Z',
+      exercise: false,
     });
   });
 
@@ -36,7 +41,9 @@ describe('parseOpen311Query', () => {
 
 function pagedCases(total: number, pageSize: number) {
   const calls: CaseFilter[] = [];
-  const all = Array.from({ length: total }, (_, i) => gridCase({ id: `c${i}`, category: i % 2 ? 'illegal_parking' : 'manhole_cover', reportedAt: new Date(Date.UTC(2026, 5, 1) - i * 60_000).toISOString() }));
+  const all = Array.from({ length: total }, (_, i) =>
+    gridCase({ id: `c${i}`, category: i % 2 ? 'illegal_parking' : 'manhole_cover', reportedAt: new Date(Date.UTC(2026, 5, 1) - i * 60_000).toISOString() }),
+  );
   const cases: CaseQueries = {
     async list(f) {
       calls.push(f);

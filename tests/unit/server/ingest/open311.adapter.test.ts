@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  open311RequestForm, open311SourceId, open311Status, toGridEventInput, toOpen311Request, toOpen311Services,
-} from '../../../../server/src/ingest/open311.adapter.js';
+import { open311RequestForm, open311SourceId, open311Status, toGridEventInput, toOpen311Request, toOpen311Services } from '../../../../server/src/ingest/open311.adapter.js';
 import { gridEventInput } from '../../../../shared/schemas/grid-event.js';
 import { expectHttpError } from './expect-http-error.js';
 import { catalogue, gridCase } from './open311-fixtures.js';
 
 const now = new Date('2026-07-01T03:00:00Z');
-const form = (over: Record<string, unknown> = {}) =>
-  open311RequestForm.parse({ service_code: 'manhole_cover', lat: '21.86', long: '111.98', description: '人民路口井盖缺失\n很危险', ...over });
+const form = (over: Record<string, unknown> = {}) => open311RequestForm.parse({ service_code: 'manhole_cover', lat: '21.86', long: '111.98', description: '人民路口井盖缺失\n很危险', ...over });
 
 describe('toOpen311Services', () => {
   it('lists each case category as a realtime service grouped 部件/事件', () => {
@@ -25,8 +22,15 @@ describe('Open311 request → grid event', () => {
     const input = toGridEventInput(form({ first_name: '明', last_name: '李', address_string: '人民路 1 号' }), catalogue(), { sourceId: 'open311:x', now });
     expect(gridEventInput.parse(input)).toEqual(input);
     expect(input).toMatchObject({
-      sourceId: 'open311:x', source: 'open311', category: 'manhole_cover', kind: 'facility', title: '人民路口井盖缺失',
-      location: { lon: 111.98, lat: 21.86 }, address: '人民路 1 号', reportedAt: '2026-07-01T03:00:00.000Z', reporter: '明 李',
+      sourceId: 'open311:x',
+      source: 'open311',
+      category: 'manhole_cover',
+      kind: 'facility',
+      title: '人民路口井盖缺失',
+      location: { lon: 111.98, lat: 21.86 },
+      address: '人民路 1 号',
+      reportedAt: '2026-07-01T03:00:00.000Z',
+      reporter: '明 李',
     });
   });
 
@@ -37,7 +41,7 @@ describe('Open311 request → grid event', () => {
     expect(input.mediaUrl).toBe('https://img.example/1.jpg');
   });
 
-  it('takes an offline client\'s requested_datetime as the report time, else the time of receipt', () => {
+  it("takes an offline client's requested_datetime as the report time, else the time of receipt", () => {
     const at = '2026-07-01T10:30:00+08:00';
     expect(toGridEventInput(form({ requested_datetime: at }), catalogue(), { sourceId: 's', now }).reportedAt).toBe(at);
     expect(toGridEventInput(form({}), catalogue(), { sourceId: 's', now }).reportedAt).toBe(now.toISOString());
@@ -74,11 +78,23 @@ describe('open311SourceId', () => {
 describe('grid case → Open311 request', () => {
   it('maps the fields GeoReport lists', () => {
     expect(toOpen311Request(gridCase(), catalogue())).toEqual({
-      service_request_id: 'case-1', status: 'open', status_notes: null, service_name: '井盖缺失', service_code: 'manhole_cover',
-      description: '人民路口井盖缺失', agency_responsible: '市城市管理和综合执法局', service_notice: null,
-      requested_datetime: '2026-07-01T01:00:00.000Z', updated_datetime: '2026-07-01T02:00:00.000Z',
-      expected_datetime: '2026-07-02T02:00:00.000Z', address: '人民路 1 号', address_id: null, zipcode: null,
-      lat: 21.86, long: 111.98, media_url: null,
+      service_request_id: 'case-1',
+      status: 'open',
+      status_notes: null,
+      service_name: '井盖缺失',
+      service_code: 'manhole_cover',
+      description: '人民路口井盖缺失',
+      agency_responsible: '市城市管理和综合执法局',
+      service_notice: null,
+      requested_datetime: '2026-07-01T01:00:00.000Z',
+      updated_datetime: '2026-07-01T02:00:00.000Z',
+      expected_datetime: '2026-07-02T02:00:00.000Z',
+      address: '人民路 1 号',
+      address_id: null,
+      zipcode: null,
+      lat: 21.86,
+      long: 111.98,
+      media_url: null,
     });
   });
 

@@ -16,7 +16,10 @@ describe('in-memory delta log of the embedded engine', () => {
     expect(await log.append('grid', [{ id: 'a' }])).toBe(1);
     expect(await log.append('grid', [{ id: 'b' }, { id: 'c' }])).toBe(2);
     expect(await log.append('alerts', [{ id: 'x' }])).toBe(1);
-    expect((await log.range('grid', 0, 2)).map((d) => [d.seq, d.items.length])).toEqual([[1, 1], [2, 2]]);
+    expect((await log.range('grid', 0, 2)).map((d) => [d.seq, d.items.length])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(await log.range('grid', 1, 2)).toEqual([{ topic: 'grid', seq: 2, items: [{ id: 'b' }, { id: 'c' }] }]);
     const { rows } = await db.query<{ seq: string }>("select seq from live_seq where topic = 'grid'");
     expect(Number(rows[0]!.seq)).toBe(2);

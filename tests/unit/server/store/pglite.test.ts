@@ -66,7 +66,11 @@ describe('PGlite connection (worker thread, pipelined statements)', () => {
       await tx.copyCsv!('t (id, note)', '1,\n2,""\n3,"a ""b"", c\nd"\n');
     });
     const { rows } = await db.query<{ id: number; note: string | null }>('select id, note from t order by id');
-    expect(rows).toEqual([{ id: 1, note: null }, { id: 2, note: '' }, { id: 3, note: 'a "b", c\nd' }]);
+    expect(rows).toEqual([
+      { id: 1, note: null },
+      { id: 2, note: '' },
+      { id: 3, note: 'a "b", c\nd' },
+    ]);
   });
 
   it('a CSV load that hits an existing key stores none of its rows', async () => {

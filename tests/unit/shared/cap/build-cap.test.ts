@@ -14,12 +14,21 @@ const base: CapBuildInput = {
   certainty: 'Possible',
   headline: '台风蓝色预警信号',
   expires: '2026-07-15T00:00:00.000Z',
-  areas: [{
-    areaDesc: '海陵岛',
-    polygons: [[[111.8, 21.55], [111.95, 21.55], [111.95, 21.7], [111.8, 21.55]]],
-    circles: [{ lon: 111.88, lat: 21.62, radiusKm: 12 }],
-    geocodes: [{ valueName: 'adcode', value: '441702' }],
-  }],
+  areas: [
+    {
+      areaDesc: '海陵岛',
+      polygons: [
+        [
+          [111.8, 21.55],
+          [111.95, 21.55],
+          [111.95, 21.7],
+          [111.8, 21.55],
+        ],
+      ],
+      circles: [{ lon: 111.88, lat: 21.62, radiusKm: 12 }],
+      geocodes: [{ valueName: 'adcode', value: '441702' }],
+    },
+  ],
 };
 
 describe('toCapXml', () => {
@@ -29,9 +38,18 @@ describe('toCapXml', () => {
     expect(xml).toContain('xmlns="urn:oasis:names:tc:emergency:cap:1.2"');
     const back = parseCap(xml);
     expect(back).toMatchObject({
-      sourceId: base.sourceId, sender: base.sender, sent: base.sent, status: 'Actual', msgType: 'Alert',
-      category: 'typhoon', event: base.event, level: 'blue', urgency: 'Future', certainty: 'Possible',
-      headline: base.headline, expires: '2026-07-15T00:00:00-00:00',
+      sourceId: base.sourceId,
+      sender: base.sender,
+      sent: base.sent,
+      status: 'Actual',
+      msgType: 'Alert',
+      category: 'typhoon',
+      event: base.event,
+      level: 'blue',
+      urgency: 'Future',
+      certainty: 'Possible',
+      headline: base.headline,
+      expires: '2026-07-15T00:00:00-00:00',
     });
     expect(back.areas).toEqual(base.areas);
   });
@@ -44,8 +62,13 @@ describe('toCapXml', () => {
 
   it('writes references as sender,identifier,sent triples', () => {
     const xml = toCapXml({
-      ...base, sourceId: 'SIM-TY-0002', msgType: 'Update',
-      references: [{ sender: 'simulator@cockpit.local', identifier: 'SIM-TY-0001', sent: '2026-07-14T08:00:00+08:00' }, { sender: 'other@x', identifier: 'X-9', sent: '2026-07-13T00:00:00Z' }],
+      ...base,
+      sourceId: 'SIM-TY-0002',
+      msgType: 'Update',
+      references: [
+        { sender: 'simulator@cockpit.local', identifier: 'SIM-TY-0001', sent: '2026-07-14T08:00:00+08:00' },
+        { sender: 'other@x', identifier: 'X-9', sent: '2026-07-13T00:00:00Z' },
+      ],
     });
     expect(xml).toContain('<references>simulator@cockpit.local,SIM-TY-0001,2026-07-14T08:00:00+08:00 other@x,X-9,2026-07-13T00:00:00-00:00</references>');
     expect(parseCap(xml).references).toEqual(['simulator@cockpit.local,SIM-TY-0001,2026-07-14T08:00:00+08:00', 'other@x,X-9,2026-07-13T00:00:00-00:00']);

@@ -9,11 +9,28 @@ const CATEGORIES = ['道路破损', '占道经营', '垃圾堆放', '井盖缺�
 function gridCase(i: number, over: Partial<GridCase> = {}): GridCase {
   const category = CATEGORIES[i % CATEGORIES.length]!;
   return {
-    id: `case-${i}`, sourceId: `src-${i}`, source: 'inspector', category, kind: 'facility', title: `${category}（江城区）`,
-    description: i % 2 ? null : `第${i}号案件`, location: { lon: 111.98 + i / 1e4, lat: 21.86 }, address: null,
-    district: i % 2 ? '441702' : '441704', gridCell: null, status: 'registered', department: i % 3 ? null : '城管局',
-    reportedAt: T, dispatchedAt: null, deadlineAt: null, closedAt: null, overdue: i % 3 === 0, escalated: false,
-    exercise: i % 5 === 0, updatedAt: T, ...over,
+    id: `case-${i}`,
+    sourceId: `src-${i}`,
+    source: 'inspector',
+    category,
+    kind: 'facility',
+    title: `${category}（江城区）`,
+    description: i % 2 ? null : `第${i}号案件`,
+    location: { lon: 111.98 + i / 1e4, lat: 21.86 },
+    address: null,
+    district: i % 2 ? '441702' : '441704',
+    gridCell: null,
+    status: 'registered',
+    department: i % 3 ? null : '城管局',
+    reportedAt: T,
+    dispatchedAt: null,
+    deadlineAt: null,
+    closedAt: null,
+    overdue: i % 3 === 0,
+    escalated: false,
+    exercise: i % 5 === 0,
+    updatedAt: T,
+    ...over,
   };
 }
 
@@ -49,7 +66,12 @@ describe('packItems / unpackItems', () => {
   });
 
   it('does not pack items whose keys come in different orders (one key order per packet)', () => {
-    expect(packItems([{ a: 1, b: 2 }, { b: 3, a: 4 }])).toBeNull();
+    expect(
+      packItems([
+        { a: 1, b: 2 },
+        { b: 3, a: 4 },
+      ]),
+    ).toBeNull();
   });
 
   it('dictionary-codes repeating strings but not unique ones such as ids', () => {
@@ -110,9 +132,7 @@ describe('packItems / unpackItems', () => {
 
   it('sends rows without non-ASCII text when the CJK strings repeat', () => {
     // Every CJK value repeats; the unique values (ids, coordinates) are ASCII.
-    const items = Array.from({ length: 30 }, (_, i) =>
-      gridCase(i, { description: null, department: i % 2 ? '城管局' : '住建局', title: CATEGORIES[i % 3]! }),
-    );
+    const items = Array.from({ length: 30 }, (_, i) => gridCase(i, { description: null, department: i % 2 ? '城管局' : '住建局', title: CATEGORIES[i % 3]! }));
     expect(JSON.stringify(items)).toMatch(/[^\x00-\x7f]/);
     const packed = packItems(items)!;
     expect(JSON.stringify(packed.rows)).toMatch(/^[\x00-\x7f]*$/);
@@ -123,7 +143,12 @@ describe('packItems / unpackItems', () => {
   it('refuses items that do not share one set of keys', () => {
     expect(packItems([{ a: 1, b: 2 }, { a: 1 }])).toBeNull();
     expect(packItems([{ a: 1 }, { a: 1, b: 2 }])).toBeNull();
-    expect(packItems([{ a: 1, b: 2 }, { a: 1, c: 2 }])).toBeNull();
+    expect(
+      packItems([
+        { a: 1, b: 2 },
+        { a: 1, c: 2 },
+      ]),
+    ).toBeNull();
     expect(packItems([gridCase(1), { ...gridCase(2), extra: 'x' }])).toBeNull();
   });
 
@@ -134,7 +159,11 @@ describe('packItems / unpackItems', () => {
   });
 
   it('ignores keys whose value is undefined, as JSON does', () => {
-    const items = [{ a: 1, b: undefined, c: 'x' }, { a: 2, c: 'y' }, { a: 3, b: undefined, c: 'z' }];
+    const items = [
+      { a: 1, b: undefined, c: 'x' },
+      { a: 2, c: 'y' },
+      { a: 3, b: undefined, c: 'z' },
+    ];
     const packed = packItems(items)!;
     expect(packed).not.toBeNull();
     expect(packed.keys).toEqual(['a', 'c']);
@@ -142,8 +171,18 @@ describe('packItems / unpackItems', () => {
     expect(back).toEqual(wire(items));
     for (const item of back) expect(Object.keys(item)).toEqual(['a', 'c']);
     // A key sent by one item and undefined in another is a different key set.
-    expect(packItems([{ a: 1, b: undefined }, { a: 2, b: 3 }])).toBeNull();
-    expect(packItems([{ a: 1, b: 3 }, { a: 2, b: undefined }])).toBeNull();
+    expect(
+      packItems([
+        { a: 1, b: undefined },
+        { a: 2, b: 3 },
+      ]),
+    ).toBeNull();
+    expect(
+      packItems([
+        { a: 1, b: 3 },
+        { a: 2, b: undefined },
+      ]),
+    ).toBeNull();
   });
 
   it('returns null for no items', () => {

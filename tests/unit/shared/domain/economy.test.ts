@@ -36,10 +36,7 @@ describe('target tracking', () => {
 
 describe('deriveIndicator', () => {
   it('computes monthly and cumulative growth of an amount separately, plus 环比', () => {
-    const r = deriveIndicator(
-      { code: 'retail', period: '2026-10', value: 110, cumulative: 1050, annualTarget: 1200 },
-      { lastYear: { value: 100, cumulative: 1000 }, previous: { value: 100 } },
-    );
+    const r = deriveIndicator({ code: 'retail', period: '2026-10', value: 110, cumulative: 1050, annualTarget: 1200 }, { lastYear: { value: 100, cumulative: 1000 }, previous: { value: 100 } });
     expect(r.yoy).toBeCloseTo(0.1, 12);
     expect(r.cumulativeYoy).toBeCloseTo(0.05, 12); // not the average of monthly growth
     expect(r.mom).toBeCloseTo(0.1, 12);

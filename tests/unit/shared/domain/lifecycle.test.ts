@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionsFor, canReach, deadlineAt, isClosedStatus, isOpen, isOverdue, open311Status, pathTo, transition,
-  type CaseAction, type CaseStatus, type LifecycleRole,
+  actionsFor,
+  canReach,
+  deadlineAt,
+  isClosedStatus,
+  isOpen,
+  isOverdue,
+  open311Status,
+  pathTo,
+  transition,
+  type CaseAction,
+  type CaseStatus,
+  type LifecycleRole,
 } from '../../../../shared/domain/lifecycle.js';
 
 const STEPS: [CaseStatus, CaseAction, CaseStatus][] = [

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  WARNING_LEVELS, compareWarningLevels, highestWarningLevel, levelFromSeverity, parseWarningLevel, severityFromLevel, warningLevelInfo,
-} from '../../../../shared/domain/warning.js';
+import { WARNING_LEVELS, compareWarningLevels, highestWarningLevel, levelFromSeverity, parseWarningLevel, severityFromLevel, warningLevelInfo } from '../../../../shared/domain/warning.js';
 
 describe('warning levels', () => {
   it('carries roman numeral, Chinese grade and colour word per level', () => {
@@ -29,7 +27,12 @@ describe('warning levels', () => {
 
 describe('CAP severity mapping', () => {
   it('maps both ways: red Extreme, orange Severe, yellow Moderate, blue Minor', () => {
-    const pairs = [['red', 'Extreme'], ['orange', 'Severe'], ['yellow', 'Moderate'], ['blue', 'Minor']] as const;
+    const pairs = [
+      ['red', 'Extreme'],
+      ['orange', 'Severe'],
+      ['yellow', 'Moderate'],
+      ['blue', 'Minor'],
+    ] as const;
     for (const [level, severity] of pairs) {
       expect(severityFromLevel(level)).toBe(severity);
       expect(levelFromSeverity(severity)).toBe(level);

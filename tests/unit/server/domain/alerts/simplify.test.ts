@@ -5,7 +5,13 @@ type P = [number, number];
 
 /** A square with `perSide` points along each side (straight runs Douglas–Peucker can drop). */
 function denseSquare(perSide: number): P[] {
-  const corners: P[] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+  const corners: P[] = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0],
+  ];
   const out: P[] = [];
   for (let c = 0; c < 4; c++) {
     const [a, b] = [corners[c]!, corners[c + 1]!];
@@ -18,12 +24,23 @@ describe('Douglas–Peucker by point budget', () => {
   it('keeps the corners of a dense square and drops the collinear points', () => {
     const out = simplifyRing(denseSquare(1000), 6);
     expect(out).toHaveLength(6);
-    for (const corner of [[0, 0], [1, 0], [1, 1], [0, 1]]) expect(out).toContainEqual(corner);
+    for (const corner of [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ])
+      expect(out).toContainEqual(corner);
     expect(out[0]).toEqual(out[out.length - 1]);
   });
 
   it('returns a ring within budget unchanged and never fewer than 4 points', () => {
-    const small: P[] = [[0, 0], [1, 0], [1, 1], [0, 0]];
+    const small: P[] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ];
     expect(simplifyRing(small, 100)).toEqual(small);
     expect(simplifyRing(denseSquare(50), 2)).toHaveLength(4);
   });

@@ -3,7 +3,13 @@ import { assess } from '../../../../../server/src/domain/env/assess.js';
 import type { Station } from '../../../../../shared/schemas/city-pack.js';
 
 const section = (waterBody: Station['waterBody']): Station => ({
-  id: 'w-1', kind: 'water', name: '断面', location: { lon: 111.9, lat: 21.9 }, district: '441702', targetClass: 'II', waterBody,
+  id: 'w-1',
+  kind: 'water',
+  name: '断面',
+  location: { lon: 111.9, lat: 21.9 },
+  district: '441702',
+  targetClass: 'II',
+  waterBody,
 });
 const reading = (values: Record<string, number>) => ({ kind: 'water' as const, stationId: 'w-1', observedAt: '2026-06-01T08:00:00+08:00', values });
 

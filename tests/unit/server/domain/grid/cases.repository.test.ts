@@ -8,11 +8,29 @@ let n = 0;
 function record(over: Partial<CaseRecord> = {}): CaseRecord {
   const sourceId = `repo-test-${Date.now().toString(36)}-${n++}`;
   return {
-    id: caseIdFor(sourceId), sourceId, source: 'inspector', category: 'manhole_cover', kind: 'facility',
-    title: '井盖破损', description: null, lon: 111.9826123, lat: 21.8597456, address: null, district: '441702',
-    gridCell: '8a4150c2b25ffff', status: 'reported', department: null, reportedAt: '2026-11-21T08:00:00.000Z',
-    dispatchedAt: null, deadlineAt: null, closedAt: null, escalated: false, exercise: false, mediaUrl: null,
-    updatedAt: '2026-11-21T08:00:01.000Z', ...over,
+    id: caseIdFor(sourceId),
+    sourceId,
+    source: 'inspector',
+    category: 'manhole_cover',
+    kind: 'facility',
+    title: '井盖破损',
+    description: null,
+    lon: 111.9826123,
+    lat: 21.8597456,
+    address: null,
+    district: '441702',
+    gridCell: '8a4150c2b25ffff',
+    status: 'reported',
+    department: null,
+    reportedAt: '2026-11-21T08:00:00.000Z',
+    dispatchedAt: null,
+    deadlineAt: null,
+    closedAt: null,
+    escalated: false,
+    exercise: false,
+    mediaUrl: null,
+    updatedAt: '2026-11-21T08:00:01.000Z',
+    ...over,
   };
 }
 
@@ -36,12 +54,26 @@ describe.each([
   it('stores every field as given: null stays null, empty text, quotes, commas and newlines survive', async () => {
     const cases = [
       record(),
-      record({ title: 'a "quoted", comma\nnew line', description: '', address: '江城区, "东门" 路', department: 'city', status: 'dispatched', dispatchedAt: '2026-11-21T09:00:00.000Z', deadlineAt: '2026-11-22T09:00:00.000Z', escalated: true }),
+      record({
+        title: 'a "quoted", comma\nnew line',
+        description: '',
+        address: '江城区, "东门" 路',
+        department: 'city',
+        status: 'dispatched',
+        dispatchedAt: '2026-11-21T09:00:00.000Z',
+        deadlineAt: '2026-11-22T09:00:00.000Z',
+        escalated: true,
+      }),
       record({ exercise: true, district: null, gridCell: null, lon: -0.5, lat: 1e-7 }),
     ];
     const raced = await db.transaction((tx) => insertCases(tx, cases));
     expect(raced.size).toBe(0);
-    const stored = await db.transaction((tx) => findCases(tx, cases.map((c) => c.id)));
+    const stored = await db.transaction((tx) =>
+      findCases(
+        tx,
+        cases.map((c) => c.id),
+      ),
+    );
     expect(cases.map((c) => stored.get(c.sourceId))).toEqual(cases);
   });
 

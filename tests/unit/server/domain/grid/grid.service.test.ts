@@ -18,8 +18,7 @@ describe.each([
   let grid: GridService;
   let schema: Awaited<ReturnType<typeof pgSchema>> | null = null;
   const pushed: GridCase[] = [];
-  const count = async (sourceIds: string[]) =>
-    Number((await db.query<{ n: number }>('select count(*)::int as n from cases where source_id = any($1::text[])', [sourceIds])).rows[0]!.n);
+  const count = async (sourceIds: string[]) => Number((await db.query<{ n: number }>('select count(*)::int as n from cases where source_id = any($1::text[])', [sourceIds])).rows[0]!.n);
   beforeAll(async () => {
     schema = postgres ? await pgSchema() : null;
     db = await openDb({ databaseUrl: schema?.url, dataDir: 'memory://' });
@@ -27,7 +26,8 @@ describe.each([
     const city = await loadCityPack('441700');
     const locator = createLocator(city);
     grid = createGridService({
-      db, categories: city.categoryByCode,
+      db,
+      categories: city.categoryByCode,
       locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
       sink: { publish: (_topic, items) => void pushed.push(...(items as GridCase[])) },
     });
@@ -47,7 +47,11 @@ describe.each([
     expect(second.ids[3]).toBe(second.ids[1]);
     expect(await count([known.sourceId, ...fresh.map((e) => e.sourceId)])).toBe(3);
     expect(pushed.map((c) => [c.sourceId, c.status]).sort()).toEqual(
-      [[known.sourceId, 'dispatched'], [fresh[0]!.sourceId, 'reported'], [fresh[1]!.sourceId, 'reported']].sort(),
+      [
+        [known.sourceId, 'dispatched'],
+        [fresh[0]!.sourceId, 'reported'],
+        [fresh[1]!.sourceId, 'reported'],
+      ].sort(),
     );
     const { rows } = await db.query<{ status: string }>('select status from case_timeline where case_id = $1 order by id', [first.ids[0]]);
     expect(rows.map((r) => r.status)).toEqual(['registered', 'dispatched']);
