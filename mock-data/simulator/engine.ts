@@ -16,6 +16,12 @@ export const QUANTUM_MS = 10_000;
  * 5-minute readings would multiply the back-fill twelvefold for charts that show hours.
  */
 export const BACKFILL_INTERVALS: ObservationIntervals = { air: 60, noise: 60, water: 60 };
+/**
+ * The last hours before the start keep the live intervals, so a screen opened at once finds
+ * every station current (hourly readings alone would leave the last one up to an hour old,
+ * and the wall would grey the air widgets as late).
+ */
+export const BACKFILL_LIVE_TAIL_MS = 6 * 3_600_000;
 
 export interface EngineOptions {
   city: SimCity;
@@ -111,7 +117,7 @@ export class SimEngine {
       const until = this.scenario.activeUntil;
       if (until === undefined || from < until) {
         this.scenario.step(this.ctx, from, end);
-        this.ctx.schedule(dueObservations(seed, city, from, end, from < this.start ? BACKFILL_INTERVALS : intervals, weatherAt, this.exercise));
+        this.ctx.schedule(dueObservations(seed, city, from, end, from < this.start - BACKFILL_LIVE_TAIL_MS ? BACKFILL_INTERVALS : intervals, weatherAt, this.exercise));
       }
       this.ctx.schedule(duePublications(seed, city, from, end));
       out.push(...this.scheduler.popBefore(end));

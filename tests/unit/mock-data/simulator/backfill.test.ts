@@ -73,3 +73,18 @@ describe("a week back-filled before the start (the demo's fresh install)", async
     expect(all.filter((c) => c.source === 'hotline').every((c) => /市民|来电/.test(c.description ?? ''))).toBe(true);
   });
 });
+
+describe('the readings of a back-filled week', () => {
+  it('are hourly for the older days but keep the live pace for the last hours, so every air station is current at the start', async () => {
+    const engine = new SimEngine({ city: await loadSimCity('441700'), seed: 3, scenario: 'normal', start: START, backfillHours: WEEK_H, historyHours: 0 });
+    const air = engine.advance(START).flatMap((m) => (m.channel === 'observation' && m.payload.kind === 'air' ? [m] : []));
+    const minutes = (from: number, to: number) => new Set(air.filter((m) => m.at >= from && m.at < to).map((m) => new Date(m.at).getUTCMinutes()));
+    // Two days back: on the hour only.
+    expect([...minutes(START - 48 * HOUR, START - 47 * HOUR)]).toEqual([0]);
+    // The last hour: every 5 minutes, and each station's latest reading at most 5 minutes old.
+    expect(minutes(START - HOUR, START).size).toBe(12);
+    const latest = new Map<string, number>();
+    for (const m of air) if (m.channel === 'observation') latest.set(m.payload.stationId, Math.max(latest.get(m.payload.stationId) ?? 0, m.at));
+    expect(Math.min(...latest.values())).toBeGreaterThanOrEqual(START - 5 * 60_000);
+  });
+});
