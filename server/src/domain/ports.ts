@@ -3,6 +3,8 @@ import type { GridEventInput, GridCase, CaseSource, CaseStatus } from '../../../
 import type { AlertParsed } from '../../../shared/schemas/alert.js';
 import type { ObservationInput } from '../../../shared/schemas/observation.js';
 import type { IndicatorInput } from '../../../shared/schemas/indicator.js';
+import type { Role } from '../../../shared/auth/policy.js';
+import type { Queryable } from '../store/db.js';
 
 /** What every ingest endpoint answers with `202`. */
 export interface IngestResult {
@@ -50,4 +52,36 @@ export interface CaseQueries {
 /** Where derived changes go after a commit: the live hub, and the KPI roll-up. */
 export interface ChangeSink {
   publish<T extends LiveTopic>(topic: T, items: TopicItems[T][]): void;
+}
+
+/** A person acting through the API: the signed-in user and where the request came from. */
+export interface Actor {
+  username: string;
+  role: Role;
+  districts: string[] | null;
+  /** The client's address as the server saw it (`req.ip`), when known. */
+  ip?: string | null;
+}
+
+/**
+ * One row of the audit log (CONTRACT.md → Audit). `action` is a dotted name
+ * (`auth.login`, `auth.login_failed`, `alert.acknowledge`, `case.<action>`, `user.create`,
+ * `key.revoke`, `ingest.use` …); `detail` carries what changed (`before`, `after`) and
+ * anything else an auditor needs.
+ */
+export interface AuditEntry {
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * The append-only, hash-chained audit log. `append` runs inside the caller's transaction, so
+ * a change and its audit row commit or roll back together.
+ */
+export interface AuditLog {
+  append(q: Queryable, entry: AuditEntry): Promise<void>;
 }
