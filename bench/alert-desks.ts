@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contracts/live.js';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SubscribeResult } from '../shared/contracts/live.js';
 import type { Alert } from '../shared/schemas/alert.js';
 import { toCapXml } from '../shared/cap/build-cap.js';
 import { removeTempDir, tempDir } from './lib/cleanup.js';
@@ -68,7 +68,7 @@ export async function runAlertDesks(o: AlertDesksOptions, log: (msg: string) => 
           desk.once('connect', () => resolve());
           desk.once('connect_error', reject);
         });
-        const ack = await desk.timeout(30_000).emitWithAck('live:subscribe', { topics: ['alerts'] });
+        const ack = (await desk.timeout(30_000).emitWithAck('live:subscribe', { topics: ['alerts'] })) as Ack<SubscribeResult>;
         if (!ack.ok) throw new Error(ack.error.message);
       }),
     );
