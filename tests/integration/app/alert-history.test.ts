@@ -140,6 +140,10 @@ describe('alert history, acknowledgement audit and the CAP Ack', () => {
     const xml = await (await capAck(id!)).text();
     expect(xml).toContain('<status>Exercise</status>');
     expect(xml).toContain('<references>yjqx@gd.gov.cn,json-drill,2026-08-31T23:59:00-00:00</references>');
+    // The duty desk's sender is the city's own: no integrator sends under it.
+    const forged = await srv.ingest('/api/v1/ingest/alerts', alertJson({ sender: CITY_DUTY_SENDER, sent }));
+    expect(forged.status).toBe(422);
+    expect(((await forged.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('0.sender');
     // 441781 is outside the grid user's 江城区: it does not exist for them.
     expect((await capAck(id!, 'grid')).status).toBe(404);
     expect((await srv.get(`/api/v1/alerts/${id}`, 'grid')).status).toBe(404);
