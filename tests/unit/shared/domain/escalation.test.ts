@@ -1,32 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { ESCALATION_MINUTES, MAX_ESCALATION, escalationState } from '../../../../shared/domain/escalation.js';
+import { ESCALATION_MINUTES, MAX_ESCALATION, escalationState, type EscalationClock } from '../../../../shared/domain/escalation.js';
 
-const T0 = Date.parse('2026-11-22T08:00:00+08:00');
-const min = 60_000;
-const red = { level: 'red' as const, state: 'active' as const, escalation: 0, sent: new Date(T0).toISOString(), acknowledgedAt: null };
+const raisedAt = '2026-09-01T00:00:00.000Z';
+const at = (minutes: number) => new Date(Date.parse(raisedAt) + minutes * 60_000);
+const red: EscalationClock = { level: 'red', state: 'active', raisedAt, acknowledgedAt: null };
 
 describe('escalationState', () => {
-  it('counts a red alert up one step every five minutes, to the third', () => {
-    expect(ESCALATION_MINUTES.red).toBe(5);
-    expect(escalationState(red, T0 + 4 * min)).toEqual({ waitedMs: 4 * min, step: 0, nextStepAt: T0 + 5 * min, overdue: false });
-    expect(escalationState(red, T0 + 5 * min)).toEqual({ waitedMs: 5 * min, step: 1, nextStepAt: T0 + 10 * min, overdue: true });
-    expect(escalationState(red, T0 + 16 * min)).toMatchObject({ step: MAX_ESCALATION, nextStepAt: null, overdue: true });
-    expect(escalationState(red, T0 + 99 * min).step).toBe(MAX_ESCALATION);
+  it('waits without a step until the level limit, then counts steps from the time raised', () => {
+    expect(escalationState(red, at(4.9))).toEqual({ waitedMs: 4.9 * 60_000, step: 0, nextStepAt: at(5).toISOString(), overdue: false });
+    expect(escalationState(red, at(5))).toMatchObject({ step: 1, nextStepAt: at(10).toISOString(), overdue: true });
+    expect(escalationState(red, at(11))).toMatchObject({ step: 2, nextStepAt: at(15).toISOString() });
   });
 
-  it('paces each level by its own limit', () => {
-    const blue = { ...red, level: 'blue' as const };
-    expect(escalationState(blue, T0 + 29 * min)).toMatchObject({ step: 0, overdue: false, nextStepAt: T0 + 30 * min });
-    expect(escalationState(blue, T0 + 30 * min)).toMatchObject({ step: 1, overdue: true });
+  it('stops at the last step with no next one', () => {
+    expect(escalationState(red, at(60))).toEqual({ waitedMs: 3_600_000, step: MAX_ESCALATION, nextStepAt: null, overdue: true });
   });
 
-  it("counts from the cockpit's receipt when known, and never shows fewer steps than the server took", () => {
-    expect(escalationState({ ...red, createdAt: new Date(T0 + 3 * min).toISOString() }, T0 + 5 * min)).toMatchObject({ waitedMs: 2 * min, step: 0 });
-    expect(escalationState({ ...red, escalation: 2 }, T0 + min).step).toBe(2);
+  it('gives each level its own limit', () => {
+    for (const level of ['orange', 'yellow', 'blue'] as const) {
+      const limit = ESCALATION_MINUTES[level];
+      expect(escalationState({ ...red, level }, at(limit - 1)).overdue).toBe(false);
+      expect(escalationState({ ...red, level }, at(limit)).step).toBe(1);
+    }
+    expect(ESCALATION_MINUTES.red).toBeLessThan(ESCALATION_MINUTES.blue);
   });
 
-  it('stops the clock at acknowledgement', () => {
-    const acked = { ...red, state: 'acknowledged' as const, escalation: 1, acknowledgedAt: new Date(T0 + 7 * min).toISOString() };
-    expect(escalationState(acked, T0 + 60 * min)).toEqual({ waitedMs: 7 * min, step: 1, nextStepAt: null, overdue: false });
+  it('stops the clock at the acknowledgement', () => {
+    const acked = escalationState({ ...red, state: 'acknowledged', acknowledgedAt: at(7).toISOString() }, at(30));
+    expect(acked).toEqual({ waitedMs: 7 * 60_000, step: 1, nextStepAt: null, overdue: false });
+  });
+
+  it('is not overdue once cancelled or expired', () => {
+    expect(escalationState({ ...red, state: 'cancelled' }, at(30))).toMatchObject({ overdue: false, nextStepAt: null, step: 0 });
+    expect(escalationState({ ...red, state: 'expired' }, at(30)).overdue).toBe(false);
   });
 });
