@@ -42,6 +42,8 @@ function detail(over: Partial<AlertDetail> = {}): AlertDetail {
         changes: [
           { field: 'level', from: 'yellow', to: 'orange' },
           { field: 'expires', from: null, to: '2026-11-22T12:00:00.000Z' },
+          { field: 'districts', from: ['441702'], to: ['441702', '441704'] },
+          { field: 'areas', from: { names: ['江城区'], points: 0 }, to: { names: ['江城区', '阳东区'], points: 120 } },
         ],
       },
       { at: '2026-11-22T00:10:00.000Z', kind: 'escalated', actor: null, step: 1 },
@@ -106,6 +108,8 @@ describe('AlertDrawer', () => {
     expect(items[0]!.text()).toContain('系统');
     expect(items[1]!.text()).toContain('级别：黄色 → 橙色');
     expect(items[1]!.text()).toMatch(/失效时间：（空） → (11-22 )?20:00/);
+    expect(items[1]!.text()).toContain('涉及区县：江城区 → 江城区、阳东区');
+    expect(items[1]!.text()).toContain('影响区域：江城区 → 江城区、阳东区');
     expect(items[1]!.text()).toContain('阳江市气象台');
     expect(items[1]!.text()).not.toContain('qxt-441700');
     expect(items[2]!.text()).toContain('升级至第 1 级');
