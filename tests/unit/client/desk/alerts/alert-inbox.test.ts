@@ -259,6 +259,9 @@ describe('AlertInbox: keyboard', () => {
     expect(w.emitted('open')).toEqual([['y']]);
     await inbox.trigger('keydown', { key: 'a' });
     expect(w.get('[data-testid="ack-dialog"]').text()).toContain('headline y');
+    await w.get('[data-testid="ack-dialog"]').trigger('keydown', { key: 'Escape' });
+    expect(w.find('[data-testid="ack-dialog"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(inbox.element);
     expect(w.text()).toContain('↑/↓ 或 j/k 移动');
   });
 });
