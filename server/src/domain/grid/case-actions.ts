@@ -72,7 +72,6 @@ export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
     const locked = await repo.lockCases(tx, action === 'merge' ? [id, input.masterId!] : [id]);
     const cur = locked.get(id);
     if (!cur || !inDistricts(ownDistricts(actor), [cur.district])) throw new AppError(404, 'not_found', `case ${id} not found`);
-    if (!mayTake(actor.role, action)) throw new AppError(403, 'forbidden', `role ${actor.role} may not ${action} a case`);
     if (cur.version !== input.version) throw await conflict(tx, cur, input.version);
     const step = transition(cur.status, action, actor.role);
     if (!step.ok) throw new AppError(step.code === 'forbidden' ? 403 : 409, step.code, step.reason);
@@ -119,6 +118,8 @@ export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
   }
 
   async function act(id: string, action: CaseAction, actor: Actor, input: ActionInput): Promise<GridCase> {
+    // A role that may never take the step is told so before anything about its input or the case.
+    if (!mayTake(actor.role, action)) throw new AppError(403, 'forbidden', `role ${actor.role} may not ${action} a case`);
     checkInput(id, action, input);
     const touched = await deps.db.transaction((tx) => apply(tx, id, action, actor, input));
     const at = now();
