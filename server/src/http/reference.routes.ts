@@ -23,7 +23,10 @@ const nearbyQuery = z.object({
   lon: z.coerce.number().min(-180).max(180),
   lat: z.coerce.number().min(-90).max(90),
   radius: z.coerce.number().int().min(100).max(20_000),
-  kinds: z.array(z.enum(NEARBY_KINDS)).min(1).default([...NEARBY_KINDS]),
+  kinds: z
+    .array(z.enum(NEARBY_KINDS))
+    .min(1)
+    .default([...NEARBY_KINDS]),
 });
 
 /** The city pack, stations with their latest reading, resources, cameras (and what is near a point), indicators and KPIs. */

@@ -218,7 +218,10 @@ describe.each([
         cursor = page.nextCursor;
       } while (cursor);
       const expected = order === 'asc' ? [ids[1], ids[0], ids[2]] : [ids[0], ids[1], ids[2]];
-      expect(seen.map((c) => c.id), order).toEqual(expected);
+      expect(
+        seen.map((c) => c.id),
+        order,
+      ).toEqual(expected);
     }
     expect((await srv.get('/api/v1/incidents?sort=priority')).status).toBe(422);
   });
@@ -250,8 +253,16 @@ describe.each([
     const d = body.items.map((i) => i.distanceM);
     expect(d).toEqual([...d].sort((x, y) => x - y));
     const all = (await (await srv.get('/api/v1/cameras')).json()) as { items: { id: string; location: { lon: number; lat: number } }[] };
-    const inside = all.items.filter((c) => haversineM(JIANGCHENG, c.location) <= 3000).map((c) => c.id).sort();
-    expect(body.items.filter((i) => i.kind === 'cameras').map((i) => i.id).sort()).toEqual(inside);
+    const inside = all.items
+      .filter((c) => haversineM(JIANGCHENG, c.location) <= 3000)
+      .map((c) => c.id)
+      .sort();
+    expect(
+      body.items
+        .filter((i) => i.kind === 'cameras')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(inside);
     const cams = (await (await srv.get(`/api/v1/nearby?lon=${JIANGCHENG.lon}&lat=${JIANGCHENG.lat}&radius=3000&kinds=cameras`)).json()) as { items: { kind: string }[] };
     expect(cams.items.every((i) => i.kind === 'cameras')).toBe(true);
     expect((await srv.get(`/api/v1/nearby?lon=${JIANGCHENG.lon}&lat=${JIANGCHENG.lat}&radius=50`)).status).toBe(422);
@@ -264,7 +275,9 @@ describe.each([
     const outside = await create({ location: YANGCHUN });
     expect((await srv.get(`/api/v1/incidents/${outside}`, 'grid')).status).toBe(404);
     expect((await post(`/api/v1/incidents/${outside}/actions`, { action: 'register', version: 1 }, 'grid')).status).toBe(404);
-    const bulk = (await (await post('/api/v1/incidents/actions', { action: 'register', items: [{ id: outside, version: 1 }] }, 'grid')).json()) as { results: { ok: boolean; error?: { code: string } }[] };
+    const bulk = (await (await post('/api/v1/incidents/actions', { action: 'register', items: [{ id: outside, version: 1 }] }, 'grid')).json()) as {
+      results: { ok: boolean; error?: { code: string } }[];
+    };
     expect(bulk.results[0]).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await detail(outside)).case.version).toBe(1);
   });

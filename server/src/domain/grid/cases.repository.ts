@@ -1,8 +1,6 @@
 import type { Queryable } from '../../store/db.js';
-import { decodeCursor, encodeCursor, iso, isoOrNull } from '../../store/sql-helpers.js';
-import { AppError } from '../../errors.js';
-import type { CaseStatus, CaseTimelineEntry, GridCase } from '../../../../shared/schemas/grid-event.js';
-import type { CaseFilter } from '../ports.js';
+import { iso, isoOrNull } from '../../store/sql-helpers.js';
+import type { CaseStatus, GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOverdue } from '../../../../shared/domain/lifecycle.js';
 import { isUuid, uuidFromName } from '../../store/ids.js';
 
