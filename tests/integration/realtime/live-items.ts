@@ -35,6 +35,11 @@ export function gridCase(id: string, district: string | null, description: strin
     escalated: false,
     exercise: false,
     updatedAt: T,
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
   };
 }
 
