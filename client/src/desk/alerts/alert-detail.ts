@@ -1,25 +1,8 @@
-import type { Alert } from '../../../../shared/schemas/alert.js';
+import type { Alert, AlertHistoryEntry } from '../../../../shared/schemas/alert.js';
+
 import { api, apiText } from '../../services/api.js';
 
-/** What happened to an alert, as `GET /api/v1/alerts/:id` lists it in `history`. */
-export type AlertHistoryKind = 'received' | 'updated' | 'cancelled' | 'escalated' | 'acknowledged' | 'expired';
-
-/** One field an update changed. */
-export interface AlertFieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-/** One entry of an alert's history (docs/API.md → Alerts). */
-export interface AlertHistoryEntry {
-  at: string;
-  kind: AlertHistoryKind;
-  actor: string | null;
-  step?: number;
-  changes?: AlertFieldChange[];
-  comment?: string;
-}
+export type { AlertChange, AlertHistoryEntry } from '../../../../shared/schemas/alert.js';
 
 /** An alert in full, with its history. */
 export type AlertDetail = Alert & { history?: AlertHistoryEntry[] };

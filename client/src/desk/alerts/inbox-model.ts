@@ -1,7 +1,6 @@
 import type { Alert } from '../../../../shared/schemas/alert.js';
 import { WARNING_LEVEL_ORDER, type WarningLevel } from '../../../../shared/domain/warning.js';
 import { runningAlerts } from '../../widgets/common/alerts.js';
-import { escalationState, type EscalationState } from '../../../../shared/domain/escalation.js';
 
 /** The unacknowledged alerts of one level, in inbox order. */
 export interface InboxGroup {
@@ -40,10 +39,3 @@ export function rowOrder(view: InboxView, acknowledgedOpen: boolean): Alert[] {
   return acknowledgedOpen ? [...pending, ...view.acknowledged] : pending;
 }
 
-/**
- * The escalation clock of an alert as the desk shows it. The clock runs from `raisedAt`
- * (the alerts helper adds it to the live Alert); a copy without it counts from `sent`.
- */
-export function alertEscalation(a: Alert, now: number): EscalationState {
-  return escalationState({ raisedAt: a.sent, ...a }, now);
-}

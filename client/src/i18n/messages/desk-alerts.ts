@@ -1,5 +1,5 @@
 import type { AlertState } from '../../../../shared/schemas/alert.js';
-import type { AlertHistoryKind } from '../../desk/alerts/alert-detail.js';
+import type { AlertHistoryKind } from '../../../../shared/schemas/alert.js';
 
 /** Messages of the desk's alert inbox and alert drawer (预警签收台). */
 export const deskAlertMessages = {

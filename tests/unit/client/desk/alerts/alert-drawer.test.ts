@@ -148,7 +148,8 @@ describe('AlertDrawer', () => {
   });
 
   it('offers no CAP Ack for an alert not yet acknowledged, and shows its next escalation step', async () => {
-    const w = await mountDrawer(detail({ state: 'active', sent: new Date().toISOString(), acknowledgedBy: null, acknowledgedAt: null, ackComment: null, escalation: 0, history: [] }));
+    const now = new Date().toISOString();
+    const w = await mountDrawer(detail({ state: 'active', sent: now, raisedAt: now, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, escalation: 0, history: [] }));
     expect(w.find('[data-testid="cap-ack"]').exists()).toBe(false);
     expect(w.text()).toContain('待签收');
     expect(w.get('[data-testid="drawer-escalation"]').text()).toMatch(/^第 0\/3 级 · 下一级 \d\d:\d\d$/);

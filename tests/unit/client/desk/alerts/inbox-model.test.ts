@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertEscalation, inboxView, rowOrder } from '../../../../../client/src/desk/alerts/inbox-model.js';
+import { inboxView, rowOrder } from '../../../../../client/src/desk/alerts/inbox-model.js';
 import { alert } from '../../fixtures/shell-items.js';
 
 const at = (h: number) => `2026-11-22T${String(h).padStart(2, '0')}:00:00+08:00`;
@@ -45,11 +45,3 @@ describe('inboxView', () => {
   });
 });
 
-describe('alertEscalation', () => {
-  it('runs the clock from raisedAt (the level last raised), else from sent', () => {
-    const sent = Date.parse(at(8));
-    expect(alertEscalation(alert('r', { level: 'red', sent: at(8) }), sent + 6 * 60_000)).toMatchObject({ step: 1, overdue: true });
-    const raisedLater = { ...alert('r', { level: 'red', sent: at(8) }), raisedAt: new Date(sent + 4 * 60_000).toISOString() };
-    expect(alertEscalation(raisedLater, sent + 6 * 60_000)).toMatchObject({ step: 0, overdue: false, waitedMs: 2 * 60_000 });
-  });
-});
