@@ -1,34 +1,53 @@
 import { useSessionStore } from '../stores/session.js';
 
-/** An HTTP error with the server's JSON error body (`{error: {code, message}}`). */
+/** One refused field of a request (422 `issues`), `path` naming the field as the server wrote it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An HTTP error with the server's JSON error body (`{error: {code, message, issues?}}`). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The fields a 422 names, so a form can show each message next to its field. */
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
   }
 }
 
-/** A response body as far as reading a refusal needs it: the contract's `{ error: { code, message } }`, when there. */
-export type RefusalBody = { error?: { code?: string; message?: string } } | null;
+/** A response body as far as reading a refusal needs it: the contract's `{ error: { code, message, issues } }`, when there. */
+export type RefusalBody = { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null;
+
+/** Fetches with the session token; a refusal throws {@link ApiError} and a 401 ends the session. */
+async function request(path: string, init: RequestInit): Promise<Response> {
+  const session = useSessionStore();
+  const headers = new Headers(init.headers);
+  if (session.token) headers.set('authorization', `Bearer ${session.token}`);
+  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(path, { ...init, headers });
+  if (res.ok) return res;
+  if (res.status === 401) session.signOut();
+  const refusal = (res.headers.get('content-type')?.includes('json') ? await res.json() : null) as RefusalBody;
+  throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText, refusal?.error?.issues ?? []);
+}
 
 /**
  * GET/POST against the cockpit's own API with the session token. A 401 ends the session so
  * the router sends the user back to the login page.
  */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const session = useSessionStore();
-  const headers = new Headers(init.headers);
-  if (session.token) headers.set('authorization', `Bearer ${session.token}`);
-  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  const res = await fetch(path, { ...init, headers });
-  const body: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-  if (!res.ok) {
-    if (res.status === 401) session.signOut();
-    const refusal = body as RefusalBody;
-    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText);
-  }
-  return body as T;
+  const res = await request(path, init);
+  return (res.headers.get('content-type')?.includes('json') ? await res.json() : null) as T;
+}
+
+/**
+ * A file from the API (a CSV export, a CAP message): a plain link cannot carry the bearer
+ * token, so the page fetches it and hands the browser a Blob.
+ */
+export async function apiBlob(path: string, init: RequestInit = {}): Promise<Blob> {
+  return (await request(path, init)).blob();
 }
