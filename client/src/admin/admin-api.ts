@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/auth/policy.js';
+import type { DrillSession } from '../../../shared/schemas/drill.js';
 import { api, apiBlob } from '../services/api.js';
 
 /** An account as `GET /api/v1/admin/users` lists it. */
@@ -57,7 +58,7 @@ export interface SystemHealth {
   database: { engine: string; ok: boolean; latencyMs: number };
   redis: { configured: boolean; ok: boolean } | null;
   mqtt: { configured: boolean; connected: boolean };
-  simulator: { lastIngestAt: string | null; drill: { id?: string; startedAt?: string; scenario?: string } | null };
+  simulator: { lastIngestAt: string | null; drill: DrillSession | null };
   live: { clients: number };
   uptimeS: number;
   version: string;
