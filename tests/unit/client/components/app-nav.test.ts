@@ -25,14 +25,14 @@ beforeEach(() => {
 const Blank = defineComponent({ render: () => h('div') });
 
 /** AppNav for `role` on `at`, in a client that has `/screen`, `/admin` and, as a page lands, `extra`. */
-async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; extra?: string[] } = {}) {
+async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; user?: boolean; extra?: string[] } = {}) {
   const session = useSessionStore();
   session.token = 'header.payload.sig';
   session.user = { username: role, role, districts: role === 'grid' ? ['441702'] : null };
   const router = createAppRouter(pinia);
   for (const path of opts.extra ?? []) router.addRoute({ path, component: Blank });
   await router.push(opts.at ?? '/screen');
-  const w = mount(AppNav, { props: { kiosk: opts.kiosk ?? false }, global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
+  const w = mount(AppNav, { props: { kiosk: opts.kiosk ?? false, user: opts.user ?? true }, global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
   await flushPromises();
   return { w, router };
 }
@@ -107,6 +107,13 @@ describe('AppNav: the pages each role may open', () => {
     const { w } = await mountNav('admin', { kiosk: true });
     expect(w.find('[data-testid="page-menu"]').exists()).toBe(false);
     expect(w.get('[data-testid="user-menu"]').classes()).toContain('kiosk');
+    w.unmount();
+  });
+
+  it('leaves the user menu out where the page places it itself (the wall)', async () => {
+    const { w } = await mountNav('admin', { user: false });
+    expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
+    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(2);
     w.unmount();
   });
 });
