@@ -55,7 +55,7 @@ export interface AuditFilter {
 
 /** `GET /api/v1/admin/health`. */
 export interface SystemHealth {
-  database: { engine: string; ok: boolean; latencyMs: number };
+  database: { engine: string; ok: boolean; latencyMs: number | null };
   redis: { configured: boolean; ok: boolean } | null;
   mqtt: { configured: boolean; connected: boolean };
   simulator: { lastIngestAt: string | null; drill: DrillSession | null };

@@ -93,7 +93,7 @@ describe('users tab', () => {
   it('edits an account: enables it, shows a refused demotion (409), resets its password', async () => {
     const { w, seen } = await open({
       'PATCH /api/v1/admin/users/grid': ({ body }) => ({ body: { ...USERS[1], ...(body as object) } }),
-      'PATCH /api/v1/admin/users/admin': { status: 409, body: { error: { code: 'conflict', message: 'an admin cannot demote itself' } } },
+      'PATCH /api/v1/admin/users/admin': { status: 409, body: { error: { code: 'self_change', message: 'an admin cannot demote itself' } } },
       'POST /api/v1/admin/users/grid/password': { status: 204 },
     });
     await w.get('[data-user="grid"] button').trigger('click');
@@ -124,5 +124,18 @@ describe('users tab', () => {
     expect(w.get('[data-testid="load-error"]').text()).toContain('加载失败：对象不存在或接口不可用');
     await w.get('[data-testid="load-error"] button').trigger('click');
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("marks the field a PATCH's 422 names under the request body (body.districts)", async () => {
+    const { w } = await open({
+      'PATCH /api/v1/admin/users/grid': {
+        status: 422,
+        body: { error: { code: 'validation_failed', message: 'Invalid input', issues: [{ path: 'body.districts', message: 'a grid user needs at least one district' }] } },
+      },
+    });
+    await w.get('[data-user="grid"] button').trigger('click');
+    await w.get('[data-testid="user-editor"] form').trigger('submit');
+    await flushPromises();
+    expect(w.get('[data-testid="user-editor"] [data-field-error="districts"]').text()).toBe('a grid user needs at least one district');
   });
 });
