@@ -117,6 +117,11 @@ describe('users tab', () => {
     expect(seen.at(-1)).toMatchObject({ method: 'PATCH', url: '/api/v1/admin/users/admin', body: { role: 'duty', districts: null } });
     expect(w.get('[data-testid="form-error"]').text()).toBe('操作冲突：an admin cannot demote itself');
     expect(w.get('[data-user="admin"]').findAll('td')[0]!.text()).toBe('系统管理员');
+
+    await w.get('[data-testid="user-editor"] button.close').trigger('click');
+    await flushPromises();
+    expect(w.find('[data-testid="user-editor"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(w.get('[data-user="admin"] button').element);
   });
 
   it('says when the list cannot be loaded, and retries', async () => {
