@@ -87,6 +87,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     db,
     city: city.manifest,
     categories: city.categoryByCode,
+    departments: city.departments,
     stations: city.stationById,
     senders: city.senders,
     sink,
@@ -145,7 +146,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createDrillsRouter({ drills: domain.drills, auth }));
   const api = express.Router();
   api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
-  api.use('/incidents', createIncidentsRouter({ db, domain }));
+  api.use('/incidents', createIncidentsRouter({ domain }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));
   api.use(createReferenceRouter({ db, domain, city }));

@@ -19,13 +19,18 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly issues: ErrorIssue[] = [],
+    /**
+     * Fields the body carries beside `error`, for a client to act on the refusal without
+     * another request (a 409 `conflict` carries the current case and who changed it).
+     */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
 
-  /** The JSON error body of CONTRACT.md. */
+  /** The JSON error body of CONTRACT.md, with the {@link extra} fields beside `error`. */
   toJSON() {
-    return { error: { code: this.code, message: this.message, issues: this.issues } };
+    return { ...this.extra, error: { code: this.code, message: this.message, issues: this.issues } };
   }
 }
 

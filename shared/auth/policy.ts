@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'case:close',
   'case:send_back',
   'case:evaluate',
+  'case:supervise',
+  'case:merge',
   'alerts:acknowledge',
   'drills:command',
   'evaluation:read',
@@ -41,13 +43,13 @@ export function casePermission(action: CaseAction): Permission {
 }
 
 const CASE_WORK: readonly Permission[] = ['case:register', 'case:reject', 'case:start', 'case:feedback'];
-const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'case:send_back', 'case:evaluate'];
+const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'case:send_back', 'case:evaluate', 'case:supervise', 'case:merge'];
 
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
  * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
- * drills; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
- * in its own districts, but neither dispatches, closes nor commands drills; an
+ * drills, supervising (督办) and merging duplicates; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
+ * in its own districts, but neither dispatches, closes, supervises, merges nor commands drills; an
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -68,6 +70,8 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'case:close': 'close a case',
   'case:send_back': 'send_back a case',
   'case:evaluate': 'evaluate a case',
+  'case:supervise': 'supervise a case (督办)',
+  'case:merge': 'merge a duplicate case',
   'alerts:acknowledge': 'acknowledge alerts',
   'drills:command': 'start or end drills',
   'evaluation:read': 'read the evaluation',

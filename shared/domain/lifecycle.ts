@@ -5,13 +5,25 @@ import { toDate, type Instant } from './time.js';
 export type { CaseStatus } from '../schemas/grid-event.js';
 
 /** Named steps of the case workflow. */
-export type CaseAction = 'register' | 'reject' | 'dispatch' | 'start' | 'feedback' | 'close' | 'send_back' | 'evaluate';
+export type CaseAction = 'register' | 'reject' | 'dispatch' | 'start' | 'feedback' | 'close' | 'send_back' | 'evaluate' | 'supervise' | 'merge';
 
 /** Actors that are not people: `source` (a syncing integration) and `system` (automation). */
 export type MachineActor = 'source' | 'system';
 
 /** Who may take a lifecycle step: a user role (shared/auth/policy.ts) or a machine actor. */
 export type LifecycleRole = Role | MachineActor;
+
+/** Statuses of a case still being worked (see {@link isOpen}); supervise and merge act on any of them. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['reported', 'registered', 'dispatched', 'in_progress', 'feedback'];
+
+/** One step of the workflow: from which statuses, to which (null: the status stays), who besides people. */
+export interface CaseStep {
+  from: readonly CaseStatus[];
+  to: CaseStatus | null;
+  machines: readonly MachineActor[];
+  /** On the forward path an integrator may jump along (see {@link pathTo}). */
+  forward: boolean;
+}
 
 /**
  * The workflow as data. Which user roles may take each step is the permission policy's
@@ -27,28 +39,34 @@ export type LifecycleRole = Role | MachineActor;
  * | close 核查结案 | feedback → closed | source | the integration's own verification |
  * | send_back 退回 | feedback → in_progress | — | integrations only move cases forward |
  * | evaluate 综合评价 | closed → evaluated | source, system | evaluation may be scored automatically |
+ * | supervise 督办 | any open → unchanged | — | a person of the command centre answers for it |
+ * | merge 合并 | any open → closed (duplicate) | — | a person judges two reports one problem |
  *
+ * send_back, supervise and merge are off the forward path: an integrator's jump never goes
+ * backwards, never supervises, and never closes a case as a duplicate.
  * A grid administrator acts only on cases in its districts, which the caller checks
  * against the case's district (shared/auth/districts.ts).
  */
-export const CASE_ACTIONS: Record<CaseAction, { from: CaseStatus; to: CaseStatus; machines: readonly MachineActor[] }> = {
-  register: { from: 'reported', to: 'registered', machines: ['source', 'system'] },
-  reject: { from: 'reported', to: 'rejected', machines: ['source', 'system'] },
-  dispatch: { from: 'registered', to: 'dispatched', machines: ['source', 'system'] },
-  start: { from: 'dispatched', to: 'in_progress', machines: ['source'] },
-  feedback: { from: 'in_progress', to: 'feedback', machines: ['source'] },
-  close: { from: 'feedback', to: 'closed', machines: ['source'] },
-  send_back: { from: 'feedback', to: 'in_progress', machines: [] },
-  evaluate: { from: 'closed', to: 'evaluated', machines: ['source', 'system'] },
+export const CASE_ACTIONS: Record<CaseAction, CaseStep> = {
+  register: { from: ['reported'], to: 'registered', machines: ['source', 'system'], forward: true },
+  reject: { from: ['reported'], to: 'rejected', machines: ['source', 'system'], forward: true },
+  dispatch: { from: ['registered'], to: 'dispatched', machines: ['source', 'system'], forward: true },
+  start: { from: ['dispatched'], to: 'in_progress', machines: ['source'], forward: true },
+  feedback: { from: ['in_progress'], to: 'feedback', machines: ['source'], forward: true },
+  close: { from: ['feedback'], to: 'closed', machines: ['source'], forward: true },
+  send_back: { from: ['feedback'], to: 'in_progress', machines: [], forward: false },
+  evaluate: { from: ['closed'], to: 'evaluated', machines: ['source', 'system'], forward: true },
+  supervise: { from: OPEN_STATUSES, to: null, machines: [], forward: false },
+  merge: { from: OPEN_STATUSES, to: 'closed', machines: [], forward: false },
 };
+
+/** Every case action, in the table's order (for request schemas and menus). */
+export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]];
 
 /** Whether `role` may take `action` at all (whatever the case's status). */
 export function mayTake(role: LifecycleRole, action: CaseAction): boolean {
   return isRole(role) ? can({ role }, casePermission(action)) : CASE_ACTIONS[action].machines.includes(role);
 }
-
-/** The backward step, excluded from forward paths. */
-const BACKWARD: ReadonlySet<CaseAction> = new Set(['send_back']);
 
 export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; code: 'forbidden' | 'invalid_transition'; reason: string };
 
@@ -56,13 +74,13 @@ export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; code:
 export function transition(from: CaseStatus, action: CaseAction, role: LifecycleRole): TransitionResult {
   const step = CASE_ACTIONS[action];
   if (!mayTake(role, action)) return { ok: false, code: 'forbidden', reason: `role ${role} may not ${action} a case` };
-  if (step.from !== from) return { ok: false, code: 'invalid_transition', reason: `cannot ${action} a case that is ${from} (needs ${step.from})` };
-  return { ok: true, to: step.to };
+  if (!step.from.includes(from)) return { ok: false, code: 'invalid_transition', reason: `cannot ${action} a case that is ${from} (needs ${step.from.join(' or ')})` };
+  return { ok: true, to: step.to ?? from };
 }
 
 /** Actions `role` may take on a case in status `status` (for buttons). */
 export function actionsFor(status: CaseStatus, role: LifecycleRole): CaseAction[] {
-  return (Object.keys(CASE_ACTIONS) as CaseAction[]).filter((a) => transition(status, a, role).ok);
+  return CASE_ACTION_NAMES.filter((a) => transition(status, a, role).ok);
 }
 
 /**
@@ -72,18 +90,23 @@ export function actionsFor(status: CaseStatus, role: LifecycleRole): CaseAction[
  */
 export function pathTo(from: CaseStatus, to: CaseStatus): CaseStatus[] | null {
   if (from === to) return [];
-  const forward = Object.entries(CASE_ACTIONS).filter(([a]) => !BACKWARD.has(a as CaseAction));
+  const forward = Object.values(CASE_ACTIONS).filter((s) => s.forward);
   const queue: CaseStatus[][] = [[from]];
   while (queue.length > 0) {
     const path = queue.shift()!;
-    for (const [, step] of forward) {
-      if (step.from !== path[path.length - 1]) continue;
+    for (const step of forward) {
+      if (!step.to || !step.from.includes(path[path.length - 1]!)) continue;
       const next = [...path, step.to];
       if (step.to === to) return next.slice(1);
       queue.push(next);
     }
   }
   return null;
+}
+
+/** The forward action that takes a case from `from` to `to` in one step (what an integrator's jump did at each step). */
+export function actionBetween(from: CaseStatus, to: CaseStatus): CaseAction | null {
+  return CASE_ACTION_NAMES.find((a) => CASE_ACTIONS[a].forward && CASE_ACTIONS[a].to === to && CASE_ACTIONS[a].from.includes(from)) ?? null;
 }
 
 /** Whether `to` lies strictly ahead of `from` on the forward workflow. */
@@ -113,7 +136,7 @@ export function isClosedStatus(status: CaseStatus): boolean {
 
 /** Still being worked: neither closed, evaluated nor rejected. */
 export function isOpen(status: CaseStatus): boolean {
-  return !isClosedStatus(status) && status !== 'rejected';
+  return OPEN_STATUSES.includes(status);
 }
 
 /** Open311 GeoReport status derived from the lifecycle. */

@@ -57,6 +57,16 @@ export const caseTimelineEntry = z.object({
   status: caseStatus,
   actor: z.string(),
   note: z.string().optional(),
+  /** The action taken (a CaseAction of shared/domain/lifecycle.ts, or `escalate` for the overdue escalation); absent on the report and on steps stored before actions were recorded. */
+  action: z.string().optional(),
+  /** A photo of the work (a feedback's `photoUrl`). */
+  mediaUrl: z.string().optional(),
+  /** The department the step concerns (dispatched to, supervised). */
+  department: z.string().optional(),
+  /** The other case of a merge: the duplicate on the master's entry, the master on the duplicate's. */
+  refCase: z.string().optional(),
+  /** On a master's timeline: the merged duplicate this entry comes from. */
+  fromCase: z.string().optional(),
 });
 export type CaseTimelineEntry = z.infer<typeof caseTimelineEntry>;
 
@@ -83,5 +93,15 @@ export const gridCase = z.object({
   escalated: z.boolean(),
   exercise: z.boolean(),
   updatedAt: isoDateTime,
+  /** Rises by one with every change; an action names the version it was decided on (409 when stale). */
+  version: z.number().int().min(1),
+  /** The named handler (承办人) the case was dispatched to, if any. */
+  assignee: z.string().nullable(),
+  /** 督办: formally supervised by the command centre, with a note and a new due time. */
+  supervised: z.object({ at: isoDateTime, by: z.string(), note: z.string(), dueAt: isoDateTime }).nullable(),
+  /** The master case this one was merged into as a duplicate. */
+  mergedInto: z.string().nullable(),
+  /** Why a closed case was closed other than by verification. */
+  closeReason: z.enum(['duplicate']).nullable(),
 });
 export type GridCase = z.infer<typeof gridCase>;

@@ -1,12 +1,14 @@
 import type { Db } from '../store/db.js';
 import type { AlertArea } from '../../../shared/schemas/alert.js';
-import type { CaseCategory, CityManifest, Sender, Station } from '../../../shared/schemas/city-pack.js';
+import type { CaseCategory, CityManifest, Department, Sender, Station } from '../../../shared/schemas/city-pack.js';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
 import { inDistricts } from '../../../shared/auth/districts.js';
-import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
+import type { AuditLog, CaseQueries, ChangeSink, IngestService } from './ports.js';
 import { createGridService } from './grid/grid.service.js';
 import * as cases from './grid/cases.repository.js';
+import { listCases, snapshotCases } from './grid/case-list.repository.js';
+import { closingNotes } from './grid/case-timeline.repository.js';
 import { createAlertService } from './alerts/alerts.service.js';
 import * as alerts from './alerts/alerts.repository.js';
 import { createObservationService } from './env/observations.service.js';
@@ -22,6 +24,8 @@ export interface DomainDeps {
   db: Db;
   city: CityManifest;
   categories: Map<string, CaseCategory>;
+  /** The city pack's departments: a case is dispatched to one of them. */
+  departments: Department[];
   stations: Map<string, Station>;
   /** CAP senders of the city pack: their names fill in an alert's `senderName` when the message has none. */
   senders?: Sender[];
@@ -29,6 +33,8 @@ export interface DomainDeps {
   districtsForAreas: (areas: AlertArea[]) => string[];
   /** Where committed changes go (the live hub). */
   sink: ChangeSink;
+  /** The audit log people's actions are written to (in the action's transaction). */
+  audit?: AuditLog;
   now?: () => Date;
   /** Clock tolerance and earliest time for ingested times (default: 5 min, 2000-01-01). */
   timeBounds?: TimeBounds;
@@ -55,9 +61,9 @@ export function createDomain(deps: DomainDeps) {
     },
   };
   const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
-  const grid = createGridService({ ...deps, sink, now });
+  const grid = createGridService({ ...deps, departments: new Set(deps.departments.map((d) => d.id)), sink, now });
   const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
-  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, now });
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });
@@ -76,7 +82,7 @@ export function createDomain(deps: DomainDeps) {
 
   const caseQueries: CaseQueries = {
     async list(filter) {
-      const page = await cases.listCases(deps.db, filter, now());
+      const page = await listCases(deps.db, filter, now());
       return { items: page.items.map((c) => cases.toGridCase(c, now())), nextCursor: page.nextCursor };
     },
     async get(id) {
@@ -84,7 +90,7 @@ export function createDomain(deps: DomainDeps) {
       return c ? cases.toGridCase(c, now()) : null;
     },
     async open311Extras(ids) {
-      const [media, notes] = await Promise.all([cases.mediaUrls(deps.db, ids), cases.closingNotes(deps.db, ids)]);
+      const [media, notes] = await Promise.all([cases.mediaUrls(deps.db, ids), closingNotes(deps.db, ids)]);
       return new Map(ids.map((id) => [id, { mediaUrl: media.get(id) ?? null, closingNote: notes.get(id) ?? null }]));
     },
   };
@@ -93,7 +99,7 @@ export function createDomain(deps: DomainDeps) {
   async function snapshot<T extends LiveTopic>(topic: T, districts: string[] | null): Promise<TopicItems[T][]> {
     const t = now();
     const out: Record<LiveTopic, () => Promise<unknown[]>> = {
-      grid: async () => (await cases.snapshotCases(deps.db, districts, chinaDayStart(t).toISOString())).map((c) => cases.toGridCase(c, t)),
+      grid: async () => (await snapshotCases(deps.db, districts, chinaDayStart(t).toISOString())).map((c) => cases.toGridCase(c, t)),
       alerts: async () => {
         // Every running alert, never a first page: a screen must not miss the 201st warning.
         const running = (exercise: boolean) => alerts.listAlerts(deps.db, { states: ['active', 'acknowledged'], districts, exercise, limit: null });

@@ -32,6 +32,18 @@ export interface CaseFilter {
   categories?: string[];
   /** Only cases that came in through this channel. */
   source?: CaseSource;
+  /** Only cases dispatched to this named handler. */
+  assignee?: string;
+  /** Only cases of this department. */
+  department?: string;
+  /** Only cases formally supervised (督办), or only those not. */
+  supervised?: boolean;
+  /** Text anywhere in the title, description or address (case-insensitive). */
+  q?: string;
+  /** Sort key: report time (default) or deadline. */
+  sort?: 'reported' | 'deadline';
+  /** Default: newest report first, soonest deadline first. */
+  order?: 'asc' | 'desc';
   reportedFrom?: string;
   reportedTo?: string;
   overdue?: boolean;

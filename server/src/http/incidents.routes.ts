@@ -1,68 +1,106 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
-import { caseStatus } from '../../../shared/schemas/grid-event.js';
-import { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
-import { inDistricts } from '../../../shared/auth/districts.js';
+import { caseSource, caseStatus } from '../../../shared/schemas/grid-event.js';
+import { CASE_ACTION_NAMES } from '../../../shared/domain/lifecycle.js';
 import { currentUser, scopeDistricts } from '../auth/middleware.js';
-import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
-import { getCase, getTimeline, toGridCase } from '../domain/grid/cases.repository.js';
-import { AppError } from '../errors.js';
+import type { Actor } from '../domain/ports.js';
 import { csv, parse } from './validate.js';
+
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 
 const listQuery = z.object({
   status: z.array(caseStatus).optional(),
   district: z.array(adcode).optional(),
   category: z.string().optional(),
+  source: caseSource.optional(),
+  assignee: z.string().max(64).optional(),
+  department: z.string().max(64).optional(),
+  supervised: flag,
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['reported', 'deadline']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  counts: flag,
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  exercise: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  overdue: flag,
+  exercise: flag,
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
-const actionBody = z.object({
-  action: z.enum(Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]]),
-  note: z.string().max(2000).optional(),
+/** What every action may carry beside its name; which fields an action needs, the domain checks. */
+const actionFields = {
+  action: z.enum(CASE_ACTION_NAMES),
+  note: z.string().trim().max(2000).optional(),
   department: z.string().max(64).optional(),
+  assignee: z.string().trim().min(1).max(64).optional(),
+  photoUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .max(2000)
+    .optional(),
+  dueAt: isoDateTime.optional(),
+  masterId: z.string().max(64).optional(),
+};
+const version = z.number({ error: 'the case version the action was decided on is required' }).int().min(1);
+
+const actionBody = z.object({ ...actionFields, version });
+const bulkBody = z.object({
+  ...actionFields,
+  items: z
+    .array(z.object({ id: z.string().min(1).max(64), version }))
+    .min(1)
+    .max(200),
 });
 
-/** Incidents (city-management cases): list with filters and cursor, one with its timeline, lifecycle actions. */
-export function createIncidentsRouter(deps: { db: Db; domain: Domain }): Router {
+/** The signed-in user as the domain's actor, with the address the request came from. */
+function actorOf(req: Request): Actor {
+  return { ...currentUser(req), ip: req.ip ?? null };
+}
+
+/**
+ * Incidents (city-management cases): list with filters, search, sort, counts and cursor; one
+ * with its timeline and related cases; lifecycle actions, single and bulk.
+ */
+export function createIncidentsRouter(deps: { domain: Domain }): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     const q = parse(listQuery, { ...req.query, status: csv(req.query.status), district: csv(req.query.district) }, ['query']);
-    const page = await deps.domain.cases.list({
+    const filter = {
       districts: scopeDistricts(currentUser(req), q.district),
       statuses: q.status,
       category: q.category,
+      source: q.source,
+      assignee: q.assignee,
+      department: q.department,
+      supervised: q.supervised,
+      q: q.q,
+      sort: q.sort,
+      order: q.order,
       reportedFrom: q.from,
       reportedTo: q.to,
       overdue: q.overdue,
       exercise: q.exercise,
       cursor: q.cursor,
       limit: q.limit,
-    });
-    res.json(page);
+    };
+    const [page, counts] = await Promise.all([deps.domain.cases.list(filter), q.counts ? deps.domain.grid.counts(filter) : undefined]);
+    res.json(counts ? { ...page, counts } : page);
   });
   r.get('/:id', async (req, res) => {
-    const scope = scopeDistricts(currentUser(req));
-    const c = await getCase(deps.db, req.params.id);
-    if (!c || !inDistricts(scope, [c.district])) throw new AppError(404, 'not_found', `case ${req.params.id} not found`);
-    res.json({ case: toGridCase(c), timeline: await getTimeline(deps.db, c) });
+    res.json(await deps.domain.grid.detail(req.params.id, scopeDistricts(currentUser(req))));
+  });
+  r.post('/actions', async (req, res) => {
+    const { action, items, ...input } = parse(bulkBody, req.body, ['body']);
+    res.json({ results: await deps.domain.grid.bulk(action, items, actorOf(req), input) });
   });
   r.post('/:id/actions', async (req, res) => {
-    const body = parse(actionBody, req.body, ['body']);
-    const user = currentUser(req);
-    res.json(await deps.domain.grid.act(req.params.id, body.action, user, { note: body.note, department: body.department }));
+    const { action, ...input } = parse(actionBody, req.body, ['body']);
+    res.json({ case: await deps.domain.grid.act(req.params.id, action, actorOf(req), input) });
   });
   return r;
 }

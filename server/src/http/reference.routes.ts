@@ -9,6 +9,7 @@ import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
 import type { CityPack } from '../city/city-pack.js';
 import { history, latestPerStation } from '../domain/env/observations.repository.js';
+import { createNearbyIndex, NEARBY_KINDS } from '../city/nearby.js';
 import { AppError } from '../errors.js';
 import { csv, parse } from './validate.js';
 
@@ -18,7 +19,17 @@ const exerciseFlag = z
   .transform((v) => v === 'true')
   .optional();
 
-/** The city pack, stations with their latest reading, resources, cameras, indicators and KPIs. */
+const nearbyQuery = z.object({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  radius: z.coerce.number().int().min(100).max(20_000),
+  kinds: z
+    .array(z.enum(NEARBY_KINDS))
+    .min(1)
+    .default([...NEARBY_KINDS]),
+});
+
+/** The city pack, stations with their latest reading, resources, cameras (and what is near a point), indicators and KPIs. */
 export function createReferenceRouter(deps: { db: Db; domain: Domain; city: CityPack }): Router {
   const r = Router();
   const { city } = deps;
@@ -54,6 +65,13 @@ export function createReferenceRouter(deps: { db: Db; domain: Domain; city: City
   r.get('/cameras', (req, res) => {
     const scope = scopeDistricts(currentUser(req), csv(req.query.district));
     res.json({ items: city.cameras.filter((c) => inDistricts(scope, [c.district])) });
+  });
+
+  const nearby = createNearbyIndex(city);
+  r.get('/nearby', (req, res) => {
+    const q = parse(nearbyQuery, { ...req.query, kinds: csv(req.query.kinds) }, ['query']);
+    const items = nearby.search({ lon: q.lon, lat: q.lat }, q.radius, q.kinds, scopeDistricts(currentUser(req)));
+    res.json({ items, radius: q.radius });
   });
 
   r.get('/indicators', async (req, res) => {

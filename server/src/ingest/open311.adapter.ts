@@ -81,12 +81,18 @@ const STATUS_NOTES: Partial<Record<CaseStatus, string>> = {
   feedback: '处理完毕，待核查 (handled, awaiting verification)',
 };
 
+/** What a duplicate merged into another request says: the master's id, as GeoReport clients look it up. */
+export function duplicateNote(masterId: string): string {
+  return `重复案件，已并入 ${masterId} (duplicate of service request ${masterId})`;
+}
+
 /**
  * A stored case as a GeoReport service request: only public fields (no reporter, no internal
- * timeline notes); a closed or rejected request carries its closing note in `status_notes`.
+ * timeline notes); a closed or rejected request carries its closing note in `status_notes`, a
+ * merged duplicate the id of the request it was merged into.
  */
 export function toOpen311Request(c: GridCase, cat: Open311Catalogue, extras?: Open311Extras): Open311Request {
-  const closingNote = open311Status(c.status) === 'closed' ? (extras?.closingNote ?? null) : null;
+  const closingNote = open311Status(c.status) === 'closed' ? (c.mergedInto ? duplicateNote(c.mergedInto) : (extras?.closingNote ?? null)) : null;
   return {
     service_request_id: c.id,
     status: open311Status(c.status),

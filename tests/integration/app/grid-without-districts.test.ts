@@ -67,7 +67,7 @@ describe('a grid token without districts gets nothing, never the whole city', ()
   ] as const)('domain actions, with %s', async (_name, districts) => {
     // The domain applies the district rule itself, whoever calls it (not only the HTTP layer's normalised token).
     const user = { username: 'nowhere', role: 'grid' as const, districts: districts as string[] | null };
-    await expect(srv.app.domain.grid.act(caseId, 'register', user)).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    await expect(srv.app.domain.grid.act(caseId, 'register', user, { version: 1 })).rejects.toMatchObject({ status: 404, code: 'not_found' });
     await expect(srv.app.domain.alerts.acknowledge(alertId, user, 'seen')).rejects.toMatchObject({ status: 404, code: 'not_found' });
   });
 

@@ -12,12 +12,15 @@ describe('case lifecycle through the incident API, and overdue escalation', () =
   });
   afterEach(async () => srv.close());
 
-  const act = async (id: string, action: string, user: 'duty' | 'leader' | 'grid' = 'duty', extra: object = {}) =>
-    fetch(`${srv.url}/api/v1/incidents/${id}/actions`, {
+  /** Acts on the case's current version, as a desk that has just read it does. */
+  const act = async (id: string, action: string, user: 'duty' | 'leader' | 'grid' = 'duty', extra: object = {}) => {
+    const { version } = ((await (await srv.get(`/api/v1/incidents/${id}`)).json()) as { case: GridCase }).case;
+    return fetch(`${srv.url}/api/v1/incidents/${id}/actions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await srv.token(user)}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ action, ...extra }),
+      body: JSON.stringify({ action, version, ...extra }),
     });
+  };
 
   it('walks a case to closure; refuses actions out of order and by roles that may not act', async () => {
     const res = await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ reportedAt: new Date(clock.getTime() - 60_000).toISOString() }));
@@ -33,6 +36,7 @@ describe('case lifecycle through the incident API, and overdue escalation', () =
     expect(detail.case.closedAt).not.toBeNull();
     expect(detail.timeline.map((t) => t.status)).toEqual(['reported', 'registered', 'dispatched', 'in_progress', 'feedback', 'closed']);
     expect(detail.timeline.slice(1).every((t) => t.actor === 'duty')).toBe(true);
+    expect(detail.case.version).toBe(6);
   });
 
   it('flags a dispatched case past its deadline as overdue and escalates it once', async () => {

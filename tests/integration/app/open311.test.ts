@@ -33,7 +33,7 @@ describe('Open311 GeoReport v2 end to end', () => {
     const r = await fetch(`${srv.url}/api/v1/incidents/${id}/actions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'reject', note: '重复上报' }),
+      body: JSON.stringify({ action: 'reject', version: 1, note: '重复上报' }),
     });
     expect(r.status).toBe(200);
     const after = (await (await fetch(`${srv.url}/open311/v2/requests/${id}.json`)).json()) as { status: string }[];
@@ -79,7 +79,7 @@ describe('Open311 GeoReport v2 end to end', () => {
     await fetch(`${srv.url}/api/v1/incidents/${id}/actions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'reject', note: '重复上报，已并入 2026-118 号案卷' }),
+      body: JSON.stringify({ action: 'reject', version: 1, note: '重复上报，已并入 2026-118 号案卷' }),
     });
     expect((await read(`requests/${id}.json`)).body[0]).toMatchObject({ status: 'closed', status_notes: '重复上报，已并入 2026-118 号案卷' });
   });

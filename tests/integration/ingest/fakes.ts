@@ -52,6 +52,11 @@ export function createFakeStore() {
     escalated: false,
     exercise: e.exercise ?? false,
     updatedAt: e.reportedAt,
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
   });
 
   const ingest: IngestService = {

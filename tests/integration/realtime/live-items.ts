@@ -35,6 +35,11 @@ export function gridCase(id: string, district: string | null, description: strin
     escalated: false,
     exercise: false,
     updatedAt: T,
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
   };
 }
 
@@ -63,6 +68,7 @@ export function alert(id: string, districts: string[]): Alert {
     state: 'active',
     exercise: false,
     escalation: 0,
+    raisedAt: T,
     acknowledgedBy: null,
     acknowledgedAt: null,
     ackComment: null,

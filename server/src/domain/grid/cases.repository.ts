@@ -1,8 +1,6 @@
 import type { Queryable } from '../../store/db.js';
-import { decodeCursor, encodeCursor, iso, isoOrNull } from '../../store/sql-helpers.js';
-import { AppError } from '../../errors.js';
-import type { CaseStatus, CaseTimelineEntry, GridCase } from '../../../../shared/schemas/grid-event.js';
-import type { CaseFilter } from '../ports.js';
+import { iso, isoOrNull } from '../../store/sql-helpers.js';
+import type { CaseStatus, GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOverdue } from '../../../../shared/domain/lifecycle.js';
 import { isUuid, uuidFromName } from '../../store/ids.js';
 
@@ -31,19 +29,28 @@ export interface CaseRecord {
   updatedAt: string;
   /** A photo of the problem (Open311 `media_url`), as the reporter gave it. */
   mediaUrl: string | null;
+  version: number;
+  assignee: string | null;
+  supervised: GridCase['supervised'];
+  mergedInto: string | null;
+  closeReason: GridCase['closeReason'];
 }
 
-const COLUMNS = `id, source_id, source, category, kind, title, description, lon, lat, address, district,
-  grid_cell, status, department, reported_at, dispatched_at, deadline_at, closed_at, escalated, exercise, updated_at, media_url`;
+export const COLUMNS = `id, source_id, source, category, kind, title, description, lon, lat, address, district,
+  grid_cell, status, department, reported_at, dispatched_at, deadline_at, closed_at, escalated, exercise, updated_at, media_url,
+  version, assignee, supervised_at, supervised_by, supervised_note, supervised_due_at, merged_into, close_reason`;
 
 const RECORDSET = `id uuid, source_id text, source text, category text, kind text, title text, description text,
   lon double precision, lat double precision, address text, district text, grid_cell text, status text,
   department text, reported_at timestamptz, dispatched_at timestamptz, deadline_at timestamptz,
-  closed_at timestamptz, escalated boolean, exercise boolean, updated_at timestamptz, media_url text`;
+  closed_at timestamptz, escalated boolean, exercise boolean, updated_at timestamptz, media_url text,
+  version integer, assignee text, supervised_at timestamptz, supervised_by text, supervised_note text,
+  supervised_due_at timestamptz, merged_into uuid, close_reason text`;
 
 type Row = Record<string, unknown>;
 
-function fromRow(r: Row): CaseRecord {
+/** A `cases` row (all of {@link COLUMNS}) as a record. */
+export function fromRow(r: Row): CaseRecord {
   return {
     id: String(r.id),
     sourceId: String(r.source_id),
@@ -67,6 +74,11 @@ function fromRow(r: Row): CaseRecord {
     exercise: Boolean(r.exercise),
     updatedAt: iso(r.updated_at),
     mediaUrl: (r.media_url as string | null) ?? null,
+    version: Number(r.version),
+    assignee: (r.assignee as string | null) ?? null,
+    supervised: r.supervised_at ? { at: iso(r.supervised_at), by: String(r.supervised_by), note: String(r.supervised_note), dueAt: iso(r.supervised_due_at) } : null,
+    mergedInto: r.merged_into === null || r.merged_into === undefined ? null : String(r.merged_into),
+    closeReason: (r.close_reason as GridCase['closeReason']) ?? null,
   };
 }
 
@@ -94,6 +106,14 @@ function toRow(c: CaseRecord): Row {
     exercise: c.exercise,
     updated_at: c.updatedAt,
     media_url: c.mediaUrl,
+    version: c.version,
+    assignee: c.assignee,
+    supervised_at: c.supervised?.at ?? null,
+    supervised_by: c.supervised?.by ?? null,
+    supervised_note: c.supervised?.note ?? null,
+    supervised_due_at: c.supervised?.dueAt ?? null,
+    merged_into: c.mergedInto,
+    close_reason: c.closeReason,
   };
 }
 
@@ -150,6 +170,11 @@ export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
     escalated: c.escalated,
     exercise: c.exercise,
     updatedAt: c.updatedAt,
+    version: c.version,
+    assignee: c.assignee,
+    supervised: c.supervised,
+    mergedInto: c.mergedInto,
+    closeReason: c.closeReason,
   };
 }
 
@@ -198,36 +223,20 @@ export async function updateCases(q: Queryable, cases: CaseRecord[]): Promise<vo
   if (cases.length === 0) return;
   await q.query(
     `update cases c set status = x.status, department = x.department, dispatched_at = x.dispatched_at,
-       deadline_at = x.deadline_at, closed_at = x.closed_at, escalated = x.escalated, updated_at = x.updated_at
+       deadline_at = x.deadline_at, closed_at = x.closed_at, escalated = x.escalated, updated_at = x.updated_at,
+       version = x.version, assignee = x.assignee, supervised_at = x.supervised_at, supervised_by = x.supervised_by,
+       supervised_note = x.supervised_note, supervised_due_at = x.supervised_due_at, merged_into = x.merged_into,
+       close_reason = x.close_reason
      from json_to_recordset($1::json) as x(${RECORDSET}) where c.id = x.id`,
     [JSON.stringify(cases.map(toRow))],
   );
 }
 
-/** Appends timeline entries. */
-export async function appendTimeline(q: Queryable, entries: (CaseTimelineEntry & { caseId: string })[]): Promise<void> {
-  if (entries.length === 0) return;
-  await q.query(
-    `insert into case_timeline (case_id, at, status, actor, note)
-     select case_id, at, status, actor, note from json_to_recordset($1::json)
-       as x(case_id uuid, at timestamptz, status text, actor text, note text)`,
-    [JSON.stringify(entries.map((e) => ({ case_id: e.caseId, at: e.at, status: e.status, actor: e.actor, note: e.note ?? null })))],
-  );
-}
-
+/** One case by id; `forUpdate` locks it for the rest of the transaction. */
 export async function getCase(q: Queryable, id: string, forUpdate = false): Promise<CaseRecord | null> {
   if (!isUuid(id)) return null;
   const { rows } = await q.query(`select ${COLUMNS} from cases where id = $1${forUpdate ? ' for update' : ''}`, [id]);
   return rows[0] ? fromRow(rows[0]) : null;
-}
-
-/** The case's whole timeline: its report (from the case row), then every stored step. */
-export async function getTimeline(q: Queryable, c: CaseRecord): Promise<CaseTimelineEntry[]> {
-  const { rows } = await q.query('select at, status, actor, note from case_timeline where case_id = $1 order by at, id', [c.id]);
-  return [
-    { at: c.reportedAt, status: 'reported', actor: reportActor(c.source) },
-    ...rows.map((r) => ({ at: iso(r.at), status: r.status as CaseStatus, actor: String(r.actor), ...(r.note ? { note: String(r.note) } : {}) })),
-  ];
 }
 
 /** The photos of the given cases that have one. */
@@ -238,58 +247,17 @@ export async function mediaUrls(q: Queryable, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [String(r.id), String(r.media_url)]));
 }
 
-/**
- * The closing note of each finished case (the note of its latest step to closed or rejected,
- * written by a person, not the system), for Open311's `status_notes`.
- */
-export async function closingNotes(q: Queryable, ids: string[]): Promise<Map<string, string>> {
-  const uuids = ids.filter(isUuid);
-  if (uuids.length === 0) return new Map();
-  const { rows } = await q.query(
-    `select distinct on (case_id) case_id, note from case_timeline
-     where case_id = any($1::uuid[]) and status in ('closed', 'rejected') and note is not null and actor <> 'system'
-     order by case_id, at desc, id desc`,
-    [uuids],
-  );
-  return new Map(rows.map((r) => [String(r.case_id), String(r.note)]));
-}
-
 /** Who a step taken by the sending system is attributed to. */
 export function reportActor(source: string): string {
   return `source:${source}`;
 }
 
-/** Lists cases newest first with keyset paging on (reported_at, id). */
-export async function listCases(q: Queryable, f: CaseFilter, now = new Date()): Promise<{ items: CaseRecord[]; nextCursor: string | null }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.districts) add('district = any(?::text[])', f.districts);
-  if (f.statuses?.length) add('status = any(?::text[])', f.statuses);
-  if (f.category) add('category = ?', f.category);
-  if (f.categories) add('category = any(?::text[])', [...new Set(f.categories)]);
-  if (f.source) add('source = ?', f.source);
-  if (f.reportedFrom) add('reported_at >= ?', f.reportedFrom);
-  if (f.reportedTo) add('reported_at < ?', f.reportedTo);
-  add('exercise = ?', f.exercise ?? false);
-  if (f.overdue !== undefined) {
-    add(`(${f.overdue ? '' : 'not '}(status = any(array['dispatched','in_progress']) and deadline_at < ?))`, now.toISOString());
-  }
-  if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    if (!c) throw new AppError(400, 'bad_cursor', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor from this API' }]);
-    params.push(c.at, c.id);
-    where.push(`(reported_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
-  }
-  const limit = Math.min(Math.max(f.limit ?? 100, 1), 1000);
-  params.push(limit + 1);
-  const { rows } = await q.query(`select ${COLUMNS} from cases where ${where.join(' and ')} order by reported_at desc, id desc limit $${params.length}`, params);
-  const items = rows.slice(0, limit).map(fromRow);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.reportedAt, last.id) : null };
+/** Locks the cases with these ids (in id order, so two merges never deadlock) and reads them. */
+export async function lockCases(q: Queryable, ids: string[]): Promise<Map<string, CaseRecord>> {
+  const uuids = [...new Set(ids.filter(isUuid))];
+  if (uuids.length === 0) return new Map();
+  const { rows } = await q.query(`select ${COLUMNS} from cases where id = any($1::uuid[]) order by id for update`, [uuids]);
+  return new Map(rows.map((r) => [String(r.id), fromRow(r)]));
 }
 
 /** Open cases past their deadline that have not been escalated yet. */
@@ -298,18 +266,6 @@ export async function findNewlyOverdue(q: Queryable, now: Date, limit = 500): Pr
     `select ${COLUMNS} from cases where status = any(array['dispatched','in_progress']) and deadline_at < $1
        and not escalated order by deadline_at limit $2 for update`,
     [now.toISOString(), limit],
-  );
-  return rows.map(fromRow);
-}
-
-/** What a screen needs to start from: open cases and those touched today, newest first. */
-export async function snapshotCases(q: Queryable, districts: string[] | null, since: string, limit = 5000): Promise<CaseRecord[]> {
-  const params: unknown[] = [since, limit];
-  const scope = districts ? `and district = any($${params.push(districts)}::text[])` : '';
-  const { rows } = await q.query(
-    `select ${COLUMNS} from cases where (status not in ('closed','evaluated','rejected') or updated_at >= $1) ${scope}
-     order by updated_at desc limit $2`,
-    params,
   );
   return rows.map(fromRow);
 }

@@ -1,22 +1,29 @@
 import type { Db, Queryable } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
-import type { CaseStatus, GridCase, GridEventInput, CaseTimelineEntry } from '../../../../shared/schemas/grid-event.js';
+import type { CaseStatus, GridCase, GridEventInput } from '../../../../shared/schemas/grid-event.js';
 import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
-import { deadlineAt, pathTo, transition, type CaseAction, type LifecycleRole } from '../../../../shared/domain/lifecycle.js';
-import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
-import type { ChangeSink, IngestResult } from '../ports.js';
+import { actionBetween, pathTo } from '../../../../shared/domain/lifecycle.js';
+import type { AuditLog, ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './cases.repository.js';
 import type { CaseRecord } from './cases.repository.js';
+import { appendTimeline, type TimelineRow } from './case-timeline.repository.js';
+import { enterStatus } from './case-steps.js';
+import { createCaseActions } from './case-actions.js';
+import { createCaseReads } from './case-reads.js';
 
 export interface GridServiceDeps {
   db: Db;
   categories: Map<string, CaseCategory>;
+  /** Ids of the city pack's departments: a dispatch names one of them. */
+  departments: ReadonlySet<string>;
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
   sink: ChangeSink;
+  /** Where people's actions are recorded, in their own transaction. */
+  audit?: AuditLog;
   now?: () => Date;
 }
 
-type Timeline = (CaseTimelineEntry & { caseId: string })[];
+type Timeline = TimelineRow[];
 
 /** What a batch of events does: case ids per event, rows to insert and update, steps, refusals. */
 interface Plan {
@@ -31,23 +38,14 @@ interface Plan {
 export function createGridService(deps: GridServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
-  /** Moves `rec` to `status` at `at`, setting the clock fields the workflow defines. */
-  function enter(rec: CaseRecord, status: CaseStatus, at: string, department?: string): void {
-    rec.status = status;
-    rec.updatedAt = now().toISOString();
-    if (status === 'dispatched') {
-      const category = deps.categories.get(rec.category);
-      rec.department = department ?? rec.department ?? category?.department ?? null;
-      rec.dispatchedAt = at;
-      rec.deadlineAt = category ? deadlineAt(at, category.deadlineHours).toISOString() : null;
-    }
-    if (status === 'closed') rec.closedAt = at;
-  }
+  const actions = createCaseActions({ ...deps, now });
 
   function walk(rec: CaseRecord, to: CaseStatus, at: string, actor: string, timeline: Timeline, department?: string) {
     for (const status of pathTo(rec.status, to) ?? []) {
-      enter(rec, status, at, department);
-      timeline.push({ caseId: rec.id, at, status, actor });
+      const action = actionBetween(rec.status, status);
+      enterStatus(rec, status, at, deps.categories, department);
+      rec.updatedAt = now().toISOString();
+      timeline.push({ caseId: rec.id, at, status, actor, ...(action ? { action } : {}) });
     }
   }
 
@@ -77,6 +75,11 @@ export function createGridService(deps: GridServiceDeps) {
       exercise: e.exercise ?? false,
       updatedAt,
       mediaUrl: e.mediaUrl ?? null,
+      version: 1,
+      assignee: null,
+      supervised: null,
+      mergedInto: null,
+      closeReason: null,
     };
   }
 
@@ -118,7 +121,11 @@ export function createGridService(deps: GridServiceDeps) {
           return rec.id;
         }
         walk(rec, e.status, new Date(e.statusAt ?? now()).toISOString(), repo.reportActor(e.source), timeline, e.department);
-        if (!created.has(e.sourceId)) changed.set(e.sourceId, rec);
+        // A new case starts at version 1 however far its first events take it; a stored one rises per move.
+        if (!created.has(e.sourceId)) {
+          rec.version += 1;
+          changed.set(e.sourceId, rec);
+        }
       }
       return rec.id;
     });
@@ -139,7 +146,7 @@ export function createGridService(deps: GridServiceDeps) {
     const raced = await repo.insertCases(tx, p.created);
     if (raced.size) throw new AppError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
     await repo.updateCases(tx, p.changed);
-    await repo.appendTimeline(tx, p.timeline);
+    await appendTimeline(tx, p.timeline);
     return p;
   }
 
@@ -164,7 +171,7 @@ export function createGridService(deps: GridServiceDeps) {
       await deps.db.transaction(async (tx) => {
         // Not awaited, so the commit is sent right behind them: the transaction still waits
         // for both statements and fails with the first error.
-        writes = Promise.all([repo.insertCases(tx, p.created), repo.appendTimeline(tx, p.timeline)]);
+        writes = Promise.all([repo.insertCases(tx, p.created), appendTimeline(tx, p.timeline)]);
         writes.catch(() => undefined);
       });
       await writes; // settled by now; fails if a statement did not even reach the transaction
@@ -192,23 +199,8 @@ export function createGridService(deps: GridServiceDeps) {
       return { accepted: items.length, ids: p.ids };
     },
 
-    /** A user's lifecycle action on one case (register, dispatch, close …). */
-    async act(id: string, action: CaseAction, user: { username: string; role: LifecycleRole; districts: string[] | null }, opts: { note?: string; department?: string } = {}): Promise<GridCase> {
-      const rec = await deps.db.transaction(async (tx) => {
-        const cur = await repo.getCase(tx, id, true);
-        if (!cur || !inDistricts(ownDistricts(user), [cur.district])) throw new AppError(404, 'not_found', `case ${id} not found`);
-        const step = transition(cur.status, action, user.role);
-        if (!step.ok) throw new AppError(step.code === 'forbidden' ? 403 : 409, step.code, step.reason);
-        const at = now().toISOString();
-        enter(cur, step.to, at, opts.department);
-        await repo.updateCases(tx, [cur]);
-        await repo.appendTimeline(tx, [{ caseId: cur.id, at, status: step.to, actor: user.username, ...(opts.note ? { note: opts.note } : {}) }]);
-        return cur;
-      });
-      const out = repo.toGridCase(rec, now());
-      deps.sink.publish('grid', [out]);
-      return out;
-    },
+    ...actions,
+    ...createCaseReads({ db: deps.db, now }),
 
     /** Flags cases that passed their deadline, notes it on their timeline and pushes them. */
     async escalateOverdue(): Promise<GridCase[]> {
@@ -218,11 +210,12 @@ export function createGridService(deps: GridServiceDeps) {
         for (const c of due) {
           c.escalated = true;
           c.updatedAt = at.toISOString();
+          c.version += 1;
         }
         await repo.updateCases(tx, due);
-        await repo.appendTimeline(
+        await appendTimeline(
           tx,
-          due.map((c) => ({ caseId: c.id, at: at.toISOString(), status: c.status, actor: 'system', note: 'overdue: escalated to the command centre' })),
+          due.map((c) => ({ caseId: c.id, at: at.toISOString(), status: c.status, actor: 'system', action: 'escalate', note: 'overdue: escalated to the command centre' })),
         );
         return due;
       });

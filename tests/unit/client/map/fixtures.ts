@@ -62,6 +62,11 @@ export function gridCase(id: string, over: Partial<GridCase> = {}): GridCase {
     escalated: false,
     exercise: false,
     updatedAt: T,
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
     ...over,
   };
 }
@@ -91,6 +96,7 @@ export function alert(id: string, over: Partial<Alert> = {}): Alert {
     state: 'active',
     exercise: false,
     escalation: 0,
+    raisedAt: T,
     acknowledgedBy: null,
     acknowledgedAt: null,
     ackComment: null,

@@ -28,6 +28,11 @@ export function gridCase(over: Partial<GridCase> & { id: string }): GridCase {
     escalated: false,
     exercise: false,
     updatedAt: '2026-07-01T02:00:00.000Z',
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
     ...over,
   };
 }
@@ -73,6 +78,7 @@ export function alertItem(over: Partial<Alert> & { id: string }): Alert {
     state: 'active',
     exercise: false,
     escalation: 0,
+    raisedAt: '2026-07-01T02:00:00.000Z',
     acknowledgedBy: null,
     acknowledgedAt: null,
     ackComment: null,

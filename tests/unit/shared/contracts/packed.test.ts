@@ -30,6 +30,11 @@ function gridCase(i: number, over: Partial<GridCase> = {}): GridCase {
     escalated: false,
     exercise: i % 5 === 0,
     updatedAt: T,
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionBetween,
   actionsFor,
   canReach,
   deadlineAt,
@@ -63,10 +64,43 @@ describe('transition', () => {
   });
 });
 
+describe('supervise (督办) and merge', () => {
+  const open: CaseStatus[] = ['reported', 'registered', 'dispatched', 'in_progress', 'feedback'];
+
+  it('supervise keeps the status of any open case; merge closes it', () => {
+    for (const s of open) {
+      expect(transition(s, 'supervise', 'duty')).toEqual({ ok: true, to: s });
+      expect(transition(s, 'merge', 'duty')).toEqual({ ok: true, to: 'closed' });
+    }
+  });
+
+  it('refuses both on finished cases', () => {
+    for (const s of ['closed', 'evaluated', 'rejected'] as const) {
+      expect(transition(s, 'supervise', 'admin')).toMatchObject({ ok: false, code: 'invalid_transition' });
+      expect(transition(s, 'merge', 'admin')).toMatchObject({ ok: false, code: 'invalid_transition' });
+    }
+  });
+
+  it('leaves them to the command centre: no grid administrator, leader or machine', () => {
+    for (const role of ['grid', 'leader', 'source', 'system'] as const) {
+      expect(transition('dispatched', 'supervise', role)).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(transition('dispatched', 'merge', role)).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+  });
+
+  it('keeps them off the forward path an integrator jumps along', () => {
+    expect(pathTo('reported', 'closed')).toEqual(['registered', 'dispatched', 'in_progress', 'feedback', 'closed']);
+    expect(actionBetween('dispatched', 'closed')).toBeNull();
+    expect(actionBetween('registered', 'dispatched')).toBe('dispatch');
+    expect(actionBetween('feedback', 'in_progress')).toBeNull();
+  });
+});
+
 describe('actionsFor', () => {
   it('lists what a role can do now', () => {
-    expect(actionsFor('feedback', 'duty')).toEqual(['close', 'send_back']);
+    expect(actionsFor('feedback', 'duty')).toEqual(['close', 'send_back', 'supervise', 'merge']);
     expect(actionsFor('reported', 'grid')).toEqual(['register', 'reject']);
+    expect(actionsFor('closed', 'duty')).toEqual(['evaluate']);
     expect(actionsFor('reported', 'leader')).toEqual([]);
     expect(actionsFor('evaluated', 'admin')).toEqual([]);
   });

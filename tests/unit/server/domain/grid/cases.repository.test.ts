@@ -30,6 +30,11 @@ function record(over: Partial<CaseRecord> = {}): CaseRecord {
     exercise: false,
     mediaUrl: null,
     updatedAt: '2026-11-21T08:00:01.000Z',
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
     ...over,
   };
 }

@@ -28,6 +28,7 @@ describe.each([
     grid = createGridService({
       db,
       categories: city.categoryByCode,
+      departments: new Set(city.departments.map((d) => d.id)),
       locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
       sink: { publish: (_topic, items) => void pushed.push(...(items as GridCase[])) },
     });
