@@ -1,6 +1,6 @@
 import type { Pinia } from 'pinia';
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
-import { can, LANDING, type Permission, type Role } from '../../shared/auth/policy.js';
+import { can, LANDING, PAGES, type PagePath, type Permission, type Role } from '../../shared/auth/policy.js';
 import { useSessionStore } from './stores/session.js';
 import LoginView from './views/LoginView.vue';
 
@@ -13,24 +13,36 @@ declare module 'vue-router' {
   }
 }
 
+/** A page's route meta: the permission it needs, as the policy's page list (PAGES) has it. */
+export function page(path: PagePath): { permission: Permission } {
+  return { permission: PAGES.find((p) => p.path === path)!.permission };
+}
+
 /**
  * The app's pages. Each workspace is one lazily loaded route, so the login page stays light
  * and later ones (`/desk` for the duty officer, `/grid` for grid workers) slot in beside
- * `/screen` without touching the rest, each with the permission it needs. `/` and unknown
+ * `/screen` without touching the rest, each with the permission the policy's PAGES gives it
+ * (`meta: page(path)`); the page menu (components/AppNav.vue) lists them. `/` and unknown
  * paths open the user's landing page ({@link createAppRouter}).
  */
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
-  { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { permission: 'streams:read' } },
+  { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: page('/screen') },
+  { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: page('/admin') },
 ];
+
+/** Where a role lands while its own page does not exist yet: the grid worker's desk, scoped to its districts. */
+const STAND_IN: Partial<Record<PagePath, PagePath>> = { '/grid': '/desk' };
 
 /**
  * Where `role` lands: its page of the policy (LANDING: leader → /screen, duty → /desk,
- * grid → /grid, admin → /admin) once this app has it, else the screen.
+ * grid → /grid, admin → /admin) once this app has it (`paths`), else its stand-in, else
+ * the screen.
  */
-export function landingPath(role: Role | undefined): string {
-  const page = role ? LANDING[role] : undefined;
-  return page && routes.some((r) => r.path === page) ? page : '/screen';
+export function landingPath(role: Role | undefined, paths: readonly string[] = routes.map((r) => r.path)): string {
+  let path: PagePath | undefined = role ? LANDING[role] : undefined;
+  while (path && !paths.includes(path)) path = STAND_IN[path];
+  return path ?? '/screen';
 }
 
 /**

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'audit:read',
   'users:manage',
   'keys:manage',
+  'system:health',
 ] as const satisfies readonly string[];
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +78,7 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'audit:read': 'read the audit log',
   'users:manage': 'manage users',
   'keys:manage': 'manage ingest keys',
+  'system:health': 'read the system health',
 };
 
 /** Whether `role` is one of {@link ROLES} (a token or a row may carry anything). */
@@ -89,5 +91,31 @@ export function can(user: { role: string } | null | undefined, permission: Permi
   return !!user && isRole(user.role) && GRANTS[user.role].includes(permission);
 }
 
-/** Where each role lands after sign-in (CONTRACT.md); the client falls back to `/screen` until a page exists. */
-export const LANDING: Readonly<Record<Role, string>> = { leader: '/screen', duty: '/desk', grid: '/grid', admin: '/admin' };
+/** A page of the client and the permission opening it takes. */
+export interface Page {
+  path: string;
+  permission: Permission;
+}
+
+/**
+ * The pages of CONTRACT.md and what each needs; the client's router guards and its page menu
+ * read this list (only the pages whose route the client has). Why these: the wall is for
+ * everyone who reads the city; the desk is where alerts are acknowledged and cases worked,
+ * so a leader (who takes no action) has no desk; `/grid` shows the grid worker's own
+ * districts; `/admin` runs accounts.
+ */
+export const PAGES = [
+  { path: '/screen', permission: 'streams:read' },
+  { path: '/desk', permission: 'alerts:acknowledge' },
+  { path: '/grid', permission: 'streams:read' },
+  { path: '/admin', permission: 'users:manage' },
+] as const satisfies readonly Page[];
+export type PagePath = (typeof PAGES)[number]['path'];
+
+/** The pages `user` may open, in menu order. */
+export function pagesFor(user: { role: string } | null | undefined): Page[] {
+  return PAGES.filter((p) => can(user, p.permission));
+}
+
+/** Where each role lands after sign-in (CONTRACT.md); the client falls back while a page does not exist yet. */
+export const LANDING: Readonly<Record<Role, PagePath>> = { leader: '/screen', duty: '/desk', grid: '/grid', admin: '/admin' };

@@ -17,13 +17,22 @@ export function scopedDistricts(city: CityReference | null, own: readonly string
   return mine.length ? mine : null;
 }
 
+/** The districts' names in the language (`zh` or English), listed as the language lists them; an adcode the city does not know stays as it is. */
+export function districtNames(city: CityReference | null, districts: readonly string[], zh: boolean): string {
+  const known = city?.manifest.districts ?? [];
+  return districts
+    .map((a) => {
+      const d = known.find((k) => k.adcode === a);
+      return d ? (zh ? d.name : (d.nameEn ?? d.name)) : a;
+    })
+    .join(zh ? '、' : ', ');
+}
+
 /** "阳江市 · 江城区" / "Yangjiang · Jiangcheng": the city, then the viewer's districts if scoped. */
 export function scopeTitle(city: CityReference, districts: readonly string[] | null, zh: boolean): string {
   const m = city.manifest;
   const cityName = zh ? m.name : m.nameEn;
-  if (!districts) return cityName;
-  const names = m.districts.filter((d) => districts.includes(d.adcode)).map((d) => (zh ? d.name : (d.nameEn ?? d.name)));
-  return `${cityName} · ${names.join(zh ? '、' : ', ')}`;
+  return districts ? `${cityName} · ${districtNames(city, districts, zh)}` : cityName;
 }
 
 /** The bounding box [w, s, e, n] of the viewer's districts (the whole city when not scoped). */

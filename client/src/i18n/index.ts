@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n';
 import { shellMessages } from './messages/shell.js';
 import { mapMessages } from './messages/map.js';
 import { widgetMessages } from './messages/widgets.js';
+import { adminMessages } from './messages/admin.js';
 import { deskAlertMessages } from './messages/desk-alerts.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
@@ -12,8 +13,8 @@ const LOCALE_KEY = 'cockpit.locale';
 
 /** Every message, by locale: one module per area of the app, merged under its namespace. */
 export const messages = {
-  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'], deskAlerts: deskAlertMessages['zh-CN'] },
-  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, deskAlerts: deskAlertMessages.en },
+  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'], deskAlerts: deskAlertMessages['zh-CN'], admin: adminMessages['zh-CN'] },
+  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, deskAlerts: deskAlertMessages.en, admin: adminMessages.en },
 };
 
 function initialLocale(): Locale {

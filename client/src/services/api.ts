@@ -1,18 +1,26 @@
 import { useSessionStore } from '../stores/session.js';
 
-/** An HTTP error with the server's JSON error body (`{error: {code, message}}`). */
+/** One refused field of a request (422 `issues`), `path` naming the field as the server wrote it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An HTTP error with the server's JSON error body (`{error: {code, message, issues?}}`). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The fields a 422 names, so a form can show each message next to its field. */
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
   }
 }
 
-/** A response body as far as reading a refusal needs it: the contract's `{ error: { code, message } }`, when there. */
-export type RefusalBody = { error?: { code?: string; message?: string } } | null;
+/** A response body as far as reading a refusal needs it: the contract's `{ error: { code, message, issues } }`, when there. */
+export type RefusalBody = { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null;
 
 /** A response's JSON body, or null when it is not JSON. */
 async function jsonOf(res: Response): Promise<unknown> {
@@ -33,7 +41,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   if (!res.ok) {
     if (res.status === 401) session.signOut();
     const refusal = (await jsonOf(res)) as RefusalBody;
-    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText);
+    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText, refusal?.error?.issues ?? []);
   }
   return res;
 }
@@ -46,4 +54,12 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 /** GET against the cockpit's own API for a text document (CAP XML, CSV). */
 export async function apiText(path: string, init: RequestInit = {}): Promise<string> {
   return (await send(path, init)).text();
+}
+
+/**
+ * A file from the API to save (the audit CSV export): a plain link cannot carry the bearer
+ * token, so the page fetches it and hands the browser a Blob.
+ */
+export async function apiBlob(path: string, init: RequestInit = {}): Promise<Blob> {
+  return (await send(path, init)).blob();
 }

@@ -1,11 +1,12 @@
 import { createPinia, type Pinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROLES, type Role } from '../../../shared/auth/policy.js';
-import { createAppRouter, landingPath, safeNext } from '../../../client/src/router.js';
+import { PAGES, ROLES, type Role } from '../../../shared/auth/policy.js';
+import { createAppRouter, landingPath, routes, safeNext } from '../../../client/src/router.js';
 import { useSessionStore } from '../../../client/src/stores/session.js';
 
-// The screen itself (maps, charts) is not what these tests are about.
+// The pages themselves (maps, charts, the console) are not what these tests are about.
 vi.mock('../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -51,10 +52,44 @@ describe('safeNext', () => {
   });
 });
 
+describe('pages and the policy', () => {
+  it("guards every signed-in route with its page's permission from the policy's PAGES", () => {
+    for (const r of routes.filter((r) => !r.meta?.public)) {
+      const page = PAGES.find((p) => p.path === r.path);
+      expect(page, r.path).toBeDefined();
+      expect(r.meta?.permission, r.path).toBe(page!.permission);
+    }
+  });
+
+  it('opens /admin for an admin only; others land on their own page', async () => {
+    signIn('admin');
+    let router = createAppRouter(pinia);
+    await router.push('/admin');
+    expect(router.currentRoute.value.path).toBe('/admin');
+    for (const role of ['leader', 'duty', 'grid'] as const) {
+      signIn(role);
+      router = createAppRouter(pinia);
+      await router.push('/admin');
+      expect(router.currentRoute.value.path, role).toBe(landingPath(role));
+    }
+  });
+});
+
 describe('landing pages', () => {
-  it('keeps every role on the screen until its own page exists', () => {
-    for (const role of ROLES) expect(landingPath(role)).toBe('/screen');
-    expect(landingPath(undefined)).toBe('/screen');
+  it('lands each role on its own page once the client has it, a grid worker on the desk until /grid exists, else the screen', () => {
+    const all = PAGES.map((p) => p.path);
+    expect(ROLES.map((r) => landingPath(r, all))).toEqual(['/screen', '/desk', '/grid', '/admin']);
+    const noGrid = ['/screen', '/desk', '/admin'];
+    expect(ROLES.map((r) => landingPath(r, noGrid))).toEqual(['/screen', '/desk', '/desk', '/admin']);
+    expect(ROLES.map((r) => landingPath(r, ['/screen']))).toEqual(['/screen', '/screen', '/screen', '/screen']);
+    expect(landingPath(undefined, all)).toBe('/screen');
+  });
+
+  it('lands on the pages this client has today', () => {
+    const has = (path: string) => routes.some((r) => r.path === path);
+    expect(landingPath('admin')).toBe('/admin');
+    expect(landingPath('leader')).toBe('/screen');
+    expect(landingPath('grid')).toBe(has('/grid') ? '/grid' : has('/desk') ? '/desk' : '/screen');
   });
 
   it.each(ROLES)('sends a signed-in %s from / and from the login page without next to its landing page', async (role) => {

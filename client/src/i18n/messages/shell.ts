@@ -1,4 +1,7 @@
-import type { Role } from '../../../../shared/auth/policy.js';
+import type { PagePath, Role } from '../../../../shared/auth/policy.js';
+
+/** A page's message key: its path without the slash. */
+type PageKey<P extends string = PagePath> = P extends `/${infer K}` ? K : never;
 
 /** Messages of the app shell: login, screen frame, header, carousel, freshness, drill mode. */
 export const shellMessages = {
@@ -35,6 +38,10 @@ export const shellMessages = {
       shortcut: '快捷键 Alt+Shift+U',
       wholeCity: '全市',
       role: { leader: '市领导', duty: '值班员', grid: '网格管理员', admin: '系统管理员' } satisfies Record<Role, string>,
+    },
+    nav: {
+      label: '页面',
+      page: { screen: '态势大屏', desk: '值班台', grid: '网格工作台', admin: '系统管理' } satisfies Record<PageKey, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: '数据连接', connecting: '连接中', live: '实时', reconnecting: '重连中', offline: '离线' },
@@ -109,6 +116,10 @@ export const shellMessages = {
       shortcut: 'Shortcut Alt+Shift+U',
       wholeCity: 'Whole city',
       role: { leader: 'City leader', duty: 'Duty officer', grid: 'Grid administrator', admin: 'Administrator' } satisfies Record<Role, string>,
+    },
+    nav: {
+      label: 'Pages',
+      page: { screen: 'City wall', desk: 'Duty desk', grid: 'Grid desk', admin: 'Administration' } satisfies Record<PageKey, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: 'Data link', connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' },

@@ -12,6 +12,7 @@ import { yangjiang } from '../map/fixtures.js';
 
 // The header's connection light reads the page's live source (provided below); the screen behind the route is not under test.
 vi.mock('../../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -89,5 +90,19 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
     expect(menu.classes()).toContain('revealed');
     expect(document.activeElement).toBe(w.get('[data-testid="sign-out"]').element);
     w.unmount();
+  });
+
+  it('gives a role with more than one page the page menu, and a kiosk wall none', async () => {
+    const admin: SessionUser = { username: 'admin', role: 'admin', districts: null };
+    const { w } = await mountHeader(admin);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '系统管理']);
+    expect(w.findAll('[data-testid="user-menu"]')).toHaveLength(1);
+    w.unmount();
+    const kiosk = await mountHeader(admin, true);
+    expect(kiosk.w.find('[data-testid="page-menu"]').exists()).toBe(false);
+    kiosk.w.unmount();
+    const leader = await mountHeader({ username: 'leader', role: 'leader', districts: null });
+    expect(leader.w.find('[data-testid="page-menu"]').exists()).toBe(false);
+    leader.w.unmount();
   });
 });

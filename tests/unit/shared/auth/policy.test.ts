@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, casePermission, GRANTS, isRole, LANDING, PERMISSIONS, PERMISSION_TEXT, ROLES, type Permission, type Role } from '../../../../shared/auth/policy.js';
+import { can, casePermission, GRANTS, isRole, LANDING, PAGES, pagesFor, PERMISSIONS, PERMISSION_TEXT, ROLES, type Permission, type Role } from '../../../../shared/auth/policy.js';
 import { CASE_ACTIONS, mayTake, type CaseAction } from '../../../../shared/domain/lifecycle.js';
 
 /**
@@ -24,6 +24,7 @@ const MATRIX: Record<Permission, [leader: boolean, duty: boolean, grid: boolean,
   'audit:read': [false, false, false, true],
   'users:manage': [false, false, false, true],
   'keys:manage': [false, false, false, true],
+  'system:health': [false, false, false, true],
 };
 
 describe('permission policy', () => {
@@ -63,6 +64,17 @@ describe('permission policy', () => {
 
   it('lands each role on its own page', () => {
     expect(LANDING).toEqual({ leader: '/screen', duty: '/desk', grid: '/grid', admin: '/admin' } satisfies Record<Role, string>);
+  });
+
+  it('lets each role open exactly its pages, its landing page among them', () => {
+    const paths = (role: Role) => pagesFor({ role }).map((p) => p.path);
+    expect(paths('leader')).toEqual(['/screen', '/grid']);
+    expect(paths('duty')).toEqual(['/screen', '/desk', '/grid']);
+    expect(paths('grid')).toEqual(['/screen', '/desk', '/grid']);
+    expect(paths('admin')).toEqual(PAGES.map((p) => p.path));
+    for (const role of ROLES) expect(paths(role), role).toContain(LANDING[role]);
+    expect(pagesFor(null)).toEqual([]);
+    expect(pagesFor({ role: 'source' })).toEqual([]);
   });
 });
 
