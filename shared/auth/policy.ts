@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'case:close',
   'case:send_back',
   'case:evaluate',
+  'case:supervise',
+  'case:merge',
   'alerts:acknowledge',
   'drills:command',
   'evaluation:read',
@@ -40,7 +42,7 @@ export function casePermission(action: CaseAction): Permission {
 }
 
 const CASE_WORK: readonly Permission[] = ['case:register', 'case:reject', 'case:start', 'case:feedback'];
-const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'case:send_back', 'case:evaluate'];
+const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'case:send_back', 'case:evaluate', 'case:supervise', 'case:merge'];
 
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
@@ -67,6 +69,8 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'case:close': 'close a case',
   'case:send_back': 'send_back a case',
   'case:evaluate': 'evaluate a case',
+  'case:supervise': 'supervise a case',
+  'case:merge': 'merge a case',
   'alerts:acknowledge': 'acknowledge alerts',
   'drills:command': 'start or end drills',
   'evaluation:read': 'read the evaluation',

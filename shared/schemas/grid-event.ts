@@ -57,6 +57,14 @@ export const caseTimelineEntry = z.object({
   status: caseStatus,
   actor: z.string(),
   note: z.string().optional(),
+  /** The lifecycle action that made this step (`register`, `supervise`, `merge`, …). */
+  action: z.string().optional(),
+  /** A photo link given with a feedback. */
+  mediaUrl: z.string().optional(),
+  /** The department a dispatch sent the case to. */
+  department: z.string().optional(),
+  /** On a master case: the merged duplicate this entry came from. */
+  fromCase: z.string().optional(),
 });
 export type CaseTimelineEntry = z.infer<typeof caseTimelineEntry>;
 
@@ -83,5 +91,14 @@ export const gridCase = z.object({
   escalated: z.boolean(),
   exercise: z.boolean(),
   updatedAt: isoDateTime,
+  /** Rises by one with every change of the case (an action sent with a stale one is refused: 409). */
+  version: z.number().int().min(1),
+  /** The named handler a dispatch gave the case, if any. */
+  assignee: z.string().nullable(),
+  /** 督办: who formally supervises the case since when, with the note and the new due time. */
+  supervised: z.object({ at: isoDateTime, by: z.string(), note: z.string(), dueAt: isoDateTime }).nullable(),
+  /** The master case's id when this one was closed as its duplicate. */
+  mergedInto: z.string().nullable(),
+  closeReason: z.enum(['duplicate']).nullable(),
 });
 export type GridCase = z.infer<typeof gridCase>;
