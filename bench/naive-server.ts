@@ -78,6 +78,11 @@ async function start(): Promise<{ url: string; pid: number }> {
         escalated: false,
         exercise: e.exercise ?? false,
         updatedAt: at,
+        version: 1,
+        assignee: null,
+        supervised: null,
+        mergedInto: null,
+        closeReason: null,
       };
       ids.push(item.id);
       const delta = { topic: 'grid', seq: ++seq, items: [item] };

@@ -35,6 +35,11 @@ const SHORTEST_ITEM: Record<keyof GridCase, unknown> = {
   escalated: true,
   exercise: true,
   updatedAt: '',
+  version: 0,
+  assignee: '',
+  supervised: null,
+  mergedInto: '',
+  closeReason: '',
 };
 /** Bytes from one item's sourceId key to the next one's can be skipped without looking. */
 const MIN_ITEM_GAP = JSON.stringify(SHORTEST_ITEM).length + 1 - SOURCE_ID.length;

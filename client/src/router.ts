@@ -22,6 +22,7 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: { permission: 'streams:read' } },
+  { path: '/desk', name: 'desk', component: () => import('./views/DeskView.vue'), meta: { permission: 'streams:read' } },
 ];
 
 /**

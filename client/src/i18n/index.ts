@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n';
 import { shellMessages } from './messages/shell.js';
 import { mapMessages } from './messages/map.js';
 import { widgetMessages } from './messages/widgets.js';
+import { deskMessages } from './messages/desk.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -11,8 +12,8 @@ const LOCALE_KEY = 'cockpit.locale';
 
 /** Every message, by locale: one module per area of the app, merged under its namespace. */
 export const messages = {
-  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'] },
-  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en },
+  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'], desk: deskMessages['zh-CN'] },
+  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, desk: deskMessages.en },
 };
 
 function initialLocale(): Locale {

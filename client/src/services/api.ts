@@ -1,11 +1,12 @@
 import { useSessionStore } from '../stores/session.js';
 
-/** An HTTP error with the server's JSON error body (`{error: {code, message}}`). */
+/** An HTTP error with the server's JSON error body (`{error: {code, message}}`); `body` is that body whole (a 409 carries the current case). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -28,7 +29,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!res.ok) {
     if (res.status === 401) session.signOut();
     const refusal = body as RefusalBody;
-    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText);
+    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText, body);
   }
   return body as T;
 }

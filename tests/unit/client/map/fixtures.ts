@@ -62,6 +62,11 @@ export function gridCase(id: string, over: Partial<GridCase> = {}): GridCase {
     escalated: false,
     exercise: false,
     updatedAt: T,
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
     ...over,
   };
 }

@@ -28,6 +28,11 @@ export function gridCase(over: Partial<GridCase> & { id: string }): GridCase {
     escalated: false,
     exercise: false,
     updatedAt: '2026-07-01T02:00:00.000Z',
+    version: 1,
+    assignee: null,
+    supervised: null,
+    mergedInto: null,
+    closeReason: null,
     ...over,
   };
 }
