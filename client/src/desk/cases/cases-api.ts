@@ -51,7 +51,11 @@ export interface BulkResult {
 
 const incident = (id: string) => `/api/v1/incidents/${encodeURIComponent(id)}`;
 
-export const fetchCase = (id: string) => api<CaseDetail>(incident(id));
+/** The case whole; `related` may be missing from a server older than the desk (then: none known). */
+export async function fetchCase(id: string): Promise<CaseDetail> {
+  const d = await api<Partial<CaseDetail> & Pick<CaseDetail, 'case' | 'timeline'>>(incident(id));
+  return { ...d, related: d.related ?? [] };
+}
 
 /** Sends one action; a stale version comes back as a conflict to show, any other refusal is thrown (ApiError). */
 export async function sendAction(id: string, body: ActionBody): Promise<ActionOutcome> {
