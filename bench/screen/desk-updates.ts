@@ -59,14 +59,11 @@ function timeAnswers(page: Page, n: number): Promise<number[]> {
     const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
     const out: number[] = [];
     for (let i = 0; i < count; i++) {
-      const target =
-        i % 2 === 0
-          ? document.querySelector<HTMLElement>('[data-testid="sort-order"]')!
-          : document.querySelector<HTMLElement>(`[data-stage="${i % 4 === 1 ? 'dispatched' : 'open'}"]`)!;
+      const target = i % 2 === 0 ? document.querySelector<HTMLElement>('[data-testid="sort-order"]')! : document.querySelector<HTMLElement>(`[data-stage="${i % 4 === 1 ? 'dispatched' : 'open'}"]`)!;
       const before = firstId();
       const t0 = performance.now();
       target.click();
-      for (const end = t0 + 5000; firstId() === before && performance.now() < end; ) await frame();
+      for (const end = t0 + 5000; firstId() === before && performance.now() < end;) await frame();
       await frame();
       out.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 300));
@@ -94,7 +91,7 @@ export async function runDeskUpdates(o: DeskOptions, log: (msg: string) => void)
     const made = gridEventFactory(`bench-desk-${Date.now().toString(36)}`, 11)(o.cases) as { sourceId: string }[];
     const cases = made.map((c) => ({ ...c, status: STEPS[0] }));
     for (let i = 0; i < cases.length; i += 1000) await postIngest(srv.url, 'grid-events', JSON.stringify(cases.slice(i, i + 1000)));
-    for (const end = Date.now() + 120_000; (await queueTotal(page)) < o.cases && Date.now() < end; ) await sleep(250);
+    for (const end = Date.now() + 120_000; (await queueTotal(page)) < o.cases && Date.now() < end;) await sleep(250);
     const casesInQueue = await queueTotal(page);
     log(`  desk: ${casesInQueue} cases in the queue; settling ${o.settleS} s`);
     await sleep(o.settleS * 1000);

@@ -77,5 +77,4 @@ export async function sendBulk(action: DeskAction, cases: readonly GridCase[], e
 }
 
 /** Resources and cameras within `radius` metres of a place, nearest first (a server query). */
-export const fetchNearby = (lon: number, lat: number, radius: number) =>
-  api<{ items: NearbyItem[]; radius: number }>(`/api/v1/nearby?lon=${lon}&lat=${lat}&radius=${radius}&kinds=resources,cameras`);
+export const fetchNearby = (lon: number, lat: number, radius: number) => api<{ items: NearbyItem[]; radius: number }>(`/api/v1/nearby?lon=${lon}&lat=${lat}&radius=${radius}&kinds=resources,cameras`);

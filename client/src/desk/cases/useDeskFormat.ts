@@ -12,6 +12,11 @@ export function useDeskFormat(): ComputedRef<MapFormat> {
   const reference = useReferenceStore();
   return computed(() => {
     const lang = locale.value; // a new language builds a new formatter, so templates re-render
-    return createMapFormat(t, (k) => te(k), () => lang, reference.city ?? NO_NAMES);
+    return createMapFormat(
+      t,
+      (k) => te(k),
+      () => lang,
+      reference.city ?? NO_NAMES,
+    );
   });
 }

@@ -15,13 +15,18 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 /** A server for one case: its detail, nearby items, and the answers the test queues for actions (recording what was sent). */
 function server(c: GridCase, opts: { related?: GridCase[]; answers?: Response[] } = {}) {
   const sent: { url: string; body: Record<string, unknown> }[] = [];
-  const detail = (): CaseDetail => ({ case: c, timeline: [{ at: c.reportedAt, status: 'reported', actor: 'citizen', note: '现场照片', mediaUrl: 'https://example.org/p.jpg' }], related: opts.related ?? [] });
+  const detail = (): CaseDetail => ({
+    case: c,
+    timeline: [{ at: c.reportedAt, status: 'reported', actor: 'citizen', note: '现场照片', mediaUrl: 'https://example.org/p.jpg' }],
+    related: opts.related ?? [],
+  });
   const fetch = vi.fn((url: string, init?: RequestInit) => {
     if (init?.method === 'POST') {
       sent.push({ url, body: JSON.parse(String(init.body)) as Record<string, unknown> });
       return Promise.resolve(opts.answers?.shift() ?? json(200, { case: c }));
     }
-    if (url.startsWith('/api/v1/nearby')) return Promise.resolve(json(200, { radius: 1000, items: [{ kind: 'resource', id: 'r1', name: '江城消防站', type: 'fire_station', lon: 111.98, lat: 21.86, distanceM: 420 }] }));
+    if (url.startsWith('/api/v1/nearby'))
+      return Promise.resolve(json(200, { radius: 1000, items: [{ kind: 'resource', id: 'r1', name: '江城消防站', type: 'fire_station', lon: 111.98, lat: 21.86, distanceM: 420 }] }));
     return Promise.resolve(json(200, detail()));
   });
   vi.stubGlobal('fetch', fetch);

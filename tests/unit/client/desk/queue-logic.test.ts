@@ -7,7 +7,19 @@ import { deskCase } from './fixtures.js';
 
 describe('the queue in the address', () => {
   it('reads every filter and the sort, and writes them back leaving defaults and other keys as they are', () => {
-    const query = { stage: 'feedback', category: 'manhole_cover', district: '441702', source: 'hotline', overdue: '1', assignee: '李强', supervised: '1', q: '井盖', sort: 'reported', order: 'desc', case: 'c1' };
+    const query = {
+      stage: 'feedback',
+      category: 'manhole_cover',
+      district: '441702',
+      source: 'hotline',
+      overdue: '1',
+      assignee: '李强',
+      supervised: '1',
+      q: '井盖',
+      sort: 'reported',
+      order: 'desc',
+      case: 'c1',
+    };
     const state = queueFromQuery(query);
     expect(state).toEqual({
       filter: { stage: 'feedback', category: 'manhole_cover', district: '441702', source: 'hotline', overdue: true, assignee: '李强', supervised: true, q: '井盖' },

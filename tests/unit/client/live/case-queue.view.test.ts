@@ -7,7 +7,12 @@ import { fedView } from './fixtures.js';
 type Spec = Extract<ViewSpec, { kind: 'case-queue' }>;
 const spec = (over: Partial<Spec> = {}): Spec => ({ kind: 'case-queue', mode: 'real', filter: { stage: 'open' }, sort: { by: 'reported', order: 'asc' }, offset: 0, limit: 2, ...over });
 const reported = (h: number) => new Date(Date.UTC(2026, 6, 1, h)).toISOString();
-const cases = [deskCase('a', { reportedAt: reported(1) }), deskCase('b', { reportedAt: reported(2) }), deskCase('c', { reportedAt: reported(3) }), deskCase('x', { reportedAt: reported(0), exercise: true })];
+const cases = [
+  deskCase('a', { reportedAt: reported(1) }),
+  deskCase('b', { reportedAt: reported(2) }),
+  deskCase('c', { reportedAt: reported(3) }),
+  deskCase('x', { reportedAt: reported(0), exercise: true }),
+];
 
 describe('case-queue view', () => {
   it('posts a window of its partition, the total and the counts, then nothing until something changed', () => {
