@@ -6,6 +6,7 @@ import { useSessionStore } from '../../../client/src/stores/session.js';
 
 // The screen itself (maps, charts) is not what these tests are about.
 vi.mock('../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -52,9 +53,17 @@ describe('safeNext', () => {
 });
 
 describe('landing pages', () => {
-  it('keeps every role on the screen until its own page exists', () => {
-    for (const role of ROLES) expect(landingPath(role)).toBe('/screen');
+  it('lands the duty officer on the desk, and keeps every other role on the screen until its own page exists', () => {
+    expect(landingPath('duty')).toBe('/desk');
+    for (const role of ROLES.filter((r) => r !== 'duty')) expect(landingPath(role)).toBe('/screen');
     expect(landingPath(undefined)).toBe('/screen');
+  });
+
+  it('opens the desk for every role that may read the streams', async () => {
+    signIn('grid');
+    const router = createAppRouter(pinia);
+    await router.push('/desk?stage=dispatched');
+    expect(router.currentRoute.value.fullPath).toBe('/desk?stage=dispatched');
   });
 
   it.each(ROLES)('sends a signed-in %s from / and from the login page without next to its landing page', async (role) => {
