@@ -39,7 +39,8 @@ export function useQueueKeys(h: QueueKeyHandlers): void {
       '?': h.help,
     };
     const run = act[e.key];
-    if (!run) return;
+    // Enter on a focused button or link is that control's own click.
+    if (!run || (e.key === 'Enter' && target?.closest('button, a'))) return;
     e.preventDefault();
     run();
   }
