@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bulkActions, offeredActions } from '../../../../client/src/desk/cases/case-actions.js';
 import { countdownOf, spanOf } from '../../../../client/src/desk/cases/countdown.js';
 import { DEFAULT_QUEUE, queueFromQuery, queueToQuery } from '../../../../client/src/desk/cases/queue-query.js';
-import { windowFor } from '../../../../client/src/desk/cases/useQueueView.js';
+import { keepUnchanged, windowFor } from '../../../../client/src/desk/cases/useQueueView.js';
 import { deskCase } from './fixtures.js';
 
 describe('the queue in the address', () => {
@@ -69,5 +69,17 @@ describe('the window the list asks for', () => {
     expect(windowFor(0, 9)).toEqual({ offset: 0, limit: 40 });
     expect(windowFor(1000, 1012)).toEqual({ offset: 980, limit: 60 });
     expect(windowFor(1001, 1013)).toEqual(windowFor(1000, 1012));
+  });
+});
+
+describe('rows kept across posts', () => {
+  it('keeps the object already shown for a case that did not change, so only changed rows render', () => {
+    const a = deskCase('a');
+    const b = deskCase('b');
+    const next = keepUnchanged([a, b], [{ ...a }, deskCase('b', { version: 2, status: 'dispatched' }), deskCase('c')]);
+    expect(next[0]).toBe(a);
+    expect(next[1]).not.toBe(b);
+    expect(next[1]).toMatchObject({ id: 'b', version: 2 });
+    expect(next.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 });
