@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
+import { runAlertDesks, type AlertDesksResult } from './alert-desks.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { installCleanup } from './lib/cleanup.js';
 import { sleep } from './lib/clock.js';
@@ -17,7 +18,7 @@ import { MAP_VIEWS, type MapOptions, type MapView } from './screen/map-updates.j
 import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,screen (default all);
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,screen (default all);
                        screen = screen-load,screen-map,screen-desk,screen-stamina, which may be given singly
   --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
@@ -31,6 +32,8 @@ const HELP = `npm run bench [-- options]
   --client <mode>      raw (lean hand-spoken Socket.IO) or socketio (stock client) (raw)
   --rate <n>           grid events/s fed for the target-load hub run (400)
   --peak-rate <n>      grid events/s offered to the hub peak run and the naive baseline (1000)
+  --desks <n>          open desks (duty sockets on alerts) a CAP alert must reach (50)
+  --desk-alerts <n>    CAP alerts posted one by one to those desks (50; 20 when --quick)
   --tick-ms <n>        one feed request every n ms (50)
   --warmup <s>         feed before the window (3)
   --measure <s>        measurement window (15)
@@ -73,6 +76,8 @@ const { values: a } = parseArgs({
     client: { type: 'string' },
     rate: { type: 'string' },
     'peak-rate': { type: 'string' },
+    desks: { type: 'string' },
+    'desk-alerts': { type: 'string' },
     'tick-ms': { type: 'string' },
     warmup: { type: 'string' },
     measure: { type: 'string' },
@@ -105,7 +110,7 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,peak,naive,screen').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,screen').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
@@ -126,6 +131,7 @@ const fanoutOpts: FanoutOptions = {
   flushIntervalMs: a['flush-ms'] === undefined ? undefined : num(a['flush-ms'], 50),
 };
 const peakRate = num(a['peak-rate'], 1000);
+const alertDesksOpts = { desks: num(a.desks, 50), alerts: num(a['desk-alerts'], quick ? 20 : 50), gapMs: 200 };
 const gpuCompositing = !a['software-compositing'];
 /** The map bench's options, one per view; the warm-up is one pass over every case unless given. */
 function mapOptions(cases: number, changePerS: number): MapOptions[] {
@@ -181,6 +187,7 @@ let ingest: IngestResult | null = null;
 let hub: FanoutResult | null = null;
 let hubPeak: FanoutResult | null = null;
 let naive: FanoutResult | null = null;
+let alertDesks: AlertDesksResult | null = null;
 if (phases.has('ingest')) {
   log(
     `ingest: ${ingestOpts.gridEvents} grid events in ${ingestOpts.batch}-event requests over ${ingestOpts.concurrency} connections, ${ingestOpts.databaseUrl ? 'PostgreSQL (comparison)' : 'on-disk PGlite'}`,
@@ -200,6 +207,11 @@ if (phases.has('naive')) {
   naive = await runFanout('naive', { ...fanoutOpts, rate: peakRate }, log);
 }
 
+if (phases.has('alerts')) {
+  log(`alerts to desks: ${alertDesksOpts.alerts} CAP alerts, one every ${alertDesksOpts.gapMs} ms, to ${alertDesksOpts.desks} open desks`);
+  alertDesks = await runAlertDesks(alertDesksOpts, log);
+}
+
 const screen = await runScreen(phases, screenOpts, log);
 
 const results: BenchResults = {
@@ -207,13 +219,14 @@ const results: BenchResults = {
   durationS: Math.round((Date.now() - t0) / 1000),
   machine: machine(),
   backgroundBusyPct,
-  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, screen: screenOpts },
+  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, alertDesks: alertDesksOpts, screen: screenOpts },
   ingest,
   hub,
   hubPeak,
   naive,
+  alertDesks,
   screen,
-  targets: [...judge({ ingest, hub, hubPeak, naive }), ...screenRows(screen)],
+  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...screenRows(screen)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

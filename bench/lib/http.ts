@@ -1,12 +1,12 @@
 /** The demo ingest key every demo-mode server accepts. */
 export const INGEST_KEY = 'demo-ingest-key';
 
-/** Logs in the demo `leader` account and returns its bearer token. */
-export async function login(url: string): Promise<string> {
+/** Logs in a demo account (`leader` unless told) and returns its bearer token. */
+export async function login(url: string, username = 'leader'): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'leader', password: 'demo' }),
+    body: JSON.stringify({ username, password: 'demo' }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;

@@ -65,7 +65,8 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
+/** The one XML writer of the city's CAP messages (attributes as `@name`, indented). */
+export const capXmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
 
 /**
  * Builds a valid OASIS CAP 1.2 message (elements in schema order) from an alert. One
@@ -119,5 +120,5 @@ export function toCapXml(alert: CapBuildInput): string {
       info: [main, ...(alert.translations ?? [])].map(info),
     }),
   };
-  return builder.build(doc);
+  return capXmlBuilder.build(doc);
 }

@@ -8,3 +8,4 @@ export * from './warning.js';
 export * from './lifecycle.js';
 export * from './economy.js';
 export * from './time-bounds.js';
+export * from './escalation.js';

@@ -112,6 +112,42 @@ export type AlertKind = z.infer<typeof alertKind>;
 /** CAP `sender` of the city's own environment notices; reserved, refused from integrators. */
 export const CITY_ENV_SENDER = 'city-cockpit/env';
 
+/** CAP `sender` of the city's duty desk: its acknowledgements (`Ack`) go out under it; reserved too. */
+export const CITY_DUTY_SENDER = 'city-cockpit/duty';
+
+/** Senders only the city itself uses. */
+export const CITY_SENDERS: readonly string[] = [CITY_ENV_SENDER, CITY_DUTY_SENDER];
+
+export const alertHistoryKind = z.enum(['received', 'updated', 'cancelled', 'escalated', 'acknowledged', 'expired']);
+export type AlertHistoryKind = z.infer<typeof alertHistoryKind>;
+
+/**
+ * One field an Update changed. Areas are summarised (`{names, points}`: the area names and
+ * the polygon points), never the geometry itself.
+ */
+export const alertChange = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+export type AlertChange = z.infer<typeof alertChange>;
+
+/**
+ * One event in an alert's history (`GET /api/v1/alerts/:id` → `history`, oldest first).
+ * `actor`: the CAP sender for received/updated/cancelled, the user for acknowledged, null
+ * for what the system did (escalated, expired).
+ */
+export const alertHistoryEntry = z.object({
+  at: isoDateTime,
+  kind: alertHistoryKind,
+  actor: z.string().nullable(),
+  /** The escalation step reached (escalated only). */
+  step: z.number().int().positive().optional(),
+  /** What an Update changed (updated only). */
+  changes: z.array(alertChange).optional(),
+  /** The acknowledgement's comment (acknowledged only). */
+  comment: z.string().optional(),
+  /** The CAP message concerned: the one received, or the one acknowledged. */
+  message: z.object({ sender: z.string(), identifier: z.string(), sent: z.string() }).optional(),
+});
+export type AlertHistoryEntry = z.infer<typeof alertHistoryEntry>;
+
 /** A stored alert as the screens and the live `alerts` topic see it. */
 export const alert = z.object({
   id: z.string(),
@@ -141,6 +177,8 @@ export const alert = z.object({
   exercise: z.boolean(),
   /** Escalation steps taken while unacknowledged (0 = none yet). */
   escalation: z.number().int().nonnegative(),
+  /** When it was raised at its current level: the escalation clock (restarts when the level rises). */
+  raisedAt: isoDateTime,
   acknowledgedBy: z.string().nullable(),
   acknowledgedAt: isoDateTime.nullable(),
   ackComment: z.string().nullable(),

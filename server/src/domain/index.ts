@@ -4,7 +4,7 @@ import type { CaseCategory, CityManifest, Sender, Station } from '../../../share
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
 import { inDistricts } from '../../../shared/auth/districts.js';
-import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
+import type { AuditLog, CaseQueries, ChangeSink, IngestService } from './ports.js';
 import { createGridService } from './grid/grid.service.js';
 import * as cases from './grid/cases.repository.js';
 import { createAlertService } from './alerts/alerts.service.js';
@@ -29,6 +29,8 @@ export interface DomainDeps {
   districtsForAreas: (areas: AlertArea[]) => string[];
   /** Where committed changes go (the live hub). */
   sink: ChangeSink;
+  /** The audit log people's actions are written to (in the action's transaction). */
+  audit?: AuditLog;
   now?: () => Date;
   /** Clock tolerance and earliest time for ingested times (default: 5 min, 2000-01-01). */
   timeBounds?: TimeBounds;
@@ -57,7 +59,7 @@ export function createDomain(deps: DomainDeps) {
   const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, sink, now });
   const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
-  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, now });
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { adcode } from '../../../shared/schemas/common.js';
 import { alertState } from '../../../shared/schemas/alert.js';
@@ -6,7 +6,9 @@ import { inDistricts } from '../../../shared/auth/districts.js';
 import { authorize, currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { Db } from '../store/db.js';
 import type { Domain } from '../domain/index.js';
-import { getAlert, listAlerts, toAlert, toAlertInFull } from '../domain/alerts/alerts.repository.js';
+import { getAlert, listAlerts, toAlert, toAlertInFull, type AlertRecord } from '../domain/alerts/alerts.repository.js';
+import { listHistory } from '../domain/alerts/alert-history.repository.js';
+import { capAckFor } from '../domain/alerts/cap-ack.js';
 import { csv, parse, visibleText } from './validate.js';
 import { AppError } from '../errors.js';
 
@@ -21,9 +23,18 @@ const listQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-/** Alerts: list (running ones by default, paged), one in full, and acknowledge with a comment. */
+/**
+ * Alerts: list (running ones by default, paged), one in full with its history, acknowledge
+ * with a comment, and the acknowledgement as a CAP 1.2 Ack.
+ */
 export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
   const r = Router();
+  /** The alert `id` when the user's districts reach it; 404 otherwise (never saying it exists). */
+  async function visibleAlert(req: Request, id: string): Promise<AlertRecord> {
+    const a = await getAlert(deps.db, id);
+    if (!a || !inDistricts(scopeDistricts(currentUser(req)), a.districts)) throw new AppError(404, 'not_found', `alert ${id} not found`);
+    return a;
+  }
   r.get('/', async (req, res) => {
     const q = parse(listQuery, { ...req.query, state: csv(req.query.state), district: csv(req.query.district) }, ['query']);
     const page = await listAlerts(deps.db, {
@@ -36,16 +47,18 @@ export function createAlertsRouter(deps: { db: Db; domain: Domain }): Router {
     res.json({ items: page.items.map(toAlert), nextCursor: page.nextCursor });
   });
   r.get('/:id', async (req, res) => {
-    const scope = scopeDistricts(currentUser(req));
-    const a = await getAlert(deps.db, req.params.id);
-    if (!a || !inDistricts(scope, a.districts)) throw new AppError(404, 'not_found', `alert ${req.params.id} not found`);
-    res.json(toAlertInFull(a));
+    const a = await visibleAlert(req, req.params.id);
+    res.json({ ...toAlertInFull(a), history: await listHistory(deps.db, a.id) });
+  });
+  r.get('/:id/cap-ack', async (req, res) => {
+    const ack = await capAckFor(deps.db, await visibleAlert(req, req.params.id));
+    res.type('application/cap+xml; charset=utf-8').set('content-disposition', `inline; filename="${ack.identifier}.xml"`).send(ack.xml);
   });
   r.post('/:id/ack', async (req, res) => {
     const user = currentUser(req);
     authorize(user, 'alerts:acknowledge');
     const body = parse(z.object({ comment: visibleText(2000) }), req.body, ['body']);
-    res.json(await deps.domain.alerts.acknowledge(req.params.id, user, body.comment));
+    res.json(await deps.domain.alerts.acknowledge(req.params.id, { ...user, ip: req.ip ?? null }, body.comment));
   });
   return r;
 }

@@ -63,6 +63,7 @@ export function alert(id: string, districts: string[]): Alert {
     state: 'active',
     exercise: false,
     escalation: 0,
+    raisedAt: T,
     acknowledgedBy: null,
     acknowledgedAt: null,
     ackComment: null,

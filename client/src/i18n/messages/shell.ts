@@ -60,6 +60,14 @@ export const shellMessages = {
       drillNoticeTitle: '演练 · 红色环境提示',
       more: '另有 {n} 条红色预警',
     },
+    unacked: {
+      title: '未签收 {level}{kind} {n} 分钟',
+      drillTitle: '演练 · 未签收 {level}{kind} {n} 分钟',
+      level: { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' },
+      kind: { warning: '预警', notice: '环境提示' },
+      step: '已升级 {step}/{max} 级',
+      more: '+{k}',
+    },
     panels: {
       casesByDistrict: '各区县今日事件',
       overdueByDistrict: '各区县超期事件',
@@ -125,6 +133,14 @@ export const shellMessages = {
       noticeTitle: 'Red environment notice',
       drillNoticeTitle: 'Drill · Red environment notice',
       more: '{n} more red alerts',
+    },
+    unacked: {
+      title: 'Unacknowledged {level} {kind} · {n} min',
+      drillTitle: 'Drill · Unacknowledged {level} {kind} · {n} min',
+      level: { red: 'red', orange: 'orange', yellow: 'yellow', blue: 'blue' },
+      kind: { warning: 'warning', notice: 'environment notice' },
+      step: 'escalated {step} of {max}',
+      more: '+{k}',
     },
     panels: {
       casesByDistrict: 'Cases today by district',

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../store/db.js';
+import { iso } from '../../store/sql-helpers.js';
 import type { MessageRef } from '../../../../shared/cap/message-ref.js';
 
 /** A CAP message's identity (CAP 1.2): all three together, `sent` as an ISO instant. */
@@ -50,4 +51,15 @@ export async function referencedAlertIds(q: Queryable, refs: MessageRef[], refer
     [JSON.stringify(refs.map((r) => ({ sender: r.sender ?? referrer, identifier: r.identifier, sent: r.sent })))],
   );
   return rows.map((r) => String(r.alert_id));
+}
+
+/** The message of an alert now in force (its latest Alert or Update), `sent` as sent: what an acknowledgement acknowledges. */
+export async function messageInForce(q: Queryable, alertId: string): Promise<MessageKey | null> {
+  const { rows } = await q.query(
+    `select sender, source_id, sent, payload->>'sent' as sent_as_sent from alert_messages
+     where alert_id = $1 and msg_type in ('Alert', 'Update') order by received_at desc, sent desc limit 1`,
+    [alertId],
+  );
+  const r = rows[0];
+  return r ? { sender: String(r.sender), identifier: String(r.source_id), sent: (r.sent_as_sent as string | null) ?? iso(r.sent) } : null;
 }

@@ -7,12 +7,8 @@ const COLUMNS = `id, source_id, sender, sender_name, kind, sent, category, event
   description, instruction, effective, expires, areas, display_areas, districts, state, exercise, escalation,
   acknowledged_by, acknowledged_at, ack_comment, created_at, updated_at`;
 
-/**
- * A stored alert (with its original geometry in `areas`) plus when it was (last) raised: the
- * escalation clock, reset when its level rises; and the simplified geometry screens get.
- */
+/** A stored alert (with its original geometry in `areas`) plus the simplified geometry screens get. */
 export interface AlertRecord extends Omit<Alert, 'simplified'> {
-  createdAt: string;
   /** Null when `areas` is small enough to show as it is. */
   displayAreas: Alert['areas'] | null;
 }
@@ -45,20 +41,20 @@ function fromRow(r: Record<string, unknown>): AlertRecord {
     acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
     acknowledgedAt: isoOrNull(r.acknowledged_at),
     ackComment: (r.ack_comment as string | null) ?? null,
-    createdAt: iso(r.created_at),
+    raisedAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
 }
 
-/** The shape screens, lists and the live topic get: simplified geometry, no internal clock. */
+/** The shape screens, lists and the live topic get: simplified geometry. */
 export function toAlert(a: AlertRecord): Alert {
-  const { createdAt: _createdAt, displayAreas, ...alert } = a;
+  const { displayAreas, ...alert } = a;
   return { ...alert, areas: displayAreas ?? alert.areas, simplified: displayAreas !== null };
 }
 
 /** One alert in full (`GET /api/v1/alerts/:id`): the geometry as the sender sent it. */
 export function toAlertInFull(a: AlertRecord): Alert {
-  const { createdAt: _createdAt, displayAreas: _displayAreas, ...alert } = a;
+  const { displayAreas: _displayAreas, ...alert } = a;
   return { ...alert, simplified: false };
 }
 
@@ -92,7 +88,7 @@ export async function insertAlert(q: Queryable, a: AlertRecord): Promise<void> {
     a.acknowledgedBy,
     a.acknowledgedAt,
     a.ackComment,
-    a.createdAt,
+    a.raisedAt,
     a.updatedAt,
   ]);
 }
@@ -124,7 +120,7 @@ export async function updateAlert(q: Queryable, a: AlertRecord): Promise<void> {
       a.acknowledgedAt,
       a.ackComment,
       a.updatedAt,
-      a.createdAt,
+      a.raisedAt,
       a.sent,
       a.senderName,
       json(a.displayAreas),

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
 import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
-import type { Role } from '../../../../shared/auth/policy.js';
-import { CITY_ENV_SENDER, type Alert, type AlertArea, type AlertKind, type AlertParsed } from '../../../../shared/schemas/alert.js';
+import { CITY_SENDERS, type Alert, type AlertArea, type AlertKind, type AlertParsed } from '../../../../shared/schemas/alert.js';
 import { parseMessageRef } from '../../../../shared/cap/message-ref.js';
-import type { WarningLevel } from '../../../../shared/schemas/common.js';
 import { compareWarningLevels, severityFromLevel } from '../../../../shared/domain/warning.js';
-import type { ChangeSink, IngestResult } from '../ports.js';
+import { ESCALATION_MINUTES, escalationState } from '../../../../shared/domain/escalation.js';
+import type { Actor, AuditLog, ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './alerts.repository.js';
 import type { AlertRecord } from './alerts.repository.js';
 import * as messages from './alert-messages.repository.js';
 import type { MessageKey } from './alert-messages.repository.js';
+import { appendHistory } from './alert-history.repository.js';
+import { alertChanges } from './alert-changes.js';
 import { displayAreas } from './simplify.js';
 
 /** A message refused against stored state: 422 (nothing usable referenced) or 409 (cancelled). */
@@ -25,15 +26,13 @@ export interface AlertServiceDeps {
   /** Human names of known CAP senders (city pack), for messages that carry no `senderName`. */
   senderNames?: ReadonlyMap<string, string>;
   sink: ChangeSink;
+  /** Where acknowledgements are recorded for auditors (in the acknowledgement's transaction). */
+  audit?: AuditLog;
   now?: () => Date;
 }
 
-/**
- * Minutes an unacknowledged alert waits before each escalation step, by level — the
- * product's own rule: the more severe, the sooner the duty chain is pulled in.
- */
-export const ESCALATION_MINUTES: Record<WarningLevel, number> = { red: 5, orange: 10, yellow: 20, blue: 30 };
-export const MAX_ESCALATION = 3;
+/** A message's CAP identity as it was sent (`sent` keeps the sender's offset). */
+const messageOf = (a: AlertParsed) => ({ sender: a.sender, identifier: a.sourceId, sent: a.sent });
 
 /** CAP statuses that never reach the screens (stored as messages, raising no alert). */
 const NOT_DISPLAYED = new Set(['Test', 'Draft', 'System']);
@@ -77,11 +76,12 @@ export function createAlertService(deps: AlertServiceDeps) {
       acknowledgedBy: null,
       acknowledgedAt: null,
       ackComment: null,
-      createdAt: at,
+      raisedAt: at,
       updatedAt: at,
     };
     await repo.insertAlert(tx, rec);
     await messages.recordMessage(tx, key, rec.id, a.msgType, a);
+    await appendHistory(tx, rec.id, { at, kind: 'received', actor: a.sender, message: messageOf(a) });
     return rec;
   }
 
@@ -125,11 +125,14 @@ export function createAlertService(deps: AlertServiceDeps) {
     const at = now().toISOString();
     if (a.msgType === 'Cancel') {
       target.state = 'cancelled';
+      await appendHistory(tx, target.id, { at, kind: 'cancelled', actor: a.sender, message: messageOf(a) });
     } else if (a.msgType === 'Update') {
+      const before = { ...target };
       const raised = compareWarningLevels(a.level, target.level) > 0;
       Object.assign(target, fields(a));
       // A higher level is a new situation: it must be acknowledged again.
-      if (raised) Object.assign(target, { state: 'active', escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, createdAt: at });
+      if (raised) Object.assign(target, { state: 'active', escalation: 0, acknowledgedBy: null, acknowledgedAt: null, ackComment: null, raisedAt: at });
+      await appendHistory(tx, target.id, { at, kind: 'updated', actor: a.sender, changes: alertChanges(before, target), message: messageOf(a) });
     } else {
       await messages.recordMessage(tx, key, target.id, a.msgType, a);
       return { id: target.id, touched: null };
@@ -185,7 +188,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     /** Alerts from integrators (JSON or CAP): always official warnings; the city's own sender is reserved. */
     async ingest(items: AlertParsed[]): Promise<IngestResult> {
       const reserved = items.flatMap((a, i) =>
-        a.sender === CITY_ENV_SENDER ? [{ path: `${i}.sender`, message: `${CITY_ENV_SENDER} is the city's own environment rules; integrators send under their own sender` }] : [],
+        CITY_SENDERS.includes(a.sender) ? [{ path: `${i}.sender`, message: `${a.sender} is the city's own sender; integrators send under their own sender` }] : [],
       );
       if (reserved.length) throw new AppError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
       const store = () => deps.db.transaction((tx) => applyAll(tx, items));
@@ -196,16 +199,29 @@ export function createAlertService(deps: AlertServiceDeps) {
       return { accepted: items.length, ids };
     },
 
-    /** A duty officer acknowledges an alert with a comment. */
-    async acknowledge(id: string, user: { username: string; role: Role; districts: string[] | null }, comment: string): Promise<Alert> {
+    /** A duty officer acknowledges an alert with a comment: recorded in its history and the audit log. */
+    async acknowledge(id: string, actor: Actor, comment: string): Promise<Alert> {
       const rec = await deps.db.transaction(async (tx) => {
         const a = await repo.getAlert(tx, id, true);
-        if (!a || !inDistricts(ownDistricts(user), a.districts)) {
+        if (!a || !inDistricts(ownDistricts(actor), a.districts)) {
           throw new AppError(404, 'not_found', `alert ${id} not found`);
         }
         if (a.state !== 'active') throw new AppError(409, 'not_active', `alert is ${a.state}, not active`);
-        Object.assign(a, { state: 'acknowledged', acknowledgedBy: user.username, acknowledgedAt: now().toISOString(), ackComment: comment, updatedAt: now().toISOString() });
+        const at = now().toISOString();
+        const after = { state: 'acknowledged' as const, acknowledgedBy: actor.username, acknowledgedAt: at, ackComment: comment };
+        const before = { state: a.state, escalation: a.escalation };
+        Object.assign(a, after, { updatedAt: at });
         await repo.updateAlert(tx, a);
+        const message = (await messages.messageInForce(tx, a.id)) ?? undefined;
+        await appendHistory(tx, a.id, { at, kind: 'acknowledged', actor: actor.username, comment, message });
+        await deps.audit?.append(tx, {
+          actor: actor.username,
+          role: actor.role,
+          action: 'alert.acknowledge',
+          target: `alert:${a.id}`,
+          ip: actor.ip ?? null,
+          detail: { before, after, note: comment, alert: { sender: a.sender, identifier: a.sourceId, level: a.level, exercise: a.exercise } },
+        });
         return a;
       });
       return publish([rec])[0]!;
@@ -221,11 +237,16 @@ export function createAlertService(deps: AlertServiceDeps) {
           if (a.expires && Date.parse(a.expires) <= t.getTime()) {
             a.state = 'expired';
             dirty = true;
+            await appendHistory(tx, a.id, { at: t.toISOString(), kind: 'expired', actor: null });
           } else if (a.state === 'active') {
-            const steps = Math.floor((t.getTime() - Date.parse(a.createdAt)) / 60_000 / ESCALATION_MINUTES[a.level]);
-            const level = Math.min(steps, MAX_ESCALATION);
-            if (level > a.escalation) {
-              a.escalation = level;
+            const { step } = escalationState(a, t);
+            // Each step in the history at the time it fell due, also when a sweep was missed.
+            for (let k = a.escalation + 1; k <= step; k++) {
+              const due = Date.parse(a.raisedAt) + k * ESCALATION_MINUTES[a.level] * 60_000;
+              await appendHistory(tx, a.id, { at: new Date(due).toISOString(), kind: 'escalated', actor: null, step: k });
+            }
+            if (step > a.escalation) {
+              a.escalation = step;
               dirty = true;
             }
           }

@@ -96,6 +96,7 @@ export function alert(id: string, over: Partial<Alert> = {}): Alert {
     state: 'active',
     exercise: false,
     escalation: 0,
+    raisedAt: T,
     acknowledgedBy: null,
     acknowledgedAt: null,
     ackComment: null,

@@ -78,6 +78,7 @@ export function alertItem(over: Partial<Alert> & { id: string }): Alert {
     state: 'active',
     exercise: false,
     escalation: 0,
+    raisedAt: '2026-07-01T02:00:00.000Z',
     acknowledgedBy: null,
     acknowledgedAt: null,
     ackComment: null,
