@@ -54,6 +54,11 @@ export function searchTerms(q: string | undefined): string[] {
   return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/** The filter without its stage, as text: two filters with the same select the same cases before the stage. */
+function besidesStage(f: QueueFilter): string {
+  return JSON.stringify([f.category, f.district, f.source, !!f.overdue, f.assignee, !!f.supervised, searchTerms(f.q)]);
+}
+
 /** Whether `c` is on the stage. */
 export function onStage(stage: QueueStage, status: CaseStatus): boolean {
   return stage === 'all' || (stage === 'open' ? isOpen(status) : stage === status);
@@ -84,7 +89,9 @@ function comparator(sort: QueueSort): (a: Entry, b: Entry) => number {
  */
 export class CaseQueue {
   private readonly entries = new Map<string, Entry>();
-  /** The cases matching the filter (stage included), in sort order. */
+  /** The cases matching the filter without its stage, in sort order (a stage tab only re-slices this). */
+  private base: Entry[] = [];
+  /** The cases matching the filter, stage included, in sort order. */
   private rows: Entry[] = [];
   private counts = emptyCounts();
   private terms: string[] = [];
@@ -105,28 +112,41 @@ export class CaseQueue {
     this.rebuild();
   }
 
-  /** A new filter or sort: every case is judged again (a linear pass and one sort). */
+  /**
+   * A new filter or sort. Only the stage changed: the rows are re-sliced from the cases already
+   * filtered and sorted; only the order changed: those are re-sorted; else every case is judged
+   * again (a linear pass and one sort).
+   */
   respec(filter: QueueFilter, sort: QueueSort): void {
+    const sameFilter = besidesStage(filter) === besidesStage(this.filter);
+    const sameSort = sort.by === this.sort.by && sort.order === this.sort.order;
     this.filter = filter;
     this.sort = sort;
     this.terms = searchTerms(filter.q);
     this.compare = comparator(sort);
-    this.rebuild();
+    if (!sameFilter) return this.rebuild();
+    if (!sameSort) this.base.sort(this.compare);
+    this.restage();
   }
 
   /** One case changed (`c` undefined: it left the partition). */
   update(id: string, c: GridCase | undefined): void {
     const before = this.entries.get(id);
     if (before) {
-      if (this.matchesBesidesStage(before)) this.counts[before.c.status]--;
-      if (this.matches(before)) this.rows.splice(this.indexOf(before), 1);
+      if (this.matchesBesidesStage(before)) {
+        this.counts[before.c.status]--;
+        this.base.splice(this.indexOf(this.base, before), 1);
+        if (onStage(this.filter.stage, before.c.status)) this.rows.splice(this.indexOf(this.rows, before), 1);
+      }
       this.entries.delete(id);
     }
     if (!c) return;
     const after = entryOf(c);
     this.entries.set(id, after);
-    if (this.matchesBesidesStage(after)) this.counts[c.status]++;
-    if (this.matches(after)) this.rows.splice(this.insertionPoint(after), 0, after);
+    if (!this.matchesBesidesStage(after)) return;
+    this.counts[c.status]++;
+    this.base.splice(this.insertionPoint(this.base, after), 0, after);
+    if (onStage(this.filter.stage, c.status)) this.rows.splice(this.insertionPoint(this.rows, after), 0, after);
   }
 
   get total(): number {
@@ -145,17 +165,19 @@ export class CaseQueue {
 
   private rebuild(): void {
     this.counts = emptyCounts();
-    const rows: Entry[] = [];
+    const base: Entry[] = [];
     for (const e of this.entries.values()) {
       if (!this.matchesBesidesStage(e)) continue;
       this.counts[e.c.status]++;
-      if (onStage(this.filter.stage, e.c.status)) rows.push(e);
+      base.push(e);
     }
-    this.rows = rows.sort(this.compare);
+    this.base = base.sort(this.compare);
+    this.restage();
   }
 
-  private matches(e: Entry): boolean {
-    return onStage(this.filter.stage, e.c.status) && this.matchesBesidesStage(e);
+  private restage(): void {
+    const stage = this.filter.stage;
+    this.rows = stage === 'all' ? this.base.slice() : this.base.filter((e) => onStage(stage, e.c.status));
   }
 
   private matchesBesidesStage({ c, text }: Entry): boolean {
@@ -169,21 +191,21 @@ export class CaseQueue {
     return this.terms.every((t) => text.includes(t));
   }
 
-  /** Where `e` goes in the sorted rows (binary search; the order is total). */
-  private insertionPoint(e: Entry): number {
+  /** Where `e` goes in sorted `list` (binary search; the order is total). */
+  private insertionPoint(list: readonly Entry[], e: Entry): number {
     let lo = 0;
-    let hi = this.rows.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compare(this.rows[mid]!, e) < 0) lo = mid + 1;
+      if (this.compare(list[mid]!, e) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** The position of an entry in the rows (it is there: it matches, and the order is total). */
-  private indexOf(e: Entry): number {
-    const i = this.insertionPoint(e);
-    return this.rows[i] === e ? i : this.rows.indexOf(e);
+  /** The position of an entry in sorted `list` (it is there: it matches, and the order is total). */
+  private indexOf(list: readonly Entry[], e: Entry): number {
+    const i = this.insertionPoint(list, e);
+    return list[i] === e ? i : list.indexOf(e);
   }
 }

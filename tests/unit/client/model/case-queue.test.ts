@@ -83,4 +83,22 @@ describe('case queue', () => {
     q.respec({ stage: 'all' }, { by: 'reported', order: 'asc' });
     expect(ids(q)).toEqual(['d', 'a', 'b', 'c', 'e']);
   });
+
+  it('after changes, stage tabs and sort toggles show exactly what a queue built afresh shows', () => {
+    const q = queue(open);
+    const stages = ['open', 'dispatched', 'all', 'closed', 'in_progress'] as const;
+    const all = new Map<string, ReturnType<typeof deskCase>>();
+    for (let i = 0; i < 40; i++) {
+      const c = deskCase(`n${i}`, { status: (['registered', 'dispatched', 'in_progress', 'closed'] as const)[i % 4], reportedAt: at(i % 7), deadlineAt: i % 3 ? at(i % 5) : null });
+      all.set(c.id, c);
+      q.update(c.id, c);
+      const filter: QueueFilter = { stage: stages[i % stages.length]! };
+      const sort: QueueSort = { by: i % 2 ? 'deadline' : 'reported', order: i % 3 ? 'asc' : 'desc' };
+      q.respec(filter, sort);
+      const fresh = new CaseQueue(filter, sort);
+      fresh.reset([...queue(open).window(0, 100), ...queue({ stage: 'closed' }).window(0, 100), ...all.values()]);
+      expect(ids(q)).toEqual(ids(fresh));
+      expect(q.stageCounts()).toEqual(fresh.stageCounts());
+    }
+  });
 });
