@@ -19,7 +19,7 @@ import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
   --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,screen (default all);
-                       screen = screen-load,screen-map,screen-stamina, which may be given singly
+                       screen = screen-load,screen-map,screen-desk,screen-stamina, which may be given singly
   --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
   --observations <n>   observations for the ingest phase (20000; 0 skips)
@@ -50,6 +50,9 @@ const HELP = `npm run bench [-- options]
   --map-views <list>   map views measured, one run each (city,street): city = the theme's view
                        of the whole city (cases clustered), street = zoom 14 over the cases
                        (every case its own point, every change recolours one)
+  --desk-cases <n>     open cases in the desk's queue (10000)
+  --desk-change <n>    desk cases changing status per second, one request each (20)
+  --desk-seconds <n>   measured one-second windows of the desk (30)
   --stamina-minutes <n> measured minutes of the stamina run, after the warm-up (60)
   --stamina-warmup <n> warm-up minutes before the first sample (5; 1 when --quick)
   --stamina-speed <n>  simulator speed during the stamina run (10)
@@ -82,6 +85,9 @@ const { values: a } = parseArgs({
     'flush-ms': { type: 'string' },
     'load-runs': { type: 'string' },
     'map-cases': { type: 'string' },
+    'desk-cases': { type: 'string' },
+    'desk-change': { type: 'string' },
+    'desk-seconds': { type: 'string' },
     'map-change': { type: 'string' },
     'map-seconds': { type: 'string' },
     'map-warmup': { type: 'string' },
@@ -150,6 +156,15 @@ function mapOptions(cases: number, changePerS: number): MapOptions[] {
 const screenOpts = {
   load: { runs: num(a['load-runs'], quick ? 2 : 5), gpuCompositing },
   map: mapOptions(num(a['map-cases'], 10_000), num(a['map-change'], 1000)),
+  desk: {
+    cases: num(a['desk-cases'], 10_000),
+    changePerS: num(a['desk-change'], 20),
+    seconds: num(a['desk-seconds'], quick ? 10 : 30),
+    idleS: 5,
+    settleS: num(a['map-settle'], quick ? 10 : 30),
+    answers: quick ? 6 : 20,
+    gpuCompositing,
+  },
   stamina: {
     gpuCompositing,
     minutes: num(a['stamina-minutes'], quick ? 3 : 60),

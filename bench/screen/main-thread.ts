@@ -6,6 +6,8 @@ export interface TraceEvent {
   /** Microseconds on the browser's trace clock. */
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, microseconds: unlike `dur`, not stretched when the machine is busy. */
+  tdur?: number;
   pid: number;
   tid: number;
 }
@@ -17,6 +19,8 @@ export interface WindowWork {
   busyMs: number;
   /** The longest single task that started in the window. */
   longestTaskMs: number;
+  /** The most CPU time a single task that started in the window took (its thread time). */
+  longestTaskCpuMs: number;
 }
 
 /** Top-level task intervals [start, end) with nested or overlapping ones merged, sorted. */
@@ -48,6 +52,7 @@ export function workPerWindow(events: readonly TraceEvent[], prefix: string): Wi
   if (marks.length < 2) return [];
   const { pid, tid } = marks[0]!;
   const tasks = taskIntervals(events, pid, tid);
+  const cpu = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && (e.tdur ?? 0) > 0 && e.cat.split(',').includes('toplevel'));
   const out: WindowWork[] = [];
   for (let i = 0; i + 1 < marks.length; i++) {
     const from = marks[i]!.ts;
@@ -59,7 +64,9 @@ export function workPerWindow(events: readonly TraceEvent[], prefix: string): Wi
       busy += Math.min(e, to) - Math.max(s, from);
       if (s >= from) longest = Math.max(longest, e - s);
     }
-    out.push({ mark: marks[i]!.name, busyMs: busy / 1000, longestTaskMs: longest / 1000 });
+    let longestCpu = 0;
+    for (const e of cpu) if (e.ts >= from && e.ts < to) longestCpu = Math.max(longestCpu, e.tdur!);
+    out.push({ mark: marks[i]!.name, busyMs: busy / 1000, longestTaskMs: longest / 1000, longestTaskCpuMs: longestCpu / 1000 });
   }
   return out;
 }

@@ -29,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: page('/screen') },
   { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: page('/admin') },
+  { path: '/desk', name: 'desk', component: () => import('./views/DeskView.vue'), meta: page('/desk') },
 ];
 
 /** Where a role lands while its own page does not exist yet: the grid worker's desk, scoped to its districts. */

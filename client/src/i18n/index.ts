@@ -4,6 +4,7 @@ import { mapMessages } from './messages/map.js';
 import { widgetMessages } from './messages/widgets.js';
 import { adminMessages } from './messages/admin.js';
 import { deskAlertMessages } from './messages/desk-alerts.js';
+import { deskMessages } from './messages/desk.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -13,8 +14,8 @@ const LOCALE_KEY = 'cockpit.locale';
 
 /** Every message, by locale: one module per area of the app, merged under its namespace. */
 export const messages = {
-  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'], deskAlerts: deskAlertMessages['zh-CN'], admin: adminMessages['zh-CN'] },
-  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, deskAlerts: deskAlertMessages.en, admin: adminMessages.en },
+  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'], desk: deskMessages['zh-CN'], deskAlerts: deskAlertMessages['zh-CN'], admin: adminMessages['zh-CN'] },
+  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, desk: deskMessages.en, deskAlerts: deskAlertMessages.en, admin: adminMessages.en },
 };
 
 function initialLocale(): Locale {

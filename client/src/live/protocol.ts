@@ -4,6 +4,7 @@ import type { CaseTrendHour, HourlyStats } from '../../../shared/contracts/stats
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import type { DataMode } from '../stores/topic-store.js';
 import type { CategoryScope } from '../model/aggregates/category-counts.js';
+import type { QueueFilter, QueueSort, StageCounts } from '../model/cases/case-queue.js';
 import type { SourceUpdate } from '../model/geo/source-differ.js';
 
 /**
@@ -43,13 +44,15 @@ export type ViewSpec =
   /** Cases per category: reported today, or open; the `limit` largest. */
   | { kind: 'case-categories'; mode: DataMode; scope: CategoryScope; limit: number }
   /** Reported and closed cases per hour: the server's statistics, advanced live. */
-  | { kind: 'case-trend'; mode: DataMode; hours: number; seed: HourlyStats<CaseTrendHour> };
+  | { kind: 'case-trend'; mode: DataMode; hours: number; seed: HourlyStats<CaseTrendHour> }
+  /** The desk's case queue: filtered, searched and sorted in the worker; only rows `offset` … `offset + limit - 1` are posted. */
+  | { kind: 'case-queue'; mode: DataMode; filter: QueueFilter; sort: QueueSort; offset: number; limit: number };
 export type ViewKind = ViewSpec['kind'];
 
 /** A GeoJSON source's data: a whole collection first (and after a snapshot), then updates. */
 export type SourceData = { reset: FeatureCollection; update?: undefined } | { reset?: undefined; update: SourceUpdate };
 
-/** What a view posts: the first time at once, then whenever it changed, at most once a second. */
+/** What a view posts: the first time at once, then whenever it changed, at most once a second (a prompt view: at once). */
 export interface ViewData {
   /** `total`: cases in the partition (the layer's count). */
   'case-map': SourceData & { total: number };
@@ -59,6 +62,8 @@ export interface ViewData {
   /** `at`: where one of the cell's cases is, to name the cell after a landmark. */
   'case-cells': { cell: string; count: number; at: { lon: number; lat: number } }[];
   'case-trend': { hour: number; reported: number; closed: number }[];
+  /** A window of the sorted queue (`rows[0]` is at position `offset`), its length and the per-stage counts. */
+  'case-queue': { offset: number; rows: GridCase[]; total: number; counts: StageCounts };
 }
 
 /** One-off questions about held data. */

@@ -27,8 +27,11 @@ export interface MapFormat {
   senderName(a: Pick<Alert, 'sender' | 'senderName'>): string;
 }
 
+/** The reference data names come from (a page may format before the whole reference has loaded). */
+export type NameSource = Pick<CityReference, 'categories' | 'departments' | 'senders'> & { manifest: Pick<CityReference['manifest'], 'districts'> };
+
 /** Builds the formatter over i18n's `t` and locale and the city's reference data. */
-export function createMapFormat(t: Translate, has: (key: string) => boolean, locale: () => string, city: CityReference): MapFormat {
+export function createMapFormat(t: Translate, has: (key: string) => boolean, locale: () => string, city: NameSource): MapFormat {
   const none = () => t('map.values.none');
   const districts = new Map(city.manifest.districts.map((d) => [d.adcode, d]));
   const categories = new Map(city.categories.map((c) => [c.code, c]));

@@ -6,7 +6,10 @@ export interface FieldIssue {
   message: string;
 }
 
-/** An HTTP error with the server's JSON error body (`{error: {code, message, issues?}}`). */
+/**
+ * An HTTP error with the server's JSON error body (`{error: {code, message, issues?}}`); `body`
+ * is that body whole (a 409 `conflict` carries the current case beside the error).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -14,6 +17,7 @@ export class ApiError extends Error {
     message: string,
     /** The fields a 422 names, so a form can show each message next to its field. */
     readonly issues: readonly FieldIssue[] = [],
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -41,7 +45,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   if (!res.ok) {
     if (res.status === 401) session.signOut();
     const refusal = (await jsonOf(res)) as RefusalBody;
-    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText, refusal?.error?.issues ?? []);
+    throw new ApiError(res.status, refusal?.error?.code ?? 'http_error', refusal?.error?.message ?? res.statusText, refusal?.error?.issues ?? [], refusal);
   }
   return res;
 }

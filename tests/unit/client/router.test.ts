@@ -7,6 +7,7 @@ import { useSessionStore } from '../../../client/src/stores/session.js';
 // The pages themselves (maps, charts, the console) are not what these tests are about.
 vi.mock('../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -90,6 +91,13 @@ describe('landing pages', () => {
     expect(landingPath('admin')).toBe('/admin');
     expect(landingPath('leader')).toBe('/screen');
     expect(landingPath('grid')).toBe(has('/grid') ? '/grid' : has('/desk') ? '/desk' : '/screen');
+  });
+
+  it('opens the desk for a grid worker with the filters in its address', async () => {
+    signIn('grid');
+    const router = createAppRouter(pinia);
+    await router.push('/desk?stage=dispatched');
+    expect(router.currentRoute.value.fullPath).toBe('/desk?stage=dispatched');
   });
 
   it.each(ROLES)('sends a signed-in %s from / and from the login page without next to its landing page', async (role) => {

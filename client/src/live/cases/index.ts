@@ -1,6 +1,7 @@
 import { caseCategoriesView } from './case-categories.view.js';
 import { caseCellsView } from './case-cells.view.js';
 import { caseMapView } from './case-map.view.js';
+import { caseQueueView } from './case-queue.view.js';
 import { caseTrendView } from './case-trend.view.js';
 import { createViewRegistry, defineView } from './view-registry.js';
 
@@ -18,4 +19,4 @@ const caseHexView = defineView({
 
 /** Every view of the cases the live worker can build, by kind (see docs/ARCHITECTURE.md, "The client data path"). */
 export const caseViews = createViewRegistry();
-for (const def of [caseMapView, caseHexView, caseCategoriesView, caseCellsView, caseTrendView]) caseViews.register(def);
+for (const def of [caseMapView, caseHexView, caseCategoriesView, caseCellsView, caseTrendView, caseQueueView]) caseViews.register(def);

@@ -15,6 +15,8 @@ export interface CaseView<K extends ViewKind = ViewKind> {
   respec?(spec: ViewSpec): boolean;
   /** A map view's cluster: the zoom at which it falls apart (null: no such cluster). */
   clusterZoom?(clusterId: number): number | null;
+  /** Posts its changes with the next batch instead of at most once per interval (the desk's queue: another officer's action shows at once). */
+  readonly prompt?: boolean;
 }
 
 /** Builds the view of a spec (a {@link ViewRegistry}); a view that needs a large library (H3) loads it first. */
@@ -33,7 +35,8 @@ const TICK_MS = 60_000;
  * The page's views of the cases: created when the page watches them, fed every change of
  * their partition, and posted when they changed — at once when new, else at most once per
  * `intervalMs` (a thousand cases a second become one map update and one chart update a
- * second, as the map layers did on the page).
+ * second, as the map layers did on the page); a prompt view ({@link CaseView.prompt}) with
+ * the next batch of deltas.
  */
 export class CaseViews {
   private readonly watched = new Map<number, Watched>();
@@ -113,16 +116,25 @@ export class CaseViews {
 
   private schedule(): void {
     if (this.timer) return;
+    const prompt = [...this.watched.values()].some((w) => w.dirty && w.view?.prompt);
     // A burst of deltas (the server sends one every 50 ms) goes out together.
-    const wait = Math.max(50, this.lastFlush + this.intervalMs - Date.now());
+    const wait = prompt ? 50 : Math.max(50, this.lastFlush + this.intervalMs - Date.now());
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
     this.timer = null;
     const now = Date.now();
-    this.lastFlush = now;
-    for (const [id, w] of this.watched) if (w.dirty && w.view) this.send(id, w, now);
+    // Prompt views go out with every batch; the others only when their interval has passed.
+    const due = now >= this.lastFlush + this.intervalMs;
+    if (due) this.lastFlush = now;
+    let waiting = false;
+    for (const [id, w] of this.watched) {
+      if (!w.dirty || !w.view) continue;
+      if (due || w.view.prompt) this.send(id, w, now);
+      else waiting = true;
+    }
+    if (waiting) this.schedule();
   }
 
   private send(id: number, w: Watched, now: number): void {

@@ -19,14 +19,19 @@ describe('workPerWindow', () => {
       'u-',
     );
     expect(windows).toEqual([
-      { mark: 'u-0', busyMs: 6, longestTaskMs: 4 }, // a task counts as long in the window it started in
-      { mark: 'u-1', busyMs: 3, longestTaskMs: 0 },
+      { mark: 'u-0', busyMs: 6, longestTaskMs: 4, longestTaskCpuMs: 0 }, // a task counts as long in the window it started in
+      { mark: 'u-1', busyMs: 3, longestTaskMs: 0, longestTaskCpuMs: 0 },
     ]);
   });
 
   it('counts nested and overlapping tasks once', () => {
     const [w] = workPerWindow([mark('u-0', 0), task(0, 10_000), task(2_000, 3_000), task(9_000, 4_000), mark('u-1', 100_000)], 'u-');
-    expect(w).toEqual({ mark: 'u-0', busyMs: 13, longestTaskMs: 13 });
+    expect(w).toEqual({ mark: 'u-0', busyMs: 13, longestTaskMs: 13, longestTaskCpuMs: 0 });
+  });
+
+  it('takes the longest task’s CPU time from its thread time, which a busy machine does not stretch', () => {
+    const [w] = workPerWindow([mark('u-0', 0), { ...task(0, 90_000), tdur: 8_000 }, { ...task(95_000, 2_000), tdur: 1_500 }, mark('u-1', 100_000)], 'u-');
+    expect(w).toMatchObject({ longestTaskMs: 90, longestTaskCpuMs: 8 });
   });
 
   it('ignores other threads, other categories and unrelated marks', () => {

@@ -6,6 +6,7 @@ import { shellMessages } from '../../../../client/src/i18n/messages/shell.js';
 import { widgetMessages } from '../../../../client/src/i18n/messages/widgets.js';
 import { adminMessages } from '../../../../client/src/i18n/messages/admin.js';
 import { deskAlertMessages } from '../../../../client/src/i18n/messages/desk-alerts.js';
+import { deskMessages } from '../../../../client/src/i18n/messages/desk.js';
 import { LOCALES, messages } from '../../../../client/src/i18n/index.js';
 
 // Vitest runs from the repository root (jsdom gives import.meta.url no file scheme).
@@ -17,7 +18,7 @@ function leaves(tree: unknown, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const files = { shell: shellMessages, map: mapMessages, widgets: widgetMessages, deskAlerts: deskAlertMessages, admin: adminMessages } as Record<string, Record<string, unknown>>;
+const files = { shell: shellMessages, map: mapMessages, widgets: widgetMessages, desk: deskMessages, deskAlerts: deskAlertMessages, admin: adminMessages } as Record<string, Record<string, unknown>>;
 
 describe('message files', () => {
   it.each(Object.keys(files))('%s has the same keys in every locale', (name) => {

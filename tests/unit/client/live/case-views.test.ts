@@ -204,6 +204,24 @@ describe('CaseViews.changed', () => {
     expect(posts[1]).toMatchObject({ view: 1, data: expect.arrayContaining([{ group: 'b8', count: 1 }]) });
   });
 
+  it('posts a prompt view (the desk’s queue) with every batch while the others keep their interval', async () => {
+    const prompt = Object.assign(new FakeView(), { prompt: true });
+    const { posts, views, change } = setup({ intervalMs: 1000, factory: (spec) => (spec.mode === 'drill' ? prompt : new FakeView()) });
+    views.watch(1, cats('real'));
+    views.watch(2, cats('drill'));
+    await settle();
+    vi.advanceTimersByTime(1000);
+    posts.length = 0;
+    change(gridCase({ id: 'a' }), gridCase({ id: 'x', exercise: true }));
+    vi.advanceTimersByTime(50);
+    expect(posts.map((p) => p.type === 'view' && p.view)).toEqual([1, 2]);
+    change(gridCase({ id: 'b' }), gridCase({ id: 'y', exercise: true }));
+    vi.advanceTimersByTime(50);
+    expect(posts.map((p) => p.type === 'view' && p.view)).toEqual([1, 2, 2]);
+    vi.advanceTimersByTime(950);
+    expect(posts.map((p) => p.type === 'view' && p.view)).toEqual([1, 2, 2, 1]);
+  });
+
   it('passes the flush time to the view', async () => {
     const { made, views, change } = setup();
     views.watch(1, cats('real'));

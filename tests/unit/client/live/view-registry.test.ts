@@ -30,7 +30,7 @@ describe('createViewRegistry', () => {
   });
 
   it('the worker registers every kind of the protocol once', () => {
-    expect(caseViews.kinds().sort()).toEqual(['case-categories', 'case-cells', 'case-hex', 'case-map', 'case-trend']);
+    expect(caseViews.kinds().sort()).toEqual(['case-categories', 'case-cells', 'case-hex', 'case-map', 'case-queue', 'case-trend']);
   });
 });
 

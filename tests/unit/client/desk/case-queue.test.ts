@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { nextTick } from 'vue';
+import CaseQueue from '../../../../client/src/desk/cases/CaseQueue.vue';
+import type { ViewData, ViewSpec } from '../../../../client/src/live/protocol.js';
+import type { GridCase } from '../../../../shared/schemas/grid-event.js';
+import { deskCase } from './fixtures.js';
+import { mountDesk } from './mount.js';
+
+const NOW = Date.parse('2026-07-01T03:00:00.000Z');
+const counts = (over: Partial<ViewData['case-queue']['counts']> = {}) => ({ reported: 0, registered: 0, dispatched: 0, in_progress: 0, feedback: 0, closed: 0, evaluated: 0, rejected: 0, ...over });
+const post = (rows: GridCase[], total = rows.length, offset = 0): ViewData['case-queue'] => ({ offset, rows, total, counts: counts({ dispatched: total, closed: 4 }) });
+
+// The countdowns tick on the app's one clock (a setInterval); the router and promises keep real timeouts.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(NOW);
+  // jsdom lays nothing out: give the list a viewport of ten rows.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
+  HTMLElement.prototype.scrollTo = () => {};
+});
+afterAll(() => vi.useRealTimers());
+afterEach(() => document.body.replaceChildren());
+
+async function mountQueue(path = '/desk') {
+  const m = await mountDesk(CaseQueue, { props: { mode: 'real', openId: null }, path });
+  const queue = () => m.watched.find((v) => !v.stopped && v.spec.kind === 'case-queue')!;
+  const show = async (data: ViewData['case-queue']) => {
+    queue().post(data as never);
+    await flushPromises();
+  };
+  return { ...m, queue, show };
+}
+
+describe('case queue', () => {
+  it('asks the worker for the queue the address describes, and a window of rows', async () => {
+    const { queue } = await mountQueue('/desk?stage=dispatched&q=%E4%BA%95%E7%9B%96&sort=reported&order=desc&overdue=1&drill=1');
+    expect(queue().spec).toEqual({
+      kind: 'case-queue',
+      mode: 'real',
+      filter: { stage: 'dispatched', q: '井盖', overdue: true },
+      sort: { by: 'reported', order: 'desc' },
+      offset: 0,
+      limit: 40,
+    });
+  });
+
+  it('shows the posted rows, the total and the counts per stage', async () => {
+    const { w, show } = await mountQueue();
+    await show(post([deskCase('a', { title: '井盖缺失', status: 'dispatched' }), deskCase('b', { title: '道路破损', status: 'dispatched' })], 2));
+    expect(w.findAll('[data-testid="queue-row"]').map((r) => r.attributes('data-id'))).toEqual(['a', 'b']);
+    expect(w.get('[data-testid="queue-total"]').text()).toBe('共 2 件');
+    expect(w.get('[data-stage="dispatched"]').text()).toContain('2');
+    expect(w.get('[data-stage="open"]').text()).toContain('2');
+    expect(w.get('[data-stage="all"]').text()).toContain('6');
+  });
+
+  it('keeps a filter in the address, and back restores the previous one', async () => {
+    const { w, router, queue } = await mountQueue();
+    await w.get('[data-stage="in_progress"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress' });
+    expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress' } });
+    await w.get('[data-testid="filter-overdue"]').setValue(true);
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress', overdue: '1' });
+    await w.get('[data-testid="sort-order"]').trigger('click');
+    await flushPromises();
+    expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress', overdue: true }, sort: { by: 'deadline', order: 'desc' } });
+    router.back();
+    await new Promise((r) => setTimeout(r, 20));
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress', overdue: '1' });
+    expect(queue().spec).toMatchObject({ sort: { order: 'asc' } });
+  });
+
+  it('counts every deadline down on one clock and marks a row overdue the moment it passes, in words and with an icon', async () => {
+    const { w, show } = await mountQueue();
+    await show(post([deskCase('a', { status: 'dispatched', dispatchedAt: new Date(NOW - 3_600_000).toISOString(), deadlineAt: new Date(NOW + 65_000).toISOString() })]));
+    const row = () => w.get('[data-testid="queue-row"]');
+    expect(row().get('[data-testid="countdown"]').text()).toBe('剩余 1 分 5 秒');
+    expect(row().attributes('data-overdue')).toBe('false');
+    vi.advanceTimersByTime(66_000);
+    await nextTick();
+    expect(row().get('[data-testid="countdown"]').text()).toBe('已超期 0 分 1 秒');
+    expect(row().attributes('data-overdue')).toBe('true');
+    expect(row().classes()).toContain('overdue');
+    expect(row().get('[data-testid="overdue-tag"]').text()).toBe('⚠ 超期');
+  });
+
+  it('marks a case the server calls overdue even when its deadline is not known to have passed', async () => {
+    const { w, show } = await mountQueue();
+    await show(post([deskCase('a', { status: 'in_progress', overdue: true, deadlineAt: new Date(Date.now() - 7_200_000).toISOString() })]));
+    expect(w.get('[data-testid="queue-row"]').attributes('data-overdue')).toBe('true');
+    expect(w.get('[data-testid="countdown"]').text()).toBe('已超期 2 小时 0 分');
+  });
+
+  it('moves with j/k, opens with Enter, selects with x, and offers the selection’s common actions', async () => {
+    const { w, show } = await mountQueue();
+    await show(post([deskCase('a'), deskCase('b'), deskCase('c', { status: 'reported' })]));
+    const key = async (k: string) => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: k }));
+      await nextTick();
+    };
+    await key('j');
+    await key('Enter');
+    expect(w.emitted('open')).toEqual([['b']]);
+    await key('x');
+    await key('k');
+    await key('x');
+    expect(w.get('[data-testid="bulk-bar"]').text()).toContain('已选 2 件');
+    expect(w.findAll('[data-testid="bulk-bar"] .act').map((b) => b.attributes('data-action'))).toEqual(['dispatch']);
+    await key('j');
+    await key('j');
+    await key('x');
+    expect(w.findAll('[data-testid="bulk-bar"] .act')).toEqual([]);
+    await key('Escape');
+    expect(w.emitted('close')).toHaveLength(1);
+  });
+
+  it('asks for the rows it scrolls to, a window at a time', async () => {
+    const { w, show, queue } = await mountQueue();
+    await show(post([deskCase('a')], 5000));
+    const scroller = w.get('[role="grid"]').element as HTMLElement;
+    scroller.scrollTop = 52 * 1000;
+    scroller.dispatchEvent(new Event('scroll'));
+    await flushPromises();
+    const spec = queue().spec as Extract<ViewSpec, { kind: 'case-queue' }>;
+    expect(spec.offset).toBeLessThanOrEqual(1000);
+    expect(spec.offset + spec.limit).toBeGreaterThan(1010);
+    expect(w.findAll('.placeholder').length).toBeGreaterThan(0);
+  });
+});

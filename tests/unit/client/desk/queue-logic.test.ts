@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { bulkActions, offeredActions } from '../../../../client/src/desk/cases/case-actions.js';
+import { countdownOf, spanOf } from '../../../../client/src/desk/cases/countdown.js';
+import { DEFAULT_QUEUE, queueFromQuery, queueToQuery } from '../../../../client/src/desk/cases/queue-query.js';
+import { keepUnchanged, windowFor } from '../../../../client/src/desk/cases/useQueueView.js';
+import { deskCase } from './fixtures.js';
+
+describe('the queue in the address', () => {
+  it('reads every filter and the sort, and writes them back leaving defaults and other keys as they are', () => {
+    const query = {
+      stage: 'feedback',
+      category: 'manhole_cover',
+      district: '441702',
+      source: 'hotline',
+      overdue: '1',
+      assignee: '李强',
+      supervised: '1',
+      q: '井盖',
+      sort: 'reported',
+      order: 'desc',
+      case: 'c1',
+    };
+    const state = queueFromQuery(query);
+    expect(state).toEqual({
+      filter: { stage: 'feedback', category: 'manhole_cover', district: '441702', source: 'hotline', overdue: true, assignee: '李强', supervised: true, q: '井盖' },
+      sort: { by: 'reported', order: 'desc' },
+    });
+    expect(queueToQuery(state, query)).toEqual(query);
+    expect(queueToQuery(DEFAULT_QUEUE, { case: 'c1', stage: 'closed' })).toEqual({ case: 'c1' });
+  });
+
+  it('falls back to the default for anything it does not know, never failing', () => {
+    expect(queueFromQuery({ stage: 'nonsense', source: 'fax', overdue: 'yes', sort: 'x', order: 'y', q: '' })).toEqual(DEFAULT_QUEUE);
+    expect(queueFromQuery({ stage: ['closed', 'open'] }).filter.stage).toBe('closed');
+  });
+});
+
+describe('countdowns', () => {
+  const now = Date.parse('2026-07-01T03:00:00.000Z');
+  const at = (ms: number) => new Date(now + ms).toISOString();
+
+  it('reads a span in its two largest units', () => {
+    expect(spanOf(65_000)).toEqual({ unit: 'ms', m: 1, s: 5 });
+    expect(spanOf(-(2 * 3_600_000 + 61_000))).toEqual({ unit: 'hm', h: 2, m: 1 });
+    expect(spanOf(26 * 3_600_000)).toEqual({ unit: 'dh', d: 1, h: 2 });
+  });
+
+  it('runs while the department works, turns overdue past the deadline, and stops once fed back', () => {
+    expect(countdownOf(deskCase('a', { status: 'dispatched', deadlineAt: at(60_000) }), now)).toMatchObject({ state: 'running' });
+    expect(countdownOf(deskCase('a', { status: 'in_progress', deadlineAt: at(-1000) }), now)).toMatchObject({ state: 'overdue' });
+    expect(countdownOf(deskCase('a', { status: 'feedback', deadlineAt: at(60_000) }), now)).toEqual({ state: 'none' });
+    expect(countdownOf(deskCase('a', { status: 'feedback', deadlineAt: at(-60_000) }), now)).toEqual({ state: 'none' });
+    expect(countdownOf(deskCase('a', { status: 'registered', deadlineAt: null }), now)).toEqual({ state: 'none' });
+  });
+});
+
+describe('actions offered', () => {
+  const duty = { role: 'duty' as const, districts: null };
+  it('offers a selection only the lifecycle steps every selected case allows', () => {
+    expect(bulkActions(duty, [deskCase('a'), deskCase('b')])).toEqual(['dispatch']);
+    expect(bulkActions(duty, [deskCase('a'), deskCase('b', { status: 'reported' })])).toEqual([]);
+    expect(bulkActions(duty, [])).toEqual([]);
+    expect(offeredActions(null, deskCase('a'))).toEqual([]);
+  });
+});
+
+describe('the window the list asks for', () => {
+  it('covers the rows on screen with a step of margin, and moves in whole steps', () => {
+    expect(windowFor(0, 9)).toEqual({ offset: 0, limit: 40 });
+    expect(windowFor(1000, 1012)).toEqual({ offset: 980, limit: 60 });
+    expect(windowFor(1001, 1013)).toEqual(windowFor(1000, 1012));
+  });
+});
+
+describe('rows kept across posts', () => {
+  it('keeps the object already shown for a case that did not change, so only changed rows render', () => {
+    const a = deskCase('a');
+    const b = deskCase('b');
+    const next = keepUnchanged([a, b], [{ ...a }, deskCase('b', { version: 2, status: 'dispatched' }), deskCase('c')]);
+    expect(next[0]).toBe(a);
+    expect(next[1]).not.toBe(b);
+    expect(next[1]).toMatchObject({ id: 'b', version: 2 });
+    expect(next.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  });
+});
