@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'audit:read',
   'users:manage',
   'keys:manage',
+  'system:health',
 ] as const satisfies readonly string[];
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +74,7 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'audit:read': 'read the audit log',
   'users:manage': 'manage users',
   'keys:manage': 'manage ingest keys',
+  'system:health': 'read the system health',
 };
 
 /** Whether `role` is one of {@link ROLES} (a token or a row may carry anything). */

@@ -4,7 +4,7 @@ import type { CaseCategory, CityManifest, Sender, Station } from '../../../share
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
 import { inDistricts } from '../../../shared/auth/districts.js';
-import type { CaseQueries, ChangeSink, IngestService } from './ports.js';
+import type { AuditLog, CaseQueries, ChangeSink, IngestService } from './ports.js';
 import { createGridService } from './grid/grid.service.js';
 import * as cases from './grid/cases.repository.js';
 import { createAlertService } from './alerts/alerts.service.js';
@@ -32,6 +32,8 @@ export interface DomainDeps {
   now?: () => Date;
   /** Clock tolerance and earliest time for ingested times (default: 5 min, 2000-01-01). */
   timeBounds?: TimeBounds;
+  /** The audit log; services append to it inside the transaction of the change they record. */
+  audit?: AuditLog;
 }
 
 /**

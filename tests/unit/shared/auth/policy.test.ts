@@ -22,6 +22,7 @@ const MATRIX: Record<Permission, [leader: boolean, duty: boolean, grid: boolean,
   'audit:read': [false, false, false, true],
   'users:manage': [false, false, false, true],
   'keys:manage': [false, false, false, true],
+  'system:health': [false, false, false, true],
 };
 
 describe('permission policy', () => {
