@@ -63,6 +63,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
+  /** The Express application (its router stack lists every route: tests/integration/auth/authorization-matrix.test.ts). */
+  express: express.Express;
   io: Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>;
   hub: LiveHub;
   domain: Domain;
@@ -199,6 +201,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const jobs = startJobs(domain, log, deps.jobs);
   return {
     server,
+    express: app,
     io,
     hub,
     domain,
