@@ -38,11 +38,13 @@ function matches(exp: Expect, status: number): boolean {
  * before checking the permission (a case action), otherwise bodies that fail validation so
  * that an allowed call changes nothing.
  */
-function sampleBody(route: string): unknown {
-  if (route === 'POST /api/v1/incidents/:id/actions') return { action: 'register', version: 1 };
-  if (route === 'POST /api/v1/admin/users/:username/password') return { password: 'matrix-password-1' };
-  if (route.startsWith('PATCH ')) return {};
-  return { name: 5 };
+function sampleBody(route: string): { type: string; body: string } {
+  const json = (body: unknown) => ({ type: 'application/json', body: JSON.stringify(body) });
+  if (route.startsWith('POST /open311/')) return { type: 'application/x-www-form-urlencoded', body: 'service_code=none' };
+  if (route === 'POST /api/v1/incidents/:id/actions') return json({ action: 'register', version: 1 });
+  if (route === 'POST /api/v1/admin/users/:username/password') return json({ password: 'matrix-password-1' });
+  if (route.startsWith('PATCH ')) return json({});
+  return json({ name: 5 });
 }
 
 describe('authorization matrix: every route and socket command against every kind of caller', () => {
@@ -84,8 +86,9 @@ describe('authorization matrix: every route and socket command against every kin
         .replace(':format', 'json');
       for (const caller of CALLERS) {
         const token = tokens.get(caller);
-        const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-        const res = await fetch(`${srv.url}${path}`, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(sampleBody(route)) });
+        const sample = sampleBody(route);
+        const headers: Record<string, string> = { 'content-type': sample.type, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+        const res = await fetch(`${srv.url}${path}`, { method, headers, body: method === 'GET' ? undefined : sample.body });
         await res.arrayBuffer();
         const exp = expected(access, caller);
         if (!matches(exp, res.status)) failures.push(`${route} as ${caller}: expected ${exp}, got ${res.status}`);
