@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adcode } from '../../../shared/schemas/common.js';
 import { isDistrictScoped } from '../../../shared/auth/districts.js';
-import { checkAccountDistricts, passwordSchema, prepareIngestKey, prepareUser, userExists, type NewUser } from '../auth/accounts.js';
+import { checkAccountDistricts, passwordSchema, prepareIngestKey, prepareUser, userExists } from '../auth/accounts.js';
 import { createIngestKeysRepository, type IngestKeyInfo } from '../auth/ingest-keys.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { role } from '../auth/types.js';
@@ -46,7 +46,7 @@ export function createAdminService(deps: AdminDeps) {
   return {
     listUsers: (): Promise<AccountView[]> => createUsersRepository(db).listAccounts(),
 
-    async createUser(actor: AdminActor, input: NewUser): Promise<AccountView> {
+    async createUser(actor: AdminActor, input: unknown): Promise<AccountView> {
       const user = await prepareUser(input);
       const created = await db.transaction(async (tx) => {
         const users = createUsersRepository(tx);

@@ -68,7 +68,8 @@ export function createIngestUse(deps: { db: Db; audit: AuditLog; log: { error: (
     const items = Number(res.locals[INGEST_ITEMS_LOCAL]);
     if (ok && Number.isFinite(items)) b.items += items;
     b.last = at;
-    const iface = `${req.method} ${req.baseUrl}${String(req.route?.path ?? req.path)}`;
+    const route = (req.route as { path?: unknown } | undefined)?.path;
+    const iface = `${req.method} ${req.baseUrl}${typeof route === 'string' ? route : req.path}`;
     b.interfaces[iface] = (b.interfaces[iface] ?? 0) + 1;
     if (req.ip && b.ips.size < MAX_IPS) b.ips.add(req.ip);
   };

@@ -38,7 +38,7 @@ export const newUserSchema = z
 export type NewUser = z.input<typeof newUserSchema>;
 
 /** Validates a new account and hashes its password (slow: do it outside any transaction); throws AppError 422. */
-export async function prepareUser(input: NewUser): Promise<UserRecord> {
+export async function prepareUser(input: unknown): Promise<UserRecord> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const u = parsed.data;

@@ -23,10 +23,12 @@ function actorOf(req: Request): AdminActor {
 export function createAdminRouter(deps: { admin: AdminService; health: HealthDeps }): Router {
   const r = Router();
   const { admin } = deps;
-  const guard = (permission: Permission): RequestHandler => (req, _res, next) => {
-    authorize(currentUser(req), permission);
-    next();
-  };
+  const guard =
+    (permission: Permission): RequestHandler =>
+    (req, _res, next) => {
+      authorize(currentUser(req), permission);
+      next();
+    };
   r.use('/admin/users', guard('users:manage'));
   r.use('/admin/keys', guard('keys:manage'));
 
@@ -34,7 +36,7 @@ export function createAdminRouter(deps: { admin: AdminService; health: HealthDep
     res.json({ items: await admin.listUsers() });
   });
   r.post('/admin/users', async (req, res) => {
-    res.status(201).json(await admin.createUser(actorOf(req), req.body ?? {}));
+    res.status(201).json(await admin.createUser(actorOf(req), req.body as unknown));
   });
   r.patch('/admin/users/:username', async (req, res) => {
     const name = parse(username, req.params.username, ['params', 'username']);

@@ -14,7 +14,10 @@ const auditQuery = z.object({
   actor: text.optional(),
   action: text.optional(),
   target: text.optional(),
-  cursor: z.string().regex(/^\d{1,18}$/, 'must be the nextCursor of a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'must be the nextCursor of a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

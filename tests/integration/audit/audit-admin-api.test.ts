@@ -85,7 +85,12 @@ describe('audit log and administration API', () => {
     const res = await call('POST', '/api/v1/admin/keys', { name: 'sensors-east' });
     expect(res.status).toBe(201);
     const { id, key } = (await res.json()) as { id: string; key: string };
-    const send = () => fetch(`${srv.url}/api/v1/ingest/grid-events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify([gridEvent(), gridEvent()]) });
+    const send = () =>
+      fetch(`${srv.url}/api/v1/ingest/grid-events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify([gridEvent(), gridEvent()]),
+      });
     expect((await send()).status).toBe(202);
     expect((await send()).status).toBe(202);
     await srv.app.ingestUse.flush(true);

@@ -15,7 +15,14 @@ async function tamper(db: Db, sql: string, params: unknown[] = []): Promise<void
   });
 }
 
-const entry = (i: number) => ({ actor: `user${i % 3}`, role: 'duty', action: 'case.register', target: `case-${i}`, ip: '127.0.0.1', detail: { before: { status: 'reported' }, after: { status: 'registered', n: i } } });
+const entry = (i: number) => ({
+  actor: `user${i % 3}`,
+  role: 'duty',
+  action: 'case.register',
+  target: `case-${i}`,
+  ip: '127.0.0.1',
+  detail: { before: { status: 'reported' }, after: { status: 'registered', n: i } },
+});
 
 /** Appends `n` rows, each from its own transaction, all at once. */
 async function appendConcurrently(db: Db, n: number, from = 0): Promise<void> {
