@@ -5,13 +5,19 @@
  *   npx tsx scripts/admin.ts create-ingest-key <name>
  *   npx tsx scripts/admin.ts revoke-ingest-key <id>
  *   npx tsx scripts/admin.ts list-users | list-ingest-keys
+ *   npx tsx scripts/admin.ts audit-verify          (npm run audit:verify)
  *
- * create-user reads the password from USER_PASSWORD, else from stdin (one line).
+ * create-user reads the password from USER_PASSWORD, else from stdin (one line). Changes are
+ * written to the audit log with the actor `cli`; audit-verify walks the audit chain and
+ * exits 1 naming the first bad row.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createAccounts } from '../server/src/auth/accounts.js';
+import { CLI_ACTOR, createAdminService } from '../server/src/admin/admin.service.js';
+import { createAuditLog } from '../server/src/audit/audit-log.js';
+import { verifyAuditChain } from '../server/src/audit/audit-chain.js';
 import { loadStorageConfig } from '../server/src/config.js';
 import { AppError } from '../server/src/errors.js';
 import { openDb } from '../server/src/store/db.js';
@@ -28,7 +34,8 @@ export interface AdminIo {
 const USAGE = `usage: admin.ts create-user <username> <leader|duty|grid|admin> [districts]
        admin.ts create-ingest-key <name>
        admin.ts revoke-ingest-key <id>
-       admin.ts list-users | list-ingest-keys`;
+       admin.ts list-users | list-ingest-keys
+       admin.ts audit-verify`;
 
 /** Runs one command; resolves to the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
@@ -39,6 +46,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     'revoke-ingest-key': [1, 1],
     'list-users': [0, 0],
     'list-ingest-keys': [0, 0],
+    'audit-verify': [0, 0],
   };
   const range = cmd ? arity[cmd] : undefined;
   if (!range || args.length < range[0] || args.length > range[1]) {
@@ -49,11 +57,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   try {
     await migrate(db);
     const accounts = createAccounts(db);
+    const admin = createAdminService({ db, audit: createAuditLog() });
     switch (cmd) {
       case 'create-user': {
         const [username, role, districts] = args as [string, string, string | undefined];
         const password = io.env.USER_PASSWORD ?? (await io.readPassword());
-        const user = await accounts.createUser({
+        const user = await admin.createUser(CLI_ACTOR, {
           username,
           password,
           role: role as never, // validated by the accounts schema
@@ -68,15 +77,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         break;
       }
       case 'create-ingest-key': {
-        const key = await accounts.createIngestKey(args[0]!);
+        const key = await admin.createKey(CLI_ACTOR, args[0]!);
         io.out(`id:   ${key.id}\nname: ${key.name}\nkey:  ${key.key}\n(the key is shown only this once; only its hash is stored)`);
         break;
       }
       case 'revoke-ingest-key':
-        if (!(await accounts.revokeIngestKey(args[0]!))) {
-          io.err(`no active ingest key with id ${args[0]}`);
-          return 1;
-        }
+        await admin.revokeKey(CLI_ACTOR, args[0]!);
         io.out(`revoked ${args[0]}`);
         break;
       case 'list-users':
@@ -85,6 +91,15 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       case 'list-ingest-keys':
         for (const k of await accounts.listIngestKeys()) io.out(`${k.id}\t${k.name}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}`);
         break;
+      case 'audit-verify': {
+        const check = await verifyAuditChain(db);
+        if (!check.ok) {
+          io.err(`audit chain broken at seq ${check.seq}: ${check.reason} (${check.rows} rows before it verified)`);
+          return 1;
+        }
+        io.out(`audit chain intact: ${check.rows} rows, last seq ${check.lastSeq}`);
+        break;
+      }
     }
     return 0;
   } catch (err) {

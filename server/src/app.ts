@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Db } from './store/db.js';
 import type { CityPack } from './city/city-pack.js';
 import { createLocator } from './city/locate.js';
+import { createIngestKeysRepository } from './auth/ingest-keys.repository.js';
 import type { AuthService } from './auth/auth.service.js';
 import { requireUser } from './auth/middleware.js';
 import { createDomain, type Domain } from './domain/index.js';
@@ -37,6 +38,12 @@ import { errorHandler } from './http/errors.js';
 import { textGuard } from './http/text-guard.js';
 import { requestDeadline } from './http/request-deadline.js';
 import { startJobs, type JobIntervals } from './jobs.js';
+import { auditRecorder, createAuditLog } from './audit/audit-log.js';
+import { createIngestUse, type IngestUse } from './audit/ingest-use.js';
+import { createAuditRouter } from './http/audit.routes.js';
+import { createAdminService } from './admin/admin.service.js';
+import { createAdminRouter } from './http/admin.routes.js';
+import { disconnectUser } from './realtime/disconnect-user.js';
 
 export interface AppDeps {
   config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs'>>;
@@ -50,15 +57,21 @@ export interface AppDeps {
   /** Batching window of the live push, ms. */
   flushIntervalMs?: number;
   now?: () => Date;
+  /** The MQTT intake's state for the admin health page (main.ts starts it after the app). */
+  mqttStatus?: () => { configured: boolean; connected: boolean };
 }
 
 export interface App {
   server: http.Server;
+  /** The Express application (its router stack lists every route: tests/integration/auth/authorization-matrix.test.ts). */
+  express: express.Express;
   io: Server<ClientToServerEvents, ServerToClientWireEvents, InterServerEvents, SocketData>;
   hub: LiveHub;
   domain: Domain;
   /** The ingest service every interface uses (counted in the metrics); MQTT intake uses it too. */
   ingest: IngestService;
+  /** The per-key, per-minute summary of ingest key use (flushed by a timer and by `close`). */
+  ingestUse: IngestUse;
   /** Stops intake, flushes pending pushes, closes sockets; the caller closes the database. */
   close(): Promise<void>;
 }
@@ -83,8 +96,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let hub: LiveHub | undefined;
   const sink: ChangeSink = { publish: (topic, items) => hub!.publish(topic, items) };
   const locator = createLocator(city);
+  const audit = createAuditLog({ now: deps.now });
+  const recordAudit = auditRecorder(audit, db);
   const domain = createDomain({
     db,
+    audit,
     city: city.manifest,
     categories: city.categoryByCode,
     departments: city.departments,
@@ -119,9 +135,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   metrics.gauge('cockpit_live_dropped_to_resync', 'Deltas withheld from slow clients (sent a resync instead) since start', () => hub.stats().droppedToResync);
   if (redis) metrics.gauge('cockpit_redis_up', '1 while this node is connected to Redis, 0 during an outage (degraded: no cross-node fan-out)', () => (redis.up() ? 1 : 0));
   const ingest = metrics.countIngest(domain.ingest);
+  const ingestUse = createIngestUse({ db, audit, log });
+  const admin = createAdminService({
+    db,
+    audit,
+    onChange(change) {
+      auth.invalidate();
+      if (change.kind === 'user' && change.disabled) {
+        disconnectUser(io, change.username).catch((err: unknown) => log.warn({ err, username: change.username }, 'live sockets of a disabled user not closed'));
+      }
+    },
+  });
   let draining = false;
 
   app.use(metrics.httpMiddleware);
+  app.use(ingestUse.middleware);
   app.use(requestDeadline(deps.config.requestTimeoutMs ?? 30_000));
   app.use(
     helmet({
@@ -139,11 +167,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(textGuard);
   app.use(createOpsRouter({ db, registry: metrics.registry, draining: () => draining, pingRedis: redis ? () => redis.ping() : undefined }));
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new AppError(503, 'shutting_down', 'The server is shutting down') : undefined));
-  app.use(createAuthRouter(auth, { throttle: { redis: redis?.client } }));
+  app.use(createAuthRouter(auth, { throttle: { redis: redis?.client }, audit: recordAudit }));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
   app.use(createBasemapRouter({ districts: city.districts }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
-  app.use(createDrillsRouter({ drills: domain.drills, auth }));
+  app.use(createDrillsRouter({ drills: domain.drills, auth, audit: recordAudit }));
   const api = express.Router();
   api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ domain }));
@@ -152,6 +180,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(createReferenceRouter({ db, domain, city }));
   api.use('/stats', createStatsRouter({ db, now: deps.now }));
   api.use('/air', createAirRouter({ db, city, now: deps.now }));
+  api.use(createAuditRouter({ db }));
+  api.use(
+    createAdminRouter({
+      admin,
+      health: {
+        db,
+        pingRedis: redis ? () => redis.ping() : undefined,
+        mqtt: deps.mqttStatus ?? (() => ({ configured: false, connected: false })),
+        lastIngestAt: async () => ingestUse.lastIngestAt() ?? (await createIngestKeysRepository(db).lastUse()),
+        openDrill: async () => (await domain.drills.open())[0] ?? null,
+        liveClients: () => hub.stats().clients,
+      },
+    }),
+  );
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));
@@ -160,13 +202,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const jobs = startJobs(domain, log, deps.jobs);
   return {
     server,
+    express: app,
     io,
     hub,
     domain,
     ingest,
+    ingestUse,
     async close() {
       draining = true;
       jobs.stop();
+      await ingestUse.stop().catch((err: unknown) => log.error({ err }, 'ingest-use summary not written at shutdown'));
       await hub.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       server.closeAllConnections?.();

@@ -31,13 +31,15 @@ async function main(): Promise<void> {
   const city = await loadCityPack(config.city);
   const auth = createAuthService({ db, config, defaultGridDistrict: city.manifest.districts[0]!.adcode });
   await auth.bootstrap();
-  const app = await createApp({ config, db, city, auth, log });
+  let mqtt: ReturnType<typeof startMqttIngest> | null = null;
+  const mqttStatus = () => ({ configured: !!config.mqttUrl, connected: mqtt?.connected() ?? false });
+  const app = await createApp({ config, db, city, auth, log, mqttStatus });
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
 
-  const mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
+  mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
   // A fresh demo back-fills a week; a restart only the time it was down (server/src/demo/backfill-window.ts).
   const backfillHours = config.simulate ? await demoBackfillHours(db, new Date()) : 0;
   // The back-filled week carries its own hourly readings, and a restart's gap follows readings already stored.

@@ -10,8 +10,19 @@ import { createIngestKeysRepository } from './ingest-keys.repository.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { DEMO_INGEST_KEY, hashIngestKey } from './secrets.js';
 import { createTokenIssuer } from './tokens.js';
+import { createAccountStates } from './account-states.js';
 import type { AuthUser } from './types.js';
 import { createUsersRepository, type UserRecord } from './users.repository.js';
+
+/** Why a login failed, for the audit log; the client always gets the same 401. */
+export type LoginFailure = 'unknown_user' | 'wrong_password' | 'disabled';
+
+/** A refused login: 401 `invalid_credentials` to the client, with the reason kept for the audit log. */
+export class LoginRefused extends AppError {
+  constructor(readonly reason: LoginFailure) {
+    super(401, 'invalid_credentials', 'Invalid username or password');
+  }
+}
 
 /** What a successful login answers (CONTRACT.md). */
 export interface LoginResult {
@@ -23,10 +34,16 @@ export interface LoginResult {
 export interface AuthService extends Accounts {
   /** Seeds accounts and keys for the configured mode; call once at start, after migrate. */
   bootstrap(): Promise<void>;
-  /** Throws AppError 401 `invalid_credentials`, the same for unknown users and wrong passwords. */
+  /** Throws {@link LoginRefused} (401 `invalid_credentials`), the same for unknown, disabled users and wrong passwords. */
   login(username: string, password: string): Promise<LoginResult>;
-  /** The token's user; throws AppError 401. */
+  /**
+   * The token's user as the account is now (role and districts from the account, so a
+   * change takes effect at once); throws AppError 401 for a bad token, a removed or a
+   * disabled account.
+   */
   verifyToken(token: string): Promise<AuthUser>;
+  /** Forgets cached account states and key checks after a change made in this process. */
+  invalidate(): void;
   /**
    * A fresh token for a user whose token is still valid, so an unattended screen stays signed
    * in. The account is read again: a deleted account gets AppError 401, a changed role or
@@ -51,7 +68,7 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
   const keys = createIngestKeyVerifier(createIngestKeysRepository(db), {
     refusedHashes: config.mode === 'production' ? [hashIngestKey(DEMO_INGEST_KEY)] : [],
   });
-  const invalid = () => new AppError(401, 'invalid_credentials', 'Invalid username or password');
+  const states = createAccountStates(db);
 
   return {
     ...accounts,
@@ -59,21 +76,35 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
       if (config.mode === 'production') await bootstrapProduction(db, config);
       else await bootstrapDemo(db, config, gridDistrict);
       keys.clear();
+      states.invalidate();
     },
     async login(username, password) {
       const found = username ? await users.find(username) : null;
       if (!found) {
         await burnPasswordCheck(password);
-        throw invalid();
+        throw new LoginRefused('unknown_user');
       }
-      if (!(await verifyPassword(found.passwordHash, password))) throw invalid();
+      if (!(await verifyPassword(found.passwordHash, password))) throw new LoginRefused('wrong_password');
+      // Checked after the password, so the answer's timing does not tell a disabled account apart.
+      if (found.disabled) throw new LoginRefused('disabled');
       const user = toUser(found);
       return { token: await tokens.sign(user), user };
     },
-    verifyToken: (token) => tokens.verify(token),
+    async verifyToken(token) {
+      const claimed = await tokens.verify(token);
+      const state = await states.get(claimed.username);
+      if (!state) throw new AppError(401, 'invalid_token', 'The account of this token no longer exists');
+      if (state.disabled) throw new AppError(401, 'account_disabled', 'This account is disabled');
+      return toUser({ username: claimed.username, ...state });
+    },
+    invalidate() {
+      states.invalidate();
+      keys.clear();
+    },
     async refresh(current) {
       const found = await users.find(current.username);
       if (!found) throw new AppError(401, 'invalid_token', 'The account of this token no longer exists');
+      if (found.disabled) throw new AppError(401, 'account_disabled', 'This account is disabled');
       const user = toUser(found);
       return { token: await tokens.sign(user), user };
     },
@@ -87,6 +118,6 @@ export function createAuthService(deps: { db: Db; config: Config; defaultGridDis
 }
 
 /** The user a stored account signs in as; only `grid` accounts carry districts. */
-function toUser(found: UserRecord): AuthUser {
+function toUser(found: Pick<UserRecord, 'username' | 'role' | 'districts'>): AuthUser {
   return { username: found.username, role: found.role, districts: ownDistricts(found) };
 }

@@ -6,6 +6,8 @@ export interface IngestKeyInfo {
   name: string;
   createdAt: string;
   revokedAt: string | null;
+  /** End of the last minute the key was used in, as the ingest-use summary last wrote it. */
+  lastUsedAt: string | null;
 }
 
 /** The `ingest_keys` table; keys are only ever handled as SHA-256 hashes here. */
@@ -26,6 +28,12 @@ export interface IngestKeysRepository {
   /** Deletes by id or by hash; the number of rows removed. */
   remove(by: { id?: string; keyHash?: string }): Promise<number>;
   list(): Promise<IngestKeyInfo[]>;
+  /** Id and name of the keys with these hashes, revoked or not. */
+  findByHashes(keyHashes: string[]): Promise<Map<string, { id: string; name: string }>>;
+  /** Moves `last_used_at` forward (never back). */
+  touch(id: string, at: string): Promise<void>;
+  /** The latest use of any key. */
+  lastUse(): Promise<string | null>;
 }
 
 /** Builds the repository over any {@link Queryable}. */
@@ -60,11 +68,24 @@ export function createIngestKeysRepository(db: Queryable): IngestKeysRepository 
       return rows.length;
     },
     async list() {
-      const { rows } = await db.query<{ id: string; name: string; created_at: Date | string; revoked_at: Date | string | null }>(
-        'select id, name, created_at, revoked_at from ingest_keys order by created_at, id',
+      const { rows } = await db.query<{ id: string; name: string; created_at: Date | string; revoked_at: Date | string | null; last_used_at: Date | string | null }>(
+        'select id, name, created_at, revoked_at, last_used_at from ingest_keys order by created_at, id',
       );
-      const iso = (d: Date | string) => new Date(d).toISOString();
-      return rows.map((r) => ({ id: r.id, name: r.name, createdAt: iso(r.created_at), revokedAt: r.revoked_at ? iso(r.revoked_at) : null }));
+      return rows.map((r) => ({ id: r.id, name: r.name, createdAt: iso(r.created_at), revokedAt: isoOrNull(r.revoked_at), lastUsedAt: isoOrNull(r.last_used_at) }));
+    },
+    async findByHashes(keyHashes) {
+      const { rows } = await db.query<{ id: string; name: string; key_hash: string }>('select id, name, key_hash from ingest_keys where key_hash = any($1::text[])', [keyHashes]);
+      return new Map(rows.map((r) => [r.key_hash, { id: r.id, name: r.name }]));
+    },
+    async touch(id, at) {
+      await db.query('update ingest_keys set last_used_at = greatest(last_used_at, $2::timestamptz) where id = $1', [id, at]);
+    },
+    async lastUse() {
+      const { rows } = await db.query<{ at: Date | string | null }>('select max(last_used_at) as at from ingest_keys');
+      return isoOrNull(rows[0]?.at ?? null);
     },
   };
 }
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { AuthService } from '../auth/auth.service.js';
+import { LoginRefused, type AuthService } from '../auth/auth.service.js';
+import type { AuditRecorder } from '../audit/audit-log.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 import { currentUser, requireUser } from '../auth/middleware.js';
 import { AppError, validationError } from '../errors.js';
@@ -16,7 +17,7 @@ const loginBody = z.object({
  * paths: mount with `app.use(createAuthRouter(auth))`. Login attempts are throttled per
  * account + address, per account and per address, before any password is hashed.
  */
-export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken' | 'refresh'>, opts: { throttle?: LoginThrottleOptions } = {}): Router {
+export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken' | 'refresh'>, opts: { throttle?: LoginThrottleOptions; audit?: AuditRecorder } = {}): Router {
   const router = Router();
   const throttle = createLoginThrottle(opts.throttle);
 
@@ -26,9 +27,15 @@ export function createAuthRouter(auth: Pick<AuthService, 'login' | 'verifyToken'
     const { username, password } = parsed.data;
     const address = req.ip ?? req.socket.remoteAddress ?? '';
     const wait = await throttle.attempt(username, address);
+    // Throttled attempts are not audited: they check no password, and would let anyone flood the log.
     if (wait > 0) throw tooMany(res, wait);
-    const result = await auth.login(username, password);
+    const ip = req.ip ?? null;
+    const result = await auth.login(username, password).catch(async (err: unknown) => {
+      if (err instanceof LoginRefused) await opts.audit?.({ actor: username, role: 'anonymous', action: 'auth.login_failed', target: username, ip, detail: { reason: err.reason } });
+      throw err;
+    });
     await throttle.succeed(username, address);
+    await opts.audit?.({ actor: username, role: result.user.role, action: 'auth.login', target: username, ip, detail: {} });
     noStore(res).json(result);
   });
 

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors.js';
+import { INGEST_KEY_LOCAL } from '../audit/ingest-use.js';
 
 /** Checks an ingest key (hashing and caching are the verifier's business). */
 export type VerifyIngestKey = (key: string) => Promise<boolean>;
@@ -24,7 +25,10 @@ export function requireIngestKey(verify: VerifyIngestKey): RequestHandler {
       return;
     }
     verify(key).then((ok) => {
-      if (ok) return next();
+      if (ok) {
+        res.locals[INGEST_KEY_LOCAL] = key;
+        return next();
+      }
       res.setHeader('WWW-Authenticate', 'Bearer realm="ingest", error="invalid_token"');
       next(new AppError(401, 'unauthorized', 'Invalid or revoked ingest key'));
     }, next);

@@ -7,6 +7,7 @@ import { requireIngestKey, type VerifyIngestKey } from './ingest-key.js';
 import { bodyErrors, requireContentType } from '../ingest/http-body.js';
 import { textGuard } from './text-guard.js';
 import { AppError } from '../errors.js';
+import { INGEST_ITEMS_LOCAL } from '../audit/ingest-use.js';
 
 export interface IngestLimits {
   /** Largest accepted body (bytes or a string such as `10mb`); default 10 MB. */
@@ -55,6 +56,7 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
     (store: (req: Request) => Promise<IngestResult>): RequestHandler =>
     async (req, res) => {
       const result = await store(req);
+      res.locals[INGEST_ITEMS_LOCAL] = result.accepted;
       res.status(202).json({ accepted: result.accepted, ids: result.ids });
     };
 

@@ -12,6 +12,7 @@ import { bearerToken } from '../auth/middleware.js';
 import { scopeDistricts } from '../auth/scope.js';
 import type { AuthUser } from '../auth/types.js';
 import type { GridCase } from '../../../shared/schemas/grid-event.js';
+import { INGEST_ITEMS_LOCAL, INGEST_KEY_LOCAL } from '../audit/ingest-use.js';
 
 export interface Open311RouterDeps {
   ingest: IngestService;
@@ -99,6 +100,7 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const key = [body.api_key, req.query.api_key, bearerKey(req.headers.authorization)].find((k) => typeof k === 'string' && k !== '') as string | undefined;
       if (!key || !(await deps.verifyIngestKey(key))) throw new AppError(403, 'forbidden', 'api_key was not provided or is invalid');
+      res.locals[INGEST_KEY_LOCAL] = key;
       const parsed = open311RequestForm.safeParse(body);
       if (!parsed.success) {
         const first = parsed.error.issues[0]!;
@@ -114,6 +116,7 @@ export function createOpen311Router(deps: Open311RouterDeps): Router {
       });
       const id = result.ids[0];
       if (!id) throw new Error('ingest accepted an Open311 request without returning its id');
+      res.locals[INGEST_ITEMS_LOCAL] = result.accepted;
       send(res, format, 'requests', [{ service_request_id: id, service_notice: serviceNotice(input.category, cat), account_id: null }], 201);
     },
   );

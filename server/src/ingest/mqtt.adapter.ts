@@ -43,6 +43,8 @@ export interface MqttIngest {
   /** Resolves once the subscriptions are granted (it waits through broker outages). */
   ready: Promise<void>;
   stats(): MqttIngestStats;
+  /** Whether the broker connection is up now. */
+  connected(): boolean;
   /** Stops acknowledging, stores what was received, and disconnects (the subscription stays with a persistent session). */
   close(): Promise<void>;
 }
@@ -140,6 +142,7 @@ export function startMqttIngest(opts: MqttIngestOptions): MqttIngest {
   return {
     ready,
     stats: () => ({ ...stats }),
+    connected: () => client.connected,
     async close() {
       // Not unsubscribing keeps a persistent session's subscription; messages that arrive
       // from now on are never acknowledged, so the broker redelivers them later.

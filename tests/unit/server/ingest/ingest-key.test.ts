@@ -19,15 +19,16 @@ describe('requireIngestKey', () => {
     const headers: Record<string, string> = {};
     const mw = requireIngestKey(async (k) => (seen.push(k), valid));
     const req = { headers: header ? { authorization: header } : {} } as Request;
-    const res = { setHeader: (k: string, v: string) => (headers[k] = v) } as unknown as Response;
+    const res = { setHeader: (k: string, v: string) => (headers[k] = v), locals: {} } as unknown as Response;
     const err = await new Promise<unknown>((resolve) => mw(req, res, ((e?: unknown) => resolve(e)) as NextFunction));
-    return { err, seen, headers };
+    return { err, seen, headers, locals: res.locals };
   }
 
-  it('passes a valid key on', async () => {
+  it('passes a valid key on, marking it for the ingest-use summary', async () => {
     const r = await run('Bearer demo-ingest-key', true);
     expect(r.err).toBeUndefined();
     expect(r.seen).toEqual(['demo-ingest-key']);
+    expect(r.locals).toEqual({ ingestKey: 'demo-ingest-key' });
   });
 
   it('answers 401 unauthorized for a missing or refused key', async () => {
