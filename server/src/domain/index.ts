@@ -38,8 +38,6 @@ export interface DomainDeps {
   now?: () => Date;
   /** Clock tolerance and earliest time for ingested times (default: 5 min, 2000-01-01). */
   timeBounds?: TimeBounds;
-  /** The audit log; services append to it inside the transaction of the change they record. */
-  audit?: AuditLog;
 }
 
 /**

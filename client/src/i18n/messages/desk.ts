@@ -7,7 +7,6 @@ export const deskMessages = {
     title: '值班工作台',
     keysButton: '键盘 ?',
     mode: { label: '数据', real: '实况', drill: '演练' },
-    muteSlot: '提示音',
     alertsPending: '预警收件箱',
     queue: {
       label: '案卷队列',
@@ -135,7 +134,6 @@ export const deskMessages = {
     title: 'Duty desk',
     keysButton: 'Keys ?',
     mode: { label: 'Data', real: 'Live', drill: 'Drill' },
-    muteSlot: 'Sound',
     alertsPending: 'Alert inbox',
     queue: {
       label: 'Case queue',
