@@ -42,6 +42,7 @@ function sampleBody(route: string): { type: string; body: string } {
   const json = (body: unknown) => ({ type: 'application/json', body: JSON.stringify(body) });
   if (route.startsWith('POST /open311/')) return { type: 'application/x-www-form-urlencoded', body: 'service_code=none' };
   if (route === 'POST /api/v1/incidents/:id/actions') return json({ action: 'register', version: 1 });
+  if (route === 'POST /api/v1/incidents/actions') return json({ action: 'register', items: [{ id: 'matrix-none', version: 1 }] });
   if (route === 'POST /api/v1/admin/users/:username/password') return json({ password: 'matrix-password-1' });
   if (route.startsWith('PATCH ')) return json({});
   return json({ name: 5 });

@@ -117,9 +117,13 @@ export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
     return touched;
   }
 
-  async function act(id: string, action: CaseAction, actor: Actor, input: ActionInput): Promise<GridCase> {
-    // A role that may never take the step is told so before anything about its input or the case.
+  /** A role that may never take the step is told so before anything about its input or the case. */
+  function checkRole(actor: Actor, action: CaseAction): void {
     if (!mayTake(actor.role, action)) throw new AppError(403, 'forbidden', `role ${actor.role} may not ${action} a case`);
+  }
+
+  async function act(id: string, action: CaseAction, actor: Actor, input: ActionInput): Promise<GridCase> {
+    checkRole(actor, action);
     checkInput(id, action, input);
     const touched = await deps.db.transaction((tx) => apply(tx, id, action, actor, input));
     const at = now();
@@ -137,6 +141,8 @@ export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
      * version, a case in the wrong status) leaves the others done, and each item says how it went.
      */
     async bulk(action: CaseAction, items: { id: string; version: number }[], actor: Actor, input: Omit<ActionInput, 'version'>): Promise<BulkResult[]> {
+      // A refusal of the role is the whole request's (403), not each item's.
+      checkRole(actor, action);
       const results: BulkResult[] = [];
       for (const item of items) {
         try {
