@@ -72,7 +72,9 @@ export function createAppRouter(pinia: Pinia) {
   });
   router.beforeEach((to) => {
     const session = useSessionStore(pinia);
-    if (!to.meta.public && !session.signedIn) return loginRoute(to.fullPath);
+    // Remember what was asked for, not where `/` redirected while nobody was signed in (the
+    // landing page of no role): signed in from `/`, the user lands on its own page.
+    if (!to.meta.public && !session.signedIn) return loginRoute(to.redirectedFrom?.fullPath ?? to.fullPath);
     if (to.name === 'login' && session.signedIn) return safeNext(to.query.next);
     if (!to.meta.permission || can(session.user, to.meta.permission)) return true;
     if (to.path !== landing()) return landing();

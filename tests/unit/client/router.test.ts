@@ -29,6 +29,15 @@ describe('router', () => {
     expect(router.currentRoute.value.query.next).toBe('/screen?kiosk=1&theme=grid');
   });
 
+  it('sends a signed-out user at / to the login page without a next, so signing in lands on the role’s own page', async () => {
+    const router = createAppRouter(pinia);
+    await router.push('/');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.next).toBeUndefined();
+    await router.push('/no/such/page');
+    expect(router.currentRoute.value.query.next).toBe('/no/such/page');
+  });
+
   it('opens / and unknown paths on the screen for a signed-in user', async () => {
     signIn();
     const router = createAppRouter(pinia);

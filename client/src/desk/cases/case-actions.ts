@@ -1,6 +1,6 @@
-import { can, type Role } from '../../../../shared/auth/policy.js';
+import type { Role } from '../../../../shared/auth/policy.js';
 import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
-import { actionsFor, isOpen, type CaseAction } from '../../../../shared/domain/lifecycle.js';
+import { actionsFor, type CaseAction } from '../../../../shared/domain/lifecycle.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 
 /** What the desk can do to a case: a lifecycle step, 督办 or merging it into its master. */
@@ -46,16 +46,13 @@ export function mayActIn(user: Actor, district: string | null): boolean {
 }
 
 /**
- * What the desk offers `user` on `c`: the lifecycle steps the state machine and the policy
- * allow from its status, then 督办 and merge on an open case for those granted them. The
- * server checks the same again; the desk only never offers what would be refused.
+ * What the desk offers `user` on `c`: the steps the state machine and the policy allow from its
+ * status (督办 and merge among them, on an open case for those granted them), in the workflow's
+ * order. The server checks the same again; the desk only never offers what would be refused.
  */
 export function offeredActions(user: Actor | null, c: GridCase): DeskAction[] {
   if (!user || !mayActIn(user, c.district)) return [];
-  const out: DeskAction[] = actionsFor(c.status, user.role);
-  if (isOpen(c.status) && can(user, 'case:supervise')) out.push('supervise');
-  if (isOpen(c.status) && can(user, 'case:merge')) out.push('merge');
-  return out;
+  return actionsFor(c.status, user.role);
 }
 
 /** The actions a selection can take together: those offered on every selected case (merge and 督办 are one at a time). */

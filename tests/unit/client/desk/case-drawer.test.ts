@@ -96,6 +96,25 @@ describe('case drawer', () => {
     expect(w.find('[data-testid="conflict"]').exists()).toBe(false);
   });
 
+  it('sends a prepared action with the version seen when it was chosen, so a change arriving live meanwhile is a conflict, not an overwrite', async () => {
+    const mine = deskCase('a', { status: 'registered', version: 2 });
+    const theirs = { ...mine, version: 3, supervised: { at: '2026-07-01T02:30:00.000Z', by: 'duty2', note: '尽快', dueAt: '2026-07-01T06:30:00.000Z' } };
+    const conflict = json(409, { error: { code: 'conflict', message: 'stale version' }, case: theirs, changedBy: { actor: 'duty2', at: '2026-07-01T02:30:00.000Z', action: 'supervise' } });
+    const { w, srv } = await openDrawer(mine, DUTY, [], [conflict]);
+    await w.get('[data-action="supervise"]').trigger('click');
+    await w.get('input[name="dueAt"]').setValue('2099-07-01T18:00');
+    await w.get('textarea[name="note"]').setValue('限时处置');
+    // Another officer's 督办 arrives live while the form is open: the drawer reloads under it.
+    srv.set(theirs);
+    await w.setProps({ version: 3 });
+    await flushPromises();
+    expect(w.get('.supervised').text()).toContain('duty2');
+    await w.get('form').trigger('submit');
+    await flushPromises();
+    expect(srv.sent[0]!.body).toMatchObject({ action: 'supervise', version: 2, note: '限时处置' });
+    expect(w.get('[data-testid="conflict-changed-by"]').text()).toContain('duty2');
+  });
+
   it('merges this case into a related one, or the related one into this, each on its own version', async () => {
     const related = deskCase('b', { version: 7 });
     const { w, srv } = await openDrawer(deskCase('a', { version: 2 }), DUTY, [related]);
