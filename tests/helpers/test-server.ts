@@ -7,7 +7,7 @@ import { loadConfig } from '../../server/src/config.js';
 import { openDb, type Db } from '../../server/src/store/db.js';
 import { migrate } from '../../server/src/store/migrate.js';
 import { loadCityPack } from '../../server/src/city/city-pack.js';
-import { createAuthService } from '../../server/src/auth/auth.service.js';
+import { createAuthService, type AuthService } from '../../server/src/auth/auth.service.js';
 import { createApp, type App } from '../../server/src/app.js';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -33,6 +33,8 @@ export interface TestServer {
   url: string;
   app: App;
   db: Db;
+  /** The server's auth service (its account cache can be cleared after a direct database change). */
+  auth: AuthService;
   /** Logs in a demo account and returns its token. */
   token(username: 'leader' | 'duty' | 'grid' | 'admin'): Promise<string>;
   /** POSTs to an ingest endpoint with the demo key. */
@@ -65,6 +67,7 @@ export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: s
     url,
     app,
     db,
+    auth,
     token,
     ingest: (path, body, contentType = 'application/json') =>
       fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${INGEST_KEY}`, 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) }),

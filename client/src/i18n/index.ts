@@ -14,7 +14,14 @@ const LOCALE_KEY = 'cockpit.locale';
 
 /** Every message, by locale: one module per area of the app, merged under its namespace. */
 export const messages = {
-  'zh-CN': { ...shellMessages['zh-CN'], map: mapMessages['zh-CN'], widgets: widgetMessages['zh-CN'], desk: deskMessages['zh-CN'], deskAlerts: deskAlertMessages['zh-CN'], admin: adminMessages['zh-CN'] },
+  'zh-CN': {
+    ...shellMessages['zh-CN'],
+    map: mapMessages['zh-CN'],
+    widgets: widgetMessages['zh-CN'],
+    desk: deskMessages['zh-CN'],
+    deskAlerts: deskAlertMessages['zh-CN'],
+    admin: adminMessages['zh-CN'],
+  },
   en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, desk: deskMessages.en, deskAlerts: deskAlertMessages.en, admin: adminMessages.en },
 };
 

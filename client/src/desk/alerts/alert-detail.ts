@@ -1,6 +1,7 @@
 import type { Alert, AlertHistoryEntry } from '../../../../shared/schemas/alert.js';
 
 import { api, apiText } from '../../services/api.js';
+import { saveBlob } from '../../services/download.js';
 
 export type { AlertChange, AlertHistoryEntry } from '../../../../shared/schemas/alert.js';
 
@@ -30,14 +31,7 @@ export function capAckFileName(a: Pick<Alert, 'sourceId' | 'id'>): string {
   return `ack-${(a.sourceId || a.id).replace(/[^\w.-]+/g, '_')}.xml`;
 }
 
-/** Saves `xml` as a CAP file through a temporary object URL. */
+/** Saves `xml` as a CAP file. */
 export function saveCapXml(xml: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([xml], { type: 'application/cap+xml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  saveBlob(new Blob([xml], { type: 'application/cap+xml' }), fileName);
 }

@@ -38,4 +38,3 @@ export function rowOrder(view: InboxView, acknowledgedOpen: boolean): Alert[] {
   const pending = view.groups.flatMap((g) => g.alerts);
   return acknowledgedOpen ? [...pending, ...view.acknowledged] : pending;
 }
-

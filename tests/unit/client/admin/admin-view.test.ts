@@ -7,6 +7,7 @@ import { createAppRouter } from '../../../../client/src/router.js';
 import { adminSession, fakeApi } from './fixtures.js';
 
 vi.mock('../../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -43,7 +44,7 @@ describe('/admin', () => {
     expect(w.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('tab-users');
     expect(w.find('[data-testid="users-table"]').exists()).toBe(true);
     expect(w.get('[data-testid="user-name"]').text()).toBe('admin');
-    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.attributes('href'))).toEqual(['/screen', '/admin']);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.attributes('href'))).toEqual(['/screen', '/desk', '/admin']);
   });
 
   it('moves between tabs with the arrow keys (one tab stop) and keeps the tab in the address', async () => {

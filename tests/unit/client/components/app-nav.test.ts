@@ -12,6 +12,7 @@ import { yangjiang } from '../map/fixtures.js';
 
 vi.mock('../../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -24,7 +25,7 @@ beforeEach(() => {
 
 const Blank = defineComponent({ render: () => h('div') });
 
-/** AppNav for `role` on `at`, in a client that has `/screen`, `/admin` and, as a page lands, `extra`. */
+/** AppNav for `role` on `at`, in a client that has `/screen`, `/desk`, `/admin` and, as a page lands, `extra`. */
 async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; user?: boolean; extra?: string[] } = {}) {
   const session = useSessionStore();
   session.token = 'header.payload.sig';
@@ -65,7 +66,7 @@ describe('AppNav: the pages each role may open', () => {
       ],
     ],
   ] as const)('%s sees %j (no menu for a single page)', async (role, expected) => {
-    const { w } = await mountNav(role, { extra: ['/desk'] });
+    const { w } = await mountNav(role);
     expect(menu(w)).toEqual(expected);
     expect(w.find('[data-testid="page-menu"]').exists()).toBe(expected.length > 0);
     w.unmount();
@@ -73,9 +74,9 @@ describe('AppNav: the pages each role may open', () => {
 
   it('lists only the pages this client has a route for, in the policy order', async () => {
     const { w } = await mountNav('admin');
-    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/admin']);
+    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin']);
     w.unmount();
-    const withGrid = await mountNav('admin', { extra: ['/grid', '/desk'] });
+    const withGrid = await mountNav('admin', { extra: ['/grid'] });
     expect(menu(withGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin']);
     withGrid.w.unmount();
   });
@@ -87,6 +88,7 @@ describe('AppNav: the pages each role may open', () => {
     await flushPromises();
     expect(menu(w)).toEqual([
       ['/screen', 'City wall'],
+      ['/desk', 'Duty desk'],
       ['/admin', 'Administration'],
     ]);
     await w.get('[data-page="/screen"]').trigger('click');
@@ -96,7 +98,7 @@ describe('AppNav: the pages each role may open', () => {
   });
 
   it('shows the user menu (name, role, districts, sign-out) on every page', async () => {
-    const { w } = await mountNav('grid', { extra: ['/desk'], at: '/desk' });
+    const { w } = await mountNav('grid', { at: '/desk' });
     expect(w.get('[data-testid="user-name"]').text()).toBe('grid');
     expect(w.get('[data-testid="user-role"]').text()).toBe('网格管理员 · 江城区');
     expect(w.get('[data-testid="sign-out"]').text()).toBe('退出登录');
@@ -113,7 +115,7 @@ describe('AppNav: the pages each role may open', () => {
   it('leaves the user menu out where the page places it itself (the wall)', async () => {
     const { w } = await mountNav('admin', { user: false });
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
-    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(2);
+    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(3);
     w.unmount();
   });
 });

@@ -13,6 +13,7 @@ import { yangjiang } from '../map/fixtures.js';
 // The header's connection light reads the page's live source (provided below); the screen behind the route is not under test.
 vi.mock('../../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -95,7 +96,7 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
   it('gives a role with more than one page the page menu, and a kiosk wall none', async () => {
     const admin: SessionUser = { username: 'admin', role: 'admin', districts: null };
     const { w } = await mountHeader(admin);
-    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '系统管理']);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '系统管理']);
     expect(w.findAll('[data-testid="user-menu"]')).toHaveLength(1);
     w.unmount();
     const kiosk = await mountHeader(admin, true);

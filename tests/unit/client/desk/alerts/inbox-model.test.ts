@@ -44,4 +44,3 @@ describe('inboxView', () => {
     expect(ids(rowOrder(view, true)).slice(-2)).toEqual(['o-ack', 'b-ack']);
   });
 });
-
