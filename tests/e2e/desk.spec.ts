@@ -35,7 +35,9 @@ describe("the duty officer's desk (duty / demo)", () => {
     await page.waitForURL((u) => !u.searchParams.has('stage'));
 
     // Keyboard: j moves, Enter opens the drawer with the case's timeline, Esc closes it.
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    // A click on the queue's summary line (not a row, not the inbox, which has keys of its own) gives the queue the keys.
+    await page.locator('[data-testid="queue-total"]').click();
+    await expect.poll(() => page.locator('[data-testid="queue-row"]').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.searchParams.has('case'));

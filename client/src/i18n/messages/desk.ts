@@ -104,6 +104,8 @@ export const deskMessages = {
       version: '版本 {v}',
       timeline: '办理过程',
       photo: '查看照片',
+      /** Timeline steps that are not a person's action. */
+      step: { escalate: '超期，已升级至指挥中心' },
       fromCase: '来自并入案卷 {id}',
       map: '位置',
       related: '疑似重复（同网格同类别 24 小时内）',
@@ -231,6 +233,7 @@ export const deskMessages = {
       version: 'Version {v}',
       timeline: 'Timeline',
       photo: 'View photo',
+      step: { escalate: 'Overdue, escalated to the command centre' },
       fromCase: 'From merged case {id}',
       map: 'Place',
       related: 'Possible duplicates (same grid cell and category, last 24 h)',
