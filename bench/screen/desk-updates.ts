@@ -87,7 +87,8 @@ function timeAnswers(page: Page, n: number): Promise<number[]> {
 export async function runDeskUpdates(o: DeskOptions, log: (msg: string) => void): Promise<DeskResult> {
   if (o.seconds * o.changePerS > (STEPS.length - 1) * o.cases) throw new Error('desk bench: too many changes for the cases; use fewer seconds');
   const srv = await benchServer({ simulate: false });
-  const bb = await benchBrowser(srv.url, { gpuCompositing: o.gpuCompositing });
+  // The desk is the duty officer's page: a leader, who takes no action, is sent to the wall.
+  const bb = await benchBrowser(srv.url, { gpuCompositing: o.gpuCompositing, user: 'duty' });
   try {
     const { page } = await bb.newPage();
     await page.goto(`${srv.url}/desk`);

@@ -24,17 +24,17 @@ export async function benchServer(opts: ServerOptions): Promise<ServerProcess> {
 /** Chromium plus a signed-in storage state, so every measured page starts with a cold cache but no login. */
 export interface BenchBrowser {
   browser: Browser;
-  /** A fresh context (empty HTTP cache) already holding the `leader` session. */
+  /** A fresh context (empty HTTP cache) already holding the signed-in session. */
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
-/** Launches Chromium and signs in as `leader` through the login page once. */
-export async function benchBrowser(url: string, opts: { gpuCompositing?: boolean } = {}): Promise<BenchBrowser> {
+/** Launches Chromium and signs in as `user` (default `leader`, the wall's viewer) through the login page once. */
+export async function benchBrowser(url: string, opts: { gpuCompositing?: boolean; user?: string } = {}): Promise<BenchBrowser> {
   const browser = await launchBrowser(opts);
   const viewport = { width: 1920, height: 1080 };
   const login = await browser.newContext({ viewport });
-  await openScreen(await login.newPage(), url);
+  await openScreen(await login.newPage(), url, undefined, opts.user);
   const storageState = await login.storageState();
   await login.close();
   return {

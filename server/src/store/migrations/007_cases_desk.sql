@@ -16,10 +16,10 @@ alter table cases add column merged_into uuid references cases (id);
 alter table cases add column close_reason text;
 
 create index cases_merged_into on cases (merged_into) where merged_into is not null;
--- Related cases (possible duplicates): same unit grid and category, reported close together.
-create index cases_cell_category on cases (grid_cell, category, reported_at);
--- The desk's queue sorted by deadline, paged by (deadline, id).
-create index cases_deadline_id on cases (deadline_at, id);
+-- No index of its own for related cases (same grid cell and category within a day:
+-- cases_reported_at bounds the window) or for the list's deadline sort (cases_open_deadline
+-- covers the running cases): every index on cases costs each ingested case, and these two cut
+-- durable ingest by about a third (docs/BENCHMARKS.md, eighth session).
 -- The live snapshot: every open case of a partition, whatever its age.
 create index cases_open_updated on cases (updated_at desc) where status in ('reported', 'registered', 'dispatched', 'in_progress', 'feedback');
 
