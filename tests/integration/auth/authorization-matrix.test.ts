@@ -48,6 +48,9 @@ function sampleBody(route: string): { type: string; body: string } {
   return json({ name: 5 });
 }
 
+/** The one route with a pattern for a path: every page of the client, served when it is built. */
+const CLIENT_FALLBACK = 'GET /^\\/(?!api\\/|open311\\/|socket\\.io\\/).*/';
+
 describe('authorization matrix: every route and socket command against every kind of caller', () => {
   let srv: TestServer;
   const tokens = new Map<Caller, string | null>();
@@ -70,7 +73,9 @@ describe('authorization matrix: every route and socket command against every kin
   afterAll(() => srv.close());
 
   it('lists every route of the app in the route table, and nothing else', () => {
-    const routes = expressRoutes(srv.app.express);
+    // The built client's history fallback (app.ts serveClient) is public and exists only once
+    // `dist/client` is built; its pattern leaves /api, /open311 and /socket.io to the table.
+    const routes = expressRoutes(srv.app.express).filter((r) => r !== CLIENT_FALLBACK);
     expect(
       routes.filter((r) => !(r in ROUTE_TABLE)),
       'routes without an entry in server/src/http/route-table.ts',
