@@ -55,35 +55,42 @@ function dayNumber(ymd: string): number | null {
   return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== ymd ? null : ms / DAY;
 }
 
+/** One problem of a calendar: the field ('hours[1]', 'holidays[3]', …) and what is wrong with it. */
+export interface CalendarProblem {
+  field: string;
+  message: string;
+}
+
 /**
- * What is wrong with a calendar, one line per problem naming the field ('hours[1]', 'holidays[3]', …);
- * empty when it is usable. A calendar with no working time at all is a problem: its deadlines never come.
+ * What is wrong with a calendar; empty when it is usable. A calendar with no working time at
+ * all is a problem: its deadlines would never come.
  */
-export function workCalendarProblems(cal: WorkCalendar): string[] {
-  const problems: string[] = [];
-  if (!Number.isInteger(cal.utcOffsetMinutes) || Math.abs(cal.utcOffsetMinutes) > 14 * 60) problems.push('utcOffsetMinutes: a whole number of minutes within ±14 hours');
-  if (cal.workdays.length === 0) problems.push('workdays: at least one working weekday');
+export function workCalendarProblems(cal: WorkCalendar): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (!Number.isInteger(cal.utcOffsetMinutes) || Math.abs(cal.utcOffsetMinutes) > 14 * 60) add('utcOffsetMinutes', 'a whole number of minutes within ±14 hours');
+  if (cal.workdays.length === 0) add('workdays', 'at least one working weekday');
   cal.workdays.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1 || d > 7) problems.push(`workdays[${i}]: an ISO weekday 1 (Monday) to 7 (Sunday), not ${d}`);
+    if (!Number.isInteger(d) || d < 1 || d > 7) add(`workdays[${i}]`, `an ISO weekday 1 (Monday) to 7 (Sunday), not ${d}`);
   });
-  if (cal.hours.length === 0) problems.push('hours: at least one working span');
+  if (cal.hours.length === 0) add('hours', 'at least one working span');
   let previousEnd = -1;
   cal.hours.forEach(([from, to], i) => {
     const a = minutesOf(from);
     const b = minutesOf(to);
-    if (a === null || b === null) problems.push(`hours[${i}]: 'HH:MM' times, not '${from}'–'${to}'`);
-    else if (a >= b) problems.push(`hours[${i}]: '${from}' is not before '${to}'`);
-    else if (a < previousEnd) problems.push(`hours[${i}]: starts before the previous span ends`);
+    if (a === null || b === null) add(`hours[${i}]`, `'HH:MM' times, not '${from}'–'${to}'`);
+    else if (a >= b) add(`hours[${i}]`, `'${from}' is not before '${to}'`);
+    else if (a < previousEnd) add(`hours[${i}]`, 'starts before the previous span ends');
     if (b !== null) previousEnd = b;
   });
   for (const field of ['holidays', 'workingDays'] as const) {
     cal[field].forEach((d, i) => {
-      if (dayNumber(d) === null) problems.push(`${field}[${i}]: a YYYY-MM-DD date, not '${d}'`);
+      if (dayNumber(d) === null) add(`${field}[${i}]`, `a YYYY-MM-DD date, not '${d}'`);
     });
   }
   const off = new Set(cal.holidays);
-  const both = cal.workingDays.find((d) => off.has(d));
-  if (both) problems.push(`workingDays: ${both} is also a holiday`);
+  const both = cal.workingDays.findIndex((d) => off.has(d));
+  if (both >= 0) add(`workingDays[${both}]`, `${cal.workingDays[both]} is also a holiday`);
   return problems;
 }
 
@@ -91,7 +98,7 @@ function compile(cal: WorkCalendar): Compiled {
   const hit = compiled.get(cal);
   if (hit) return hit;
   const problems = workCalendarProblems(cal);
-  if (problems.length > 0) throw new RangeError(`invalid work calendar: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new RangeError(`invalid work calendar: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   const spans = cal.hours.map(([a, b]) => [minutesOf(a)! * MINUTE, minutesOf(b)! * MINUTE] as const);
   const days = (list: string[]) => new Set(list.map((d) => dayNumber(d)!));
   const c: Compiled = {

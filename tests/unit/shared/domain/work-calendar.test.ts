@@ -114,7 +114,7 @@ describe('workCalendarProblems', () => {
       holidays: ['2025-02-30'],
       workingDays: [],
     };
-    expect(workCalendarProblems(bad).map((p) => p.split(':')[0])).toEqual(['utcOffsetMinutes', 'workdays[0]', 'hours[0]', 'hours[1]', 'holidays[0]']);
+    expect(workCalendarProblems(bad).map((p) => p.field)).toEqual(['utcOffsetMinutes', 'workdays[0]', 'hours[0]', 'hours[1]', 'holidays[0]']);
     expect(() => addClockHours('working', { ...GD, hours: [] }, new Date(), 1)).toThrow(/hours: at least one working span/);
   });
 });
