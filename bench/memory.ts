@@ -65,10 +65,11 @@ async function connectClients(url: string, o: MemoryOptions, children: Child[], 
   children.push(...workers);
   const per = Math.ceil(o.clients / o.clientProcesses);
   const opened = await Promise.all(
-    workers.map((w, i) => w.call<{ connected: number; failed: number }>('connect', { url, token, mode: 'raw', clients: Math.max(0, Math.min(per, o.clients - i * per)) }, 600_000)),
+    workers.map((w, i) => w.call<{ connected: number; failed: number; firstError: string }>('connect', { url, token, mode: 'raw', clients: Math.max(0, Math.min(per, o.clients - i * per)) }, 600_000)),
   );
   const connected = opened.reduce((n, r) => n + r.connected, 0);
-  log(`  ${connected}/${o.clients} clients subscribed to grid`);
+  const failures = opened.filter((r) => r.failed).map((r) => `${r.failed} failed: ${r.firstError}`);
+  log(`  ${connected}/${o.clients} clients subscribed to grid${failures.length ? ` (${failures.join('; ')})` : ''}`);
   return connected;
 }
 
