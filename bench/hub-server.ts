@@ -29,7 +29,9 @@ let app: App | undefined;
 
 async function start(): Promise<{ url: string; pid: number; fsync: string; engine: string }> {
   // The bench opens thousands of screens with one account: lift the per-user socket bound.
-  const config = loadConfig({ DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false', LIVE_MAX_SOCKETS_PER_USER: '10000' });
+  // The embedded database's memory settings come through, so a bench can compare them.
+  const memory = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PGLITE_')));
+  const config = loadConfig({ ...memory, DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false', LIVE_MAX_SOCKETS_PER_USER: '10000' });
   let databaseUrl: string | undefined;
   if (pgUrl) {
     const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
@@ -37,7 +39,7 @@ async function start(): Promise<{ url: string; pid: number; fsync: string; engin
     await admin.close();
     databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
-  db = await openDb({ databaseUrl, dataDir: dataDir!, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
+  db = await openDb({ databaseUrl, dataDir: dataDir!, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs, pgliteMemory: config.pgliteMemory });
   await migrate(db);
   const city = await loadCityPack('441700');
   const auth = createAuthService({ db, config, defaultGridDistrict: city.manifest.districts[0]!.adcode });

@@ -1,3 +1,4 @@
+import type { MemoryResult } from './memory.js';
 import type { FanoutResult } from './fanout.js';
 import type { AlertDesksResult } from './alert-desks.js';
 import type { IngestResult } from './ingest.js';
@@ -22,6 +23,8 @@ export interface BenchResults {
   alertDesks?: AlertDesksResult | null;
   /** The big screen in Chromium: initial load, map updates, stamina. */
   screen: ScreenResults;
+  /** Server RSS idle and with the bulk case fixture and live clients. */
+  memory?: MemoryResult | null;
   targets: TargetRow[];
 }
 

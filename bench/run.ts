@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
 import { runAlertDesks, type AlertDesksResult } from './alert-desks.js';
 import { runIngest, type IngestResult } from './ingest.js';
+import { memoryRows, runMemory, type MemoryResult } from './memory.js';
 import { installCleanup } from './lib/cleanup.js';
 import { sleep } from './lib/clock.js';
 import { busyPct, cpuTimes, machine } from './lib/machine.js';
@@ -18,7 +19,7 @@ import { MAP_VIEWS, type MapOptions, type MapView } from './screen/map-updates.j
 import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,screen (default all);
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,screen,memory (default all);
                        screen = screen-load,screen-map,screen-desk,screen-stamina, which may be given singly
   --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
@@ -26,7 +27,10 @@ const HELP = `npm run bench [-- options]
   --batch <n>          events per ingest request (1000)
   --concurrency <n>    ingest connections (4)
   --database-url <url> run the ingest phase on this PostgreSQL instead (a throw-away schema;
-                       a comparison only: the target is for the embedded database)
+                       a comparison only: the target is for the embedded database); the memory
+                       phase adds an idle run on it
+  --memory-cases <n>   cases of the bulk fixture in the memory phase's loaded run (1000000; 0 skips it)
+  --memory-settle <s>  seconds the server idles before its RSS is read (10)
   --clients <n>        live clients (1000)
   --client-procs <n>   processes the clients are spread over (2)
   --client <mode>      raw (lean hand-spoken Socket.IO) or socketio (stock client) (raw)
@@ -71,6 +75,8 @@ const { values: a } = parseArgs({
     batch: { type: 'string' },
     concurrency: { type: 'string' },
     'database-url': { type: 'string' },
+    'memory-cases': { type: 'string' },
+    'memory-settle': { type: 'string' },
     clients: { type: 'string' },
     'client-procs': { type: 'string' },
     client: { type: 'string' },
@@ -110,7 +116,7 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,screen').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,screen,memory').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
@@ -131,6 +137,13 @@ const fanoutOpts: FanoutOptions = {
   flushIntervalMs: a['flush-ms'] === undefined ? undefined : num(a['flush-ms'], 50),
 };
 const peakRate = num(a['peak-rate'], 1000);
+const memoryOpts = {
+  cases: num(a['memory-cases'], quick ? 100_000 : 1_000_000),
+  clients: fanoutOpts.clients,
+  clientProcesses: fanoutOpts.clientProcesses,
+  settleS: num(a['memory-settle'], 10),
+  databaseUrl: a['database-url'],
+};
 const alertDesksOpts = { desks: num(a.desks, 50), alerts: num(a['desk-alerts'], quick ? 20 : 50), gapMs: 200 };
 const gpuCompositing = !a['software-compositing'];
 /** The map bench's options, one per view; the warm-up is one pass over every case unless given. */
@@ -214,19 +227,26 @@ if (phases.has('alerts')) {
 
 const screen = await runScreen(phases, screenOpts, log);
 
+let memory: MemoryResult | null = null;
+if (phases.has('memory')) {
+  log(`memory: server RSS idle${memoryOpts.databaseUrl ? ' (embedded and PostgreSQL)' : ''}, then with ${memoryOpts.cases} cases and ${memoryOpts.clients} clients`);
+  memory = await runMemory(memoryOpts, log);
+}
+
 const results: BenchResults = {
   startedAt,
   durationS: Math.round((Date.now() - t0) / 1000),
   machine: machine(),
   backgroundBusyPct,
-  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, alertDesks: alertDesksOpts, screen: screenOpts },
+  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, alertDesks: alertDesksOpts, screen: screenOpts, memory: { ...memoryOpts, databaseUrl: undefined } },
   ingest,
   hub,
   hubPeak,
   naive,
   alertDesks,
   screen,
-  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...screenRows(screen)],
+  memory,
+  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...screenRows(screen), ...memoryRows(memory)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

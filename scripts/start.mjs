@@ -23,6 +23,9 @@ if (!existsSync(built) || newest(path.join(root, 'client')) > statSync(built).mt
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit' });
+// Two malloc arenas instead of eight per core: the server's threads (the embedded database's
+// among them) then keep far less freed memory (docs/OPERATIONS.md "Memory"); an operator's own value wins.
+const env = { MALLOC_ARENA_MAX: '2', ...process.env };
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

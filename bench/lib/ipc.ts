@@ -50,7 +50,7 @@ export function spawnChild(entry: string, env: Record<string, string> = {}): Chi
   });
   return {
     proc,
-    call<T>(type: string, args: Record<string, unknown> = {}, timeoutMs = 60_000) {
+    call<T>(type: string, args: Record<string, unknown> = {}, timeoutMs = 180_000) {
       return new Promise<T>((resolve, reject) => {
         if (!proc.connected) return reject(new Error(`${entry} is not running`));
         const id = nextId++;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PGLITE_MEMORY_DEFAULTS, PGLITE_MEMORY_LIMITS, type PgliteMemory } from './store/pglite-memory.js';
 import { demoJwtSecret, estimatedEntropyBits, hashIngestKey } from './auth/secrets.js';
 
 /** Thrown by {@link loadConfig} with every problem found, so an operator fixes them in one go. */
@@ -49,6 +50,8 @@ export interface Config {
   dbTimeoutMs: number;
   /** How long to wait for a database connection, ms. */
   dbConnectTimeoutMs: number;
+  /** The embedded database's memory settings (ignored with `DATABASE_URL`). */
+  pgliteMemory: PgliteMemory;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -107,6 +110,15 @@ const ingestKeys = z.string().transform((v, ctx) => {
   return out;
 });
 
+/** A memory size in whole megabytes within the setting's bounds. */
+const megabytes = (key: keyof PgliteMemory) =>
+  z.coerce
+    .number('must be a number of megabytes')
+    .int('must be whole megabytes')
+    .min(PGLITE_MEMORY_LIMITS[key].min, `must be at least ${PGLITE_MEMORY_LIMITS[key].min} MB`)
+    .max(PGLITE_MEMORY_LIMITS[key].max, `must be at most ${PGLITE_MEMORY_LIMITS[key].max} MB`)
+    .default(PGLITE_MEMORY_DEFAULTS[key]);
+
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -133,6 +145,9 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  PGLITE_SHARED_BUFFERS_MB: megabytes('sharedBuffersMb'),
+  PGLITE_WORK_MEM_MB: megabytes('workMemMb'),
+  PGLITE_MAINTENANCE_WORK_MEM_MB: megabytes('maintenanceWorkMemMb'),
 });
 
 /**
@@ -185,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    pgliteMemory: { sharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB, workMemMb: e.PGLITE_WORK_MEM_MB, maintenanceWorkMemMb: e.PGLITE_MAINTENANCE_WORK_MEM_MB },
   };
 }
 

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel });
   log.info({ config: redactConfig(config) }, 'starting');
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs, pgliteMemory: config.pgliteMemory });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const city = await loadCityPack(config.city);

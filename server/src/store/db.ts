@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { openPglite } from './pglite.js';
 import { asDbTimeout } from './deadline.js';
+import type { PgliteMemory } from './pglite-memory.js';
 
 /** The one query surface both engines share: PostgreSQL SQL with `$n` parameters. */
 export interface Queryable {
@@ -35,12 +36,14 @@ export interface DbOptions {
   timeoutMs?: number;
   /** How long to wait for a PostgreSQL connection, ms (`DB_CONNECT_TIMEOUT_MS`). */
   connectTimeoutMs?: number;
+  /** The embedded database's memory settings (`PGLITE_*_MB`); absent = the defaults. */
+  pgliteMemory?: PgliteMemory;
 }
 
 /** Opens the database `DATABASE_URL` names, or PGlite in `dataDir` (`memory://` for tests). */
 export async function openDb(opts: DbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts);
-  return openPglite(opts.dataDir, { timeoutMs: opts.timeoutMs });
+  return openPglite(opts.dataDir, { timeoutMs: opts.timeoutMs, memory: opts.pgliteMemory });
 }
 
 async function openPostgres(opts: DbOptions): Promise<Db> {

@@ -1,11 +1,26 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import type { Db, Queryable } from './db.js';
 import { DbTimeoutError } from './deadline.js';
+import { PGLITE_MEMORY_DEFAULTS, pgliteMemoryParams, type PgliteMemory } from './pglite-memory.js';
 
 type Op = 'query' | 'begin' | 'commit' | 'rollback' | 'exec' | 'close';
 type WorkerReply = { id: number; ok: true; result: { rows: unknown[] } | null } | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
+
+/** Runs initdb for a new data folder in a child process (see pglite-init.mjs). */
+async function initialise(pgDir: string, params: string[]): Promise<void> {
+  const script = fileURLToPath(new URL('./pglite-init.mjs', import.meta.url));
+  try {
+    await promisify(execFile)(process.execPath, [script, pgDir, ...params], { maxBuffer: 16 * 1024 * 1024 });
+  } catch (err) {
+    const e = err as Error & { stderr?: string };
+    throw new Error(`initialising the embedded database in ${pgDir} failed: ${e.stderr?.trim() || e.message}`, { cause: err });
+  }
+}
 
 /**
  * PGlite in a worker thread (see pglite.worker.mjs). PGlite is one connection, so callers
@@ -14,20 +29,21 @@ type WorkerReply = { id: number; ok: true; result: { rows: unknown[] } | null } 
  * messages in order — so the next transaction's statements queue up behind a commit and
  * the database thread keeps working while the main thread handles the answers.
  */
-export async function openPglite(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<Db> {
+export async function openPglite(dataDir: string, opts: { timeoutMs?: number; memory?: PgliteMemory } = {}): Promise<Db> {
   const timeoutMs = opts.timeoutMs ?? 0;
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), {
-    workerData: { dataDir: inMemory ? null : path.resolve(dataDir, 'pg') },
-  });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
-  let failed: Error | null = null;
+  const pgDir = inMemory ? null : path.resolve(dataDir, 'pg');
+  const params = pgliteMemoryParams(opts.memory ?? PGLITE_MEMORY_DEFAULTS);
+  if (pgDir && !existsSync(path.join(pgDir, 'PG_VERSION'))) await initialise(pgDir, params);
+  const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { workerData: { dataDir: pgDir, params } });
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
   });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failed: Error | null = null;
   worker.on('message', (m: WorkerReply) => {
     const call = pending.get(m.id);
     pending.delete(m.id);

@@ -4,6 +4,7 @@
 // Protocol: {id, op: 'query'|'begin'|'commit'|'rollback'|'exec'|'close'|'fail', sql?, params?, blob?}
 // → {id, ok, result | error}. `blob` (bytes) is the file a `COPY … FROM '/dev/blob'` reads;
 // `fail` (message in `sql`) stands for a statement db.ts could not post.
+// workerData: {dataDir (null = in memory), params: extra start parameters (memory settings)}.
 //
 // Messages are handled strictly one after another in arrival order, so db.ts can post a
 // transaction's statements without waiting for each answer and this thread never idles
@@ -13,7 +14,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const lite = await PGlite.create(workerData.dataDir ?? undefined);
+const lite = await PGlite.create({ dataDir: workerData.dataDir ?? undefined, startParams: [...PGlite.defaultStartParams, ...workerData.params] });
 
 let inTransaction = false;
 /** The first error inside the open transaction, if any. */

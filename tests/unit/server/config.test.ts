@@ -134,4 +134,20 @@ describe('loadConfig', () => {
     expect(loadStorageConfig({ NODE_ENV: 'production' })).toEqual({ databaseUrl: undefined, dataDir: './data' });
     expect(loadStorageConfig({ DATABASE_URL: 'postgres://h/db', DATA_DIR: '/srv' })).toEqual({ databaseUrl: 'postgres://h/db', dataDir: '/srv' });
   });
+
+  it("sizes the embedded database's memory from PGLITE_*_MB, with small defaults", () => {
+    expect(loadConfig({ DATA_DIR: 'memory://' }).pgliteMemory).toEqual({ sharedBuffersMb: 16, workMemMb: 4, maintenanceWorkMemMb: 16 });
+    expect(loadConfig({ DATA_DIR: 'memory://', PGLITE_SHARED_BUFFERS_MB: '64', PGLITE_WORK_MEM_MB: '8', PGLITE_MAINTENANCE_WORK_MEM_MB: '32' }).pgliteMemory).toEqual({
+      sharedBuffersMb: 64,
+      workMemMb: 8,
+      maintenanceWorkMemMb: 32,
+    });
+  });
+
+  it('refuses a bad memory size, naming the variable', () => {
+    expect(problemsOf({ PGLITE_SHARED_BUFFERS_MB: 'lots' })).toEqual(['PGLITE_SHARED_BUFFERS_MB: must be a number of megabytes']);
+    expect(problemsOf({ PGLITE_WORK_MEM_MB: '2.5' })).toEqual(['PGLITE_WORK_MEM_MB: must be whole megabytes']);
+    expect(problemsOf({ PGLITE_MAINTENANCE_WORK_MEM_MB: '0' })).toEqual(['PGLITE_MAINTENANCE_WORK_MEM_MB: must be at least 1 MB']);
+    expect(problemsOf({ PGLITE_SHARED_BUFFERS_MB: '4096' })).toEqual(['PGLITE_SHARED_BUFFERS_MB: must be at most 1024 MB']);
+  });
 });

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench -- --only memory`: the server's resident memory (RSS) — idle on an empty
+ * embedded database, idle on PostgreSQL (with `--database-url`), and on an embedded database
+ * holding the bulk case fixture (lib/case-fixture.ts) with live clients connected. The server
+ * runs as `npm start` runs it (MALLOC_ARENA_MAX=2, the engine's default memory settings)
+ * without the simulator, in a process of its own (hub-server.ts).
+ */
+import { loadCaseFixture } from './lib/case-fixture.js';
+import { removeTempDir, tempDir } from './lib/cleanup.js';
+import { nowMs, sleep } from './lib/clock.js';
+import { login } from './lib/http.js';
+import { spawnChild, type Child } from './lib/ipc.js';
+import type { ResourceUse } from './lib/resources.js';
+import type { TargetRow } from './report.js';
+import { openDb } from '../server/src/store/db.js';
+import { migrate } from '../server/src/store/migrate.js';
+
+export interface MemoryOptions {
+  /** Cases of the loaded run (1,000,000; 0 skips it). */
+  cases: number;
+  /** Live clients of the loaded run (1,000). */
+  clients: number;
+  clientProcesses: number;
+  /** Seconds the server sits idle before its RSS is read (and over which it is averaged). */
+  settleS: number;
+  /** PostgreSQL for the comparison run; absent skips it. */
+  databaseUrl?: string;
+}
+
+export interface MemoryRun {
+  rssMiB: number;
+  rssPeakMiB: number;
+  heapUsedMiB: number;
+}
+
+export interface MemoryResult {
+  idlePglite: MemoryRun;
+  idlePostgres: MemoryRun | null;
+  loaded: (MemoryRun & { cases: number; timelineRows: number; fixtureS: number; clients: number; clientsConnected: number }) | null;
+}
+
+const TARGETS = { idleMiB: 300, loadedMiB: 600 };
+const MIB_PER_MB = 1_000_000 / 1_048_576;
+
+/** Starts the server on `env`, lets it settle, reads its memory; `during` runs before the settling. */
+async function measure(env: Record<string, string>, settleS: number, during?: (url: string) => Promise<void>): Promise<MemoryRun> {
+  const srv = spawnChild('hub-server.ts', { MALLOC_ARENA_MAX: '2', ...env });
+  try {
+    // A new embedded database is initialised first, and a loaded one opened: slow on a busy machine.
+    const { url } = await srv.call<{ url: string }>('start', {}, 600_000);
+    await during?.(url);
+    const from = nowMs();
+    await sleep(settleS * 1000);
+    const { resources } = await srv.call<{ resources: ResourceUse }>('stats', { start: from, end: nowMs() });
+    return { rssMiB: Math.round(resources.rssMeanMiB), rssPeakMiB: Math.round(resources.rssPeakMiB), heapUsedMiB: Math.round(resources.heapUsedMiB) };
+  } finally {
+    await srv.stop().catch(() => undefined);
+  }
+}
+
+/** Opens `clients` live `grid` subscribers spread over client processes; returns how many connected. */
+async function connectClients(url: string, o: MemoryOptions, children: Child[], log: (msg: string) => void): Promise<number> {
+  const token = await login(url);
+  const workers = Array.from({ length: o.clientProcesses }, () => spawnChild('client-worker.ts'));
+  children.push(...workers);
+  const per = Math.ceil(o.clients / o.clientProcesses);
+  const opened = await Promise.all(
+    workers.map((w, i) => w.call<{ connected: number; failed: number; firstError: string }>('connect', { url, token, mode: 'raw', clients: Math.max(0, Math.min(per, o.clients - i * per)) }, 600_000)),
+  );
+  const connected = opened.reduce((n, r) => n + r.connected, 0);
+  const failures = opened.filter((r) => r.failed).map((r) => `${r.failed} failed: ${r.firstError}`);
+  log(`  ${connected}/${o.clients} clients subscribed to grid${failures.length ? ` (${failures.join('; ')})` : ''}`);
+  return connected;
+}
+
+export async function runMemory(o: MemoryOptions, log: (msg: string) => void): Promise<MemoryResult> {
+  const emptyDir = tempDir('cockpit-bench-memory-');
+  const idlePglite = await measure({ BENCH_DATA_DIR: emptyDir }, o.settleS);
+  removeTempDir(emptyDir);
+  log(`  idle, empty embedded database: ${idlePglite.rssMiB} MiB RSS (peak ${idlePglite.rssPeakMiB})`);
+  let idlePostgres: MemoryRun | null = null;
+  if (o.databaseUrl) {
+    const dir = tempDir('cockpit-bench-memory-pg-');
+    idlePostgres = await measure({ BENCH_DATA_DIR: dir, BENCH_DATABASE_URL: o.databaseUrl }, o.settleS);
+    removeTempDir(dir);
+    log(`  idle, PostgreSQL: ${idlePostgres.rssMiB} MiB RSS (peak ${idlePostgres.rssPeakMiB})`);
+  }
+  if (o.cases <= 0) return { idlePglite, idlePostgres, loaded: null };
+
+  const dir = tempDir('cockpit-bench-memory-loaded-');
+  const db = await openDb({ dataDir: dir });
+  await migrate(db);
+  log(`  loading ${o.cases.toLocaleString('en-US')} cases …`);
+  const fixture = await loadCaseFixture(db, { count: o.cases, onProgress: (n) => n % 100_000 === 0 && log(`    ${n.toLocaleString('en-US')}`) });
+  await db.close();
+  log(`  fixture: ${fixture.cases} cases, ${fixture.timelineRows} timeline rows in ${Math.round(fixture.ms / 1000)} s`);
+  const children: Child[] = [];
+  let clientsConnected = 0;
+  try {
+    const run = await measure({ BENCH_DATA_DIR: dir }, o.settleS, async (url) => {
+      clientsConnected = await connectClients(url, o, children, log);
+    });
+    log(`  ${o.cases} cases, ${clientsConnected} clients: ${run.rssMiB} MiB RSS (peak ${run.rssPeakMiB})`);
+    return { idlePglite, idlePostgres, loaded: { ...run, cases: fixture.cases, timelineRows: fixture.timelineRows, fixtureS: Math.round(fixture.ms / 1000), clients: o.clients, clientsConnected } };
+  } finally {
+    await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
+    removeTempDir(dir);
+  }
+}
+
+/** The verdict rows: the targets are in MB (issue 12), the figures in MiB. */
+export function memoryRows(r: MemoryResult | null): TargetRow[] {
+  if (!r) return [];
+  const row = (metric: string, limitMb: number, run: MemoryRun | null, judged = true): TargetRow => ({
+    metric,
+    target: `< ${limitMb} MB (${Math.round(limitMb * MIB_PER_MB)} MiB)`,
+    measured: run ? `${run.rssMiB} MiB (peak ${run.rssPeakMiB})` : 'not run',
+    verdict: !run || !judged ? 'n/a' : run.rssPeakMiB < limitMb * MIB_PER_MB ? 'PASS' : 'FAIL',
+  });
+  const loaded = r.loaded;
+  return [
+    row('Server RSS idle, empty embedded database', TARGETS.idleMiB, r.idlePglite),
+    row('Server RSS idle, PostgreSQL (comparison)', TARGETS.idleMiB, r.idlePostgres, false),
+    row(
+      `Server RSS, embedded database with ${loaded ? loaded.cases.toLocaleString('en-US') : '—'} cases, ${loaded ? `${loaded.clientsConnected}/${loaded.clients}` : '—'} clients`,
+      TARGETS.loadedMiB,
+      loaded,
+      !!loaded && loaded.cases >= 1_000_000 && loaded.clientsConnected >= 1000,
+    ),
+  ];
+}
