@@ -108,15 +108,7 @@ export const DEFAULT_EVALUATION_WEIGHTS: EvaluationWeights = {
 
 /** Indicators where less is better. */
 const LOWER_IS_BETTER: ReadonlySet<IndicatorName> = new Set(['sendBackRate', 'avgHandlingHours', 'supervised']);
-const RATES: ReadonlySet<IndicatorName> = new Set([
-  'onTimeRegistrationRate',
-  'accurateDispatchRate',
-  'disposalRate',
-  'onTimeDisposalRate',
-  'closureRate',
-  'onTimeClosureRate',
-  'sendBackRate',
-]);
+const RATES: ReadonlySet<IndicatorName> = new Set(['onTimeRegistrationRate', 'accurateDispatchRate', 'disposalRate', 'onTimeDisposalRate', 'closureRate', 'onTimeClosureRate', 'sendBackRate']);
 
 /**
  * Scores 0..100 for rows of indicators: each weighted indicator gives 0..1 — a rate itself

@@ -21,7 +21,9 @@ const duty: Actor = { username: 'duty', role: 'duty', districts: null };
 /** The rollups as sorted text rows, without rows whose counters all cancelled out. */
 async function snapshot(db: Db): Promise<string[]> {
   const { rows } = await db.query(`select * from case_rollups where ${COUNTERS.map((k) => `${k} <> 0`).join(' or ')}`);
-  return rows.map((r) => JSON.stringify({ ...r, day: String(r.day instanceof Date ? r.day.toISOString() : r.day).slice(0, 10), handling_hours: Math.round(Number(r.handling_hours) * 1e6) / 1e6 })).sort();
+  return rows
+    .map((r) => JSON.stringify({ ...r, day: String(r.day instanceof Date ? r.day.toISOString() : r.day).slice(0, 10), handling_hours: Math.round(Number(r.handling_hours) * 1e6) / 1e6 }))
+    .sort();
 }
 
 /** A seeded random mix of ingest (reports, drills, integrators' forward moves) and people's actions. */
@@ -55,7 +57,21 @@ async function randomMix(db: Db, grid: GridService, city: CityPack, clock: { t: 
     if (roll < 0.35) {
       // An integrator moves its case forward (ingest of a stored case).
       const to = rng.pick(['registered', 'dispatched', 'in_progress', 'feedback', 'closed'] as const);
-      await grid.ingest([{ sourceId: c.sourceId, source: c.source as GridEventInput['source'], category: cur!.category, title: cur!.title, location: { lon: cur!.lon, lat: cur!.lat }, reportedAt: cur!.reportedAt, status: to, statusAt: new Date(clock.t).toISOString(), ...(c.exercise ? { exercise: true } : {}) }]).catch(() => undefined);
+      await grid
+        .ingest([
+          {
+            sourceId: c.sourceId,
+            source: c.source as GridEventInput['source'],
+            category: cur!.category,
+            title: cur!.title,
+            location: { lon: cur!.lon, lat: cur!.lat },
+            reportedAt: cur!.reportedAt,
+            status: to,
+            statusAt: new Date(clock.t).toISOString(),
+            ...(c.exercise ? { exercise: true } : {}),
+          },
+        ])
+        .catch(() => undefined);
       continue;
     }
     const possible = actionsFor(cur!.status, 'duty').filter((a) => a !== 'reject' || rng.next() < 0.1);

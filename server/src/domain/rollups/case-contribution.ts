@@ -124,5 +124,8 @@ export function addCase(out: Deltas, c: CaseRecord, steps: readonly Step[], ctx:
 
 /** Orders steps as the timeline does: by time, then in the order they were stored. */
 export function timelineOrder(steps: Step[]): Step[] {
-  return steps.map((s, i) => [s, i] as const).sort((a, b) => Date.parse(a[0].at) - Date.parse(b[0].at) || a[1] - b[1]).map(([s]) => s);
+  return steps
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => Date.parse(a[0].at) - Date.parse(b[0].at) || a[1] - b[1])
+    .map(([s]) => s);
 }
