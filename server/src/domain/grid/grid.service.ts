@@ -1,22 +1,20 @@
 import type { Db, Queryable } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
 import type { CaseStatus, GridCase, GridEventInput } from '../../../../shared/schemas/grid-event.js';
-import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
 import { actionBetween, pathTo } from '../../../../shared/domain/lifecycle.js';
 import type { AuditLog, ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './cases.repository.js';
 import type { CaseRecord } from './cases.repository.js';
 import { appendTimeline, type TimelineRow } from './case-timeline.repository.js';
-import { enterStatus } from './case-steps.js';
+import { enterStatus, type DeadlineRules } from './case-steps.js';
 import { createCaseActions } from './case-actions.js';
 import { createCaseReads } from './case-reads.js';
 import type { CityManifest } from '../../../../shared/schemas/city-pack.js';
 import { trackChange } from '../rollups/rollups.repository.js';
 import { rollupContext } from '../rollups/rollup-context.js';
 
-export interface GridServiceDeps {
+export interface GridServiceDeps extends DeadlineRules {
   db: Db;
-  categories: Map<string, CaseCategory>;
   /** Ids of the city pack's departments: a dispatch names one of them. */
   departments: ReadonlySet<string>;
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
@@ -45,7 +43,7 @@ interface Plan {
 export function createGridService(deps: GridServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
-  const rollups = rollupContext(deps.categories, deps.city);
+  const rollups = rollupContext(deps.categories, { registrationHours: deps.city?.registrationHours, calendar: deps.calendar });
   const actions = createCaseActions({ ...deps, now, rollups });
 
   /** Keeps the rollups in step with what a batch stored, in its transaction. */
@@ -56,7 +54,7 @@ export function createGridService(deps: GridServiceDeps) {
   function walk(rec: CaseRecord, to: CaseStatus, at: string, actor: string, timeline: Timeline, department?: string) {
     for (const status of pathTo(rec.status, to) ?? []) {
       const action = actionBetween(rec.status, status);
-      enterStatus(rec, status, at, deps.categories, department);
+      enterStatus(rec, status, at, deps, department);
       rec.updatedAt = now().toISOString();
       timeline.push({ caseId: rec.id, at, status, actor, ...(action ? { action } : {}) });
     }

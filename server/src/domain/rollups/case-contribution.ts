@@ -1,6 +1,5 @@
 import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
 import type { CaseStatus } from '../../../../shared/schemas/grid-event.js';
-import { deadlineAt } from '../../../../shared/domain/lifecycle.js';
 import type { CaseRecord } from '../grid/cases.repository.js';
 import { emptyCounters, type Counter, type Counters } from '../../../../shared/domain/indicators.js';
 
@@ -42,12 +41,6 @@ export interface RollupContext {
   /** Hours between two instants in the category's clock. */
   hoursBetween: (category: CaseCategory, from: string, to: string) => number;
 }
-
-/** The natural clock: deadlines and handling hours in calendar hours. */
-export const naturalClock: Pick<RollupContext, 'deadline' | 'hoursBetween'> = {
-  deadline: (category, at) => deadlineAt(at, category.deadlineHours),
-  hoursBetween: (_category, from, to) => (Date.parse(to) - Date.parse(from)) / 3_600_000,
-};
 
 const STATUS_STEP: Partial<Record<CaseStatus, string>> = { registered: 'register', dispatched: 'dispatch', feedback: 'feedback', closed: 'close' };
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addCase, naturalClock, type Deltas, type RollupContext, type Step } from '../../../../../server/src/domain/rollups/case-contribution.js';
+import { addCase, type Deltas, type RollupContext, type Step } from '../../../../../server/src/domain/rollups/case-contribution.js';
 import type { CaseRecord } from '../../../../../server/src/domain/grid/cases.repository.js';
 import { addCounters, emptyCounters, indicatorsOf, metricOf, ranks, scores, type Counters } from '../../../../../shared/domain/indicators.js';
+import { rollupContext } from '../../../../../server/src/domain/rollups/rollup-context.js';
 import { comparePeriods, dayRange } from '../../../../../server/src/domain/rollups/periods.js';
 
-const ctx: RollupContext = {
-  categories: new Map([['manhole_cover', { code: 'manhole_cover', name: '井盖', nameEn: 'Manhole', kind: 'facility', department: 'municipal', deadlineHours: 24 }]]),
-  utcOffsetMinutes: 480,
-  registrationHours: 1,
-  ...naturalClock,
-};
+const ctx: RollupContext = rollupContext(
+  new Map([['manhole_cover', { code: 'manhole_cover', name: '井盖', nameEn: 'Manhole', kind: 'facility', department: 'municipal', deadlineHours: 24, clock: 'natural' }]]),
+);
 
 /** A case reported at 2026-03-02 09:00 Beijing time (01:00Z), its steps at hour offsets from then. */
 function kase(id: string, steps: [number, Step['status'], string][], over: Partial<CaseRecord> = {}): { c: CaseRecord; steps: Step[] } {
@@ -131,6 +129,47 @@ describe('evaluation indicators from case rollups', () => {
     const s = scores([a, c, a], { onTimeClosureRate: 2, sendBackRate: 2 });
     expect(s).toEqual([100, 25, 100]); // c: on-time closure 0, send-back 0.5 → (0 + 0.5·2) / 4
     expect(ranks(s)).toEqual([1, 3, 1]);
+  });
+});
+
+describe('indicators on the working-hours clock', () => {
+  const calendar = {
+    utcOffsetMinutes: 480,
+    workdays: [1, 2, 3, 4, 5],
+    hours: [
+      ['09:00', '12:00'],
+      ['14:00', '18:00'],
+    ] as [string, string][],
+    holidays: ['2026-03-09'],
+    workingDays: [],
+  };
+  const working = rollupContext(
+    new Map([['manhole_cover', { code: 'manhole_cover', name: '井盖', nameEn: 'Manhole', kind: 'facility', department: 'municipal', deadlineHours: 4, clock: 'working' }]]),
+    { calendar },
+  );
+
+  it('counts handling hours and the deadline across a weekend and a holiday in working hours', () => {
+    // Dispatched Friday 6 March 17:00, fed back Tuesday 10 March 10:00 (Monday a holiday): 1 h + 1 h.
+    const c = {
+      id: 'w',
+      reportedAt: '2026-03-06T08:30:00Z',
+      district: '441702',
+      gridCell: 'x',
+      category: 'manhole_cover',
+      department: 'municipal',
+      source: 'inspector',
+      exercise: false,
+    } as CaseRecord;
+    const steps: Step[] = [
+      { at: '2026-03-06T08:40:00Z', status: 'registered', action: 'register' },
+      { at: '2026-03-06T09:00:00Z', status: 'dispatched', action: 'dispatch' },
+      { at: '2026-03-10T02:00:00Z', status: 'feedback', action: 'feedback' },
+    ];
+    const d: Deltas = new Map();
+    addCase(d, c, steps, working, 1);
+    const s = [...d.values()].reduce((a, r) => addCounters(a, r.c), emptyCounters());
+    expect(indicatorsOf(s)).toMatchObject({ avgHandlingHours: 2, onTimeDisposalRate: 1 }); // due Tuesday 12:00, not Saturday
+    expect([...d.values()].find((r) => r.c.due === 1)!.key.day).toBe('2026-03-10');
   });
 });
 
