@@ -112,6 +112,7 @@ describe.each([
       locate: (p) => ({ district: locator.district(p), gridCell: locator.gridCell(p) }),
       sink: { publish: () => undefined },
       city: city.manifest,
+      calendar: city.manifest.calendar,
       now: () => new Date(clock.t),
     });
   });
