@@ -44,6 +44,7 @@ import { createAuditRouter } from './http/audit.routes.js';
 import { createEvaluationRouter } from './http/evaluation.routes.js';
 import { createAnalysis } from './domain/rollups/analysis.service.js';
 import { rollupContext } from './domain/rollups/rollup-context.js';
+import { catchUpRollups } from './domain/rollups/rollups.repository.js';
 import { createAdminService } from './admin/admin.service.js';
 import { createAdminRouter } from './http/admin.routes.js';
 import { disconnectUser } from './realtime/disconnect-user.js';
@@ -126,6 +127,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const airDays = await catchUpAirDays(db);
   if (airDays) log.info({ stationDays: airDays }, 'daily air results computed for days stored before them');
+  const rolledUp = await catchUpRollups(db, rollupContext(city.categoryByCode, city.manifest));
+  if (rolledUp) log.info({ cases: rolledUp }, 'case rollups computed for cases stored before them');
   await domain.refreshKpis(true);
 
   const metrics = createMetrics();

@@ -5,7 +5,7 @@ import { loadCityPack, type CityPack } from '../../../server/src/city/city-pack.
 import { createLocator } from '../../../server/src/city/locate.js';
 import { createGridService, type GridService } from '../../../server/src/domain/grid/grid.service.js';
 import { getCase } from '../../../server/src/domain/grid/cases.repository.js';
-import { rebuildRollups } from '../../../server/src/domain/rollups/rollups.repository.js';
+import { catchUpRollups, rebuildRollups } from '../../../server/src/domain/rollups/rollups.repository.js';
 import { rollupContext } from '../../../server/src/domain/rollups/rollup-context.js';
 import { COUNTERS } from '../../../shared/domain/indicators.js';
 import { actionsFor, type CaseAction } from '../../../shared/domain/lifecycle.js';
@@ -126,6 +126,11 @@ describe.each([
     const incremental = await snapshot(db);
     const rebuilt = await db.transaction((tx) => rebuildRollups(tx, rollupContext(city.categoryByCode, city.manifest), 7));
     expect(rebuilt).toBeGreaterThan(50);
+    expect(await snapshot(db)).toEqual(incremental);
+    // The first start after the upgrade fills empty rollups from the stored cases; later starts leave them.
+    await db.query('delete from case_rollups');
+    expect(await catchUpRollups(db, rollupContext(city.categoryByCode, city.manifest))).toBe(rebuilt);
+    expect(await catchUpRollups(db, rollupContext(city.categoryByCode, city.manifest))).toBe(0);
     expect(await snapshot(db)).toEqual(incremental);
     // The mix reached every kind of counter, so the comparison covered them all.
     const { rows } = await db.query(`select ${COUNTERS.map((k) => `sum(${k}) as ${k}`).join(', ')} from case_rollups`);

@@ -93,3 +93,17 @@ export async function rebuildRollups(q: Queryable, ctx: RollupContext, pageSize 
     after = cases[cases.length - 1]!.id;
   }
 }
+
+/**
+ * Fills the rollups once when cases exist but no rollup row does (the first start after the
+ * upgrade that adds them); returns the cases counted, 0 when nothing was to do.
+ */
+export async function catchUpRollups(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: { untimed?: boolean }): Promise<T> }, ctx: RollupContext): Promise<number> {
+  return db.transaction(
+    async (tx) => {
+      const { rows } = await tx.query('select exists (select 1 from cases) as cases, exists (select 1 from case_rollups) as rollups');
+      return rows[0]!.cases && !rows[0]!.rollups ? rebuildRollups(tx, ctx) : 0;
+    },
+    { untimed: true },
+  );
+}
