@@ -3,6 +3,7 @@ import { placeAnchors } from './anchors.js';
 import { type DistrictCollection, echartsMapDir, readCityInfo, readEchartsMap, toDistrictCollection } from './boundaries.js';
 import { generateCameras } from './cameras.js';
 import { guangdongCalendar } from './calendar.js';
+import { DEFAULT_EVALUATION_WEIGHTS } from '../../shared/domain/indicators.js';
 import { categories } from './categories.js';
 import { departments } from './departments.js';
 import { cityProfiles, type DistrictProfile } from './profiles/index.js';
@@ -87,6 +88,8 @@ export function generateCityPack(adcode: string, mapDir = echartsMapDir()): Gene
     gridResolution: 10,
     ...(profile.airTargets ? { airTargets: profile.airTargets } : {}),
     calendar: guangdongCalendar(),
+    registrationHours: 1,
+    evaluationWeights: { ...DEFAULT_EVALUATION_WEIGHTS },
   };
   const senders = Object.values(citySenders({ adcode, name: info.name, nameEn: profile.nameEn }));
   return { manifest, districts, stations, resources, cameras, departments, categories, senders };
