@@ -144,7 +144,7 @@ export function fixtureCase(spec: FixtureSpec, i: number): FixtureCase {
     rec.version += 1;
     rec.updatedAt = iso(at);
   };
-  const plan = planLifecycle(rng, reportedAt, category, source);
+  const plan = planLifecycle(rng, reportedAt, category, source, 1, spec.city.calendar);
   let deadline = Infinity;
   let since = reportedAt;
   for (const s of withDesk(rng, plan.steps, category.deadlineHours)) {
@@ -165,7 +165,7 @@ export function fixtureCase(spec: FixtureSpec, i: number): FixtureCase {
     if (status === 'dispatched') {
       rec.department = s.department ?? category.department;
       rec.dispatchedAt = iso(s.at);
-      deadline = deadlineAt(s.at, category.deadlineHours).getTime();
+      deadline = deadlineAt(s.at, category, spec.city.calendar).getTime();
       rec.deadlineAt = iso(deadline);
     }
     if (status === 'closed') rec.closedAt = iso(s.at);
