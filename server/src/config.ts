@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBasemapConfig, type BasemapConfig } from './basemap-config.js';
 import { demoJwtSecret, estimatedEntropyBits, hashIngestKey } from './auth/secrets.js';
 
 /** Thrown by {@link loadConfig} with every problem found, so an operator fixes them in one go. */
@@ -49,6 +50,8 @@ export interface Config {
   dbTimeoutMs: number;
   /** How long to wait for a database connection, ms. */
   dbConnectTimeoutMs: number;
+  /** The city's own basemap (`BASEMAP_*`), or the built-in one. */
+  basemap: BasemapConfig;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     for (const name of weakIngestKeys(raw.INGEST_KEYS)) problems.push(`INGEST_KEYS: key "${name}" is too predictable; use random bytes, e.g. openssl rand -base64 32`);
   }
+  const basemap = parseBasemapConfig(env, problems);
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -185,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    basemap,
   };
 }
 
