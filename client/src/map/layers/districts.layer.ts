@@ -65,8 +65,8 @@ export const districtsLayer: MapLayerDefinition = {
           SOURCE,
           { type: 'FeatureCollection', features: districtFeatures(ctx.city.districts) },
           [
-            { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.55 } },
-            { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 1.6, 'line-opacity': 0.9 } },
+            { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.32 } },
+            { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 2, 'line-opacity': 0.95 } },
           ],
           { beforeId: ctx.beforeId },
         );
