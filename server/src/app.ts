@@ -32,6 +32,7 @@ import { catchUpAirDays } from './domain/env/daily-aqi.js';
 import { createReplayRouter } from './http/replay.routes.js';
 import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
+import { basemapOrigins, publicBasemap } from './basemap-config.js';
 import { createDrillsRouter } from './http/drills.routes.js';
 import { AppError } from './errors.js';
 import { errorHandler } from './http/errors.js';
@@ -50,7 +51,7 @@ import { createAdminRouter } from './http/admin.routes.js';
 import { disconnectUser } from './realtime/disconnect-user.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs'>>;
+  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs' | 'basemap' | 'dataDir'>>;
   db: Db;
   city: CityPack;
   auth: AuthService;
@@ -157,15 +158,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(metrics.httpMiddleware);
   app.use(ingestUse.middleware);
   app.use(requestDeadline(deps.config.requestTimeoutMs ?? 30_000));
+  const basemap = deps.config.basemap ?? { kind: 'builtin' };
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           'default-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', ...basemapOrigins(basemap)],
           'style-src': ["'self'", "'unsafe-inline'"],
           'worker-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'connect-src': ["'self'", 'ws:', 'wss:', ...basemapOrigins(basemap)],
         },
       },
     }),
@@ -175,7 +177,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use((req, _res, next) => next(draining && req.method !== 'GET' ? new AppError(503, 'shutting_down', 'The server is shutting down') : undefined));
   app.use(createAuthRouter(auth, { throttle: { redis: redis?.client }, audit: recordAudit }));
   app.use(createIngestRouter({ ingest, verifyIngestKey: auth.verifyIngestKey }));
-  app.use(createBasemapRouter({ districts: city.districts }));
+  app.use(createBasemapRouter({ districts: city.districts, land: city.land ?? null, basemap, dataDir: deps.config.dataDir }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
   app.use(createDrillsRouter({ drills: domain.drills, auth, audit: recordAudit }));
   const api = express.Router();
@@ -183,7 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use('/incidents', createIncidentsRouter({ domain, gridResolution: city.manifest.gridResolution }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));
-  api.use(createReferenceRouter({ db, domain, city }));
+  api.use(createReferenceRouter({ db, domain, city, basemap: publicBasemap(basemap) }));
   api.use('/stats', createStatsRouter({ db, now: deps.now }));
   api.use('/air', createAirRouter({ db, city, now: deps.now }));
   api.use(createAuditRouter({ db }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PGLITE_MEMORY_DEFAULTS, PGLITE_MEMORY_LIMITS, type PgliteMemory } from './store/pglite-memory.js';
+import { parseBasemapConfig, type BasemapConfig } from './basemap-config.js';
 import { demoJwtSecret, estimatedEntropyBits, hashIngestKey } from './auth/secrets.js';
 
 /** Thrown by {@link loadConfig} with every problem found, so an operator fixes them in one go. */
@@ -52,6 +53,8 @@ export interface Config {
   dbConnectTimeoutMs: number;
   /** The embedded database's memory settings (ignored with `DATABASE_URL`). */
   pgliteMemory: PgliteMemory;
+  /** The city's own basemap (`BASEMAP_*`), or the built-in one. */
+  basemap: BasemapConfig;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -170,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     for (const name of weakIngestKeys(raw.INGEST_KEYS)) problems.push(`INGEST_KEYS: key "${name}" is too predictable; use random bytes, e.g. openssl rand -base64 32`);
   }
+  const basemap = parseBasemapConfig(env, problems);
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -201,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     pgliteMemory: { sharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB, workMemMb: e.PGLITE_WORK_MEM_MB, maintenanceWorkMemMb: e.PGLITE_MAINTENANCE_WORK_MEM_MB },
+    basemap,
   };
 }
 

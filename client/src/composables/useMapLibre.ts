@@ -2,7 +2,8 @@ import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref, type Shal
 import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { offlineStyle } from '../map/style.js';
+import { basemapStyle } from '../map/basemap.js';
+import { useReferenceStore } from '../stores/reference.js';
 import { parseMapFocus } from '../map/focus.js';
 import { useScreenScale } from './useScreenScale.js';
 
@@ -44,10 +45,19 @@ export function useMapLibre(
     if (focus) m.jumpTo(focus);
   }
 
-  onMounted(() => {
+  const reference = useReferenceStore();
+  let unmounted = false;
+
+  /** Created once the reference data says which basemap the city uses (the built-in one if it cannot tell). */
+  async function create() {
+    const spec = await reference.load().then(
+      (c) => c.basemap,
+      () => undefined,
+    );
+    if (unmounted || !container.value) return;
     const m = new MapLibreMap({
-      container: container.value!,
-      style: offlineStyle(location.href),
+      container: container.value,
+      style: basemapStyle(spec, location.href),
       pixelRatio: pixelRatio(),
       attributionControl: false,
       dragRotate: false,
@@ -69,12 +79,15 @@ export function useMapLibre(
       m.resize();
       fitCity();
     });
-    observer.observe(container.value!);
-  });
+    observer.observe(container.value);
+  }
+
+  onMounted(() => void create());
 
   watch(fit, () => map.value?.setPixelRatio(pixelRatio()));
 
   onBeforeUnmount(() => {
+    unmounted = true;
     observer?.disconnect();
     map.value?.remove();
     map.value = null;

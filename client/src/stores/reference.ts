@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
 import type { CityManifest, Station, Resource, Camera, Department, CaseCategory, Sender } from '../../../shared/schemas/city-pack.js';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { BasemapSpec } from '../../../shared/contracts/basemap.js';
 import { api } from '../services/api.js';
 
 /** District boundaries as the server serves them (properties carry adcode and name). */
@@ -15,6 +16,8 @@ export interface CityReference {
   departments: Department[];
   /** CAP senders with their human names, so alerts never show a raw sender id where the pack knows it. */
   senders: Sender[];
+  /** The configured basemap (absent or `builtin`: the offline one). */
+  basemap?: BasemapSpec;
   stations: Station[];
   resources: Resource[];
   cameras: Camera[];
@@ -30,7 +33,7 @@ export const useReferenceStore = defineStore('reference', () => {
 
   async function fetchAll(): Promise<CityReference> {
     const [c, stations, resources, cameras] = await Promise.all([
-      api<Pick<CityReference, 'manifest' | 'districts' | 'categories' | 'departments' | 'senders'>>('/api/v1/city'),
+      api<Pick<CityReference, 'manifest' | 'districts' | 'categories' | 'departments' | 'senders' | 'basemap'>>('/api/v1/city'),
       api<{ items: Station[] }>('/api/v1/stations'),
       api<{ items: Resource[] }>('/api/v1/resources'),
       api<{ items: Camera[] }>('/api/v1/cameras'),

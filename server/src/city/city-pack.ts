@@ -20,6 +20,7 @@ import {
 } from '../../../shared/schemas/city-pack.js';
 import { checkCityPack } from './city-pack.checks.js';
 import { districtCollection, type DistrictCollection } from './districts.schema.js';
+import { landCollection, type LandCollection } from './basemap-land.js';
 
 /** Where the checked-in packs live: `<repo>/mock-data/cities`. */
 export const CITY_PACKS_DIR = fileURLToPath(new URL('../../../mock-data/cities/', import.meta.url));
@@ -36,6 +37,8 @@ export interface CityPack {
   categories: CaseCategory[];
   /** CAP senders with their human names (`senders.json`; optional, empty when absent). */
   senders: Sender[];
+  /** Land around the city at street-map detail (`land.geojson`; optional: absent, the basemap clips Natural Earth). */
+  land?: LandCollection | null;
   stationById: Map<string, Station>;
   categoryByCode: Map<string, CaseCategory>;
 }
@@ -128,6 +131,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     readValidated(adcode, dir, 'categories.json', z.array(caseCategory)),
     readOptional(adcode, dir, 'senders.json', z.array(sender), []),
   ]);
+  const land = await readOptional(adcode, dir, 'land.geojson', landCollection.nullable(), null);
   const pack: CityPack = {
     manifest,
     districts,
@@ -137,6 +141,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     departments,
     categories,
     senders,
+    land,
     stationById: new Map(stations.map((s) => [s.id, s])),
     categoryByCode: new Map(categories.map((c) => [c.code, c])),
   };

@@ -1,3 +1,4 @@
+import type { BasemapSpec } from '../../../shared/contracts/basemap.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
@@ -30,12 +31,12 @@ const nearbyQuery = z.object({
 });
 
 /** The city pack, stations with their latest reading, resources, cameras (and what is near a point), indicators and KPIs. */
-export function createReferenceRouter(deps: { db: Db; domain: Domain; city: CityPack }): Router {
+export function createReferenceRouter(deps: { db: Db; domain: Domain; city: CityPack; basemap?: BasemapSpec }): Router {
   const r = Router();
   const { city } = deps;
 
   r.get('/city', (_req, res) => {
-    res.json({ manifest: city.manifest, districts: city.districts, categories: city.categories, departments: city.departments, senders: city.senders });
+    res.json({ manifest: city.manifest, districts: city.districts, categories: city.categories, departments: city.departments, senders: city.senders, basemap: deps.basemap ?? { kind: 'builtin' } });
   });
 
   r.get('/stations', async (req, res) => {

@@ -40,7 +40,7 @@ export const caseHexLayer: MapLayerDefinition<typeof defaults> = {
           map,
           SOURCE,
           { type: 'FeatureCollection', features: [] },
-          [{ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.62, 'fill-outline-color': 'rgba(255,255,255,0.25)' } }],
+          [{ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': RAMP[0], 'fill-opacity': 0.42, 'fill-outline-color': 'rgba(255,255,255,0.25)' } }],
           { beforeId: ctx.beforeId },
         );
         view = ctx.live.watch({ kind: 'case-hex', mode: ctx.mode, resolution }, (data) => {

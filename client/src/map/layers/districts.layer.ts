@@ -4,6 +4,7 @@ import { useKpiStore } from '../../stores/streams.js';
 import { BASEMAP } from '../palette.js';
 import { choroplethLegend, choroplethState, choroplethTitle, districtDetails, districtFeatures, formatMetric, labelPoint, type ChoroplethState } from './districts.mapping.js';
 import { createFrameBatch } from './frame-batch.js';
+import { avoidClusters } from '../label-avoid.js';
 import { addSourceGroup, type SourceGroup } from './glue.js';
 import type { MapLayerDefinition } from './types.js';
 
@@ -35,6 +36,7 @@ export const districtsLayer: MapLayerDefinition = {
     const labels = new Map<string, Label>();
     let group: SourceGroup | null = null;
     let state: ChoroplethState | null = null;
+    let stopAvoiding: (() => void) | null = null;
 
     function paint() {
       const metric = ctx.choropleth();
@@ -65,8 +67,8 @@ export const districtsLayer: MapLayerDefinition = {
           SOURCE,
           { type: 'FeatureCollection', features: districtFeatures(ctx.city.districts) },
           [
-            { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.55 } },
-            { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 1.6, 'line-opacity': 0.9 } },
+            { id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'], 'fill-opacity': 0.32 } },
+            { id: 'districts-line', type: 'line', source: SOURCE, layout: { 'line-join': 'round' }, paint: { 'line-color': BASEMAP.districtLine, 'line-width': 2, 'line-opacity': 0.95 } },
           ],
           { beforeId: ctx.beforeId },
         );
@@ -85,6 +87,7 @@ export const districtsLayer: MapLayerDefinition = {
         }
         rename();
         paint();
+        stopAvoiding = avoidClusters(map, () => [...labels.values()].map((l) => l.marker));
       },
       update: (change) => batch.push(change as unknown as Parameters<typeof batch.push>[0]),
       refresh() {
@@ -96,6 +99,7 @@ export const districtsLayer: MapLayerDefinition = {
         for (const l of labels.values()) l.marker.getElement().style.display = v ? '' : 'none';
       },
       dispose() {
+        stopAvoiding?.();
         batch.cancel();
         for (const l of labels.values()) l.marker.remove();
         labels.clear();

@@ -8,5 +8,5 @@ export const resourcesLayer = referencePointsLayer({
   feature: resourceFeature,
   details: resourceDetails,
   legend: (ctx) => resourcesLegend(ctx.fmt),
-  paint: { 'circle-color': ['get', 'color'], 'circle-radius': 6, 'circle-stroke-color': '#04101f', 'circle-stroke-width': 2 },
+  icon: ['concat', 'icon-', ['get', 'type']],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { basemapBounds, clipLand } from '../../../../server/src/city/basemap-land.js';
+import { basemapBounds, clipLand, landCollection, simplifyLand, simplifyRing } from '../../../../server/src/city/basemap-land.js';
 
 const square = (w: number, s: number, e: number, n: number): Position[] => [
   [w, s],
@@ -56,5 +56,76 @@ describe('clipLand', () => {
     const poly: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(1, 1, 2, 2)] } };
     expect(clipLand(poly, box).features).toHaveLength(1);
     expect(clipLand({ type: 'FeatureCollection', features: [poly] }, [50, 50, 60, 60]).features).toHaveLength(0);
+  });
+});
+
+describe('simplifyRing', () => {
+  it('drops points that lie within the tolerance of the line and keeps the corners', () => {
+    const ring: Position[] = [
+      [0, 0],
+      [0.5, 0.00001],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    expect(simplifyRing(ring, 0.0001)).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ]);
+  });
+
+  it('keeps a bay deeper than the tolerance', () => {
+    const ring: Position[] = [
+      [0, 0],
+      [0.5, 0.2],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    expect(simplifyRing(ring, 0.1)).toContainEqual([0.5, 0.2]);
+  });
+
+  it('rounds to about a metre and drops a ring that collapses', () => {
+    expect(
+      simplifyRing(
+        [
+          [0.123456789, 0],
+          [1, 0],
+          [1, 1],
+          [0.123456789, 0],
+        ],
+        0,
+      ),
+    ).toEqual([
+      [0.12346, 0],
+      [1, 0],
+      [1, 1],
+      [0.12346, 0],
+    ]);
+    expect(
+      simplifyRing(
+        [
+          [0, 0],
+          [0.000001, 0],
+          [0, 0.000001],
+          [0, 0],
+        ],
+        0,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('simplifyLand', () => {
+  it('drops a polygon whose outer ring collapses and keeps the rest valid for land.geojson', () => {
+    const land = clipLand(multi([square(2, 2, 4, 4)], [square(5, 5, 5.000001, 5.000001)]), [0, 0, 10, 10]);
+    const out = simplifyLand(land, 0.00005);
+    expect(out.features).toHaveLength(1);
+    expect(landCollection.safeParse(out).success).toBe(true);
   });
 });
