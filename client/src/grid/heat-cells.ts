@@ -11,7 +11,7 @@ import { cellColor, type CellScale } from './cell-scale.js';
 export function resolutionForZoom(zoom: number): HeatmapResolution {
   if (zoom >= 14) return 10;
   if (zoom >= 12.5) return 9;
-  if (zoom >= 11) return 8;
+  if (zoom >= 10) return 8;
   return 7;
 }
 

@@ -57,6 +57,6 @@ describe('cell ranking', () => {
 
 describe('resolution by zoom', () => {
   it('shows unit grid cells at street level and coarser cells further out', () => {
-    expect([15, 14, 13, 12.5, 12, 11, 10, 8].map(resolutionForZoom)).toEqual([10, 10, 9, 9, 8, 8, 7, 7]);
+    expect([15, 14, 13, 12.5, 12, 10, 9.9, 8].map(resolutionForZoom)).toEqual([10, 10, 9, 9, 8, 8, 7, 7]);
   });
 });
