@@ -41,6 +41,9 @@ import { startJobs, type JobIntervals } from './jobs.js';
 import { auditRecorder, createAuditLog } from './audit/audit-log.js';
 import { createIngestUse, type IngestUse } from './audit/ingest-use.js';
 import { createAuditRouter } from './http/audit.routes.js';
+import { createEvaluationRouter } from './http/evaluation.routes.js';
+import { createAnalysis } from './domain/rollups/analysis.service.js';
+import { rollupContext } from './domain/rollups/rollup-context.js';
 import { createAdminService } from './admin/admin.service.js';
 import { createAdminRouter } from './http/admin.routes.js';
 import { disconnectUser } from './realtime/disconnect-user.js';
@@ -174,13 +177,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createDrillsRouter({ drills: domain.drills, auth, audit: recordAudit }));
   const api = express.Router();
   api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
-  api.use('/incidents', createIncidentsRouter({ domain }));
+  api.use('/incidents', createIncidentsRouter({ domain, gridResolution: city.manifest.gridResolution }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));
   api.use(createReferenceRouter({ db, domain, city }));
   api.use('/stats', createStatsRouter({ db, now: deps.now }));
   api.use('/air', createAirRouter({ db, city, now: deps.now }));
   api.use(createAuditRouter({ db }));
+  api.use(
+    createEvaluationRouter({
+      analysis: createAnalysis({ db, city: city.manifest, departments: city.departments, utcOffsetMinutes: rollupContext(city.categoryByCode, city.manifest).utcOffsetMinutes }),
+      categories: city.categoryByCode,
+      gridResolution: city.manifest.gridResolution,
+      now: deps.now,
+    }),
+  );
   api.use(
     createAdminRouter({
       admin,

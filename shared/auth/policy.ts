@@ -49,13 +49,14 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
  * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
  * drills, supervising (督办) and merging duplicates; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
- * in its own districts, but neither dispatches, closes, supervises, merges nor commands drills; an
+ * in its own districts and reads the heatmap and evaluation of them (/grid), but neither
+ * dispatches, closes, supervises, merges nor commands drills; an
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   leader: ['streams:read', 'evaluation:read'],
   duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read'],
-  grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge'],
+  grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adcode, lonLat } from './common.js';
 import { WATER_BODIES } from '../domain/water.js';
+import { INDICATOR_NAMES, type IndicatorName } from '../contracts/evaluation.js';
 
 /**
  * A monitoring station of the city pack (air station, water section or noise point). A water
@@ -98,5 +99,9 @@ export const cityManifest = z.object({
    * (0..1, at least) and the annual PM2.5 mean (μg/m³, at most). Optional.
    */
   airTargets: z.object({ goodDaysRatio: z.number().min(0).max(1).optional(), pm25Mean: z.number().positive().optional() }).optional(),
+  /** 按时立案: a report is registered on time within this many hours (default 1; docs/CITY_PACK.md). */
+  registrationHours: z.number().positive().optional(),
+  /** Weights of the evaluation score (综合评价) per indicator; absent: the defaults of docs/CITY_PACK.md. */
+  evaluationWeights: z.partialRecord(z.enum(INDICATOR_NAMES as [IndicatorName, ...IndicatorName[]]), z.number().min(0)).optional(),
 });
 export type CityManifest = z.infer<typeof cityManifest>;

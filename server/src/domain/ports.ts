@@ -46,6 +46,8 @@ export interface CaseFilter {
   order?: 'asc' | 'desc';
   reportedFrom?: string;
   reportedTo?: string;
+  /** Unit-grid cells (the cases' `grid_cell`), e.g. the children of a heatmap cell. */
+  cells?: string[];
   overdue?: boolean;
   exercise?: boolean;
   /** Opaque cursor from a previous page. */

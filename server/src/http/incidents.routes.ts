@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { cellToChildren, getResolution, isValidCell } from 'h3-js';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
 import { caseSource, caseStatus } from '../../../shared/schemas/grid-event.js';
 import { CASE_ACTION_NAMES } from '../../../shared/domain/lifecycle.js';
@@ -27,6 +28,11 @@ const listQuery = z.object({
   counts: flag,
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
+  /** An H3 cell (resolution 7 up to the unit grid's): the cases inside it (a heatmap cell's). */
+  cell: z
+    .string()
+    .refine((c) => isValidCell(c) && getResolution(c) >= 7, 'must be an H3 cell of resolution 7 or finer')
+    .optional(),
   overdue: flag,
   exercise: flag,
   cursor: z.string().optional(),
@@ -66,7 +72,8 @@ function actorOf(req: Request): Actor {
  * Incidents (city-management cases): list with filters, search, sort, counts and cursor; one
  * with its timeline and related cases; lifecycle actions, single and bulk.
  */
-export function createIncidentsRouter(deps: { domain: Domain }): Router {
+export function createIncidentsRouter(deps: { domain: Domain; gridResolution?: number }): Router {
+  const unitGrid = deps.gridResolution ?? 10;
   const r = Router();
   r.get('/', async (req, res) => {
     const q = parse(listQuery, { ...req.query, status: csv(req.query.status), district: csv(req.query.district) }, ['query']);
@@ -83,6 +90,7 @@ export function createIncidentsRouter(deps: { domain: Domain }): Router {
       order: q.order,
       reportedFrom: q.from,
       reportedTo: q.to,
+      ...(q.cell ? { cells: getResolution(q.cell) < unitGrid ? cellToChildren(q.cell, unitGrid) : [q.cell] } : {}),
       overdue: q.overdue,
       exercise: q.exercise,
       cursor: q.cursor,

@@ -9,6 +9,8 @@ import * as repo from './cases.repository.js';
 import type { CaseRecord } from './cases.repository.js';
 import { appendTimeline, lastChange, type TimelineRow } from './case-timeline.repository.js';
 import { changedFields, enterStatus } from './case-steps.js';
+import type { RollupContext } from '../rollups/case-contribution.js';
+import { trackChange } from '../rollups/rollups.repository.js';
 
 /** What a person sends with an action (`POST /incidents/:id/actions`); which fields count depends on the action. */
 export interface ActionInput {
@@ -33,7 +35,7 @@ export type BulkResult = { id: string; ok: true; case: GridCase } | { id: string
 const invalid = (path: string, message: string) => new AppError(422, 'validation_failed', `Invalid input: ${path}: ${message}`, [{ path, message }]);
 
 /** People's lifecycle actions on cases: checked, versioned, audited, one transaction each. */
-export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
+export function createCaseActions(deps: GridServiceDeps & { now: () => Date; rollups: RollupContext }) {
   const { now } = deps;
 
   /** Refuses input an action needs but lacks, before any row is locked. */
@@ -105,6 +107,9 @@ export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
     cur.updatedAt = at;
 
     await repo.updateCases(tx, touched);
+    // Before the new steps are appended: it reads the stored ones. The master of a merge only
+    // gains a note, so its rollup contribution stays as it was.
+    await trackChange(tx, deps.rollups, { created: [], changed: [{ before, after: cur }], timeline: [entry] });
     await appendTimeline(tx, timeline);
     await deps.audit?.append(tx, {
       actor: actor.username,

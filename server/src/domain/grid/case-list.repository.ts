@@ -49,6 +49,7 @@ function filterWhere(f: CaseFilter, now: Date): Where {
   if (f.q) w.add('(title ilike ? or description ilike ? or address ilike ?)', containsPattern(f.q));
   if (f.reportedFrom) w.add('reported_at >= ?', f.reportedFrom);
   if (f.reportedTo) w.add('reported_at < ?', f.reportedTo);
+  if (f.cells) w.add('grid_cell = any(?::text[])', f.cells);
   w.add('exercise = ?', f.exercise ?? false);
   if (f.overdue !== undefined) {
     w.add(`(${f.overdue ? '' : 'not '}(status = any(array['dispatched','in_progress']) and deadline_at < ?))`, now.toISOString());

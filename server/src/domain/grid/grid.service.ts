@@ -10,6 +10,9 @@ import { appendTimeline, type TimelineRow } from './case-timeline.repository.js'
 import { enterStatus } from './case-steps.js';
 import { createCaseActions } from './case-actions.js';
 import { createCaseReads } from './case-reads.js';
+import type { CityManifest } from '../../../../shared/schemas/city-pack.js';
+import { trackChange } from '../rollups/rollups.repository.js';
+import { rollupContext } from '../rollups/rollup-context.js';
 
 export interface GridServiceDeps {
   db: Db;
@@ -20,6 +23,8 @@ export interface GridServiceDeps {
   sink: ChangeSink;
   /** Where people's actions are recorded, in their own transaction. */
   audit?: AuditLog;
+  /** The city's settings the case rollups use (registration limit); defaults when absent. */
+  city?: Pick<CityManifest, 'registrationHours'>;
   now?: () => Date;
 }
 
@@ -32,13 +37,21 @@ interface Plan {
   changed: CaseRecord[];
   timeline: Timeline;
   issues: ErrorIssue[];
+  /** The stored cases the batch changes, as they were before it. */
+  before: Map<string, CaseRecord>;
 }
 
 /** Grid events in (ingest, lifecycle actions, overdue escalation) and cases out. */
 export function createGridService(deps: GridServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
-  const actions = createCaseActions({ ...deps, now });
+  const rollups = rollupContext(deps.categories, deps.city);
+  const actions = createCaseActions({ ...deps, now, rollups });
+
+  /** Keeps the rollups in step with what a batch stored, in its transaction. */
+  function track(tx: Queryable, p: Plan): Promise<void> {
+    return trackChange(tx, rollups, { created: p.created, changed: p.changed.map((after) => ({ before: p.before.get(after.sourceId)!, after })), timeline: p.timeline });
+  }
 
   function walk(rec: CaseRecord, to: CaseStatus, at: string, actor: string, timeline: Timeline, department?: string) {
     for (const status of pathTo(rec.status, to) ?? []) {
@@ -105,6 +118,7 @@ export function createGridService(deps: GridServiceDeps) {
     const changed = new Map<string, CaseRecord>();
     const timeline: Timeline = [];
     const issues: ErrorIssue[] = [];
+    const before = new Map([...known].map(([k, c]) => [k, { ...c }]));
     const ids = items.map((e, i) => {
       let rec = created.get(e.sourceId) ?? known.get(e.sourceId);
       if (!rec) {
@@ -129,7 +143,7 @@ export function createGridService(deps: GridServiceDeps) {
       }
       return rec.id;
     });
-    return { ids, created: [...created.values()], changed: [...changed.values()], timeline, issues };
+    return { ids, created: [...created.values()], changed: [...changed.values()], timeline, issues, before };
   }
 
   /** The regular way: read the batch's cases (locked), then write what the events change. */
@@ -146,6 +160,7 @@ export function createGridService(deps: GridServiceDeps) {
     const raced = await repo.insertCases(tx, p.created);
     if (raced.size) throw new AppError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');
     await repo.updateCases(tx, p.changed);
+    await track(tx, p); // reads the stored steps first: before this batch's are appended
     await appendTimeline(tx, p.timeline);
     return p;
   }
@@ -171,7 +186,7 @@ export function createGridService(deps: GridServiceDeps) {
       await deps.db.transaction(async (tx) => {
         // Not awaited, so the commit is sent right behind them: the transaction still waits
         // for both statements and fails with the first error.
-        writes = Promise.all([repo.insertCases(tx, p.created), appendTimeline(tx, p.timeline)]);
+        writes = Promise.all([repo.insertCases(tx, p.created), appendTimeline(tx, p.timeline), track(tx, p)]);
         writes.catch(() => undefined);
       });
       await writes; // settled by now; fails if a statement did not even reach the transaction

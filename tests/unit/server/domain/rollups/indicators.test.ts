@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { addCase, naturalClock, type Deltas, type RollupContext, type Step } from '../../../../../server/src/domain/rollups/case-contribution.js';
+import type { CaseRecord } from '../../../../../server/src/domain/grid/cases.repository.js';
+import { addCounters, emptyCounters, indicatorsOf, metricOf, ranks, scores, type Counters } from '../../../../../shared/domain/indicators.js';
+import { comparePeriods, dayRange } from '../../../../../server/src/domain/rollups/periods.js';
+
+const ctx: RollupContext = {
+  categories: new Map([['manhole_cover', { code: 'manhole_cover', name: '井盖', nameEn: 'Manhole', kind: 'facility', department: 'municipal', deadlineHours: 24 }]]),
+  utcOffsetMinutes: 480,
+  registrationHours: 1,
+  ...naturalClock,
+};
+
+/** A case reported at 2026-03-02 09:00 Beijing time (01:00Z), its steps at hour offsets from then. */
+function kase(id: string, steps: [number, Step['status'], string][], over: Partial<CaseRecord> = {}): { c: CaseRecord; steps: Step[] } {
+  const base = Date.parse('2026-03-02T01:00:00Z');
+  const c = {
+    id,
+    reportedAt: new Date(base).toISOString(),
+    district: '441702',
+    gridCell: '8a4116a9e4b7fff',
+    category: 'manhole_cover',
+    department: 'municipal',
+    source: 'inspector',
+    exercise: false,
+    ...over,
+  } as CaseRecord;
+  return { c, steps: steps.map(([h, status, action]) => ({ at: new Date(base + h * 3_600_000).toISOString(), status, action })) };
+}
+
+const ON_TIME = kase('a', [
+  [0.5, 'registered', 'register'],
+  [1, 'dispatched', 'dispatch'],
+  [2, 'in_progress', 'start'],
+  [11, 'feedback', 'feedback'],
+  [12, 'closed', 'close'],
+]);
+const LATE = kase('b', [
+  [3, 'registered', 'register'],
+  [4, 'dispatched', 'dispatch'],
+  [5, 'in_progress', 'start'],
+  [30, 'in_progress', 'supervise'],
+  [40, 'feedback', 'feedback'],
+  [41, 'closed', 'close'],
+]);
+const SENT_BACK = kase('c', [
+  [0.2, 'registered', 'register'],
+  [1, 'dispatched', 'dispatch'],
+  [2, 'in_progress', 'start'],
+  [5, 'feedback', 'feedback'],
+  [6, 'in_progress', 'send_back'],
+  [9, 'feedback', 'feedback'],
+]);
+const REDISPATCHED = kase('d', [
+  [0.5, 'registered', 'register'],
+  [1, 'dispatched', 'dispatch'],
+  [2, 'dispatched', 'dispatch'],
+]);
+
+/** The counters of the given cases summed over every day. */
+function total(...cases: { c: CaseRecord; steps: Step[] }[]): Counters {
+  const d: Deltas = new Map();
+  for (const k of cases) addCase(d, k.c, k.steps, ctx, 1);
+  return [...d.values()].reduce((s, r) => addCounters(s, r.c), emptyCounters());
+}
+
+describe('evaluation indicators from case rollups', () => {
+  it('counts a case handled on time: registered in time, fed back and closed before the deadline', () => {
+    const i = indicatorsOf(total(ON_TIME));
+    expect(i).toMatchObject({
+      reported: 1,
+      registered: 1,
+      dispatched: 1,
+      closed: 1,
+      onTimeRegistrationRate: 1,
+      accurateDispatchRate: 1,
+      disposalRate: 1,
+      onTimeDisposalRate: 1,
+      closureRate: 1,
+      onTimeClosureRate: 1,
+      sendBackRate: 0,
+      supervised: 0,
+    });
+    expect(i.avgHandlingHours).toBe(10); // dispatched at +1 h, fed back at +11 h
+  });
+
+  it('counts a late, supervised case: registered late, fed back after its 24-hour deadline', () => {
+    const i = indicatorsOf(total(LATE));
+    expect(i).toMatchObject({ onTimeRegistrationRate: 0, disposalRate: 1, onTimeDisposalRate: 0, onTimeClosureRate: 0, closureRate: 1, supervised: 1 });
+    expect(i.avgHandlingHours).toBe(36);
+  });
+
+  it('counts a send-back as rework and each feedback in the mean handling time', () => {
+    const s = total(SENT_BACK);
+    expect(s).toMatchObject({ fed_back: 2, sent_back: 1, handling_count: 2, handling_hours: 4 + 8, due: 1, due_fed_back: 1, due_fed_back_on_time: 1, closed: 0 });
+    expect(indicatorsOf(s)).toMatchObject({ sendBackRate: 0.5, closureRate: 0, onTimeClosureRate: 0, avgHandlingHours: 6 });
+  });
+
+  it('counts a re-dispatched case against accurate dispatch', () => {
+    expect(indicatorsOf(total(ON_TIME, REDISPATCHED)).accurateDispatchRate).toBe(0.5);
+  });
+
+  it('sums four cases into the rates a hand count gives', () => {
+    const i = indicatorsOf(total(ON_TIME, LATE, SENT_BACK, REDISPATCHED));
+    expect(i).toMatchObject({ reported: 4, registered: 4, dispatched: 4, closed: 2, onTimeRegistrationRate: 0.75, closureRate: 0.5, sendBackRate: 0.25, supervised: 1 });
+    // Due: a, b, c, d (d's deadline runs from its second dispatch); fed back: a, b, c; on time: a, c.
+    expect(i).toMatchObject({ disposalRate: 0.75, onTimeDisposalRate: 0.5, onTimeClosureRate: 0.25 });
+  });
+
+  it('puts each counter on its own local day and the on-time outcomes on the deadline day', () => {
+    const d: Deltas = new Map();
+    addCase(d, LATE.c, LATE.steps, ctx, 1);
+    const byDay = new Map([...d.values()].map((r) => [r.key.day, r.c]));
+    expect(byDay.get('2026-03-02')).toMatchObject({ reported: 1, registered: 1, dispatched: 1, due: 0 });
+    expect(byDay.get('2026-03-03')).toMatchObject({ due: 1, supervised: 1, fed_back: 0 }); // deadline 2026-03-03 13:00 local
+    expect(byDay.get('2026-03-04')).toMatchObject({ fed_back: 1, closed: 1 }); // +40 h = 03-04 01:00 local
+  });
+
+  it('gives heatmap metrics, and null where the denominator is 0', () => {
+    const s = total(ON_TIME, SENT_BACK);
+    expect(metricOf('count', s, 0.5)).toBe(2);
+    expect(metricOf('density', s, 0.5)).toBe(4);
+    expect(metricOf('sendBacks', s, 1)).toBe(1);
+    expect(metricOf('overdue', s, 1)).toBe(0);
+    expect(metricOf('closureRate', emptyCounters(), 1)).toBeNull();
+  });
+
+  it('scores by weights (返工率 inverted) and ranks ties alike', () => {
+    const a = indicatorsOf(total(ON_TIME));
+    const c = indicatorsOf(total(SENT_BACK));
+    const s = scores([a, c, a], { onTimeClosureRate: 2, sendBackRate: 2 });
+    expect(s).toEqual([100, 25, 100]); // c: on-time closure 0, send-back 0.5 → (0 + 0.5·2) / 4
+    expect(ranks(s)).toEqual([1, 3, 1]);
+  });
+});
+
+describe('period comparison', () => {
+  it('compares with the previous period of equal length (环比) and the same period last year (同比)', () => {
+    const p = comparePeriods(new Date('2026-03-01T00:00:00+08:00'), new Date('2026-04-01T00:00:00+08:00'));
+    expect(p.previousFrom.toISOString()).toBe('2026-01-28T16:00:00.000Z');
+    expect(p.previousTo.toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(p.lastYearFrom.toISOString()).toBe('2025-02-28T16:00:00.000Z');
+    expect(p.lastYearTo.toISOString()).toBe('2025-03-31T16:00:00.000Z');
+  });
+
+  it('covers the local days a period touches, `to` exclusive', () => {
+    expect(dayRange(new Date('2026-03-01T00:00:00+08:00'), new Date('2026-04-01T00:00:00+08:00'), 480)).toEqual({ fromDay: '2026-03-01', toDay: '2026-03-31' });
+    expect(dayRange(new Date('2026-03-01T10:00:00+08:00'), new Date('2026-03-01T12:00:00+08:00'), 480)).toEqual({ fromDay: '2026-03-01', toDay: '2026-03-01' });
+  });
+});
