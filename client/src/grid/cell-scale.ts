@@ -59,13 +59,22 @@ export function scaleRanges(scale: CellScale): Array<{ from: number | null; to: 
 }
 
 /**
- * The `n` worst and `n` best cells by the metric (cells without a value are left out; a tie is
- * broken by the larger sample first). Worst: the highest value where more is worse, the lowest
- * where more is better.
+ * Whether a cell has something to show for the period: a value, and either cases in the period
+ * or a non-zero value (cases reported earlier still overdue). A cell that only had cases in the
+ * comparison periods (a zero now) stays blank rather than tiling the district in calm colour.
+ */
+export function isMeasured(c: HeatmapCell): boolean {
+  return c.value !== null && Number.isFinite(c.value) && (c.count > 0 || c.value !== 0);
+}
+
+/**
+ * The `n` worst and `n` best cells by the metric (cells not {@link isMeasured} are left out; a
+ * tie is broken by the larger sample first). Worst: the highest value where more is worse, the
+ * lowest where more is better.
  */
 export function rankCells(cells: readonly HeatmapCell[], metric: HeatmapMetric, n: number): { worst: HeatmapCell[]; best: HeatmapCell[] } {
   const sign = highIsGood(metric) ? 1 : -1;
-  const measured = cells.filter((c) => c.value !== null && Number.isFinite(c.value));
+  const measured = cells.filter(isMeasured);
   const worstFirst = [...measured].sort((a, b) => sign * (a.value! - b.value!) || b.count - a.count);
   const bestFirst = [...measured].sort((a, b) => -sign * (a.value! - b.value!) || b.count - a.count);
   return { worst: worstFirst.slice(0, n), best: bestFirst.slice(0, n) };

@@ -1,7 +1,7 @@
 import { cellToBoundary } from 'h3-js';
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { HeatmapCell, HeatmapResolution } from '../../../shared/contracts/evaluation.js';
-import { cellColor, type CellScale } from './cell-scale.js';
+import { cellColor, isMeasured, type CellScale } from './cell-scale.js';
 
 /**
  * The H3 resolution for a map zoom: unit grid cells (resolution 10, about 万米 size) once
@@ -21,11 +21,11 @@ export interface CellProps {
   color: string;
 }
 
-/** The cells with a value as hexagons coloured by the scale (cells without a value are left out). */
+/** The measured cells as hexagons coloured by the scale (the others are left out: see isMeasured). */
 export function cellFeatures(cells: readonly HeatmapCell[], scale: CellScale): FeatureCollection<Polygon, CellProps> {
   const features: FeatureCollection<Polygon, CellProps>['features'] = [];
   for (const c of cells) {
-    const color = cellColor(scale, c.value);
+    const color = isMeasured(c) ? cellColor(scale, c.value) : null;
     if (color) features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [cellToBoundary(c.cell, true)] }, properties: { cell: c.cell, color } });
   }
   return { type: 'FeatureCollection', features };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatmapCell } from '../../../../shared/contracts/evaluation.js';
 import { CELL_OPACITY, CELL_RAMP, cellColor, cellScale, rankCells, scaleRanges } from '../../../../client/src/grid/cell-scale.js';
-import { resolutionForZoom } from '../../../../client/src/grid/heat-cells.js';
+import { cellFeatures, resolutionForZoom } from '../../../../client/src/grid/heat-cells.js';
 
 const cell = (id: string, value: number | null, count = 1): HeatmapCell => ({ cell: id, value, previous: null, lastYear: null, count });
 
@@ -46,6 +46,12 @@ describe('cell ranking', () => {
     const { worst, best } = rankCells(cells, 'count', 3);
     expect(worst.map((c) => c.cell)).toEqual(['d', 'b', 'a']);
     expect(best.map((c) => c.cell)).toEqual(['e', 'a', 'd']);
+  });
+
+  it('leaves out cells with nothing in the period (a zero with no cases), keeps overdue carried from before', () => {
+    const quiet = [cell('q', 0, 0), cell('o', 2, 0), cell('r', 1, 1)];
+    expect(rankCells(quiet, 'count', 5).best.map((c) => c.cell)).toEqual(['r', 'o']);
+    expect(cellFeatures(quiet, cellScale('count', [0, 2, 1])).features.map((f) => f.properties.cell)).toEqual(['o', 'r']);
   });
 
   it('ranks the lowest first where more is better', () => {
