@@ -30,20 +30,18 @@ export const routes: RouteRecordRaw[] = [
   { path: '/screen', name: 'screen', component: () => import('./views/ScreenView.vue'), meta: page('/screen') },
   { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: page('/admin') },
   { path: '/desk', name: 'desk', component: () => import('./views/DeskView.vue'), meta: page('/desk') },
+  { path: '/grid', name: 'grid', component: () => import('./views/GridView.vue'), meta: page('/grid') },
+  // The printable monthly evaluation report (通报), opened from the grid workspace's evaluation.
+  { path: '/grid/report', name: 'grid-report', component: () => import('./views/GridReportView.vue'), meta: page('/grid') },
 ];
-
-/** Where a role lands while its own page does not exist yet: the grid worker's desk, scoped to its districts. */
-const STAND_IN: Partial<Record<PagePath, PagePath>> = { '/grid': '/desk' };
 
 /**
  * Where `role` lands: its page of the policy (LANDING: leader → /screen, duty → /desk,
- * grid → /grid, admin → /admin) once this app has it (`paths`), else its stand-in, else
- * the screen.
+ * grid → /grid, admin → /admin) when this app has it (`paths`), else the screen.
  */
 export function landingPath(role: Role | undefined, paths: readonly string[] = routes.map((r) => r.path)): string {
-  let path: PagePath | undefined = role ? LANDING[role] : undefined;
-  while (path && !paths.includes(path)) path = STAND_IN[path];
-  return path ?? '/screen';
+  const path = role ? LANDING[role] : undefined;
+  return path && paths.includes(path) ? path : '/screen';
 }
 
 /**

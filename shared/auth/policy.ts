@@ -102,8 +102,9 @@ export interface Page {
  * The pages of CONTRACT.md and what each needs; the client's router guards and its page menu
  * read this list (only the pages whose route the client has). Why these: the wall is for
  * everyone who reads the city; the desk is where alerts are acknowledged and cases worked,
- * so a leader (who takes no action) has no desk; `/grid` shows the grid worker's own
- * districts; `/admin` runs accounts.
+ * so a leader (who takes no action) has no desk; `/grid` (heatmaps and the evaluation) shows
+ * a grid worker its own districts and leaders, duty officers and administrators any district
+ * (the server scopes the answers); `/admin` runs accounts.
  */
 export const PAGES = [
   { path: '/screen', permission: 'streams:read' },
@@ -118,5 +119,5 @@ export function pagesFor(user: { role: string } | null | undefined): Page[] {
   return PAGES.filter((p) => can(user, p.permission));
 }
 
-/** Where each role lands after sign-in (CONTRACT.md); the client falls back while a page does not exist yet. */
+/** Where each role lands after sign-in (CONTRACT.md). */
 export const LANDING: Readonly<Record<Role, PagePath>> = { leader: '/screen', duty: '/desk', grid: '/grid', admin: '/admin' };

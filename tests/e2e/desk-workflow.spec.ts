@@ -208,7 +208,7 @@ describe("the duty officer's desk, fed by the test", () => {
     for (const id of [alertInside!, alertOutside!]) await alertRow(duty, id).waitFor({ timeout: 15_000 });
 
     const { page } = await suite.context();
-    await signIn(page, 'grid', '/', '/desk');
+    await signIn(page, 'grid', '/desk');
     await queueRow(page, inside).waitFor({ timeout: 15_000 });
     await alertRow(page, alertInside!).waitFor({ timeout: 15_000 });
     expect(await queueRow(page, outside).count()).toBe(0);

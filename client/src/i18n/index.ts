@@ -5,6 +5,7 @@ import { widgetMessages } from './messages/widgets.js';
 import { adminMessages } from './messages/admin.js';
 import { deskAlertMessages } from './messages/desk-alerts.js';
 import { deskMessages } from './messages/desk.js';
+import { gridMessages } from './messages/grid.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -21,8 +22,17 @@ export const messages = {
     desk: deskMessages['zh-CN'],
     deskAlerts: deskAlertMessages['zh-CN'],
     admin: adminMessages['zh-CN'],
+    grid: gridMessages['zh-CN'],
   },
-  en: { ...shellMessages.en, map: mapMessages.en, widgets: widgetMessages.en, desk: deskMessages.en, deskAlerts: deskAlertMessages.en, admin: adminMessages.en },
+  en: {
+    ...shellMessages.en,
+    map: mapMessages.en,
+    widgets: widgetMessages.en,
+    desk: deskMessages.en,
+    deskAlerts: deskAlertMessages.en,
+    admin: adminMessages.en,
+    grid: gridMessages.en,
+  },
 };
 
 function initialLocale(): Locale {

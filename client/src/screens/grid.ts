@@ -2,15 +2,17 @@ import type { ScreenDocument } from './schema.js';
 
 /**
  * 网格治理: city-management cases. How many and whether they are handled in time (top), where
- * they are (map with clusters and density), what kind (left), and which districts keep up
- * (closure and district rankings, right).
+ * they are (map with clusters and density), what kind and which departments perform (left: the
+ * month's evaluation ranking, 综合评价), and which districts keep up (closure and district
+ * rankings, right).
  */
 export const gridScreen: ScreenDocument = {
   id: 'grid',
   titleKey: 'themes.grid',
   widgets: [
     { id: 'case-trend', type: 'case-trend-24h', area: { x: 0, y: 0, w: 6, h: 4 } },
-    { id: 'categories', type: 'cases-by-category', area: { x: 0, y: 4, w: 6, h: 8 } },
+    { id: 'categories', type: 'cases-by-category', area: { x: 0, y: 4, w: 6, h: 4 } },
+    { id: 'evaluation', type: 'evaluation-ranking', area: { x: 0, y: 8, w: 6, h: 4 } },
     {
       id: 'case-signs',
       type: 'kpi-cards',

@@ -12,6 +12,7 @@ import { economyIndicatorsWidget } from './EconomyIndicators/index.js';
 import { alertTickerWidget } from './AlertTicker/index.js';
 import { alertListWidget } from './AlertList/index.js';
 import { resourceSummaryWidget } from './ResourceSummary/index.js';
+import { evaluationRankingWidget } from './EvaluationRanking/index.js';
 
 /** Every widget type a screen document may use, the map included. */
 export const widgetRegistry = createWidgetRegistry();
@@ -29,6 +30,7 @@ for (const def of [
   alertTickerWidget,
   alertListWidget,
   resourceSummaryWidget,
+  evaluationRankingWidget,
 ]) {
   widgetRegistry.register(def);
 }

@@ -8,6 +8,8 @@ import { useSessionStore } from '../../../client/src/stores/session.js';
 vi.mock('../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/GridView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/GridReportView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -63,9 +65,9 @@ describe('safeNext', () => {
 });
 
 describe('pages and the policy', () => {
-  it("guards every signed-in route with its page's permission from the policy's PAGES", () => {
+  it("guards every signed-in route with its page's permission from the policy's PAGES (a sub-page, /grid/report, with its page's)", () => {
     for (const r of routes.filter((r) => !r.meta?.public)) {
-      const page = PAGES.find((p) => p.path === r.path);
+      const page = PAGES.find((p) => p.path === r.path || r.path.startsWith(`${p.path}/`));
       expect(page, r.path).toBeDefined();
       expect(r.meta?.permission, r.path).toBe(page!.permission);
     }
@@ -86,20 +88,18 @@ describe('pages and the policy', () => {
 });
 
 describe('landing pages', () => {
-  it('lands each role on its own page once the client has it, a grid worker on the desk until /grid exists, else the screen', () => {
+  it('lands each role on its own page when the client has it, else the screen', () => {
     const all = PAGES.map((p) => p.path);
     expect(ROLES.map((r) => landingPath(r, all))).toEqual(['/screen', '/desk', '/grid', '/admin']);
-    const noGrid = ['/screen', '/desk', '/admin'];
-    expect(ROLES.map((r) => landingPath(r, noGrid))).toEqual(['/screen', '/desk', '/desk', '/admin']);
     expect(ROLES.map((r) => landingPath(r, ['/screen']))).toEqual(['/screen', '/screen', '/screen', '/screen']);
     expect(landingPath(undefined, all)).toBe('/screen');
   });
 
-  it('lands on the pages this client has today', () => {
-    const has = (path: string) => routes.some((r) => r.path === path);
+  it('lands on the pages this client has today: a grid worker on /grid', () => {
     expect(landingPath('admin')).toBe('/admin');
     expect(landingPath('leader')).toBe('/screen');
-    expect(landingPath('grid')).toBe(has('/grid') ? '/grid' : has('/desk') ? '/desk' : '/screen');
+    expect(landingPath('duty')).toBe('/desk');
+    expect(landingPath('grid')).toBe('/grid');
   });
 
   it('opens the desk for a grid worker with the filters in its address', async () => {

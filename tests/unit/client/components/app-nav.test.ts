@@ -1,7 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineComponent, h } from 'vue';
 import type { Role } from '../../../../shared/auth/policy.js';
 import AppNav from '../../../../client/src/components/AppNav.vue';
 import { i18n } from '../../../../client/src/i18n/index.js';
@@ -13,6 +12,7 @@ import { yangjiang } from '../map/fixtures.js';
 vi.mock('../../../../client/src/views/ScreenView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../../client/src/views/AdminView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../../client/src/views/GridView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -23,15 +23,13 @@ beforeEach(() => {
   useReferenceStore().city = yangjiang();
 });
 
-const Blank = defineComponent({ render: () => h('div') });
-
-/** AppNav for `role` on `at`, in a client that has `/screen`, `/desk`, `/admin` and, as a page lands, `extra`. */
-async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; user?: boolean; extra?: string[] } = {}) {
+/** AppNav for `role` on `at`, in a client that has `/screen`, `/desk`, `/grid`, `/admin`, less the routes named in `without`. */
+async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; user?: boolean; without?: string[] } = {}) {
   const session = useSessionStore();
   session.token = 'header.payload.sig';
   session.user = { username: role, role, districts: role === 'grid' ? ['441702'] : null };
   const router = createAppRouter(pinia);
-  for (const path of opts.extra ?? []) router.addRoute({ path, component: Blank });
+  for (const name of opts.without ?? []) router.removeRoute(name);
   await router.push(opts.at ?? '/screen');
   const w = mount(AppNav, { props: { kiosk: opts.kiosk ?? false, user: opts.user ?? true }, global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
   await flushPromises();
@@ -42,12 +40,19 @@ const menu = (w: Awaited<ReturnType<typeof mountNav>>['w']) => w.findAll('[data-
 
 describe('AppNav: the pages each role may open', () => {
   it.each([
-    ['leader', []],
+    [
+      'leader',
+      [
+        ['/screen', '态势大屏'],
+        ['/grid', '网格工作台'],
+      ],
+    ],
     [
       'duty',
       [
         ['/screen', '态势大屏'],
         ['/desk', '值班台'],
+        ['/grid', '网格工作台'],
       ],
     ],
     [
@@ -55,6 +60,7 @@ describe('AppNav: the pages each role may open', () => {
       [
         ['/screen', '态势大屏'],
         ['/desk', '值班台'],
+        ['/grid', '网格工作台'],
       ],
     ],
     [
@@ -62,6 +68,7 @@ describe('AppNav: the pages each role may open', () => {
       [
         ['/screen', '态势大屏'],
         ['/desk', '值班台'],
+        ['/grid', '网格工作台'],
         ['/admin', '系统管理'],
       ],
     ],
@@ -74,11 +81,11 @@ describe('AppNav: the pages each role may open', () => {
 
   it('lists only the pages this client has a route for, in the policy order', async () => {
     const { w } = await mountNav('admin');
-    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin']);
+    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin']);
     w.unmount();
-    const withGrid = await mountNav('admin', { extra: ['/grid'] });
-    expect(menu(withGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin']);
-    withGrid.w.unmount();
+    const noGrid = await mountNav('admin', { without: ['grid'] });
+    expect(menu(noGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin']);
+    noGrid.w.unmount();
   });
 
   it('marks the current page and goes to another on a click, in both languages', async () => {
@@ -89,6 +96,7 @@ describe('AppNav: the pages each role may open', () => {
     expect(menu(w)).toEqual([
       ['/screen', 'City wall'],
       ['/desk', 'Duty desk'],
+      ['/grid', 'Grid desk'],
       ['/admin', 'Administration'],
     ]);
     await w.get('[data-page="/screen"]').trigger('click');
@@ -115,7 +123,7 @@ describe('AppNav: the pages each role may open', () => {
   it('leaves the user menu out where the page places it itself (the wall)', async () => {
     const { w } = await mountNav('admin', { user: false });
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
-    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(3);
+    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(4);
     w.unmount();
   });
 });

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { cellToLatLng, cellToParent, getResolution } from 'h3-js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { EvaluationAnswer, HeatmapAnswer } from '../../shared/contracts/evaluation.js';
+import type { GridCase } from '../../shared/schemas/grid-event.js';
+import { browserSuite } from './setup/suite.js';
+
+const base = inject('aliveUrl');
+const suite = browserSuite();
+const JIANGCHENG = '441702';
+
+/** Signs in as `user` from `/`, where the role lands (`lands`). */
+async function signIn(page: Page, user: string, lands: string): Promise<void> {
+  await page.goto(`${base}/`);
+  const password = page.locator('input[type=password]');
+  await password.waitFor();
+  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
+  await password.fill('demo');
+  await password.press('Enter');
+  await page.waitForURL((u) => u.pathname === lands, { timeout: 15_000 });
+}
+
+/** A token for asking the API directly (what another role would be answered). */
+async function tokenOf(user: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Whether an H3 cell's centre lies in the district. */
+function inside(cell: string, district: Feature<Polygon | MultiPolygon>): boolean {
+  const [lat, lon] = cellToLatLng(cell);
+  return booleanPointInPolygon([lon, lat], district);
+}
+
+const heatmapAnswer = (page: Page, metric: string) =>
+  page.waitForResponse((r) => r.url().includes('/api/v1/heatmap?') && new URL(r.url()).searchParams.get('metric') === metric && r.ok(), { timeout: 30_000 });
+
+describe('the grid workspace (/grid)', () => {
+  it('a grid user lands on its district’s heatmap; the metric picker recolours it; a cell opens its cases and a case the drawer', async () => {
+    const { page } = await suite.context({ width: 1920, height: 1080 });
+    const first = heatmapAnswer(page, 'count');
+    await signIn(page, 'grid', '/grid');
+    const answer = (await (await first).json()) as HeatmapAnswer;
+
+    // Only its district: every cell it is shown lies in 江城区, while the whole city has cells elsewhere.
+    const city = (await (await fetch(`${base}/api/v1/city`, { headers: { authorization: `Bearer ${await tokenOf('duty')}` } })).json()) as {
+      districts: { features: Array<Feature<Polygon | MultiPolygon, { adcode: string }>> };
+    };
+    const district = city.districts.features.find((f) => f.properties.adcode === JIANGCHENG)!;
+    expect(answer.cells.length).toBeGreaterThan(0);
+    expect(answer.cells.filter((c) => !inside(c.cell, district)).map((c) => c.cell)).toEqual([]);
+    const all = (await (
+      await fetch(`${base}/api/v1/heatmap?from=${encodeURIComponent(answer.from)}&to=${encodeURIComponent(answer.to)}&metric=count&resolution=${answer.resolution}`, {
+        headers: { authorization: `Bearer ${await tokenOf('duty')}` },
+      })
+    ).json()) as HeatmapAnswer;
+    expect(all.cells.some((c) => !inside(c.cell, district))).toBe(true);
+    // The page names its scope, and offers no other district.
+    expect(await page.locator('[data-testid="grid-scope"]').innerText()).toContain('江城区');
+    expect(await page.locator('[data-testid="district"]').count()).toBe(0);
+
+    // The metric picker changes what the map draws, and lands in the address.
+    const map = page.locator('[data-testid="cell-map"]');
+    await expect.poll(() => map.getAttribute('data-cells'), { timeout: 15_000 }).not.toBe('0');
+    const countFills = await map.getAttribute('data-fills');
+    const countLegend = await page.locator('[data-testid="cell-legend"]').innerText();
+    const rates = heatmapAnswer(page, 'onTimeClosureRate');
+    await page.locator('[data-testid="metric"]').selectOption('onTimeClosureRate');
+    await rates;
+    await page.waitForURL((u) => u.searchParams.get('metric') === 'onTimeClosureRate');
+    await expect.poll(() => map.getAttribute('data-metric')).toBe('onTimeClosureRate');
+    await expect.poll(() => map.getAttribute('data-fills')).not.toBe(countFills);
+    const rateLegend = await page.locator('[data-testid="cell-legend"]').innerText();
+    expect(rateLegend).not.toBe(countLegend);
+    expect(rateLegend).toContain('%');
+
+    // Back to counts: the worst cell of the ranking opens its trend and the cases inside it.
+    await page.goBack();
+    await expect.poll(() => map.getAttribute('data-metric')).toBe('count');
+    const worst = page.locator('[data-list="worst"] [data-testid="ranking-row"]').first();
+    await worst.waitFor({ timeout: 15_000 });
+    const cell = (await worst.getAttribute('data-cell'))!;
+    const listed = page.waitForResponse((r) => r.url().includes('/api/v1/incidents?') && new URL(r.url()).searchParams.get('cell') === cell, { timeout: 15_000 });
+    await worst.click();
+    await page.waitForURL((u) => u.searchParams.get('cell') === cell);
+    const cases = ((await (await listed).json()) as { items: GridCase[] }).items;
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) expect(cellToParent(c.gridCell!, getResolution(cell))).toBe(cell);
+    await expect.poll(() => page.locator('[data-testid="cell-case"]').count()).toBe(cases.length);
+    await expect.poll(() => page.locator('[data-testid="cell-trend"]').getAttribute('data-points')).not.toBe('0');
+
+    // A case opens the desk's drawer over the page, its id in the address.
+    const item = page.locator('[data-testid="cell-case"]').first();
+    const id = (await item.getAttribute('data-id'))!;
+    await item.click();
+    await page.waitForURL((u) => u.searchParams.get('case') === id);
+    const drawer = page.locator('[data-testid="case-drawer"]');
+    await expect.poll(() => drawer.locator('h2').innerText(), { timeout: 15_000 }).toBe(cases[0]!.title);
+    await page.locator('[data-testid="drawer-close"]').click();
+    await page.waitForURL((u) => !u.searchParams.has('case'));
+  });
+
+  it('ranks departments in the evaluation, its CSV holds the same ranking, and the monthly report prints it', async () => {
+    const { page } = await suite.context({ width: 1920, height: 1080 });
+    await signIn(page, 'leader', '/screen');
+    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/evaluation?') && r.ok(), { timeout: 30_000 });
+    await page.goto(`${base}/grid?tab=evaluation&period=${encodeURIComponent(new Date().toISOString().slice(0, 4))}`);
+    const answer = (await (await answered).json()) as EvaluationAnswer;
+    expect(answer.by).toBe('department');
+    expect(answer.rows.length).toBeGreaterThan(1);
+
+    const rows = page.locator('[data-testid="evaluation-row"]');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(answer.rows.length);
+    const table = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ rank: Number(tr.getAttribute('data-rank')), key: tr.getAttribute('data-key')!, score: Number(tr.querySelector('.score')!.textContent) })),
+    );
+    // Ranked: ranks rise from 1 down the table as the scores fall.
+    expect(table[0]!.rank).toBe(1);
+    for (let i = 1; i < table.length; i++) {
+      expect(table[i]!.rank).toBeGreaterThanOrEqual(table[i - 1]!.rank);
+      expect(table[i]!.score).toBeLessThanOrEqual(table[i - 1]!.score);
+    }
+
+    // The CSV: two header lines (zh-CN, English), then the same departments in the same order and rank.
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid="evaluation-csv"]').click();
+    const csv = readFileSync((await (await download).path()), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.replace('\uFEFF', '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('按期结案率');
+    expect(lines[1]).toContain('On-time closure rate');
+    const fromCsv = lines.slice(2).map((l) => l.split(','));
+    expect(fromCsv.map((f) => ({ rank: Number(f[0]), key: f[1] }))).toEqual(table.map((r) => ({ rank: r.rank, key: r.key })));
+    for (const [i, f] of fromCsv.entries()) expect(Number(f.at(-1))).toBeCloseTo(table[i]!.score, 0);
+
+    // The printable report: the official title, the same ranking, page numbers in its print style.
+    await page.locator('[data-testid="evaluation-print"]').click();
+    await page.waitForURL((u) => u.pathname === '/grid/report');
+    const report = page.locator('[data-testid="report"]');
+    await expect.poll(() => page.locator('[data-testid="report-row"]').count(), { timeout: 15_000 }).toBe(answer.rows.length);
+    expect(await report.locator('h1').innerText()).toBe('阳江市数字化城市管理月度综合评价通报');
+    const pageRule = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').find((t) => t.includes('@page')) ?? '');
+    expect(pageRule).toContain('size: A4');
+    expect(pageRule).toContain('counter(page)');
+  });
+});
