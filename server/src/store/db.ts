@@ -35,12 +35,17 @@ export interface DbOptions {
   timeoutMs?: number;
   /** How long to wait for a PostgreSQL connection, ms (`DB_CONNECT_TIMEOUT_MS`). */
   connectTimeoutMs?: number;
+  /**
+   * Test seam, PGlite only: a data directory dumped with PGlite's `dumpDataDir` to start from
+   * instead of running initdb (seconds per boot); tests pass an already migrated one.
+   */
+  template?: Uint8Array;
 }
 
 /** Opens the database `DATABASE_URL` names, or PGlite in `dataDir` (`memory://` for tests). */
 export async function openDb(opts: DbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts);
-  return openPglite(opts.dataDir, { timeoutMs: opts.timeoutMs });
+  return openPglite(opts.dataDir, { timeoutMs: opts.timeoutMs, template: opts.template });
 }
 
 async function openPostgres(opts: DbOptions): Promise<Db> {

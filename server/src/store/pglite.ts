@@ -14,12 +14,12 @@ type WorkerReply = { id: number; ok: true; result: { rows: unknown[] } | null } 
  * messages in order — so the next transaction's statements queue up behind a commit and
  * the database thread keeps working while the main thread handles the answers.
  */
-export async function openPglite(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<Db> {
+export async function openPglite(dataDir: string, opts: { timeoutMs?: number; template?: Uint8Array } = {}): Promise<Db> {
   const timeoutMs = opts.timeoutMs ?? 0;
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
   const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), {
-    workerData: { dataDir: inMemory ? null : path.resolve(dataDir, 'pg') },
+    workerData: { dataDir: inMemory ? null : path.resolve(dataDir, 'pg'), template: opts.template ?? null },
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;

@@ -13,7 +13,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const lite = await PGlite.create(workerData.dataDir ?? undefined);
+// `template` (tests only): a data directory dumped with dumpDataDir, loaded instead of running initdb.
+const lite = await PGlite.create(workerData.dataDir ?? undefined, workerData.template ? { loadDataDir: new Blob([workerData.template]) } : {});
 
 let inTransaction = false;
 /** The first error inside the open transaction, if any. */
