@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { AppError } from '../../server/src/errors.js';
-import { openDb, type Db } from '../../server/src/store/db.js';
-import { migrate } from '../../server/src/store/migrate.js';
+import type { Db } from '../../server/src/store/db.js';
+import { openTestDb } from './test-db.js';
 
 /**
  * One embedded database per test file (starting PGlite takes seconds); every test starts
@@ -10,8 +10,7 @@ import { migrate } from '../../server/src/store/migrate.js';
 export function useAuthDb(): () => Db {
   let db: Db;
   beforeAll(async () => {
-    db = await openDb({ dataDir: 'memory://' });
-    await migrate(db);
+    db = await openTestDb();
   });
   beforeEach(() => db.exec('truncate users, ingest_keys'));
   afterAll(() => db.close());

@@ -5,7 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, LiveTopic, ServerToClientEvents, SubscribeRequest, SubscribeResult, Ack, LiveDelta } from '../../shared/contracts/live.js';
 import { loadConfig } from '../../server/src/config.js';
 import { openDb, type Db } from '../../server/src/store/db.js';
-import { migrate } from '../../server/src/store/migrate.js';
+import { openTestDb } from './test-db.js';
 import { loadCityPack } from '../../server/src/city/city-pack.js';
 import { createAuthService, type AuthService } from '../../server/src/auth/auth.service.js';
 import { createApp, type App } from '../../server/src/app.js';
@@ -47,8 +47,7 @@ export interface TestServer {
 /** Starts the real server on port 0 over an in-memory PGlite (or `databaseUrl`), demo mode. */
 export async function startTestServer(opts: { databaseUrl?: string; redisUrl?: string; now?: () => Date; flushIntervalMs?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', JWT_SECRET: 'test-secret-test-secret-test-secret-42', ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}), ...opts.env });
-  const db = await openDb({ databaseUrl: opts.databaseUrl, dataDir: 'memory://', timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
-  await migrate(db);
+  const db = await openTestDb({ databaseUrl: opts.databaseUrl, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs });
   const city = await loadCityPack('441700');
   const auth = createAuthService({ db, config, defaultGridDistrict: '441702' });
   await auth.bootstrap();

@@ -38,12 +38,17 @@ export interface DbOptions {
   connectTimeoutMs?: number;
   /** The embedded database's memory settings (`PGLITE_*_MB`); absent = the defaults. */
   pgliteMemory?: PgliteMemory;
+  /**
+   * Test seam, PGlite only: a data directory dumped with PGlite's `dumpDataDir` to start from
+   * instead of running initdb (seconds per boot); tests pass an already migrated one.
+   */
+  template?: Uint8Array;
 }
 
 /** Opens the database `DATABASE_URL` names, or PGlite in `dataDir` (`memory://` for tests). */
 export async function openDb(opts: DbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts);
-  return openPglite(opts.dataDir, { timeoutMs: opts.timeoutMs, memory: opts.pgliteMemory });
+  return openPglite(opts.dataDir, { timeoutMs: opts.timeoutMs, memory: opts.pgliteMemory, template: opts.template });
 }
 
 async function openPostgres(opts: DbOptions): Promise<Db> {

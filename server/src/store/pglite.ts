@@ -29,14 +29,15 @@ async function initialise(pgDir: string, params: string[]): Promise<void> {
  * messages in order — so the next transaction's statements queue up behind a commit and
  * the database thread keeps working while the main thread handles the answers.
  */
-export async function openPglite(dataDir: string, opts: { timeoutMs?: number; memory?: PgliteMemory } = {}): Promise<Db> {
+export async function openPglite(dataDir: string, opts: { timeoutMs?: number; memory?: PgliteMemory; template?: Uint8Array } = {}): Promise<Db> {
   const timeoutMs = opts.timeoutMs ?? 0;
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
   const pgDir = inMemory ? null : path.resolve(dataDir, 'pg');
   const params = pgliteMemoryParams(opts.memory ?? PGLITE_MEMORY_DEFAULTS);
-  if (pgDir && !existsSync(path.join(pgDir, 'PG_VERSION'))) await initialise(pgDir, params);
-  const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { workerData: { dataDir: pgDir, params } });
+  const template = opts.template ?? null;
+  if (pgDir && !template && !existsSync(path.join(pgDir, 'PG_VERSION'))) await initialise(pgDir, params);
+  const worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { workerData: { dataDir: pgDir, params, template } });
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);

@@ -14,7 +14,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const lite = await PGlite.create({ dataDir: workerData.dataDir ?? undefined, startParams: [...PGlite.defaultStartParams, ...workerData.params] });
+// `template` (tests only): a data directory dumped with dumpDataDir, loaded instead of running initdb.
+const lite = await PGlite.create({
+  dataDir: workerData.dataDir ?? undefined,
+  startParams: [...PGlite.defaultStartParams, ...workerData.params],
+  ...(workerData.template ? { loadDataDir: new Blob([workerData.template]) } : {}),
+});
 
 let inTransaction = false;
 /** The first error inside the open transaction, if any. */

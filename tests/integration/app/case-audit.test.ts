@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../server/src/store/db.js';
-import { migrate } from '../../../server/src/store/migrate.js';
+import type { Db } from '../../../server/src/store/db.js';
+import { openTestDb } from '../../helpers/test-db.js';
 import { loadCityPack } from '../../../server/src/city/city-pack.js';
 import { createLocator } from '../../../server/src/city/locate.js';
 import { createGridService, type GridService } from '../../../server/src/domain/grid/grid.service.js';
@@ -16,8 +16,7 @@ describe('case actions and the audit log', () => {
   let failAudit = false;
   const duty: Actor = { username: 'duty', role: 'duty', districts: null, ip: '10.0.0.7' };
   beforeAll(async () => {
-    db = await openDb({ dataDir: 'memory://' });
-    await migrate(db);
+    db = await openTestDb();
     const city = await loadCityPack('441700');
     const locator = createLocator(city);
     grid = createGridService({

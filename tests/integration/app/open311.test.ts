@@ -1,13 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, INGEST_KEY, type TestServer } from '../../helpers/test-server.js';
 import { JIANGCHENG, YANGCHUN, gridEvent } from '../../fixtures/payloads.js';
 
 describe('Open311 GeoReport v2 end to end', () => {
+  // One server for the file (a boot per test timed out its setup hook under load); every test
+  // starts without cases, as the counts below expect.
   let srv: TestServer;
-  beforeEach(async () => {
+  beforeAll(async () => {
     srv = await startTestServer();
   });
-  afterEach(async () => srv.close());
+  beforeEach(() => srv.db.exec('truncate cases, case_timeline'));
+  afterAll(async () => srv?.close());
 
   it('lists services, creates a request, lists and gets it with status derived from the lifecycle', async () => {
     const services = (await (await fetch(`${srv.url}/open311/v2/services.json`)).json()) as { service_code: string }[];

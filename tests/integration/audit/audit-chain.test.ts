@@ -3,6 +3,7 @@ import { runAdmin } from '../../../scripts/admin.js';
 import { verifyAuditChain } from '../../../server/src/audit/audit-chain.js';
 import { createAuditLog } from '../../../server/src/audit/audit-log.js';
 import { openDb, type Db, type Queryable } from '../../../server/src/store/db.js';
+import { openTestDb } from '../../helpers/test-db.js';
 import { migrate } from '../../../server/src/store/migrate.js';
 import { pgSchema } from '../../helpers/test-server.js';
 
@@ -35,8 +36,7 @@ describe.each(['pglite', 'postgres'] as const)('the audit chain on %s', (engine)
   let schema: Awaited<ReturnType<typeof pgSchema>> | null = null;
   beforeAll(async () => {
     schema = engine === 'postgres' ? await pgSchema() : null;
-    db = await openDb({ databaseUrl: schema?.url, dataDir: 'memory://' });
-    await migrate(db);
+    db = await openTestDb({ databaseUrl: schema?.url });
   }, 60_000);
   afterAll(async () => {
     await db.close();
@@ -98,9 +98,8 @@ describe.each(['pglite', 'postgres'] as const)('the audit chain on %s', (engine)
 
 describe('a deleted row in the middle', () => {
   it('is reported at its own seq', async () => {
-    const db = await openDb({ dataDir: 'memory://' });
+    const db = await openTestDb();
     try {
-      await migrate(db);
       await appendConcurrently(db, 6);
       await tamper(db, 'delete from audit_log where seq = 4');
       expect(await verifyAuditChain(db as Queryable)).toMatchObject({ ok: false, seq: 4, reason: expect.stringMatching(/missing/) });

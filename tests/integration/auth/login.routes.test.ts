@@ -7,8 +7,8 @@ import { loadConfig } from '../../../server/src/config.js';
 import { createAuthRouter } from '../../../server/src/http/auth.routes.js';
 import { AppError } from '../../../server/src/errors.js';
 import { errorHandler } from '../../../server/src/http/errors.js';
-import { openDb, type Db } from '../../../server/src/store/db.js';
-import { migrate } from '../../../server/src/store/migrate.js';
+import type { Db } from '../../../server/src/store/db.js';
+import { openTestDb } from '../../helpers/test-db.js';
 
 // The database only holds the demo accounts, which no test changes; each test gets its own
 // app (and so its own lockout counters) through start().
@@ -17,8 +17,7 @@ let auth: AuthService;
 const servers: Server[] = [];
 
 beforeAll(async () => {
-  db = await openDb({ dataDir: 'memory://' });
-  await migrate(db);
+  db = await openTestDb();
   auth = createAuthService({ db, config: loadConfig({ DATA_DIR: 'memory://' }), defaultGridDistrict: '441702' });
   await auth.bootstrap();
 });

@@ -8,8 +8,8 @@ import { createUsersRepository } from '../../../server/src/auth/users.repository
 import { loadConfig, type Config } from '../../../server/src/config.js';
 import { createAuthRouter } from '../../../server/src/http/auth.routes.js';
 import { errorHandler } from '../../../server/src/http/errors.js';
-import { openDb, type Db } from '../../../server/src/store/db.js';
-import { migrate } from '../../../server/src/store/migrate.js';
+import type { Db } from '../../../server/src/store/db.js';
+import { openTestDb } from '../../helpers/test-db.js';
 
 let db: Db;
 let auth: AuthService;
@@ -18,8 +18,7 @@ let base: string;
 let server: Server;
 
 beforeAll(async () => {
-  db = await openDb({ dataDir: 'memory://' });
-  await migrate(db);
+  db = await openTestDb();
   config = loadConfig({ DATA_DIR: 'memory://' });
   auth = createAuthService({ db, config, defaultGridDistrict: '441702' });
   await auth.bootstrap();

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Server, type ServerOptions } from 'socket.io';
 import { io as connectIo, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach } from 'vitest';
-import { openDb, type Db } from '../../../server/src/store/db.js';
-import { migrate } from '../../../server/src/store/migrate.js';
+import type { Db } from '../../../server/src/store/db.js';
+import { openTestDb, useTestDb } from '../../helpers/test-db.js';
 import { createLiveHub, itemDistricts, type LiveHub, type LiveHubDeps, type LiveServer, type SnapshotFn } from '../../../server/src/realtime/index.js';
 import {
   LIVE_NAMESPACE,
@@ -62,8 +62,7 @@ export interface LiveServerOptions {
 /** Starts an HTTP server on port 0 with Socket.IO and the live hub over an in-memory PGlite. */
 export async function startLiveServer(opts: LiveServerOptions = {}): Promise<LiveServerHandle> {
   const ownDb = !opts.db;
-  const db = opts.db ?? (await openDb({ dataDir: 'memory://' }));
-  if (ownDb) await migrate(db);
+  const db = opts.db ?? (await openTestDb());
   const server = http.createServer();
   const io: LiveServer = new Server(server, { serveClient: false, ...opts.io });
   await opts.beforeHub?.(io);
@@ -110,9 +109,11 @@ export function connectClient(url: string, token?: string): Promise<LiveClient> 
 
 /**
  * One live server per test plus its clients, all closed after each test. Call inside a
- * `describe`; `start` in the test, then `connect` as many clients as it needs.
+ * `describe`; `start` in the test, then `connect` as many clients as it needs. The servers of
+ * one file share one database, emptied back to its migrated state before each test.
  */
 export function useLiveServer() {
+  const db = useTestDb();
   let current: LiveServerHandle | undefined;
   const clients: LiveClient[] = [];
   afterEach(async () => {
@@ -122,7 +123,7 @@ export function useLiveServer() {
   });
   return {
     async start(opts?: LiveServerOptions): Promise<LiveServerHandle> {
-      current = await startLiveServer(opts);
+      current = await startLiveServer({ db: db(), ...opts });
       return current;
     },
     /** The running server of this test. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../server/src/store/db.js';
-import { migrate } from '../../../server/src/store/migrate.js';
+import type { Db } from '../../../server/src/store/db.js';
+import { openTestDb } from '../../helpers/test-db.js';
 import { barrier, connectClient, fakeSnapshot, record, startLiveServer, useLiveServer, waitFor } from './live-harness.js';
 import { gridCase, JIANGCHENG, observation, YANGDONG } from './live-items.js';
 
@@ -86,8 +86,7 @@ describe('live hub: connect, subscribe, deltas', () => {
   });
 
   it('flush() also waits for a batch the timer is still writing', async () => {
-    const db = await openDb({ dataDir: 'memory://' });
-    await migrate(db);
+    const db = await openTestDb();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let held = false;

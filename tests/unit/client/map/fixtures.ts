@@ -8,6 +8,7 @@ import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
 import type { CityReference } from '../../../../client/src/stores/reference.js';
 import { messages } from '../../../../client/src/i18n/index.js';
 import { createMapFormat, type MapFormat } from '../../../../client/src/map/format.js';
+import { alertItem, caseItem, observationItem, vitalSignsItem } from '../../../fixtures/items.js';
 
 // Tests run from the repository root (vitest `root: '.'`); under jsdom import.meta.url is not a file URL.
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(process.cwd(), 'mock-data/cities/441700', file), 'utf8')) as T;
@@ -39,89 +40,17 @@ export function mapFormat(locale: 'zh-CN' | 'en' = 'zh-CN', city = yangjiang()):
 
 const T = '2026-11-22T08:00:00+08:00';
 
-export function gridCase(id: string, over: Partial<GridCase> = {}): GridCase {
-  return {
-    id,
-    sourceId: `src-${id}`,
-    source: 'inspector',
-    category: 'road_damage',
-    kind: 'facility',
-    title: `case ${id}`,
-    description: null,
-    location: { lon: 111.98, lat: 21.86 },
-    address: null,
-    district: '441702',
-    gridCell: null,
-    status: 'registered',
-    department: null,
-    reportedAt: T,
-    dispatchedAt: null,
-    deadlineAt: null,
-    closedAt: null,
-    overdue: false,
-    escalated: false,
-    exercise: false,
-    updatedAt: T,
-    version: 1,
-    assignee: null,
-    supervised: null,
-    mergedInto: null,
-    closeReason: null,
-    ...over,
-  };
-}
+export const gridCase = (id: string, over: Partial<GridCase> = {}): GridCase => caseItem(id, over, T);
 
-export function alert(id: string, over: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    sourceId: `cap-${id}`,
-    sender: 'gd-emergency',
-    senderName: null,
-    kind: 'warning',
-    sent: T,
-    category: 'typhoon',
-    event: '台风蓝色预警',
-    level: 'blue',
-    severity: 'Minor',
-    urgency: 'Expected',
-    certainty: 'Likely',
-    headline: `headline ${id}`,
-    description: null,
-    instruction: null,
-    effective: null,
-    expires: null,
-    areas: [{ areaDesc: '江城区', polygons: [], circles: [], geocodes: [] }],
-    simplified: false,
-    districts: ['441702'],
-    state: 'active',
-    exercise: false,
-    escalation: 0,
-    raisedAt: T,
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    ackComment: null,
-    updatedAt: T,
-    ...over,
-  };
-}
+export const alert = (id: string, over: Partial<Alert> = {}): Alert => alertItem(id, over, T);
 
-export function observation(stationId: string, kind: Observation['kind'], over: Partial<Observation> = {}): Observation {
-  return { id: `obs-${stationId}`, stationId, kind, district: '441702', observedAt: T, values: {}, assessment: { breach: false }, exercise: false, ...over };
-}
+export const observation = (stationId: string, kind: Observation['kind'], over: Partial<Observation> = {}): Observation => observationItem(stationId, { kind, ...over }, T);
 
 export function vitalSigns(scope: string, over: { today?: number; overdue?: number; closureRate?: number | null; aqi?: number | null } = {}): VitalSigns {
+  const quiet = vitalSignsItem(scope, {}, T);
   return {
-    id: `kpi:${scope}`,
-    scope,
-    level: scope === '441700' ? 'city' : 'district',
-    exercise: false,
-    computedAt: T,
-    cases: { today: over.today ?? 0, open: 3, overdue: over.overdue ?? 0, closedToday: 0, closureRate: over.closureRate ?? null },
-    alerts: { active: { red: 0, orange: 0, yellow: 0, blue: 0 }, unacknowledged: 0 },
-    air: { aqi: over.aqi ?? null, category: null, stations: 2 },
-    airYear: { year: 2026, validDays: 0, goodDays: 0, goodDaysRatio: null, pm25Mean: null, goodDaysTarget: null, pm25Target: null },
-    water: { sections: 1, classIIIOrBetter: 1 },
-    noise: { points: 1, exceeding: 0 },
-    economy: { gdpCumulativeYoy: null, gdpCompletion: null, gdpOnPace: null, period: null },
+    ...quiet,
+    cases: { ...quiet.cases, today: over.today ?? 0, overdue: over.overdue ?? 0, closureRate: over.closureRate ?? null },
+    air: { ...quiet.air, aqi: over.aqi ?? null },
   };
 }

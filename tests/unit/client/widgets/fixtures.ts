@@ -3,39 +3,13 @@ import type { Alert } from '../../../../shared/schemas/alert.js';
 import type { Observation } from '../../../../shared/schemas/observation.js';
 import type { Indicator } from '../../../../shared/schemas/indicator.js';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
+import { alertItem as alertItemOf, caseItem } from '../../../fixtures/items.js';
 
 /** Items as the live topics carry them, with only what a test cares about given. */
 
-export function gridCase(over: Partial<GridCase> & { id: string }): GridCase {
-  return {
-    sourceId: over.id,
-    source: 'inspector',
-    category: 'manhole_cover',
-    kind: 'facility',
-    title: '井盖破损',
-    description: null,
-    location: { lon: 111.98, lat: 21.86 },
-    address: null,
-    district: '441702',
-    gridCell: null,
-    status: 'reported',
-    department: null,
-    reportedAt: '2026-07-01T02:00:00.000Z',
-    dispatchedAt: null,
-    deadlineAt: null,
-    closedAt: null,
-    overdue: false,
-    escalated: false,
-    exercise: false,
-    updatedAt: '2026-07-01T02:00:00.000Z',
-    version: 1,
-    assignee: null,
-    supervised: null,
-    mergedInto: null,
-    closeReason: null,
-    ...over,
-  };
-}
+const T = '2026-07-01T02:00:00.000Z';
+
+export const gridCase = (over: Partial<GridCase> & { id: string }): GridCase => caseItem(over.id, { sourceId: over.id, category: 'manhole_cover', title: '井盖破损', status: 'reported', ...over }, T);
 
 export function airReading(stationId: string, observedAt: string, values: Record<string, number>, aqi?: number): Observation {
   return {
@@ -54,39 +28,8 @@ export function waterReading(stationId: string, observedAt: string, waterClass?:
   return { id: `${stationId}@${observedAt}`, stationId, kind: 'water', district: '441702', observedAt, values: { do: 6 }, assessment: { breach: false, waterClass }, exercise: false };
 }
 
-export function alertItem(over: Partial<Alert> & { id: string }): Alert {
-  return {
-    sourceId: over.id,
-    sender: 'yjqx@gd.gov.cn',
-    senderName: null,
-    kind: 'warning',
-    sent: '2026-07-01T02:00:00.000Z',
-    category: 'rainstorm',
-    event: '暴雨黄色预警信号',
-    level: 'yellow',
-    severity: 'Moderate',
-    urgency: 'Expected',
-    certainty: 'Likely',
-    headline: null,
-    description: null,
-    instruction: null,
-    effective: null,
-    expires: null,
-    areas: [],
-    simplified: false,
-    districts: ['441702'],
-    state: 'active',
-    exercise: false,
-    escalation: 0,
-    // Raised when sent, unless the test says otherwise (the escalation clock runs from it).
-    raisedAt: over.sent ?? '2026-07-01T02:00:00.000Z',
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    ackComment: null,
-    updatedAt: '2026-07-01T02:00:00.000Z',
-    ...over,
-  };
-}
+export const alertItem = (over: Partial<Alert> & { id: string }): Alert =>
+  alertItemOf(over.id, { sourceId: over.id, sender: 'yjqx@gd.gov.cn', category: 'rainstorm', event: '暴雨黄色预警信号', level: 'yellow', severity: 'Moderate', headline: null, areas: [], ...over }, T);
 
 export function indicator(over: Partial<Indicator> & Pick<Indicator, 'code' | 'period'>): Indicator {
   return {

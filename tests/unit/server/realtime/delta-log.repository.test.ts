@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../../server/src/store/db.js';
-import { migrate } from '../../../../server/src/store/migrate.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../../server/src/store/db.js';
+import { useTestDb } from '../../../helpers/test-db.js';
 import { createDeltaLogRepository, type DeltaLogRepository } from '../../../../server/src/realtime/delta-log.repository.js';
 
 describe('delta log repository', () => {
+  const getDb = useTestDb();
   let db: Db;
   let repo: DeltaLogRepository;
-  beforeEach(async () => {
-    db = await openDb({ dataDir: 'memory://' });
-    await migrate(db);
+  beforeEach(() => {
+    db = getDb();
     repo = createDeltaLogRepository(db);
-  });
-  afterEach(async () => {
-    await db.close();
   });
 
   it('allocates consecutive seqs per topic and keeps the items for replay', async () => {

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../../server/src/store/db.js';
-import { migrate } from '../../../../server/src/store/migrate.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../../server/src/store/db.js';
+import { useTestDb } from '../../../helpers/test-db.js';
 import { createMemoryDeltaLog } from '../../../../server/src/realtime/memory-delta-log.js';
 
 describe('in-memory delta log of the embedded engine', () => {
+  const getDb = useTestDb();
   let db: Db;
-  beforeEach(async () => {
-    db = await openDb({ dataDir: 'memory://' });
-    await migrate(db);
+  beforeEach(() => {
+    db = getDb();
   });
-  afterEach(async () => db.close());
 
   it('allocates seqs one by one, durably, and replays exact ranges', async () => {
     const log = createMemoryDeltaLog(db);

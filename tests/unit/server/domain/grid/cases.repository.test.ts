@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../../../server/src/store/db.js';
-import { migrate } from '../../../../../server/src/store/migrate.js';
+import type { Db } from '../../../../../server/src/store/db.js';
+import { openTestDb } from '../../../../helpers/test-db.js';
 import { caseIdFor, findCases, insertCases, type CaseRecord } from '../../../../../server/src/domain/grid/cases.repository.js';
 import { pgSchema } from '../../../../helpers/test-server.js';
 
@@ -48,8 +48,7 @@ describe.each([
   let schema: Awaited<ReturnType<typeof pgSchema>> | null = null;
   beforeAll(async () => {
     schema = postgres ? await pgSchema() : null;
-    db = await openDb({ databaseUrl: schema?.url, dataDir: 'memory://' });
-    await migrate(db);
+    db = await openTestDb({ databaseUrl: schema?.url });
   });
   afterAll(async () => {
     await db.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../../../server/src/store/db.js';
-import { migrate } from '../../../../../server/src/store/migrate.js';
+import type { Db } from '../../../../../server/src/store/db.js';
+import { openTestDb } from '../../../../helpers/test-db.js';
 import { loadCityPack } from '../../../../../server/src/city/city-pack.js';
 import { createLocator } from '../../../../../server/src/city/locate.js';
 import { createGridService, type GridService } from '../../../../../server/src/domain/grid/grid.service.js';
@@ -21,8 +21,7 @@ describe.each([
   const count = async (sourceIds: string[]) => Number((await db.query<{ n: number }>('select count(*)::int as n from cases where source_id = any($1::text[])', [sourceIds])).rows[0]!.n);
   beforeAll(async () => {
     schema = postgres ? await pgSchema() : null;
-    db = await openDb({ databaseUrl: schema?.url, dataDir: 'memory://' });
-    await migrate(db);
+    db = await openTestDb({ databaseUrl: schema?.url });
     const city = await loadCityPack('441700');
     const locator = createLocator(city);
     grid = createGridService({
