@@ -31,14 +31,11 @@ const REPORTERS: Record<CaseSpec['source'], string> = {
   sensor: '城市生命线感知平台',
 };
 
-/**
- * A new case and its whole planned life: the `reported` event plus one upsert per later
- * status (same `sourceId`, forward `status`, `statusAt`, `department` once dispatched).
- */
-export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; outcome: LifecycleOutcome } {
+/** The report of a new case as its source sends it (texts, place, reporter), without status. */
+export function caseReport(rng: Rng, spec: CaseSpec): GridEventInput {
   const texts = caseTexts(rng, spec.source, spec.category, spec.district, spec.cause);
   const at = wholeSecond(spec.at);
-  const base: GridEventInput = {
+  return {
     sourceId: spec.sourceId,
     source: spec.source,
     category: spec.category.code,
@@ -48,11 +45,18 @@ export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; 
     location: spec.location,
     address: texts.address,
     reportedAt: toLocalIso(at),
-    status: 'reported',
-    statusAt: toLocalIso(at),
     reporter: REPORTERS[spec.source],
     ...(spec.exercise ? { exercise: true } : {}),
   };
+}
+
+/**
+ * A new case and its whole planned life: the `reported` event plus one upsert per later
+ * status (same `sourceId`, forward `status`, `statusAt`, `department` once dispatched).
+ */
+export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; outcome: LifecycleOutcome } {
+  const at = wholeSecond(spec.at);
+  const base: GridEventInput = { ...caseReport(rng, spec), status: 'reported', statusAt: toLocalIso(at) };
   const plan = planLifecycle(rng, at, spec.category, spec.source, spec.slowdown);
   const messages: Outbound[] = [{ channel: 'grid', at, payload: base }];
   for (const step of plan.steps) {
