@@ -8,6 +8,9 @@ import { toLocalIso, wholeSecond } from '../simulator/time.js';
 import { planLifecycle, type LifecycleOutcome } from './case-lifecycle.js';
 import { caseTexts } from './case-texts.js';
 
+/** What the verifying inspector notes when sending work back. */
+export const SEND_BACK_NOTE = '核查未通过：现场问题未彻底解决，退回返工';
+
 /** Everything that decides one new case. */
 export interface CaseSpec {
   sourceId: string;
@@ -60,8 +63,10 @@ export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; 
   const plan = planLifecycle(rng, at, spec.category, spec.source, spec.slowdown);
   const messages: Outbound[] = [{ channel: 'grid', at, payload: base }];
   for (const step of plan.steps) {
-    const payload: GridEventInput = { ...base, status: step.status, statusAt: toLocalIso(step.at) };
-    if (step.department) payload.department = step.department;
+    const { status: _status, statusAt: _statusAt, ...report } = base;
+    const payload: GridEventInput = step.sendBack
+      ? { ...report, steps: [{ action: 'send_back', at: toLocalIso(step.at), note: SEND_BACK_NOTE }] }
+      : { ...base, status: step.status, statusAt: toLocalIso(step.at), ...(step.department ? { department: step.department } : {}) };
     messages.push({ channel: 'grid', at: step.at, payload });
   }
   return { messages, outcome: plan.outcome };

@@ -1,6 +1,7 @@
 import type { CaseCategory, Department } from '../../shared/schemas/city-pack.js';
 import type { CaseSource, CaseStepAction } from '../../shared/schemas/grid-event.js';
 import { OUTCOME_SHARES } from '../generators/case-lifecycle.js';
+import { SEND_BACK_NOTE } from '../generators/grid-events.js';
 import type { Rng } from '../simulator/rng.js';
 import { HOUR, MINUTE, wholeSecond } from '../simulator/time.js';
 
@@ -66,7 +67,6 @@ export interface HandlingSpec {
 }
 
 const SUPERVISE_NOTE = '超期未办结，指挥中心督办：请于24小时内处置完毕并反馈';
-const SEND_BACK_NOTE = '核查未通过：现场问题未彻底解决，退回返工';
 const REDISPATCH_NOTE = '非本单位职责，退回指挥中心改派';
 
 /**
