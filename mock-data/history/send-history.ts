@@ -50,12 +50,12 @@ export function windowDays(p: Pick<HistoryProgress, 'from' | 'to'>): number {
   return Math.ceil((p.to - p.from) / DAY);
 }
 
-/** Sends requests with at most `inFlight` at once; resolves false when any was refused or dropped. */
-async function sendAll(requests: IngestRequest[], inFlight: number, send: (r: IngestRequest) => Promise<boolean>): Promise<boolean> {
+/** Sends requests with at most `inFlight` at once; resolves false when any was refused or dropped, or it was stopped before the last. */
+async function sendAll(requests: IngestRequest[], inFlight: number, send: (r: IngestRequest) => Promise<boolean>, stopping: () => boolean): Promise<boolean> {
   let next = 0;
   let ok = true;
   const lane = async (): Promise<void> => {
-    while (ok && next < requests.length) ok = (await send(requests[next++]!)) && ok;
+    while (ok && next < requests.length) ok = !stopping() && (await send(requests[next++]!)) && ok;
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, requests.length) }, lane));
   return ok;
@@ -96,8 +96,8 @@ export async function sendHistory(opts: SendHistoryOptions): Promise<HistoryRun>
     const dayAlerts = alerts.filter((m) => m.at >= dayStart && m.at < dayStart + DAY);
     // Warnings in order, one by one (each may update the one before); then the day's cases.
     for (const r of toRequests(dayAlerts, opts.key)) if (!(await send(r))) return { days: p.daysDone, cases: p.cases, ms: Date.now() - started, finished: false };
-    if (!(await sendAll(requests, opts.inFlight ?? 2, send))) {
-      opts.log.warn({ day: p.daysDone + 1 }, 'demo back-fill: a request was not stored; the day is sent again on the next start');
+    if (!(await sendAll(requests, opts.inFlight ?? 2, send, stopping))) {
+      if (!stopping()) opts.log.warn({ day: p.daysDone + 1 }, 'demo back-fill: a request was not stored; the day is sent again on the next start');
       return { days: p.daysDone, cases: p.cases, ms: Date.now() - started, finished: false };
     }
     p.daysDone++;

@@ -22,6 +22,7 @@ export interface HistoryBackfillOptions {
   seed?: number;
   stopping?: () => boolean;
   batch?: number;
+  fetchImpl?: typeof fetch;
 }
 
 /**
@@ -49,6 +50,7 @@ export async function runHistoryBackfill(opts: HistoryBackfillOptions): Promise<
     log: opts.log,
     stopping: opts.stopping,
     batch: opts.batch,
+    fetchImpl: opts.fetchImpl,
     onDay: (p, finished) => recordHistoryDay(opts.db, city, p.daysDone, p.cases, finished),
   });
 }
