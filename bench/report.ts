@@ -1,6 +1,7 @@
 import type { FanoutResult } from './fanout.js';
 import type { AlertDesksResult } from './alert-desks.js';
 import type { IngestResult } from './ingest.js';
+import type { BackfillResult } from './backfill.js';
 import type { machine } from './lib/machine.js';
 import { screenMarkdown, type ScreenResults } from './screen/report.js';
 
@@ -20,6 +21,8 @@ export interface BenchResults {
   naive: FanoutResult | null;
   /** A CAP alert reaching every open desk. */
   alertDesks?: AlertDesksResult | null;
+  /** The demo's 90-day history back-fill on a fresh server. */
+  backfill?: BackfillResult | null;
   /** The big screen in Chromium: initial load, map updates, stamina. */
   screen: ScreenResults;
   targets: TargetRow[];

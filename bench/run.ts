@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
 import { runAlertDesks, type AlertDesksResult } from './alert-desks.js';
+import { backfillRows, runBackfill, type BackfillResult } from './backfill.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { installCleanup } from './lib/cleanup.js';
 import { sleep } from './lib/clock.js';
@@ -18,7 +19,7 @@ import { MAP_VIEWS, type MapOptions, type MapView } from './screen/map-updates.j
 import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,screen (default all);
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,backfill,screen (default all);
                        screen = screen-load,screen-map,screen-desk,screen-stamina, which may be given singly
   --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
@@ -110,7 +111,7 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,screen').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,backfill,screen').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
@@ -212,6 +213,12 @@ if (phases.has('alerts')) {
   alertDesks = await runAlertDesks(alertDesksOpts, log);
 }
 
+let backfill: BackfillResult | null = null;
+if (phases.has('backfill')) {
+  log('backfill: a fresh demo server back-fills 90 days of history; health, sign-in and wall reads probed every second');
+  backfill = await runBackfill({ port: 0, timeoutS: 900 }, log);
+}
+
 const screen = await runScreen(phases, screenOpts, log);
 
 const results: BenchResults = {
@@ -225,8 +232,9 @@ const results: BenchResults = {
   hubPeak,
   naive,
   alertDesks,
+  backfill,
   screen,
-  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...screenRows(screen)],
+  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...backfillRows(backfill), ...screenRows(screen)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
