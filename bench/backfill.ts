@@ -39,6 +39,8 @@ export interface BackfillResult {
 }
 
 const TARGET_S = 120;
+/** What "usable" means here: a person waits at most this long for a sign-in or the wall's first reads. */
+const USABLE_P99_MS = 2000;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function figures(samples: number[], failures: number): ProbeFigures {
@@ -128,9 +130,9 @@ export function backfillRows(r: BackfillResult | null): TargetRow[] {
     },
     {
       metric: 'Server usable during the back-fill (health · sign-in · wall reads, p99)',
-      target: 'answers, no failures',
+      target: `every answer, p99 < ${USABLE_P99_MS} ms`,
       measured: `${p.healthz.p99Ms} · ${p.login.p99Ms} · ${p.wallReads.p99Ms} ms; failures ${p.healthz.failures + p.login.failures + p.wallReads.failures}`,
-      verdict: p.healthz.failures + p.login.failures + p.wallReads.failures === 0 && p.login.count > 0 ? 'PASS' : 'FAIL',
+      verdict: p.healthz.failures + p.login.failures + p.wallReads.failures === 0 && p.login.count > 0 && Math.max(p.healthz.p99Ms, p.login.p99Ms, p.wallReads.p99Ms) < USABLE_P99_MS ? 'PASS' : 'FAIL',
     },
   ];
 }

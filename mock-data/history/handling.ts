@@ -3,6 +3,8 @@ import type { CaseSource, CaseStepAction } from '../../shared/schemas/grid-event
 import { OUTCOME_SHARES } from '../generators/case-lifecycle.js';
 import { SEND_BACK_NOTE } from '../generators/grid-events.js';
 import type { Rng } from '../simulator/rng.js';
+import { deadlineAt } from '../../shared/domain/lifecycle.js';
+import type { WorkCalendar } from '../../shared/domain/work-calendar.js';
 import { HOUR, MINUTE, wholeSecond } from '../simulator/time.js';
 
 /** How well a department handles its cases. */
@@ -64,6 +66,8 @@ export interface HandlingSpec {
   departments: readonly Department[];
   /** > 1 under a storm: dispatch and handling take longer and fewer cases make the deadline. */
   slowdown: number;
+  /** The city's working calendar, for categories whose deadline counts working hours. */
+  calendar?: WorkCalendar;
 }
 
 const SUPERVISE_NOTE = '超期未办结，指挥中心督办：请于24小时内处置完毕并反馈';
@@ -74,7 +78,7 @@ const REDISPATCH_NOTE = '非本单位职责，退回指挥中心改派';
  * supervision centre (or not accepted), dispatched (sometimes first to the wrong department
  * and re-dispatched), handled by the department at its pace, verified on site — sometimes
  * sent back and re-done — and closed; a late case may be supervised by the command centre.
- * Times follow the category's deadline in natural hours.
+ * Times follow the category's deadline on its clock (natural or working hours), as the server counts it.
  */
 export function planHandling(rng: Rng, spec: HandlingSpec): Handling {
   const { category, slowdown } = spec;
@@ -89,7 +93,6 @@ export function planHandling(rng: Rng, spec: HandlingSpec): Handling {
   }
   steps.push({ action: 'register', at: registered });
   const perf = performanceOf(category.department);
-  const deadline = category.deadlineHours * HOUR;
   let dispatched = registered + rng.range(5, 40) * MINUTE * slowdown;
   const others = spec.departments.filter((d) => d.id !== category.department && d.id !== 'supervision' && d.id !== 'command');
   if (others.length > 0 && rng.chance(perf.redispatch)) {
@@ -101,10 +104,13 @@ export function planHandling(rng: Rng, spec: HandlingSpec): Handling {
     steps.push({ action: 'dispatch', at: dispatched, department: category.department });
   }
   out.department = category.department;
+  /** `share` of the deadline after the (last) dispatch, on the category's clock. */
+  const start = dispatched;
+  const into = (share: number) => deadlineAt(start, { deadlineHours: category.deadlineHours * share, clock: category.clock }, spec.calendar).getTime();
   const late = !rng.chance(Math.max(0.2, perf.onTime - 0.12 * (slowdown - 1)));
   const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, (0.05 + 0.6 * rng.next() ** 3) * perf.pace * slowdown);
-  let feedback = dispatched + deadline * fraction;
-  const due = dispatched + deadline;
+  let feedback = into(fraction);
+  const due = into(1);
   if (late && rng.chance(perf.supervise)) {
     const at = due + rng.range(0.1, 0.5) * Math.min(feedback - due, 24 * HOUR);
     steps.push({ action: 'supervise', at, note: SUPERVISE_NOTE, dueAt: at + 24 * HOUR });
@@ -117,7 +123,7 @@ export function planHandling(rng: Rng, spec: HandlingSpec): Handling {
   let verified = feedback + rng.range(20, 240) * MINUTE;
   if (rng.chance(perf.sendBack)) {
     steps.push({ action: 'send_back', at: verified, note: SEND_BACK_NOTE });
-    const redone = verified + deadline * rng.range(0.1, 0.5) * perf.pace;
+    const redone = Math.max(verified + 10 * MINUTE, into(fraction + rng.range(0.1, 0.5) * perf.pace));
     steps.push({ action: 'feedback', at: redone });
     verified = redone + rng.range(20, 240) * MINUTE;
     out.sentBack = true;

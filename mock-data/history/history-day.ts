@@ -52,7 +52,7 @@ export function* historyDayHours(spec: HistoryDaySpec): Generator<HistoryCase[]>
   const date = localDate(dayStart);
   const rng = Rng.stream(seed, `history:${city.adcode}:${date}`);
   const scale = populationScale(city);
-  const perHour = (CASES_PER_WEEKDAY / 24) * scale * dayFactor(seed, dayStart);
+  const perHour = (CASES_PER_WEEKDAY / 24) * scale * dayFactor(seed, dayStart, city.calendar);
   let n = 0;
   for (let h = 0; h < 24; h++) {
     const out: HistoryCase[] = [];
@@ -72,7 +72,7 @@ export function* historyDayHours(spec: HistoryDaySpec): Generator<HistoryCase[]>
       const sourceId = `HIS-${ID_PREFIX[source]}-${city.adcode}-${date.replace(/-/g, '')}-${String(++n).padStart(5, '0')}`;
       const caseSpec: CaseSpec = { sourceId, at, source, category, district, location: caseLocation(rng, district), exercise: false };
       const event = caseReport(rng, caseSpec);
-      const handling = planHandling(rng, { reportedAt: Date.parse(event.reportedAt), category, source, departments: city.departments, slowdown: 1 + 0.8 * storm });
+      const handling = planHandling(rng, { reportedAt: Date.parse(event.reportedAt), category, source, departments: city.departments, calendar: city.calendar, slowdown: 1 + 0.8 * storm });
       const steps = handling.steps.filter((s) => s.at < until);
       if (steps.length > 0)
         event.steps = steps.map((s) => ({

@@ -1,17 +1,17 @@
 import type { CaseStepInput } from '../../../../shared/schemas/grid-event.js';
-import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
 import { transition } from '../../../../shared/domain/lifecycle.js';
 import type { ErrorIssue } from '../../errors.js';
 import type { Queryable } from '../../store/db.js';
 import type { CaseRecord } from './cases.repository.js';
 import type { TimelineRow } from './case-timeline.repository.js';
-import { enterStatus } from './case-steps.js';
+import { enterStatus, type DeadlineRules } from './case-steps.js';
 
 /** Statuses a dispatch step re-dispatches (改派) from: the case is with a department already. */
 const REDISPATCH_FROM = new Set(['dispatched', 'in_progress']);
 
 export interface StepContext {
-  categories: Map<string, CaseCategory>;
+  /** The categories' deadlines and the city's calendar (a dispatch starts the clock). */
+  rules: DeadlineRules;
   departments: ReadonlySet<string>;
   /** Who the steps are recorded as (the sending system's actor name). */
   actor: string;
@@ -39,7 +39,7 @@ export function applySteps(rec: CaseRecord, steps: CaseStepInput[], lastAt: numb
     const move = redispatch ? ({ ok: true, to: 'dispatched' } as const) : transition(rec.status, step.action, 'source');
     if (!move.ok) return { applied, issues: [{ path: `${path}.action`, message: `case ${rec.sourceId} cannot ${step.action} when ${rec.status}` }] };
     const iso = at.toISOString();
-    if (move.to !== rec.status || redispatch) enterStatus(rec, move.to, iso, ctx.categories, step.department);
+    if (move.to !== rec.status || redispatch) enterStatus(rec, move.to, iso, ctx.rules, step.department);
     if (step.action === 'supervise') {
       rec.supervised = { at: iso, by: ctx.actor, note: step.note!, dueAt: new Date(step.dueAt!).toISOString() };
       rec.deadlineAt = rec.supervised.dueAt;
