@@ -78,5 +78,5 @@ describe('the demo history back-fill across a restart', () => {
     expect(await runHistoryBackfill({ db: srv.db, url: srv.url, key: INGEST_KEY, city, log, days: 2 })).toBeNull();
     expect(await counts(srv)).toEqual(stored);
     await srv.close();
-  });
+  }, 120_000);
 });
