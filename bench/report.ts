@@ -2,6 +2,7 @@ import type { MemoryResult } from './memory.js';
 import type { FanoutResult } from './fanout.js';
 import type { AlertDesksResult } from './alert-desks.js';
 import type { IngestResult } from './ingest.js';
+import type { BackfillResult } from './backfill.js';
 import type { machine } from './lib/machine.js';
 import { screenMarkdown, type ScreenResults } from './screen/report.js';
 
@@ -21,6 +22,8 @@ export interface BenchResults {
   naive: FanoutResult | null;
   /** A CAP alert reaching every open desk. */
   alertDesks?: AlertDesksResult | null;
+  /** The demo's 90-day history back-fill on a fresh server. */
+  backfill?: BackfillResult | null;
   /** The big screen in Chromium: initial load, map updates, stamina. */
   screen: ScreenResults;
   /** Server RSS idle and with the bulk case fixture and live clients. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
 import { runAlertDesks, type AlertDesksResult } from './alert-desks.js';
+import { backfillRows, runBackfill, type BackfillResult } from './backfill.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { memoryRows, runMemory, type MemoryResult } from './memory.js';
 import { installCleanup } from './lib/cleanup.js';
@@ -19,7 +20,7 @@ import { MAP_VIEWS, type MapOptions, type MapView } from './screen/map-updates.j
 import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,screen,memory (default all);
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,backfill,screen,memory (default all);
                        screen = screen-load,screen-map,screen-desk,screen-stamina, which may be given singly
   --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
@@ -116,7 +117,7 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,screen,memory').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,backfill,screen,memory').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
@@ -225,6 +226,12 @@ if (phases.has('alerts')) {
   alertDesks = await runAlertDesks(alertDesksOpts, log);
 }
 
+let backfill: BackfillResult | null = null;
+if (phases.has('backfill')) {
+  log('backfill: a fresh demo server back-fills 90 days of history; health, sign-in and wall reads probed every second');
+  backfill = await runBackfill({ port: 0, timeoutS: 900 }, log);
+}
+
 const screen = await runScreen(phases, screenOpts, log);
 
 let memory: MemoryResult | null = null;
@@ -244,9 +251,10 @@ const results: BenchResults = {
   hubPeak,
   naive,
   alertDesks,
+  backfill,
   screen,
   memory,
-  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...screenRows(screen), ...memoryRows(memory)],
+  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...backfillRows(backfill), ...screenRows(screen), ...memoryRows(memory)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -11,6 +11,8 @@ export interface LifecycleStep {
   at: number;
   /** Set from dispatch on: the department the case was sent to. */
   department?: string;
+  /** The verifying inspector sent the work back (返工): sent as a `send_back` step, not a status. */
+  sendBack?: true;
 }
 
 /** How a case ends, for tests and statistics. */
@@ -22,15 +24,15 @@ export interface LifecyclePlan {
 }
 
 /** Shares of the ordinary outcomes (the rest is handled on time). */
-export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.06 } as const;
+export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.06, sentBack: 0.06 } as const;
 
 /**
  * Plans a case from registration to closure, relative to its category's deadline: the
  * supervision centre registers within half an hour, the command centre dispatches (the
  * deadline clock starts), the department reports back — usually well within the deadline,
- * in about one case in sixteen late (up to 2.5 × the deadline) — and an inspector closes it.
- * Some reports are not accepted. Sending a case back (退回) is a duty officer's action in
- * the cockpit; the lifecycle lets integrations only move cases forward, so none is planned.
+ * in about one case in sixteen late (up to 2.5 × the deadline) — and an inspector closes it,
+ * or in about one case in sixteen first sends it back (返工) and closes it once re-done.
+ * Some reports are not accepted.
  * `slowdown` > 1 (a storm) stretches handling and makes late cases more common. Handling
  * counts on the category's clock: on working hours (`calendar`), work starts and is reported
  * in office time, never over a weekend or a holiday.
@@ -60,10 +62,13 @@ export function planLifecycle(rng: Rng, reportedAt: number, category: CaseCatego
   // tail close to it: a week's closure rate lands at the 95–99 % real cities report.
   const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, (0.06 + 0.7 * rng.next() ** 3) * slowdown);
   const feedback = into(fraction);
-  steps.push(
-    { status: 'in_progress', at: into(fraction * rng.range(0.05, 0.4)), department },
-    { status: 'feedback', at: feedback, department },
-    { status: 'closed', at: feedback + closingDelay, department },
-  );
+  steps.push({ status: 'in_progress', at: into(fraction * rng.range(0.05, 0.4)), department }, { status: 'feedback', at: feedback, department });
+  let verified = feedback + closingDelay;
+  if (rng.chance(OUTCOME_SHARES.sentBack)) {
+    const redone = Math.max(verified + 10 * MINUTE, into(fraction + rng.range(0.1, 0.4)));
+    steps.push({ status: 'in_progress', at: verified, department, sendBack: true }, { status: 'feedback', at: redone, department });
+    verified = redone + closingDelay;
+  }
+  steps.push({ status: 'closed', at: verified, department });
   return { outcome, steps: steps.map((s) => ({ ...s, at: wholeSecond(s.at) })) };
 }

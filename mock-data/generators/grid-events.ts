@@ -9,6 +9,9 @@ import { toLocalIso, wholeSecond } from '../simulator/time.js';
 import { planLifecycle, type LifecycleOutcome } from './case-lifecycle.js';
 import { caseTexts } from './case-texts.js';
 
+/** What the verifying inspector notes when sending work back. */
+export const SEND_BACK_NOTE = '核查未通过：现场问题未彻底解决，退回返工';
+
 /** Everything that decides one new case. */
 export interface CaseSpec {
   sourceId: string;
@@ -34,14 +37,11 @@ const REPORTERS: Record<CaseSpec['source'], string> = {
   sensor: '城市生命线感知平台',
 };
 
-/**
- * A new case and its whole planned life: the `reported` event plus one upsert per later
- * status (same `sourceId`, forward `status`, `statusAt`, `department` once dispatched).
- */
-export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; outcome: LifecycleOutcome } {
+/** The report of a new case as its source sends it (texts, place, reporter), without status. */
+export function caseReport(rng: Rng, spec: CaseSpec): GridEventInput {
   const texts = caseTexts(rng, spec.source, spec.category, spec.district, spec.cause);
   const at = wholeSecond(spec.at);
-  const base: GridEventInput = {
+  return {
     sourceId: spec.sourceId,
     source: spec.source,
     category: spec.category.code,
@@ -51,16 +51,25 @@ export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; 
     location: spec.location,
     address: texts.address,
     reportedAt: toLocalIso(at),
-    status: 'reported',
-    statusAt: toLocalIso(at),
     reporter: REPORTERS[spec.source],
     ...(spec.exercise ? { exercise: true } : {}),
   };
+}
+
+/**
+ * A new case and its whole planned life: the `reported` event plus one upsert per later
+ * status (same `sourceId`, forward `status`, `statusAt`, `department` once dispatched).
+ */
+export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; outcome: LifecycleOutcome } {
+  const at = wholeSecond(spec.at);
+  const base: GridEventInput = { ...caseReport(rng, spec), status: 'reported', statusAt: toLocalIso(at) };
   const plan = planLifecycle(rng, at, spec.category, spec.source, spec.slowdown, spec.calendar);
   const messages: Outbound[] = [{ channel: 'grid', at, payload: base }];
   for (const step of plan.steps) {
-    const payload: GridEventInput = { ...base, status: step.status, statusAt: toLocalIso(step.at) };
-    if (step.department) payload.department = step.department;
+    const { status: _status, statusAt: _statusAt, ...report } = base;
+    const payload: GridEventInput = step.sendBack
+      ? { ...report, steps: [{ action: 'send_back', at: toLocalIso(step.at), note: SEND_BACK_NOTE }] }
+      : { ...base, status: step.status, statusAt: toLocalIso(step.at), ...(step.department ? { department: step.department } : {}) };
     messages.push({ channel: 'grid', at: step.at, payload });
   }
   return { messages, outcome: plan.outcome };

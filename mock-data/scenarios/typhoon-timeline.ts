@@ -87,21 +87,28 @@ function districtsFor(city: SimCity, where: 'all' | 'coastal' | 'inland'): SimDi
   return chosen.length > 0 ? chosen : city.districts;
 }
 
+/** How a typhoon's signals are played: as a drill (status Exercise, the script's minutes) or as real history, stretched. */
+export interface TyphoonPlay {
+  exercise: boolean;
+  /** Real milliseconds per script minute: a minute plays the drill; longer plays a real storm of days. */
+  minuteMs: number;
+}
+
 /**
- * Every CAP message of the drill, in order: status Exercise throughout, each change an
- * Update and each lift a Cancel referencing the signal's previous message.
+ * Every CAP message of the typhoon, in order: each change an Update and each lift a Cancel
+ * referencing the signal's previous message; by default the drill (status Exercise throughout).
  */
-export function typhoonAlertMessages(city: SimCity, start: number, idFor: (n: number) => string): Outbound[] {
+export function typhoonAlertMessages(city: SimCity, start: number, idFor: (n: number) => string, play: TyphoonPlay = { exercise: true, minuteMs: MINUTE }): Outbound[] {
   const lastOf = new Map<DrillSignal, SignalSpec>();
   return TYPHOON_TIMELINE.map((step, n) => {
     const meta = SIGNALS[step.signal];
     const previous = lastOf.get(step.signal);
-    const sent = start + step.minute * MINUTE;
+    const sent = start + step.minute * play.minuteMs;
     const level = step.level ?? previous?.level ?? 'blue';
     const spec: SignalSpec = {
       identifier: idFor(n + 1),
       sent,
-      exercise: true,
+      exercise: play.exercise,
       msgType: step.action === 'issue' ? 'Alert' : step.action === 'change' ? 'Update' : 'Cancel',
       ...(previous && step.action !== 'issue' ? { previous: { identifier: previous.identifier, sent: previous.sent, level: previous.level } } : {}),
       from: issuer(city, meta.from),
@@ -109,7 +116,7 @@ export function typhoonAlertMessages(city: SimCity, start: number, idFor: (n: nu
       hazard: meta.hazard,
       level,
       districts: districtsFor(city, meta.where),
-      expires: sent + 12 * HOUR,
+      expires: sent + 12 * HOUR * Math.max(1, play.minuteMs / MINUTE / 4),
     };
     lastOf.set(step.signal, spec);
     return signalMessage(spec);

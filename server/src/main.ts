@@ -8,8 +8,9 @@ import { DEMO_INGEST_KEY } from './auth/secrets.js';
 import { DEMO_PASSWORD } from './auth/bootstrap.js';
 import { createApp } from './app.js';
 import { startMqttIngest } from './ingest/mqtt.adapter.js';
-import { startSimulator } from '../../mock-data/simulator/index.js';
-import { DEMO_BACKFILL_HOURS, demoBackfillHours } from './demo/backfill-window.js';
+import { loadSimCity, startSimulator } from '../../mock-data/simulator/index.js';
+import { demoPlan } from './demo/backfill-window.js';
+import { runHistoryBackfill } from './demo/history-backfill.js';
 
 /** Reads the environment, starts everything, and shuts down gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -40,23 +41,31 @@ async function main(): Promise<void> {
   const base = `http://localhost:${port}`;
 
   mqtt = config.mqttUrl ? startMqttIngest({ url: config.mqttUrl, city: config.city, ingest: app.ingest, log }) : null;
-  // A fresh demo back-fills a week; a restart only the time it was down (server/src/demo/backfill-window.ts).
-  const backfillHours = config.simulate ? await demoBackfillHours(db, new Date()) : 0;
-  // The back-filled week carries its own hourly readings, and a restart's gap follows readings already stored.
-  const sim = config.simulate
+  // A fresh demo: the simulator plays the last hours live and the history back-fill the 90
+  // days before them; a restart: the simulator fills the time it was down, and an unfinished
+  // history resumes (server/src/demo/backfill-window.ts, history-backfill.ts).
+  const plan = config.simulate ? await demoPlan(db, new Date()) : null;
+  const simCity = config.simulate ? await loadSimCity(config.city) : null;
+  const sim = simCity
     ? await startSimulator({
         url: `http://127.0.0.1:${port}`,
         key: DEMO_INGEST_KEY,
         scenario: 'normal',
         speed: config.simulateSpeed,
-        city: config.city,
+        city: simCity,
         seed: Date.now() % 1e9,
-        backfillHours,
-        historyHours: 0,
+        backfillHours: plan!.simulatorHours,
+        historyHours: plan!.readingHours,
         log,
       })
     : null;
-  if (sim) log.info({ backfillHours: Math.round(backfillHours * 100) / 100, resumed: backfillHours < DEMO_BACKFILL_HOURS }, 'demo: simulator back-filling');
+  if (sim) log.info({ backfillHours: Math.round(plan!.simulatorHours * 100) / 100, readingHours: plan!.readingHours }, 'demo: simulator back-filling');
+  let stopping = false;
+  const history = simCity
+    ? runHistoryBackfill({ db, url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, city: simCity, log, now: plan!.historyEnd, stopping: () => stopping })
+        .then((run) => run && log.info(run, run.finished ? 'demo back-fill: done' : 'demo back-fill: stopped; resumes on the next start'))
+        .catch((err: unknown) => log.error({ err }, 'demo back-fill: failed; resumes on the next start'))
+    : null;
 
   const lines = [
     `City Cockpit (${city.manifest.name} ${city.manifest.adcode}) on ${base}`,
@@ -69,13 +78,13 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n'));
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     await sim?.stop();
+    await history;
     await mqtt?.close();
     await app.close();
     await new Promise<void>((resolve) => app.server.close(() => resolve()));

@@ -38,13 +38,15 @@ export interface CaseStep {
  * | start 任务处理 | dispatched → in_progress | source | recorded for the department |
  * | feedback 处理反馈 | in_progress → feedback | source | as start |
  * | close 核查结案 | feedback → closed | source | the integration's own verification |
- * | send_back 退回 | feedback → in_progress | — | integrations only move cases forward |
+ * | send_back 退回 | feedback → in_progress | source | the integration's own verification found the work not done (返工) |
  * | evaluate 综合评价 | closed → evaluated | source, system | evaluation may be scored automatically |
- * | supervise 督办 | any open → unchanged | — | a person of the command centre answers for it |
+ * | supervise 督办 | any open → unchanged | source | recorded as the sending system's command centre decided it |
  * | merge 合并 | any open → closed (duplicate) | — | a person judges two reports one problem |
  *
- * send_back, supervise and merge are off the forward path: an integrator's jump never goes
- * backwards, never supervises, and never closes a case as a duplicate.
+ * send_back, supervise and merge are off the forward path: an integrator's `status` jump never
+ * goes backwards, never supervises, and never closes a case as a duplicate; an integrator
+ * reports a send-back or a supervision as an explicit step (`GridEventInput.steps`).
+ * Automation (`system`) does neither: a person of the command centre answers for it.
  * A grid administrator acts only on cases in its districts, which the caller checks
  * against the case's district (shared/auth/districts.ts).
  */
@@ -55,9 +57,9 @@ export const CASE_ACTIONS: Record<CaseAction, CaseStep> = {
   start: { from: ['dispatched'], to: 'in_progress', machines: ['source'], forward: true },
   feedback: { from: ['in_progress'], to: 'feedback', machines: ['source'], forward: true },
   close: { from: ['feedback'], to: 'closed', machines: ['source'], forward: true },
-  send_back: { from: ['feedback'], to: 'in_progress', machines: [], forward: false },
+  send_back: { from: ['feedback'], to: 'in_progress', machines: ['source'], forward: false },
   evaluate: { from: ['closed'], to: 'evaluated', machines: ['source', 'system'], forward: true },
-  supervise: { from: OPEN_STATUSES, to: null, machines: [], forward: false },
+  supervise: { from: OPEN_STATUSES, to: null, machines: ['source'], forward: false },
   merge: { from: OPEN_STATUSES, to: 'closed', machines: [], forward: false },
 };
 

@@ -22,33 +22,67 @@ export type CaseSource = z.infer<typeof caseSource>;
 export const caseKind = z.enum(['facility', 'incident']);
 export type CaseKind = z.infer<typeof caseKind>;
 
+/** Steps a sending system may report in `steps` (shared/domain/lifecycle.ts names them). */
+export const caseStepAction = z.enum(['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'send_back', 'supervise', 'evaluate']);
+export type CaseStepAction = z.infer<typeof caseStepAction>;
+
+/**
+ * One step of a case's handling as the sending system recorded it: `dispatch` names the
+ * department (a second dispatch of a dispatched or in-progress case is a re-dispatch, 改派),
+ * `send_back` returns a fed-back case for rework (返工), `supervise` (督办) carries a note
+ * and a new due time.
+ */
+export const caseStepInput = z.object({
+  action: caseStepAction,
+  at: isoDateTime,
+  department: z.string().max(64).optional(),
+  note: z.string().trim().min(1).max(500).optional(),
+  dueAt: isoDateTime.optional(),
+});
+export type CaseStepInput = z.infer<typeof caseStepInput>;
+
+/** Most steps one event may carry. */
+export const MAX_CASE_STEPS = 50;
+
 /**
  * A grid event as an integrator sends it (`POST /api/v1/ingest/grid-events`).
  * Sending the same `sourceId` again is a no-op unless `status` moves the case forward
- * along the lifecycle, which syncs the case from the sending system.
+ * along the lifecycle, which syncs the case from the sending system, or `steps` holds
+ * steps later than the last one stored (steps at or before it were applied already).
  */
-export const gridEventInput = z.object({
-  sourceId,
-  source: caseSource,
-  category: z.string().min(1).max(64),
-  kind: caseKind.optional(),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(4000).optional(),
-  location: lonLat,
-  address: z.string().max(300).optional(),
-  reportedAt: isoDateTime,
-  status: caseStatus.optional(),
-  /** When the given `status` was reached; defaults to the time of receipt. */
-  statusAt: isoDateTime.optional(),
-  department: z.string().max(64).optional(),
-  exercise: z.boolean().optional(),
-  reporter: z.string().max(100).optional(),
-  /** A photo of the problem (Open311 `media_url`); http(s) only, since screens link to it. */
-  mediaUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-    .max(2000)
-    .optional(),
-});
+export const gridEventInput = z
+  .object({
+    sourceId,
+    source: caseSource,
+    category: z.string().min(1).max(64),
+    kind: caseKind.optional(),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(4000).optional(),
+    location: lonLat,
+    address: z.string().max(300).optional(),
+    reportedAt: isoDateTime,
+    status: caseStatus.optional(),
+    /** When the given `status` was reached; defaults to the time of receipt. */
+    statusAt: isoDateTime.optional(),
+    department: z.string().max(64).optional(),
+    exercise: z.boolean().optional(),
+    reporter: z.string().max(100).optional(),
+    /** A photo of the problem (Open311 `media_url`); http(s) only, since screens link to it. */
+    mediaUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+      .max(2000)
+      .optional(),
+    /** The case's handling steps in time order (a whole history, or the steps since the last event); not with `status`. */
+    steps: z.array(caseStepInput).min(1).max(MAX_CASE_STEPS).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.steps && e.status) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'send either status or steps, not both' });
+    e.steps?.forEach((step, i) => {
+      const before = i === 0 ? e.reportedAt : e.steps![i - 1]!.at;
+      if (Date.parse(step.at) <= Date.parse(before)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'at'], message: `must be later than ${i === 0 ? 'reportedAt' : 'the step before'}` });
+      if (step.action === 'supervise' && (!step.note || !step.dueAt)) ctx.addIssue({ code: 'custom', path: ['steps', i], message: 'a supervise step needs a note and a dueAt' });
+    });
+  });
 export type GridEventInput = z.infer<typeof gridEventInput>;
 
 /** One step in a case's timeline. */

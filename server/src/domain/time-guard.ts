@@ -11,6 +11,7 @@ type Times<T> = (item: T) => Array<[field: string, at: string | undefined, kind:
 const gridEventTimes: Times<GridEventInput> = (e) => [
   ['reportedAt', e.reportedAt, 'past'],
   ['statusAt', e.statusAt, 'past'],
+  ...(e.steps ?? []).map((step, j): [string, string, TimeKind] => [`steps.${j}.at`, step.at, 'past']),
 ];
 // An alert is sent and takes effect by now; its onset and expiry may lie ahead (a typhoon lands tomorrow).
 const alertTimes: Times<AlertParsed> = (a) => [

@@ -25,3 +25,24 @@ export function decodeCursor(cursor: string): { at: string; id: string } | null 
   }
   return null;
 }
+
+/** A CSV field as COPY reads it: unquoted empty is NULL, text is always quoted. */
+function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'string') return String(v);
+  return v.includes('"') ? `"${v.replaceAll('"', '""')}"` : `"${v}"`;
+}
+
+/** Rows (one shape) as COPY CSV and the columns they fill, both from the rows' keys, so they cannot disagree. */
+export function copyCsvOf(rows: Record<string, unknown>[]): { columns: string; csv: string } {
+  let csv = '';
+  for (const row of rows) {
+    let sep = '';
+    for (const k in row) {
+      csv += sep + csvField(row[k]);
+      sep = ',';
+    }
+    csv += '\n';
+  }
+  return { columns: Object.keys(rows[0] ?? {}).join(', '), csv };
+}

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../store/db.js';
-import { iso } from '../../store/sql-helpers.js';
+import { copyCsvOf, iso } from '../../store/sql-helpers.js';
 import { isUuid } from '../../store/ids.js';
 import type { CaseStatus, CaseTimelineEntry } from '../../../../shared/schemas/grid-event.js';
 import { reportActor, type CaseRecord } from './cases.repository.js';
@@ -34,28 +34,32 @@ function reportEntry(c: Pick<CaseRecord, 'reportedAt' | 'source'>): CaseTimeline
   return { at: c.reportedAt, status: 'reported', actor: reportActor(c.source) };
 }
 
+/** Above this many entries, where the engine loads CSV faster (PGlite), they are copied in (a bulk ingest of whole histories). */
+const COPY_FROM = 200;
+
 /** Appends timeline entries. */
 export async function appendTimeline(q: Queryable, entries: TimelineRow[]): Promise<void> {
   if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    case_id: e.caseId,
+    at: e.at,
+    status: e.status,
+    actor: e.actor,
+    note: e.note ?? null,
+    action: e.action ?? null,
+    media_url: e.mediaUrl ?? null,
+    department: e.department ?? null,
+    ref_case: e.refCase ?? null,
+  }));
+  if (q.copyCsv && rows.length >= COPY_FROM) {
+    const { columns, csv } = copyCsvOf(rows);
+    return q.copyCsv(`case_timeline (${columns})`, csv);
+  }
   await q.query(
     `insert into case_timeline (case_id, ${ENTRY_COLUMNS})
      select case_id, ${ENTRY_COLUMNS} from json_to_recordset($1::json)
        as x(case_id uuid, at timestamptz, status text, actor text, note text, action text, media_url text, department text, ref_case uuid)`,
-    [
-      JSON.stringify(
-        entries.map((e) => ({
-          case_id: e.caseId,
-          at: e.at,
-          status: e.status,
-          actor: e.actor,
-          note: e.note ?? null,
-          action: e.action ?? null,
-          media_url: e.mediaUrl ?? null,
-          department: e.department ?? null,
-          ref_case: e.refCase ?? null,
-        })),
-      ),
-    ],
+    [JSON.stringify(rows)],
   );
 }
 

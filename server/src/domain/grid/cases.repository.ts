@@ -1,5 +1,5 @@
 import type { Queryable } from '../../store/db.js';
-import { iso, isoOrNull } from '../../store/sql-helpers.js';
+import { copyCsvOf, iso, isoOrNull } from '../../store/sql-helpers.js';
 import type { CaseStatus, GridCase } from '../../../../shared/schemas/grid-event.js';
 import { isOverdue } from '../../../../shared/domain/lifecycle.js';
 import { isUuid, uuidFromName } from '../../store/ids.js';
@@ -123,28 +123,6 @@ export function isDuplicateCase(err: unknown): boolean {
   return e?.code === '23505' && e.constraint === 'cases_pkey';
 }
 
-/** A CSV field as COPY reads it: unquoted empty is NULL, text is always quoted. */
-function csvField(v: unknown): string {
-  if (v === null) return '';
-  if (typeof v !== 'string') return String(v);
-  return v.includes('"') ? `"${v.replaceAll('"', '""')}"` : `"${v}"`;
-}
-
-/** The rows as CSV and the columns they fill, both from `toRow`, so they cannot disagree. */
-function toCsv(cases: CaseRecord[]): { columns: string; csv: string } {
-  let csv = '';
-  for (const c of cases) {
-    const row = toRow(c);
-    let sep = '';
-    for (const k in row) {
-      csv += sep + csvField(row[k]);
-      sep = ',';
-    }
-    csv += '\n';
-  }
-  return { columns: Object.keys(toRow(cases[0]!)).join(', '), csv };
-}
-
 /** The public shape of a case: the record plus whether it is overdue at `now`. */
 export function toGridCase(c: CaseRecord, now: Date = new Date()): GridCase {
   // Spelled out rather than spread: every ingested case passes here on its way to the screens.
@@ -201,7 +179,7 @@ export async function insertCases(q: Queryable, cases: CaseRecord[]): Promise<Se
   if (cases.length === 0) return new Set();
   if (q.copyCsv) {
     try {
-      const { columns, csv } = toCsv(cases);
+      const { columns, csv } = copyCsvOf(cases.map(toRow));
       await q.copyCsv(`cases (${columns})`, csv);
       return new Set();
     } catch (err) {

@@ -12,6 +12,7 @@ import { createCaseReads } from './case-reads.js';
 import type { CityManifest } from '../../../../shared/schemas/city-pack.js';
 import { trackChange } from '../rollups/rollups.repository.js';
 import { rollupContext } from '../rollups/rollup-context.js';
+import { applySteps, lastStepTimes } from './ingest-steps.js';
 
 export interface GridServiceDeps extends DeadlineRules {
   db: Db;
@@ -110,13 +111,17 @@ export function createGridService(deps: GridServiceDeps) {
     return out;
   }
 
-  /** What a batch changes, given the cases already stored (`known`); mutates the drafts. */
-  function plan(items: GridEventInput[], drafts: Map<string, CaseRecord>, known: Map<string, CaseRecord>): Plan {
+  /**
+   * What a batch changes, given the cases already stored (`known`) and the time of each one's
+   * latest stored step (`lastSteps`, by case id); mutates the drafts.
+   */
+  function plan(items: GridEventInput[], drafts: Map<string, CaseRecord>, known: Map<string, CaseRecord>, lastSteps = new Map<string, number>()): Plan {
     const created = new Map<string, CaseRecord>();
     const changed = new Map<string, CaseRecord>();
     const timeline: Timeline = [];
     const issues: ErrorIssue[] = [];
     const before = new Map([...known].map(([k, c]) => [k, { ...c }]));
+    const at = now().toISOString();
     const ids = items.map((e, i) => {
       let rec = created.get(e.sourceId) ?? known.get(e.sourceId);
       if (!rec) {
@@ -139,6 +144,19 @@ export function createGridService(deps: GridServiceDeps) {
           changed.set(e.sourceId, rec);
         }
       }
+      if (e.steps) {
+        const lastAt = lastSteps.get(rec.id) ?? Date.parse(rec.reportedAt);
+        const ctx = { rules: deps, departments: deps.departments, actor: repo.reportActor(e.source), now: at };
+        const done = applySteps(rec, e.steps, lastAt, i, ctx, timeline);
+        issues.push(...done.issues);
+        if (done.applied > 0) {
+          lastSteps.set(rec.id, Date.parse(timeline[timeline.length - 1]!.at));
+          if (!created.has(e.sourceId)) {
+            rec.version += 1;
+            changed.set(e.sourceId, rec);
+          }
+        }
+      }
       return rec.id;
     });
     return { ids, created: [...created.values()], changed: [...changed.values()], timeline, issues, before };
@@ -146,14 +164,17 @@ export function createGridService(deps: GridServiceDeps) {
 
   /** The regular way: read the batch's cases (locked), then write what the events change. */
   async function store(tx: Queryable, items: GridEventInput[], drafts: Map<string, CaseRecord>): Promise<Plan> {
-    const p = plan(
-      items,
-      drafts,
-      await repo.findCases(
-        tx,
-        [...drafts.values()].map((c) => c.id),
-      ),
+    const known = await repo.findCases(
+      tx,
+      [...drafts.values()].map((c) => c.id),
     );
+    const stepped = items.some((e) => e.steps)
+      ? await lastStepTimes(
+          tx,
+          [...known.values()].map((c) => c.id),
+        )
+      : undefined;
+    const p = plan(items, drafts, known, stepped);
     if (p.issues.length) throw new AppError(409, 'invalid_transition', `Conflict: ${p.issues[0]!.path}: ${p.issues[0]!.message}`, p.issues);
     const raced = await repo.insertCases(tx, p.created);
     if (raced.size) throw new AppError(409, 'concurrent_insert', 'the same cases were being stored by another request; retry');

@@ -69,19 +69,33 @@ describe('SimEngine (normal scenario)', () => {
     for (let i = 1; i < live.length; i++) expect(live[i]!.at).toBeGreaterThanOrEqual(live[i - 1]!.at);
   });
 
-  it('moves each case only forward along the lifecycle, department set from dispatch on', () => {
+  it('moves each case forward along the lifecycle, back only by a send-back (返工) after feedback, department set from dispatch on', () => {
     const byCase = new Map<string, Outbound[]>();
     for (const m of run(9, 12)) if (m.channel === 'grid') byCase.set(m.payload.sourceId, [...(byCase.get(m.payload.sourceId) ?? []), m]);
     expect(byCase.size).toBeGreaterThan(200);
+    let sentBack = 0;
     for (const steps of byCase.values()) {
       const payloads = steps.map((s) => (s.channel === 'grid' ? s.payload : null)!);
       expect(payloads[0]!.status).toBe('reported');
-      for (let i = 1; i < payloads.length; i++) {
-        expect(canReach(payloads[i - 1]!.status!, payloads[i]!.status!)).toBe(true);
-        expect(Date.parse(payloads[i]!.statusAt!)).toBeGreaterThanOrEqual(Date.parse(payloads[i - 1]!.statusAt!));
-        if (payloads[i]!.status === 'dispatched') expect(payloads[i]!.department).toBeTruthy();
+      let status = payloads[0]!.status!;
+      let at = Date.parse(payloads[0]!.statusAt!);
+      for (const p of payloads.slice(1)) {
+        const back = p.steps?.[0];
+        if (back) {
+          expect(back.action).toBe('send_back');
+          expect(status).toBe('feedback');
+          expect(Date.parse(back.at)).toBeGreaterThan(at);
+          [status, at] = ['in_progress', Date.parse(back.at)];
+          sentBack++;
+          continue;
+        }
+        expect(canReach(status, p.status!)).toBe(true);
+        expect(Date.parse(p.statusAt!)).toBeGreaterThanOrEqual(at);
+        if (p.status === 'dispatched') expect(p.department).toBeTruthy();
+        [status, at] = [p.status!, Date.parse(p.statusAt!)];
       }
     }
+    expect(sentBack).toBeGreaterThan(0);
   });
 
   it('places every case inside one of the city districts', () => {

@@ -48,7 +48,7 @@ describe('transition', () => {
       duty: ['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'send_back', 'evaluate'],
       admin: ['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'send_back', 'evaluate'],
       grid: ['register', 'reject', 'start', 'feedback'],
-      source: ['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'evaluate'],
+      source: ['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'send_back', 'evaluate'],
       system: ['register', 'reject', 'dispatch', 'evaluate'],
     };
     for (const [role, actions] of Object.entries(allowed) as [LifecycleRole, CaseAction[]][]) {
@@ -81,11 +81,13 @@ describe('supervise (督办) and merge', () => {
     }
   });
 
-  it('leaves them to the command centre: no grid administrator, leader or machine', () => {
-    for (const role of ['grid', 'leader', 'source', 'system'] as const) {
-      expect(transition('dispatched', 'supervise', role)).toMatchObject({ ok: false, code: 'forbidden' });
-      expect(transition('dispatched', 'merge', role)).toMatchObject({ ok: false, code: 'forbidden' });
-    }
+  it('leaves them to the command centre: no grid administrator, leader or automation', () => {
+    for (const role of ['grid', 'leader', 'source', 'system'] as const) expect(transition('dispatched', 'merge', role)).toMatchObject({ ok: false, code: 'forbidden' });
+    for (const role of ['grid', 'leader', 'system'] as const) expect(transition('dispatched', 'supervise', role)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('lets a sending system record the supervision of its own command centre as a step', () => {
+    expect(transition('dispatched', 'supervise', 'source')).toEqual({ ok: true, to: 'dispatched' });
   });
 
   it('keeps them off the forward path an integrator jumps along', () => {
