@@ -10,7 +10,7 @@ import { rollupContext } from '../../../server/src/domain/rollups/rollup-context
 import { COUNTERS } from '../../../shared/domain/indicators.js';
 import { actionsFor, type CaseAction } from '../../../shared/domain/lifecycle.js';
 import type { Actor } from '../../../server/src/domain/ports.js';
-import type { GridEventInput } from '../../../shared/schemas/grid-event.js';
+import type { CaseStatus, CaseStepAction, GridEventInput } from '../../../shared/schemas/grid-event.js';
 import { createRng } from '../../../mock-data/city-pack-builder/prng.js';
 import { JIANGCHENG } from '../../fixtures/payloads.js';
 import { pgSchema } from '../../helpers/test-server.js';
@@ -26,7 +26,18 @@ async function snapshot(db: Db): Promise<string[]> {
     .sort();
 }
 
-/** A seeded random mix of ingest (reports, drills, integrators' forward moves) and people's actions. */
+/** The handling steps a sending system may report next, by the case's stage. */
+const NEXT_STEPS: Partial<Record<CaseStatus, CaseStepAction[]>> = {
+  reported: ['register'],
+  registered: ['dispatch'],
+  dispatched: ['start', 'dispatch', 'supervise'],
+  in_progress: ['feedback', 'dispatch', 'supervise'],
+  feedback: ['send_back', 'close'],
+};
+/** The steps the last mix sent through ingest and the server took. */
+const stepsSent: CaseStepAction[] = [];
+
+/** A seeded random mix of ingest (reports, drills, integrators' forward moves and handling steps) and people's actions. */
 async function randomMix(db: Db, grid: GridService, city: CityPack, clock: { t: number }, seed: string): Promise<void> {
   const rng = createRng(seed);
   const categories = [...city.categoryByCode.keys()];
@@ -71,6 +82,35 @@ async function randomMix(db: Db, grid: GridService, city: CityPack, clock: { t: 
             ...(c.exercise ? { exercise: true } : {}),
           },
         ])
+        .catch(() => undefined);
+      continue;
+    }
+    if (roll < 0.5) {
+      // A sending system reports its next handling step (re-dispatch, 返工, 督办 … arrive through ingest too).
+      const next = NEXT_STEPS[cur!.status];
+      if (!next) continue;
+      const action = rng.pick(next);
+      await grid
+        .ingest([
+          {
+            sourceId: c.sourceId,
+            source: c.source as GridEventInput['source'],
+            category: cur!.category,
+            title: cur!.title,
+            location: { lon: cur!.lon, lat: cur!.lat },
+            reportedAt: cur!.reportedAt,
+            steps: [
+              {
+                action,
+                at: new Date(clock.t).toISOString(),
+                ...(action === 'dispatch' ? { department: rng.pick(city.departments).id } : {}),
+                ...(action === 'supervise' ? { note: '督办', dueAt: new Date(clock.t + 86_400_000).toISOString() } : {}),
+              },
+            ],
+            ...(c.exercise ? { exercise: true } : {}),
+          },
+        ])
+        .then(() => stepsSent.push(action))
         .catch(() => undefined);
       continue;
     }
@@ -122,7 +162,10 @@ describe.each([
   });
 
   it('keeps incrementally what a rebuild from cases and timelines computes, after a random mix', async () => {
+    stepsSent.length = 0;
     await randomMix(db, grid, city, clock, engine ?? 'pglite');
+    // Handling steps came through ingest as well: re-dispatch, 返工 and 督办 among them.
+    for (const a of ['dispatch', 'send_back', 'supervise', 'close'] as const) expect(stepsSent).toContain(a);
     const incremental = await snapshot(db);
     const rebuilt = await db.transaction((tx) => rebuildRollups(tx, rollupContext(city.categoryByCode, city.manifest), 7));
     expect(rebuilt).toBeGreaterThan(50);
