@@ -127,7 +127,7 @@ describe('the grid workspace (/grid)', () => {
     // The CSV: two header lines (zh-CN, English), then the same departments in the same order and rank.
     const download = page.waitForEvent('download');
     await page.locator('[data-testid="evaluation-csv"]').click();
-    const csv = readFileSync((await (await download).path()), 'utf8');
+    const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.replace('\uFEFF', '').trim().split(/\r?\n/);
     expect(lines[0]).toContain('按期结案率');
