@@ -118,6 +118,37 @@ describe('case queue', () => {
     expect(w.emitted('close')).toHaveLength(1);
   });
 
+  it('sends a bulk action with each case’s version as its row showed when selected, so a case moved on since is refused on its own', async () => {
+    const sent: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response(JSON.stringify({ results: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const { w, show } = await mountQueue();
+    await show(post([deskCase('a', { version: 3 }), deskCase('b', { version: 7 })]));
+    for (const box of w.findAll('[data-testid="queue-row"] .check')) await box.trigger('click');
+    // Another desk acts on `a` after it was selected: the queue shows its new version.
+    await show(post([deskCase('a', { version: 4 }), deskCase('b', { version: 7 })]));
+    await w.get('[data-testid="bulk-bar"] [data-action="dispatch"]').trigger('click');
+    const department = w.get('[data-testid="bulk-bar"] select[name="department"]');
+    await department.setValue(department.findAll('option')[1]!.attributes('value'));
+    await w.get('[data-testid="bulk-bar"] form').trigger('submit');
+    await flushPromises();
+    vi.unstubAllGlobals();
+    expect(sent).toEqual([
+      expect.objectContaining({
+        action: 'dispatch',
+        items: [
+          { id: 'a', version: 3 },
+          { id: 'b', version: 7 },
+        ],
+      }),
+    ]);
+  });
+
   it('asks for the rows it scrolls to, a window at a time', async () => {
     const { w, show, queue } = await mountQueue();
     await show(post([deskCase('a')], 5000));
