@@ -9,7 +9,13 @@ import { mountDesk } from './mount.js';
 
 const NOW = Date.parse('2026-07-01T03:00:00.000Z');
 const counts = (over: Partial<ViewData['case-queue']['counts']> = {}) => ({ reported: 0, registered: 0, dispatched: 0, in_progress: 0, feedback: 0, closed: 0, evaluated: 0, rejected: 0, ...over });
-const post = (rows: GridCase[], total = rows.length, offset = 0): ViewData['case-queue'] => ({ offset, rows, total, counts: counts({ dispatched: total, closed: 4 }) });
+const post = (rows: GridCase[], total = rows.length, offset = 0): ViewData['case-queue'] => ({
+  offset,
+  ids: rows.map((c) => c.id),
+  changed: rows,
+  total,
+  counts: counts({ dispatched: total, closed: 4 }),
+});
 
 // The countdowns tick on the app's one clock (a setInterval); the router and promises keep real timeouts.
 beforeAll(() => {
