@@ -80,6 +80,20 @@ describe('case queue', () => {
     expect(queue().spec).toMatchObject({ sort: { order: 'asc' } });
   });
 
+  it('filters by category, district and source from their menus, and “any” clears the filter', async () => {
+    const { w, router, queue } = await mountQueue();
+    await w.get('[data-testid="filter-category"]').setValue('manhole_cover');
+    await flushPromises();
+    await w.get('[data-testid="filter-source"]').setValue('hotline');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ category: 'manhole_cover', source: 'hotline' });
+    expect(queue().spec).toMatchObject({ filter: { stage: 'open', category: 'manhole_cover', source: 'hotline' } });
+    expect(w.get('[data-testid="filter-district"]').findAll('option')[0]!.text()).toBe(w.get('[data-testid="filter-district"]').attributes('aria-label'));
+    await w.get('[data-testid="filter-category"]').setValue('');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ source: 'hotline' });
+  });
+
   it('counts every deadline down on one clock and marks a row overdue the moment it passes, in words and with an icon', async () => {
     const { w, show } = await mountQueue();
     await show(post([deskCase('a', { status: 'dispatched', dispatchedAt: new Date(NOW - 3_600_000).toISOString(), deadlineAt: new Date(NOW + 65_000).toISOString() })]));
