@@ -4,6 +4,7 @@
  * arguments every known city is built. See docs/CITY_PACK.md.
  */
 import { fileURLToPath } from 'node:url';
+import { unpublishedYears } from './city-pack-builder/calendar.js';
 import { generateCityPack } from './city-pack-builder/generate.js';
 import { cityProfiles } from './city-pack-builder/profiles/index.js';
 import { writeCityPack } from './city-pack-builder/write.js';
@@ -13,6 +14,8 @@ export const CITIES_DIR = fileURLToPath(new URL('./cities/', import.meta.url));
 
 /** Builds and writes the given cities (all known cities by default). */
 export async function buildCityPacks(adcodes: string[] = [...cityProfiles.keys()], root = CITIES_DIR): Promise<void> {
+  const unpublished = unpublishedYears();
+  if (unpublished.length > 0) console.log(`calendar: no published holiday arrangement for ${unpublished.join(', ')} in chinese-days; statutory days off only`);
   for (const adcode of adcodes) {
     const pack = generateCityPack(adcode);
     await writeCityPack(pack, root);

@@ -2,6 +2,7 @@ import type { Camera, CaseCategory, CityManifest, Department, Resource, Sender, 
 import { placeAnchors } from './anchors.js';
 import { type DistrictCollection, echartsMapDir, readCityInfo, readEchartsMap, toDistrictCollection } from './boundaries.js';
 import { generateCameras } from './cameras.js';
+import { guangdongCalendar } from './calendar.js';
 import { categories } from './categories.js';
 import { departments } from './departments.js';
 import { cityProfiles, type DistrictProfile } from './profiles/index.js';
@@ -85,6 +86,7 @@ export function generateCityPack(adcode: string, mapDir = echartsMapDir()): Gene
     })),
     gridResolution: 10,
     ...(profile.airTargets ? { airTargets: profile.airTargets } : {}),
+    calendar: guangdongCalendar(),
   };
   const senders = Object.values(citySenders({ adcode, name: info.name, nameEn: profile.nameEn }));
   return { manifest, districts, stations, resources, cameras, departments, categories, senders };

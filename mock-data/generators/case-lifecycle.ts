@@ -1,4 +1,6 @@
 import type { CaseCategory } from '../../shared/schemas/city-pack.js';
+import { deadlineAt } from '../../shared/domain/lifecycle.js';
+import type { WorkCalendar } from '../../shared/domain/work-calendar.js';
 import type { CaseSource, CaseStatus } from '../../shared/schemas/grid-event.js';
 import type { Rng } from '../simulator/rng.js';
 import { HOUR, MINUTE, wholeSecond } from '../simulator/time.js';
@@ -29,9 +31,11 @@ export const OUTCOME_SHARES = { rejected: 0.05, rejectedVideo: 0.12, overdue: 0.
  * in about one case in sixteen late (up to 2.5 × the deadline) — and an inspector closes it.
  * Some reports are not accepted. Sending a case back (退回) is a duty officer's action in
  * the cockpit; the lifecycle lets integrations only move cases forward, so none is planned.
- * `slowdown` > 1 (a storm) stretches handling and makes late cases more common.
+ * `slowdown` > 1 (a storm) stretches handling and makes late cases more common. Handling
+ * counts on the category's clock: on working hours (`calendar`), work starts and is reported
+ * in office time, never over a weekend or a holiday.
  */
-export function planLifecycle(rng: Rng, reportedAt: number, category: CaseCategory, source: CaseSource, slowdown = 1): LifecyclePlan {
+export function planLifecycle(rng: Rng, reportedAt: number, category: CaseCategory, source: CaseSource, slowdown = 1, calendar?: WorkCalendar): LifecyclePlan {
   const automatic = source === 'video_ai' || source === 'sensor';
   const registered = reportedAt + (automatic ? rng.range(2, 10) : rng.range(5, 30)) * MINUTE;
   const rejectShare = source === 'video_ai' ? OUTCOME_SHARES.rejectedVideo : OUTCOME_SHARES.rejected;
@@ -41,6 +45,8 @@ export function planLifecycle(rng: Rng, reportedAt: number, category: CaseCatego
   const department = category.department;
   const deadline = category.deadlineHours * HOUR;
   const dispatched = registered + rng.range(5, 40) * MINUTE * slowdown;
+  /** `share` of the deadline after dispatch, on the category's clock. */
+  const into = (share: number) => deadlineAt(dispatched, { deadlineHours: category.deadlineHours * share, clock: category.clock }, calendar).getTime();
   const closingDelay = (rng.range(10, 30) + rng.range(0, 150) * Math.min(1, deadline / (24 * HOUR))) * MINUTE;
   const u = rng.next();
   const overdueShare = Math.min(0.6, OUTCOME_SHARES.overdue * slowdown);
@@ -50,12 +56,12 @@ export function planLifecycle(rng: Rng, reportedAt: number, category: CaseCatego
   ];
   const late = u < overdueShare;
   const outcome: LifecycleOutcome = late ? 'overdue' : 'on_time';
-  // Most fixes come early in the deadline (a streetlight within a day of a 48-hour limit), a
+  // Most fixes come early in the deadline (a streetlight within a day of a two-day limit), a
   // tail close to it: a week's closure rate lands at the 95–99 % real cities report.
   const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, (0.06 + 0.7 * rng.next() ** 3) * slowdown);
-  const feedback = dispatched + deadline * fraction;
+  const feedback = into(fraction);
   steps.push(
-    { status: 'in_progress', at: dispatched + (feedback - dispatched) * rng.range(0.05, 0.4), department },
+    { status: 'in_progress', at: into(fraction * rng.range(0.05, 0.4)), department },
     { status: 'feedback', at: feedback, department },
     { status: 'closed', at: feedback + closingDelay, department },
   );

@@ -1,4 +1,5 @@
 import type { CaseCategory } from '../../shared/schemas/city-pack.js';
+import type { WorkCalendar } from '../../shared/domain/work-calendar.js';
 import type { LonLat } from '../../shared/schemas/common.js';
 import type { CaseSource, GridEventInput } from '../../shared/schemas/grid-event.js';
 import type { SimDistrict } from '../simulator/city.js';
@@ -21,6 +22,8 @@ export interface CaseSpec {
   slowdown?: number;
   /** Shared cause of a burst, mentioned in the description. */
   cause?: string;
+  /** The city's working calendar, for categories whose deadline counts working hours. */
+  calendar?: WorkCalendar;
 }
 
 const REPORTERS: Record<CaseSpec['source'], string> = {
@@ -53,7 +56,7 @@ export function caseMessages(rng: Rng, spec: CaseSpec): { messages: Outbound[]; 
     reporter: REPORTERS[spec.source],
     ...(spec.exercise ? { exercise: true } : {}),
   };
-  const plan = planLifecycle(rng, at, spec.category, spec.source, spec.slowdown);
+  const plan = planLifecycle(rng, at, spec.category, spec.source, spec.slowdown, spec.calendar);
   const messages: Outbound[] = [{ channel: 'grid', at, payload: base }];
   for (const step of plan.steps) {
     const payload: GridEventInput = { ...base, status: step.status, statusAt: toLocalIso(step.at) };

@@ -48,7 +48,7 @@ export function everydayCases(ctx: ScenarioContext, scenario: Scenario, from: nu
       continue;
     }
     const category = pickCategory(rng, city.categories, source, weather);
-    const spec: CaseSpec = { sourceId: token, at, source, category, district, location, exercise: scenario.exercise, slowdown };
+    const spec: CaseSpec = { sourceId: token, at, source, category, district, location, exercise: scenario.exercise, slowdown, calendar: city.calendar };
     ctx.schedule(caseMessages(rng, spec).messages);
   }
 }
@@ -96,6 +96,7 @@ export function burstCases(ctx: ScenarioContext, scenario: Scenario, from: numbe
         location: pointNear(rng, district, centre, 0.05),
         exercise: scenario.exercise,
         cause,
+        calendar: city.calendar,
       };
       ctx.schedule(caseMessages(rng, spec).messages);
     }

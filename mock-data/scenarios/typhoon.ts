@@ -46,6 +46,7 @@ function stormCases(ctx: ScenarioContext, from: number, to: number): void {
       exercise: true,
       slowdown: 1.4,
       cause: '受台风影响',
+      calendar: city.calendar,
     };
     ctx.schedule(caseMessages(rng, spec).messages);
   }

@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { loadCityPack } from '../../server/src/city/city-pack.js';
 import type { CaseCategory, CityManifest, Department, Station } from '../../shared/schemas/city-pack.js';
 import type { LonLat } from '../../shared/schemas/common.js';
+import type { WorkCalendar } from '../../shared/domain/work-calendar.js';
 
 /** One district as the generators use it: boundary, activity weight, coast flag. */
 export interface SimDistrict {
@@ -28,6 +29,8 @@ export interface SimCity {
   stations: Station[];
   categories: CaseCategory[];
   departments: Department[];
+  /** The city's working calendar (city.json `calendar`), when it has one. */
+  calendar?: WorkCalendar;
 }
 
 /** The pieces of a city pack the generators read; {@link loadSimCity} takes them from a loaded pack. */
@@ -105,6 +108,7 @@ export function prepareCity(parts: CityParts): SimCity {
     stations: parts.stations,
     categories: parts.categories,
     departments: parts.departments ?? [],
+    ...(manifest.calendar ? { calendar: manifest.calendar } : {}),
   };
 }
 

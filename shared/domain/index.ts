@@ -9,3 +9,4 @@ export * from './lifecycle.js';
 export * from './economy.js';
 export * from './time-bounds.js';
 export * from './escalation.js';
+export * from './work-calendar.js';

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../schemas/grid-event.js';
 import { can, casePermission, isRole, type Role } from '../auth/policy.js';
 import { toDate, type Instant } from './time.js';
+import { addClockHours, type DeadlineClock, type WorkCalendar } from './work-calendar.js';
 
 export type { CaseStatus } from '../schemas/grid-event.js';
 
@@ -114,10 +115,17 @@ export function canReach(from: CaseStatus, to: CaseStatus): boolean {
   return from !== to && pathTo(from, to) !== null;
 }
 
-/** Deadline of a dispatched case: dispatch time plus the category's hours (calendar hours). */
-export function deadlineAt(dispatchedAt: Instant, deadlineHours: number): Date {
+/**
+ * Deadline of a dispatched case: dispatch time plus the category's hours on its clock —
+ * natural hours, or working hours of the city's calendar (a working-hours category needs one).
+ */
+export function deadlineAt(dispatchedAt: Instant, category: { deadlineHours: number; clock?: DeadlineClock }, calendar?: WorkCalendar): Date {
+  const { deadlineHours, clock = 'natural' } = category;
   if (!Number.isFinite(deadlineHours) || deadlineHours <= 0) throw new RangeError(`invalid deadline hours: ${deadlineHours}`);
-  return new Date(toDate(dispatchedAt).getTime() + deadlineHours * 3_600_000);
+  const start = toDate(dispatchedAt);
+  if (calendar) return addClockHours(clock, calendar, start, deadlineHours);
+  if (clock === 'working') throw new RangeError('a working-hours deadline needs the city calendar');
+  return new Date(start.getTime() + deadlineHours * 3_600_000);
 }
 
 /** Statuses in which the department has done its part: the deadline no longer runs. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adcode, lonLat } from './common.js';
 import { WATER_BODIES } from '../domain/water.js';
+import { workCalendarProblems, type WorkCalendar } from '../domain/work-calendar.js';
 
 /**
  * A monitoring station of the city pack (air station, water section or noise point). A water
@@ -71,7 +72,10 @@ export const sender = z.object({
 });
 export type Sender = z.infer<typeof sender>;
 
-/** A case category with its handling deadline (configuration, not law). */
+/** Which hours a category's deadline counts (计时类型): all hours, or the city calendar's working hours. */
+export const deadlineClock = z.enum(['natural', 'working']);
+
+/** A case category with its handling deadline (configuration, not law) and the clock it counts on. */
 export const caseCategory = z.object({
   code: z.string().min(1),
   name: z.string(),
@@ -79,8 +83,25 @@ export const caseCategory = z.object({
   kind: z.enum(['facility', 'incident']),
   department: z.string(),
   deadlineHours: z.number().positive(),
+  clock: deadlineClock.default('natural'),
 });
 export type CaseCategory = z.infer<typeof caseCategory>;
+
+/**
+ * The city's working calendar (shared/domain/work-calendar.ts): working weekdays, daily working
+ * spans, public holidays and make-up working days. Each problem names its field.
+ */
+export const workCalendar: z.ZodType<WorkCalendar> = z
+  .object({
+    utcOffsetMinutes: z.number().int(),
+    workdays: z.array(z.number().int()),
+    hours: z.array(z.tuple([z.string(), z.string()])),
+    holidays: z.array(z.string()),
+    workingDays: z.array(z.string()),
+  })
+  .superRefine((cal, ctx) => {
+    for (const p of workCalendarProblems(cal)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  });
 
 /** `city.json`: the pack's manifest. */
 export const cityManifest = z.object({
@@ -98,5 +119,7 @@ export const cityManifest = z.object({
    * (0..1, at least) and the annual PM2.5 mean (μg/m³, at most). Optional.
    */
   airTargets: z.object({ goodDaysRatio: z.number().min(0).max(1).optional(), pm25Mean: z.number().positive().optional() }).optional(),
+  /** Working days and hours for deadlines on the working clock. Absent: every category counts natural hours. */
+  calendar: workCalendar.optional(),
 });
 export type CityManifest = z.infer<typeof cityManifest>;

@@ -18,7 +18,8 @@ function duplicate(values: string[]): { value: string; index: number } | null {
 /**
  * Cross-file checks the schemas cannot express: the manifest belongs to the folder, the
  * boundaries and the manifest list the same districts, every item names a known district,
- * ids are unique, and categories are dispatched to departments that exist.
+ * ids are unique, categories are dispatched to departments that exist, and a category on the
+ * working clock has a calendar in city.json to count on.
  */
 export function checkCityPack(adcode: string, pack: Omit<CityPack, 'stationById' | 'categoryByCode'>): PackProblem | null {
   if (pack.manifest.adcode !== adcode) {
@@ -56,5 +57,7 @@ export function checkCityPack(adcode: string, pack: Omit<CityPack, 'stationById'
   if (orphan >= 0) {
     return { file: 'categories.json', detail: `[${orphan}].department: unknown department ${pack.categories[orphan]!.department}` };
   }
+  const uncounted = pack.manifest.calendar ? -1 : pack.categories.findIndex((c) => c.clock === 'working');
+  if (uncounted >= 0) return { file: 'categories.json', detail: `[${uncounted}].clock: working hours need a calendar in city.json` };
   return null;
 }

@@ -63,12 +63,17 @@ export function open311Status(status: CaseStatus): 'open' | 'closed' {
 
 const departmentName = (cat: Open311Catalogue, id: string | null | undefined) => (id ? (cat.departments.find((d) => d.id === id)?.name ?? id) : null);
 
+/** A category's handling time limit in Chinese and English: natural hours, or working hours of the city calendar. */
+export function timeLimit(c: Pick<CaseCategory, 'deadlineHours' | 'clock'>): { zh: string; en: string } {
+  return c.clock === 'working' ? { zh: `${c.deadlineHours} 个工作小时`, en: `${c.deadlineHours} working hours` } : { zh: `${c.deadlineHours} 小时`, en: `${c.deadlineHours} h` };
+}
+
 /** The city's case categories as GeoReport services (group 部件 for facilities, 事件 for incidents). */
 export function toOpen311Services(cat: Open311Catalogue): Open311Service[] {
   return cat.categories.map((c) => ({
     service_code: c.code,
     service_name: c.name,
-    description: `${c.nameEn}. ${departmentName(cat, c.department) ?? c.department}, ${c.deadlineHours} h`,
+    description: `${c.nameEn}. ${departmentName(cat, c.department) ?? c.department}, ${timeLimit(c).en}`,
     metadata: false,
     type: 'realtime',
     keywords: [c.nameEn, c.kind].join(','),
@@ -186,5 +191,6 @@ export function toGridEventInput(form: Open311RequestForm, cat: Open311Catalogue
 export function serviceNotice(code: string, cat: Open311Catalogue): string | null {
   const c = cat.categories.find((k) => k.code === code);
   if (!c) return null;
-  return `已受理：${departmentName(cat, c.department) ?? c.department}，处理时限 ${c.deadlineHours} 小时 (accepted; handled within ${c.deadlineHours} h)`;
+  const limit = timeLimit(c);
+  return `已受理：${departmentName(cat, c.department) ?? c.department}，处理时限 ${limit.zh} (accepted; handled within ${limit.en})`;
 }

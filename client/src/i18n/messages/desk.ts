@@ -39,6 +39,11 @@ export const deskMessages = {
       assignee: '处理人 {name}',
     },
     span: { dh: '{d} 天 {h} 小时', hm: '{h} 小时 {m} 分', ms: '{m} 分 {s} 秒' },
+    deadlineRule: {
+      natural: '时限 {hours} 小时',
+      working: '时限 {hours} 个工作小时',
+      hint: '时限按工作时计：非工作时间、周末和法定节假日不计时；倒计时是距时限的实际时间',
+    },
     source: {
       inspector: '监督员',
       citizen: '市民',
@@ -168,6 +173,11 @@ export const deskMessages = {
       assignee: 'Handler {name}',
     },
     span: { dh: '{d} d {h} h', hm: '{h} h {m} min', ms: '{m} min {s} s' },
+    deadlineRule: {
+      natural: '{hours} h limit',
+      working: '{hours} working-hour limit',
+      hint: 'The limit counts working hours only (not nights, weekends or public holidays); the countdown is the real time left to the deadline',
+    },
     source: {
       inspector: 'Inspector',
       citizen: 'Citizen',

@@ -81,7 +81,7 @@ export function createCaseActions(deps: GridServiceDeps & { now: () => Date }) {
     const entry: TimelineRow = { caseId: cur.id, at, status: step.to, actor: actor.username, action, ...(input.note ? { note: input.note } : {}) };
     const touched = [cur];
     const timeline = [entry];
-    if (step.to !== cur.status) enterStatus(cur, step.to, at, deps.categories, input.department);
+    if (step.to !== cur.status) enterStatus(cur, step.to, at, deps, input.department);
     if (action === 'dispatch') cur.assignee = input.assignee ?? null;
     if (action === 'feedback' && input.photoUrl) entry.mediaUrl = input.photoUrl;
     if (action === 'supervise') {

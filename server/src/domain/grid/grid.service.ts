@@ -1,19 +1,17 @@
 import type { Db, Queryable } from '../../store/db.js';
 import { AppError, type ErrorIssue } from '../../errors.js';
 import type { CaseStatus, GridCase, GridEventInput } from '../../../../shared/schemas/grid-event.js';
-import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
 import { actionBetween, pathTo } from '../../../../shared/domain/lifecycle.js';
 import type { AuditLog, ChangeSink, IngestResult } from '../ports.js';
 import * as repo from './cases.repository.js';
 import type { CaseRecord } from './cases.repository.js';
 import { appendTimeline, type TimelineRow } from './case-timeline.repository.js';
-import { enterStatus } from './case-steps.js';
+import { enterStatus, type DeadlineRules } from './case-steps.js';
 import { createCaseActions } from './case-actions.js';
 import { createCaseReads } from './case-reads.js';
 
-export interface GridServiceDeps {
+export interface GridServiceDeps extends DeadlineRules {
   db: Db;
-  categories: Map<string, CaseCategory>;
   /** Ids of the city pack's departments: a dispatch names one of them. */
   departments: ReadonlySet<string>;
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
@@ -43,7 +41,7 @@ export function createGridService(deps: GridServiceDeps) {
   function walk(rec: CaseRecord, to: CaseStatus, at: string, actor: string, timeline: Timeline, department?: string) {
     for (const status of pathTo(rec.status, to) ?? []) {
       const action = actionBetween(rec.status, status);
-      enterStatus(rec, status, at, deps.categories, department);
+      enterStatus(rec, status, at, deps, department);
       rec.updatedAt = now().toISOString();
       timeline.push({ caseId: rec.id, at, status, actor, ...(action ? { action } : {}) });
     }

@@ -58,6 +58,18 @@ describe('case drawer', () => {
     expect(srv.fetch).toHaveBeenCalledWith(expect.stringContaining('radius=3000'), expect.anything());
   });
 
+  it('says which clock the deadline counts, and none once a 督办 set the due time', async () => {
+    const deadlineAt = '2026-07-03T09:00:00.000Z';
+    const road = await openDrawer(deskCase('a', { category: 'road_damage', status: 'dispatched', deadlineAt }));
+    expect(road.w.get('[data-testid="drawer-deadline-rule"]').text()).toBe('时限 21 个工作小时');
+    document.body.replaceChildren();
+    const manhole = await openDrawer(deskCase('b', { category: 'manhole_missing', status: 'dispatched', deadlineAt }));
+    expect(manhole.w.get('[data-testid="drawer-deadline-rule"]').text()).toBe('时限 2 小时');
+    document.body.replaceChildren();
+    const supervised = await openDrawer(deskCase('c', { category: 'road_damage', status: 'dispatched', deadlineAt, supervised: { at: deadlineAt, by: 'duty', note: '加快', dueAt: deadlineAt } }));
+    expect(supervised.w.find('[data-testid="drawer-deadline-rule"]').exists()).toBe(false);
+  });
+
   it('offers only what the user may do on the case’s status and district', async () => {
     expect((await openDrawer(deskCase('a', { status: 'registered' }), DUTY)).offered()).toEqual(['dispatch', 'supervise']);
     expect((await openDrawer(deskCase('a', { status: 'registered' }), DUTY, [deskCase('b')])).offered()).toEqual(['dispatch', 'supervise', 'merge']);

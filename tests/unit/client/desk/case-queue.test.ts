@@ -108,6 +108,24 @@ describe('case queue', () => {
     expect(row().get('[data-testid="overdue-tag"]').text()).toBe('⚠ 超期');
   });
 
+  it('says under the countdown when the deadline counts working hours, while the countdown stays wall-clock', async () => {
+    const { w, show } = await mountQueue();
+    const deadlineAt = new Date(Date.now() + 3 * 86_400_000 + 1_800_000).toISOString();
+    await show(
+      post([
+        deskCase('road', { category: 'road_damage', status: 'dispatched', deadlineAt }),
+        deskCase('manhole', { category: 'manhole_missing', status: 'dispatched', deadlineAt }),
+        deskCase('supervised', { category: 'road_damage', status: 'dispatched', deadlineAt, supervised: { at: deadlineAt, by: 'duty', note: '加快', dueAt: deadlineAt } }),
+      ]),
+    );
+    const row = (id: string) => w.get(`[data-id="${id}"]`);
+    expect(row('road').get('[data-testid="countdown"]').text()).toBe('剩余 3 天 0 小时');
+    expect(row('road').get('[data-testid="working-clock"]').text()).toBe('时限 21 个工作小时');
+    expect(row('road').get('[data-testid="working-clock"]').attributes('title')).toContain('非工作时间、周末和法定节假日不计时');
+    expect(row('manhole').find('[data-testid="working-clock"]').exists()).toBe(false);
+    expect(row('supervised').find('[data-testid="working-clock"]').exists()).toBe(false);
+  });
+
   it('marks a case the server calls overdue even when its deadline is not known to have passed', async () => {
     const { w, show } = await mountQueue();
     await show(post([deskCase('a', { status: 'in_progress', overdue: true, deadlineAt: new Date(Date.now() - 7_200_000).toISOString() })]));

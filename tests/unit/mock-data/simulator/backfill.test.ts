@@ -47,9 +47,11 @@ describe("a week back-filled before the start (the demo's fresh install)", async
     const rate = closed.length / registered.length;
     expect(rate).toBeGreaterThan(0.93);
     expect(rate).toBeLessThan(0.995);
-    // Older than two days, practically everything is closed: what is open is the last day's work.
+    // Older than two days, practically everything is closed: what is open is the last day's work
+    // and the works counted in working days (road repairs, illegal construction: up to five
+    // working days, a weekend on top).
     const older = registered.filter((c) => Date.parse(c.reportedAt) < START - 48 * HOUR);
-    expect(older.filter((c) => c.status === 'closed').length / older.length).toBeGreaterThan(0.98);
+    expect(older.filter((c) => c.status === 'closed').length / older.length).toBeGreaterThan(0.97);
     const rejected = all.filter((c) => c.status === 'rejected').length / all.length;
     expect(rejected).toBeGreaterThan(0.03);
     expect(rejected).toBeLessThan(0.1);

@@ -25,6 +25,7 @@ const category = (code: string, name: string, nameEn: string, kind: CaseCategory
   kind,
   department: kind === 'facility' ? 'urban-management' : 'water',
   deadlineHours,
+  clock: 'natural',
 });
 
 const station = (id: string, kind: Station['kind'], district: string, lon: number, lat: number, extra: Partial<Station> = {}): Station => ({

@@ -125,4 +125,41 @@ describe('loadCityPack', () => {
       await cleanup();
     }
   });
+
+  it('loads the working calendar and the categories’ clocks', async () => {
+    const pack = await loadCityPack('441700');
+    expect(pack.manifest.calendar?.hours).toEqual([
+      ['08:30', '12:00'],
+      ['14:00', '17:30'],
+    ]);
+    expect(pack.categoryByCode.get('manhole_missing')?.clock).toBe('natural');
+    expect(pack.categoryByCode.get('road_damage')?.clock).toBe('working');
+  });
+
+  it('names file and field of a malformed calendar, and a working clock without one', async () => {
+    const { root, dir, cleanup } = await copyPack('441700');
+    try {
+      const city = JSON.parse(await readFile(join(dir, 'city.json'), 'utf8')) as { calendar?: { hours: string[][]; holidays: string[] } };
+      const calendar = city.calendar!;
+      calendar.hours[1] = ['14:00', '13:00'];
+      calendar.holidays[2] = '2025-02-30';
+      await writeFile(join(dir, 'city.json'), JSON.stringify(city));
+      const err = await loadError('441700', root);
+      expect(err.file).toBe('city.json');
+      expect(err.message).toContain("city.json: calendar.hours[1]: '14:00' is not before '13:00'");
+      expect(err.message).toContain("calendar.holidays[2]: a YYYY-MM-DD date, not '2025-02-30'");
+
+      delete city.calendar;
+      await writeFile(join(dir, 'city.json'), JSON.stringify(city));
+      const categories = JSON.parse(await readFile(join(dir, 'categories.json'), 'utf8')) as Array<{ clock?: string }>;
+      const working = categories.findIndex((c) => c.clock === 'working');
+      expect((await loadError('441700', root)).message).toContain(`categories.json: [${working}].clock: working hours need a calendar in city.json`);
+
+      for (const c of categories) delete c.clock;
+      await writeFile(join(dir, 'categories.json'), JSON.stringify(categories));
+      expect((await loadCityPack('441700', root)).categoryByCode.get('road_damage')?.clock).toBe('natural');
+    } finally {
+      await cleanup();
+    }
+  });
 });

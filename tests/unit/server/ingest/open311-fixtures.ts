@@ -5,8 +5,8 @@ import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 export function catalogue(): { categories: CaseCategory[]; departments: Department[] } {
   return {
     categories: [
-      { code: 'manhole_cover', name: '井盖缺失', nameEn: 'Missing manhole cover', kind: 'facility', department: 'urban_mgmt', deadlineHours: 24 },
-      { code: 'illegal_parking', name: '违章停车', nameEn: 'Illegal parking', kind: 'incident', department: 'traffic_police', deadlineHours: 4 },
+      { code: 'manhole_cover', name: '井盖缺失', nameEn: 'Missing manhole cover', kind: 'facility', department: 'urban_mgmt', deadlineHours: 24, clock: 'natural' },
+      { code: 'illegal_parking', name: '违章停车', nameEn: 'Illegal parking', kind: 'incident', department: 'traffic_police', deadlineHours: 4, clock: 'working' },
     ],
     departments: [
       { id: 'urban_mgmt', name: '市城市管理和综合执法局', hub: 'department' },

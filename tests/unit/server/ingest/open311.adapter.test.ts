@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { open311RequestForm, open311SourceId, open311Status, toGridEventInput, toOpen311Request, toOpen311Services } from '../../../../server/src/ingest/open311.adapter.js';
+import { open311RequestForm, open311SourceId, open311Status, serviceNotice, toGridEventInput, toOpen311Request, toOpen311Services } from '../../../../server/src/ingest/open311.adapter.js';
 import { gridEventInput } from '../../../../shared/schemas/grid-event.js';
 import { expectHttpError } from './expect-http-error.js';
 import { catalogue, gridCase } from './open311-fixtures.js';
@@ -14,6 +14,14 @@ describe('toOpen311Services', () => {
     expect(manhole?.description).toContain('市城市管理和综合执法局');
     expect(manhole?.keywords).toContain('Missing manhole cover');
     expect(parking?.group).toBe('事件');
+  });
+
+  it('states the time limit in natural or working hours as the category counts it', () => {
+    const [manhole, parking] = toOpen311Services(catalogue());
+    expect(manhole?.description).toMatch(/, 24 h$/);
+    expect(parking?.description).toMatch(/, 4 working hours$/);
+    expect(serviceNotice('manhole_cover', catalogue())).toBe('已受理：市城市管理和综合执法局，处理时限 24 小时 (accepted; handled within 24 h)');
+    expect(serviceNotice('illegal_parking', catalogue())).toBe('已受理：市公安局交通警察支队，处理时限 4 个工作小时 (accepted; handled within 4 working hours)');
   });
 });
 

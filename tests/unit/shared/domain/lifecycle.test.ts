@@ -132,9 +132,26 @@ describe('pathTo / canReach', () => {
 
 describe('deadlines', () => {
   it('adds the category hours to the dispatch time', () => {
-    expect(deadlineAt('2026-06-01T10:00:00+08:00', 48).toISOString()).toBe('2026-06-03T02:00:00.000Z');
-    expect(deadlineAt(new Date('2026-06-01T00:00:00Z'), 0.5).toISOString()).toBe('2026-06-01T00:30:00.000Z');
-    expect(() => deadlineAt('2026-06-01T00:00:00Z', 0)).toThrow(RangeError);
+    expect(deadlineAt('2026-06-01T10:00:00+08:00', { deadlineHours: 48 }).toISOString()).toBe('2026-06-03T02:00:00.000Z');
+    expect(deadlineAt(new Date('2026-06-01T00:00:00Z'), { deadlineHours: 0.5, clock: 'natural' }).toISOString()).toBe('2026-06-01T00:30:00.000Z');
+    expect(() => deadlineAt('2026-06-01T00:00:00Z', { deadlineHours: 0 })).toThrow(RangeError);
+  });
+
+  it('counts working hours of the calendar for a working-hours category', () => {
+    const calendar = {
+      utcOffsetMinutes: 480,
+      workdays: [1, 2, 3, 4, 5],
+      hours: [
+        ['08:30', '12:00'],
+        ['14:00', '17:30'],
+      ] as Array<[string, string]>,
+      holidays: ['2026-06-19'],
+      workingDays: [],
+    };
+    // Thu 18 Jun 16:00–17:30, 端午 Fri 19 Jun off, the weekend, then Mon 22 Jun 08:30–11:00.
+    expect(deadlineAt('2026-06-18T16:00:00+08:00', { deadlineHours: 4, clock: 'working' }, calendar).toISOString()).toBe('2026-06-22T03:00:00.000Z');
+    expect(deadlineAt('2026-06-18T16:00:00+08:00', { deadlineHours: 4, clock: 'natural' }, calendar).toISOString()).toBe('2026-06-18T12:00:00.000Z');
+    expect(() => deadlineAt('2026-06-18T16:00:00+08:00', { deadlineHours: 4, clock: 'working' })).toThrow(/needs the city calendar/);
   });
 
   it('is overdue only strictly past the deadline and before feedback', () => {
