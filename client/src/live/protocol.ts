@@ -62,8 +62,12 @@ export interface ViewData {
   /** `at`: where one of the cell's cases is, to name the cell after a landmark. */
   'case-cells': { cell: string; count: number; at: { lon: number; lat: number } }[];
   'case-trend': { hour: number; reported: number; closed: number }[];
-  /** A window of the sorted queue (`rows[0]` is at position `offset`), its length and the per-stage counts. */
-  'case-queue': { offset: number; rows: GridCase[]; total: number; counts: StageCounts };
+  /**
+   * A window of the sorted queue: its cases' ids in order (`ids[0]` is at position `offset`),
+   * and of its cases only those the last post did not carry as they are now (every one after a
+   * new spec) — the page keeps the others; the queue's length and the per-stage counts.
+   */
+  'case-queue': { offset: number; ids: string[]; changed: GridCase[]; total: number; counts: StageCounts };
 }
 
 /** One-off questions about held data. */

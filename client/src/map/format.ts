@@ -30,6 +30,21 @@ export interface MapFormat {
 /** The reference data names come from (a page may format before the whole reference has loaded). */
 export type NameSource = Pick<CityReference, 'categories' | 'departments' | 'senders'> & { manifest: Pick<CityReference['manifest'], 'districts'> };
 
+/**
+ * The date-and-time format per locale, built once: each `Intl.DateTimeFormat` is an ICU object
+ * that takes far longer to build (and for the GC to free) than to format with, and a desk row
+ * formats its report time on every render.
+ */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    dateTimeFormats.set(locale, f);
+  }
+  return f;
+}
+
 /** Builds the formatter over i18n's `t` and locale and the city's reference data. */
 export function createMapFormat(t: Translate, has: (key: string) => boolean, locale: () => string, city: NameSource): MapFormat {
   const none = () => t('map.values.none');
@@ -43,7 +58,7 @@ export function createMapFormat(t: Translate, has: (key: string) => boolean, loc
     locale,
     dateTime(iso) {
       if (!iso) return none();
-      return new Intl.DateTimeFormat(locale(), { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+      return dateTimeFormat(locale()).format(new Date(iso));
     },
     number(n, maxDigits = 0) {
       return n === null || n === undefined ? none() : new Intl.NumberFormat(locale(), { maximumFractionDigits: maxDigits }).format(n);

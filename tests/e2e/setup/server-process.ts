@@ -28,6 +28,8 @@ export interface ServerOptions {
 }
 
 const MAX_LOG_LINES = 200;
+/** How long a server may take to listen: generous, since a machine shared with other work starts it slowly (the demo path back-fills a week). */
+const START_TIMEOUT_MS = 180_000;
 
 /**
  * Starts the server as `npm start` does (without the client build), on port 0 so parallel
@@ -73,7 +75,7 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
 /** The port from the banner line `City Cockpit (…) on http://localhost:<port>`. */
 function listeningPort(child: ChildProcess, log: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start listening within 60 s')), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start listening within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     const onData = () => {
       const m = log.map((l) => / on http:\/\/localhost:(\d+)/.exec(l)).find(Boolean);
       if (!m) return;

@@ -2,6 +2,7 @@ import { computed, shallowRef, type Ref, type ShallowRef } from 'vue';
 import { useCaseView } from '../../composables/useCaseView.js';
 import type { GridCase } from '../../../../shared/schemas/grid-event.js';
 import type { ViewData, ViewSpec } from '../../live/protocol.js';
+import type { StageCounts } from '../../model/cases/case-queue.js';
 import type { DataMode } from '../../stores/topic-store.js';
 import type { QueueState } from './queue-query.js';
 
@@ -17,31 +18,38 @@ export function windowFor(first: number, last: number): { offset: number; limit:
   return { offset, limit: end - offset };
 }
 
+/** The queue as the list shows it: a window of its cases (`rows[0]` at position `offset`), its length and the counts per stage. */
+export interface QueueWindow {
+  offset: number;
+  rows: GridCase[];
+  total: number;
+  counts: StageCounts;
+}
+
 /**
- * The posted rows, with each case that did not change since the last post replaced by the
- * object the page already shows: every post arrives as new objects (a structured clone), and
- * an unchanged object lets Vue skip that row's render — one changed case re-renders one row.
+ * The window a post describes: its ids in order, each case the post carries (it changed, or
+ * it is new to the window), else the object the page already shows — kept as it is, so Vue
+ * skips that row's render: one changed case re-renders one row.
  */
-export function keepUnchanged(before: readonly GridCase[], after: GridCase[]): GridCase[] {
-  const shown = new Map(before.map((c) => [c.id, c]));
-  return after.map((c) => {
-    const old = shown.get(c.id);
-    return old && old.version === c.version && old.updatedAt === c.updatedAt ? old : c;
-  });
+export function windowOf(before: readonly GridCase[], post: ViewData['case-queue']): QueueWindow {
+  const held = new Map(before.map((c) => [c.id, c]));
+  for (const c of post.changed) held.set(c.id, c);
+  return { offset: post.offset, rows: post.ids.map((id) => held.get(id)!), total: post.total, counts: post.counts };
 }
 
 /**
  * Watches the worker's `case-queue` view for the queue's state and the rows the list shows
  * (`visible`: the first and last index on screen): the worker filters and sorts every case
- * and posts only that window, its total and the per-stage counts. The spec is compared as
- * text, so a scroll within the window or a re-render asks the worker nothing.
+ * and posts only that window — of it only the cases that changed — its total and the
+ * per-stage counts. The spec is compared as text, so a scroll within the window or a
+ * re-render asks the worker nothing.
  */
-export function useQueueView(mode: Ref<DataMode>, state: Ref<QueueState>, visible: Ref<[number, number]>): ShallowRef<ViewData['case-queue'] | null> {
-  const data = shallowRef<ViewData['case-queue'] | null>(null);
+export function useQueueView(mode: Ref<DataMode>, state: Ref<QueueState>, visible: Ref<[number, number]>): ShallowRef<QueueWindow | null> {
+  const data = shallowRef<QueueWindow | null>(null);
   const key = computed(() => JSON.stringify({ mode: mode.value, ...state.value, ...windowFor(...visible.value) }));
   useCaseView(
     () => ({ kind: 'case-queue', ...(JSON.parse(key.value) as Omit<QueueSpec, 'kind'>) }),
-    (d) => (data.value = { ...d, rows: keepUnchanged(data.value?.rows ?? [], d.rows) }),
+    (post) => (data.value = windowOf(data.value?.rows ?? [], post)),
   );
   return data;
 }

@@ -36,7 +36,13 @@ interface Entry {
   text: string;
   deadline: number;
   reported: number;
+  /** Whether it matches the filter without its stage (set when the filter or the case changes). */
+  match: boolean;
 }
+
+type Compare = (a: Entry, b: Entry) => number;
+
+const SORT_KEYS: readonly QueueSortKey[] = ['deadline', 'reported'];
 
 const emptyCounts = (): StageCounts => ({ reported: 0, registered: 0, dispatched: 0, in_progress: 0, feedback: 0, closed: 0, evaluated: 0, rejected: 0 });
 
@@ -46,6 +52,7 @@ function entryOf(c: GridCase): Entry {
     text: `${c.title}\n${c.description ?? ''}\n${c.address ?? ''}`.toLowerCase(),
     deadline: c.deadlineAt ? Date.parse(c.deadlineAt) : NaN,
     reported: Date.parse(c.reportedAt),
+    match: false,
   };
 }
 
@@ -65,88 +72,123 @@ export function onStage(stage: QueueStage, status: CaseStatus): boolean {
 }
 
 /**
- * Orders two entries by the sort: cases without a deadline come last in either order, ties go
- * by report time, then by id, so the order is total and a window never shuffles.
+ * The ascending order by one key: cases without it (no deadline yet) last, ties by report
+ * time, then by id, so the order is total and a window never shuffles. The descending order
+ * is this one read backwards, the cases without the key still last.
  */
-function comparator(sort: QueueSort): (a: Entry, b: Entry) => number {
-  const sign = sort.order === 'asc' ? 1 : -1;
-  const key = sort.by === 'deadline' ? 'deadline' : 'reported';
+function ascending(key: QueueSortKey): Compare {
   return (a, b) => {
     const x = a[key];
     const y = b[key];
     const xn = Number.isNaN(x);
     const yn = Number.isNaN(y);
     if (xn !== yn) return xn ? 1 : -1;
-    if (!xn && x !== y) return sign * (x - y);
-    return sign * (a.reported - b.reported) || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
+    if (!xn && x !== y) return x - y;
+    return a.reported - b.reported || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
   };
+}
+const ASCENDING: Record<QueueSortKey, Compare> = { deadline: ascending('deadline'), reported: ascending('reported') };
+
+/** Where `e` goes in `list`, sorted by `compare` (binary search; the order is total). */
+function insertionPoint(list: readonly Entry[], e: Entry, compare: Compare): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid]!, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of `rows` (ascending by `key`) have the key: those without it come last. */
+function withKey(rows: readonly Entry[], key: QueueSortKey): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Number.isNaN(rows[mid]![key])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function insert(list: Entry[], e: Entry, compare: Compare): void {
+  list.splice(insertionPoint(list, e, compare), 0, e);
+}
+
+function remove(list: Entry[], e: Entry, compare: Compare): void {
+  const i = insertionPoint(list, e, compare);
+  list.splice(list[i] === e ? i : list.indexOf(e), 1);
 }
 
 /**
  * The duty officer's case queue over one partition: filtered, searched, sorted and counted per
  * stage, kept up to date case by case (a change re-files one case, it does not re-sort ten
- * thousand). Pure: the live worker runs it (live/cases/case-queue.view.ts) and tests feed it.
+ * thousand). Every case is kept in the order of each sort key, so a new sort or filter is one
+ * pass over the cases in that order and never a sort: the rows are re-sliced from it, and the
+ * descending order is the ascending one read backwards. Pure: the live worker runs it
+ * (live/cases/case-queue.view.ts) and tests feed it.
  */
 export class CaseQueue {
   private readonly entries = new Map<string, Entry>();
-  /** The cases matching the filter without its stage, in sort order (a stage tab only re-slices this). */
-  private base: Entry[] = [];
-  /** The cases matching the filter, stage included, in sort order. */
+  /** Every case of the partition, ascending by each sort key. */
+  private readonly orders: Record<QueueSortKey, Entry[]> = { deadline: [], reported: [] };
+  /** The cases matching the filter, stage included, ascending by the sort's key. */
   private rows: Entry[] = [];
   private counts = emptyCounts();
   private terms: string[] = [];
-  private compare: (a: Entry, b: Entry) => number;
 
   constructor(
     private filter: QueueFilter,
     private sort: QueueSort,
   ) {
     this.terms = searchTerms(filter.q);
-    this.compare = comparator(sort);
   }
 
   /** Starts over from every case of the partition. */
   reset(cases: Iterable<GridCase>): void {
     this.entries.clear();
     for (const c of cases) this.entries.set(c.id, entryOf(c));
-    this.rebuild();
+    for (const key of SORT_KEYS) this.orders[key] = [...this.entries.values()].sort(ASCENDING[key]);
+    this.refilter();
   }
 
   /**
-   * A new filter or sort. Only the stage changed: the rows are re-sliced from the cases already
-   * filtered and sorted; only the order changed: those are re-sorted; else every case is judged
-   * again (a linear pass and one sort).
+   * A new filter or sort. Only the order changed: nothing to do (the rows are read the other
+   * way); only the stage or the sort key: the rows are re-sliced from the cases in that key's
+   * order; else every case is judged again on the way.
    */
   respec(filter: QueueFilter, sort: QueueSort): void {
     const sameFilter = besidesStage(filter) === besidesStage(this.filter);
-    const sameSort = sort.by === this.sort.by && sort.order === this.sort.order;
+    const sameRows = sameFilter && filter.stage === this.filter.stage && sort.by === this.sort.by;
     this.filter = filter;
     this.sort = sort;
     this.terms = searchTerms(filter.q);
-    this.compare = comparator(sort);
-    if (!sameFilter) return this.rebuild();
-    if (!sameSort) this.base.sort(this.compare);
-    this.restage();
+    if (!sameFilter) this.refilter();
+    else if (!sameRows) this.reslice();
   }
 
   /** One case changed (`c` undefined: it left the partition). */
   update(id: string, c: GridCase | undefined): void {
+    const compare = ASCENDING[this.sort.by];
     const before = this.entries.get(id);
     if (before) {
-      if (this.matchesBesidesStage(before)) {
+      for (const key of SORT_KEYS) remove(this.orders[key], before, ASCENDING[key]);
+      if (before.match) {
         this.counts[before.c.status]--;
-        this.base.splice(this.indexOf(this.base, before), 1);
-        if (onStage(this.filter.stage, before.c.status)) this.rows.splice(this.indexOf(this.rows, before), 1);
+        if (onStage(this.filter.stage, before.c.status)) remove(this.rows, before, compare);
       }
       this.entries.delete(id);
     }
     if (!c) return;
     const after = entryOf(c);
+    after.match = this.matchesBesidesStage(after);
     this.entries.set(id, after);
-    if (!this.matchesBesidesStage(after)) return;
+    for (const key of SORT_KEYS) insert(this.orders[key], after, ASCENDING[key]);
+    if (!after.match) return;
     this.counts[c.status]++;
-    this.base.splice(this.insertionPoint(this.base, after), 0, after);
-    if (onStage(this.filter.stage, c.status)) this.rows.splice(this.insertionPoint(this.rows, after), 0, after);
+    if (onStage(this.filter.stage, c.status)) insert(this.rows, after, compare);
   }
 
   get total(): number {
@@ -160,24 +202,31 @@ export class CaseQueue {
 
   /** The cases at positions `offset` … `offset + limit - 1` of the sorted queue. */
   window(offset: number, limit: number): GridCase[] {
-    return this.rows.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit)).map((e) => e.c);
+    const rows = this.rows;
+    const from = Math.max(0, offset);
+    const to = Math.min(rows.length, from + Math.max(0, limit));
+    if (this.sort.order === 'asc') return rows.slice(from, to).map((e) => e.c);
+    // Backwards, the cases with the key first, then those without (they stay last).
+    const keyed = withKey(rows, this.sort.by);
+    const out: GridCase[] = [];
+    for (let p = from; p < to; p++) out.push(rows[p < keyed ? keyed - 1 - p : rows.length - 1 - (p - keyed)]!.c);
+    return out;
   }
 
-  private rebuild(): void {
+  /** Judges every case against the filter without its stage, counts them, and re-slices the rows. */
+  private refilter(): void {
     this.counts = emptyCounts();
-    const base: Entry[] = [];
     for (const e of this.entries.values()) {
-      if (!this.matchesBesidesStage(e)) continue;
-      this.counts[e.c.status]++;
-      base.push(e);
+      e.match = this.matchesBesidesStage(e);
+      if (e.match) this.counts[e.c.status]++;
     }
-    this.base = base.sort(this.compare);
-    this.restage();
+    this.reslice();
   }
 
-  private restage(): void {
+  /** The rows: the matching cases on the stage, in the order of the sort's key. */
+  private reslice(): void {
     const stage = this.filter.stage;
-    this.rows = stage === 'all' ? this.base.slice() : this.base.filter((e) => onStage(stage, e.c.status));
+    this.rows = this.orders[this.sort.by].filter((e) => e.match && onStage(stage, e.c.status));
   }
 
   private matchesBesidesStage({ c, text }: Entry): boolean {
@@ -189,23 +238,5 @@ export class CaseQueue {
     if (f.assignee !== undefined && (c.assignee ?? '') !== f.assignee) return false;
     if (f.supervised && !c.supervised) return false;
     return this.terms.every((t) => text.includes(t));
-  }
-
-  /** Where `e` goes in sorted `list` (binary search; the order is total). */
-  private insertionPoint(list: readonly Entry[], e: Entry): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(list[mid]!, e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The position of an entry in sorted `list` (it is there: it matches, and the order is total). */
-  private indexOf(list: readonly Entry[], e: Entry): number {
-    const i = this.insertionPoint(list, e);
-    return list[i] === e ? i : list.indexOf(e);
   }
 }

@@ -9,7 +9,13 @@ import { mountDesk } from './mount.js';
 
 const NOW = Date.parse('2026-07-01T03:00:00.000Z');
 const counts = (over: Partial<ViewData['case-queue']['counts']> = {}) => ({ reported: 0, registered: 0, dispatched: 0, in_progress: 0, feedback: 0, closed: 0, evaluated: 0, rejected: 0, ...over });
-const post = (rows: GridCase[], total = rows.length, offset = 0): ViewData['case-queue'] => ({ offset, rows, total, counts: counts({ dispatched: total, closed: 4 }) });
+const post = (rows: GridCase[], total = rows.length, offset = 0): ViewData['case-queue'] => ({
+  offset,
+  ids: rows.map((c) => c.id),
+  changed: rows,
+  total,
+  counts: counts({ dispatched: total, closed: 4 }),
+});
 
 // The countdowns tick on the app's one clock (a setInterval); the router and promises keep real timeouts.
 beforeAll(() => {
@@ -74,6 +80,20 @@ describe('case queue', () => {
     expect(queue().spec).toMatchObject({ sort: { order: 'asc' } });
   });
 
+  it('filters by category, district and source from their menus, and “any” clears the filter', async () => {
+    const { w, router, queue } = await mountQueue();
+    await w.get('[data-testid="filter-category"]').setValue('manhole_cover');
+    await flushPromises();
+    await w.get('[data-testid="filter-source"]').setValue('hotline');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ category: 'manhole_cover', source: 'hotline' });
+    expect(queue().spec).toMatchObject({ filter: { stage: 'open', category: 'manhole_cover', source: 'hotline' } });
+    expect(w.get('[data-testid="filter-district"]').findAll('option')[0]!.text()).toBe(w.get('[data-testid="filter-district"]').attributes('aria-label'));
+    await w.get('[data-testid="filter-category"]').setValue('');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ source: 'hotline' });
+  });
+
   it('counts every deadline down on one clock and marks a row overdue the moment it passes, in words and with an icon', async () => {
     const { w, show } = await mountQueue();
     await show(post([deskCase('a', { status: 'dispatched', dispatchedAt: new Date(NOW - 3_600_000).toISOString(), deadlineAt: new Date(NOW + 65_000).toISOString() })]));
@@ -134,6 +154,37 @@ describe('case queue', () => {
     expect(w.findAll('[data-testid="bulk-bar"] .act')).toEqual([]);
     await key('Escape');
     expect(w.emitted('close')).toHaveLength(1);
+  });
+
+  it('sends a bulk action with each case’s version as its row showed when selected, so a case moved on since is refused on its own', async () => {
+    const sent: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response(JSON.stringify({ results: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const { w, show } = await mountQueue();
+    await show(post([deskCase('a', { version: 3 }), deskCase('b', { version: 7 })]));
+    for (const box of w.findAll('[data-testid="queue-row"] .check')) await box.trigger('click');
+    // Another desk acts on `a` after it was selected: the queue shows its new version.
+    await show(post([deskCase('a', { version: 4 }), deskCase('b', { version: 7 })]));
+    await w.get('[data-testid="bulk-bar"] [data-action="dispatch"]').trigger('click');
+    const department = w.get('[data-testid="bulk-bar"] select[name="department"]');
+    await department.setValue(department.findAll('option')[1]!.attributes('value'));
+    await w.get('[data-testid="bulk-bar"] form').trigger('submit');
+    await flushPromises();
+    vi.unstubAllGlobals();
+    expect(sent).toEqual([
+      expect.objectContaining({
+        action: 'dispatch',
+        items: [
+          { id: 'a', version: 3 },
+          { id: 'b', version: 7 },
+        ],
+      }),
+    ]);
   });
 
   it('asks for the rows it scrolls to, a window at a time', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bulkActions, offeredActions } from '../../../../client/src/desk/cases/case-actions.js';
 import { countdownOf, spanOf } from '../../../../client/src/desk/cases/countdown.js';
 import { DEFAULT_QUEUE, queueFromQuery, queueToQuery } from '../../../../client/src/desk/cases/queue-query.js';
-import { keepUnchanged, windowFor } from '../../../../client/src/desk/cases/useQueueView.js';
+import { windowFor, windowOf } from '../../../../client/src/desk/cases/useQueueView.js';
 import { deskCase } from './fixtures.js';
 
 describe('the queue in the address', () => {
@@ -73,13 +73,15 @@ describe('the window the list asks for', () => {
 });
 
 describe('rows kept across posts', () => {
-  it('keeps the object already shown for a case that did not change, so only changed rows render', () => {
+  it('builds the window from the posted ids, keeping the object already shown for each case the post does not carry', () => {
     const a = deskCase('a');
     const b = deskCase('b');
-    const next = keepUnchanged([a, b], [{ ...a }, deskCase('b', { version: 2, status: 'dispatched' }), deskCase('c')]);
-    expect(next[0]).toBe(a);
-    expect(next[1]).not.toBe(b);
-    expect(next[1]).toMatchObject({ id: 'b', version: 2 });
-    expect(next.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    const b2 = deskCase('b', { version: 2, status: 'dispatched' });
+    const counts = { reported: 0, registered: 2, dispatched: 1, in_progress: 0, feedback: 0, closed: 0, evaluated: 0, rejected: 0 };
+    const next = windowOf([a, b], { offset: 20, ids: ['b', 'a', 'c'], changed: [b2, deskCase('c')], total: 3, counts });
+    expect(next.rows[0]).toBe(b2);
+    expect(next.rows[1]).toBe(a);
+    expect(next.rows.map((c) => c.id)).toEqual(['b', 'a', 'c']);
+    expect(next).toMatchObject({ offset: 20, total: 3, counts });
   });
 });

@@ -30,6 +30,16 @@ describe('case queue', () => {
     expect(ids(queue(open, { by: 'deadline', order: 'desc' }))).toEqual(['a', 'e', 'b', 'c']);
   });
 
+  it('reads the descending order window by window as the ascending one backwards, the cases without a deadline still last', () => {
+    const q = queue(open, { by: 'deadline', order: 'desc' });
+    q.update('g', deskCase('g', { status: 'registered', reportedAt: at(5) }));
+    expect(ids(q)).toEqual(['a', 'e', 'b', 'g', 'c']);
+    expect([0, 1, 2, 3, 4].flatMap((i) => q.window(i, 1).map((c) => c.id))).toEqual(['a', 'e', 'b', 'g', 'c']);
+    expect(q.window(2, 2).map((c) => c.id)).toEqual(['b', 'g']);
+    q.respec(open, byDeadline);
+    expect(ids(q)).toEqual(['b', 'e', 'a', 'c', 'g']);
+  });
+
   it('filters by stage, category, district, source, overdue, assignee and supervision', () => {
     expect(ids(queue({ stage: 'closed' }))).toEqual(['d']);
     expect(ids(queue({ stage: 'all' })).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
@@ -76,7 +86,7 @@ describe('case queue', () => {
     expect(q.stageCounts()).toMatchObject({ registered: 1, dispatched: 1, feedback: 1, closed: 2, in_progress: 0, reported: 0 });
   });
 
-  it('a new filter or sort judges every case again', () => {
+  it('a new filter or sort re-slices every case in order', () => {
     const q = queue(open);
     q.respec({ ...open, q: 'market' }, byDeadline);
     expect(ids(q)).toEqual(['c']);
