@@ -96,14 +96,15 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
   it('gives a role with more than one page the page menu, and a kiosk wall none', async () => {
     const admin: SessionUser = { username: 'admin', role: 'admin', districts: null };
     const { w } = await mountHeader(admin);
-    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '系统管理']);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '网格工作台', '系统管理']);
     expect(w.findAll('[data-testid="user-menu"]')).toHaveLength(1);
     w.unmount();
     const kiosk = await mountHeader(admin, true);
     expect(kiosk.w.find('[data-testid="page-menu"]').exists()).toBe(false);
     kiosk.w.unmount();
     const leader = await mountHeader({ username: 'leader', role: 'leader', districts: null });
-    expect(leader.w.find('[data-testid="page-menu"]').exists()).toBe(false);
+    // Leaders read the grid workspace too (issue 12), so their wall has the menu with both pages.
+    expect(leader.w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '网格工作台']);
     leader.w.unmount();
   });
 });

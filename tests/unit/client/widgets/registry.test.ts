@@ -33,6 +33,8 @@ const CONTRACT_TYPES = [
   'alert-ticker',
   'alert-list',
   'resource-summary',
+  // Beyond the contract's list: the 网格治理 theme's department ranking (issue 12).
+  'evaluation-ranking',
 ];
 
 describe('widget registry', () => {

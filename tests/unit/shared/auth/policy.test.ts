@@ -89,8 +89,8 @@ describe('case actions and the policy', () => {
     for (const role of ROLES) for (const a of actions) expect(mayTake(role, a), `${role} ${a}`).toBe(can({ role }, casePermission(a)));
   });
 
-  it('lets machine actors take only their listed steps, and never send a case back', () => {
-    expect(actions.filter((a) => mayTake('source', a))).toEqual(['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'evaluate']);
+  it('lets machine actors take only their listed steps: a sending system reports its own 返工 and 督办, the system never sends back', () => {
+    expect(actions.filter((a) => mayTake('source', a))).toEqual(['register', 'reject', 'dispatch', 'start', 'feedback', 'close', 'send_back', 'evaluate', 'supervise']);
     expect(actions.filter((a) => mayTake('system', a))).toEqual(['register', 'reject', 'dispatch', 'evaluate']);
   });
 });
