@@ -3,6 +3,7 @@ import { latLngToCell } from 'h3-js';
 import { fixtureCase, type FixtureSpec } from '../../../bench/lib/case-fixture-gen.js';
 import { loadSimCity } from '../../../mock-data/simulator/city.js';
 import { caseSource } from '../../../shared/schemas/grid-event.js';
+import { deadlineAt } from '../../../shared/domain/lifecycle.js';
 
 const NOW = Date.parse('2026-12-07T00:00:00Z');
 let spec: FixtureSpec;
@@ -20,6 +21,7 @@ describe('bulk case fixture', () => {
   it('keeps each case consistent with its timeline and inside the window', () => {
     const districts = new Set(spec.city.districts.map((d) => d.adcode));
     const categories = new Map(spec.city.categories.map((c) => [c.code, c]));
+    const calendar = spec.city.calendar;
     for (let i = 0; i < 2000; i++) {
       const { record: c, timeline } = fixtureCase(spec, i);
       const reported = Date.parse(c.reportedAt);
@@ -36,7 +38,7 @@ describe('bulk case fixture', () => {
       expect(c.escalated).toBe(lastFlag?.action === 'escalate');
       expect(c.closedAt !== null).toBe(timeline.some((t) => t.status === 'closed'));
       if (c.supervised) expect(c.deadlineAt).toBe(c.supervised.dueAt);
-      else if (c.dispatchedAt) expect(Date.parse(c.deadlineAt!) - Date.parse(c.dispatchedAt)).toBe(categories.get(c.category)!.deadlineHours * 3_600_000);
+      else if (c.dispatchedAt) expect(c.deadlineAt).toBe(deadlineAt(c.dispatchedAt, categories.get(c.category)!, calendar).toISOString());
       else expect(c.department).toBeNull();
     }
   });
