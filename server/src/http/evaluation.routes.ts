@@ -49,7 +49,7 @@ const HEADERS: Record<keyof Indicators, [string, string]> = {
   supervised: ['督办数', 'Supervised'],
 };
 
-/** The period and district scope of a request: `to` defaults to now, `from` to 30 days before `to`. */
+/** The period and district scope of a request: `to` defaults to now (and is cut to now for a period still running), `from` to 30 days before `to`. */
 function scopeOf(req: Request, q: z.infer<typeof scopeQuery> & { district?: string }, now: Date): AnalysisScope {
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
@@ -57,7 +57,9 @@ function scopeOf(req: Request, q: z.infer<typeof scopeQuery> & { district?: stri
   if (from >= to) throw invalid('from', 'must be before to');
   if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw invalid('from', `the period may span at most ${MAX_DAYS} days`);
   const districts = scopeDistricts(currentUser(req), q.district ? [q.district] : null);
-  return { districts, from, to, exercise: q.exercise, ...(q.category ? { category: q.category } : {}) };
+  // A period still running (this month) is read until now, so 环比 and 同比 compare as many days.
+  const until = from < now && to > now ? now : to;
+  return { districts, from, to: until, exercise: q.exercise, ...(q.category ? { category: q.category } : {}) };
 }
 
 /**

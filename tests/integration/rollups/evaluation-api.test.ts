@@ -57,6 +57,14 @@ describe.each(['pglite', 'postgres'] as const)('heatmap and evaluation APIs on %
     expect(hotline.cells.map((c) => c.value)).toEqual([1]);
   });
 
+  it('reads a period still running up to now, so 环比 and 同比 compare as many days', async () => {
+    const future = new Date(NOW.getTime() + 23 * 86_400_000).toISOString();
+    const map = await json<HeatmapAnswer>(`/api/v1/heatmap?from=${encodeURIComponent(ago(7 * 24))}&to=${encodeURIComponent(future)}`);
+    expect(map.to).toBe(NOW.toISOString());
+    expect(map.previousFrom).toBe(ago(14 * 24));
+    expect(map.cells.find((c) => c.count === 2)!.previous).toBe(1);
+  });
+
   it('shows a grid user only its districts, and refuses it others', async () => {
     const map = await json<HeatmapAnswer>(`/api/v1/heatmap?${PERIOD}`, 'grid');
     expect(map.cells.reduce((s, c) => s + c.count, 0)).toBe(2);
