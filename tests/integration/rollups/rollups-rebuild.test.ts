@@ -65,24 +65,20 @@ async function randomMix(db: Db, grid: GridService, city: CityPack, clock: { t: 
     }
     const c = rng.pick(cases);
     const cur = await getCase(db, c.id);
+    // The stored case as its sending system sends it again, with a move or steps added.
+    const resent: GridEventInput = {
+      sourceId: c.sourceId,
+      source: c.source as GridEventInput['source'],
+      category: cur!.category,
+      title: cur!.title,
+      location: { lon: cur!.lon, lat: cur!.lat },
+      reportedAt: cur!.reportedAt,
+      ...(c.exercise ? { exercise: true } : {}),
+    };
     if (roll < 0.35) {
       // An integrator moves its case forward (ingest of a stored case).
       const to = rng.pick(['registered', 'dispatched', 'in_progress', 'feedback', 'closed'] as const);
-      await grid
-        .ingest([
-          {
-            sourceId: c.sourceId,
-            source: c.source as GridEventInput['source'],
-            category: cur!.category,
-            title: cur!.title,
-            location: { lon: cur!.lon, lat: cur!.lat },
-            reportedAt: cur!.reportedAt,
-            status: to,
-            statusAt: new Date(clock.t).toISOString(),
-            ...(c.exercise ? { exercise: true } : {}),
-          },
-        ])
-        .catch(() => undefined);
+      await grid.ingest([{ ...resent, status: to, statusAt: new Date(clock.t).toISOString() }]).catch(() => undefined);
       continue;
     }
     if (roll < 0.5) {
@@ -93,12 +89,7 @@ async function randomMix(db: Db, grid: GridService, city: CityPack, clock: { t: 
       await grid
         .ingest([
           {
-            sourceId: c.sourceId,
-            source: c.source as GridEventInput['source'],
-            category: cur!.category,
-            title: cur!.title,
-            location: { lon: cur!.lon, lat: cur!.lat },
-            reportedAt: cur!.reportedAt,
+            ...resent,
             steps: [
               {
                 action,
@@ -107,7 +98,6 @@ async function randomMix(db: Db, grid: GridService, city: CityPack, clock: { t: 
                 ...(action === 'supervise' ? { note: '督办', dueAt: new Date(clock.t + 86_400_000).toISOString() } : {}),
               },
             ],
-            ...(c.exercise ? { exercise: true } : {}),
           },
         ])
         .then(() => stepsSent.push(action))
