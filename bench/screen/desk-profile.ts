@@ -17,16 +17,10 @@ import { sleep } from '../lib/clock.js';
 import { postIngest } from '../lib/http.js';
 import { gridEventFactory } from '../lib/payloads.js';
 import { benchBrowser, benchServer } from './session.js';
+import type { TraceEvent } from './main-thread.js';
 
-interface Ev {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
+/** A trace event with the fields this profile reads beyond main-thread.ts's. */
+interface Ev extends TraceEvent {
   id?: string;
   args?: { name?: string; data?: Record<string, unknown> };
 }
