@@ -34,6 +34,7 @@ import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
 import { basemapOrigins, publicBasemap } from './basemap-config.js';
 import { createDrillsRouter } from './http/drills.routes.js';
+import { createDispatchRouter } from './http/dispatch.routes.js';
 import { AppError } from './errors.js';
 import { errorHandler } from './http/errors.js';
 import { textGuard } from './http/text-guard.js';
@@ -111,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     departments: city.departments,
     stations: city.stationById,
     senders: city.senders,
+    resources: city.resources,
     sink,
     now: deps.now,
     timeBounds: { ...DEFAULT_TIME_BOUNDS, futureToleranceMs: deps.config.clockToleranceMs ?? DEFAULT_TIME_BOUNDS.futureToleranceMs },
@@ -185,6 +187,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use('/incidents', createIncidentsRouter({ domain, gridResolution: city.manifest.gridResolution }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/replay', createReplayRouter({ db }));
+  api.use('/dispatch', createDispatchRouter({ dispatch: domain.dispatch, resources: city.resources }));
   api.use(createReferenceRouter({ db, domain, city, basemap: publicBasemap(basemap) }));
   api.use('/stats', createStatsRouter({ db, now: deps.now }));
   api.use('/air', createAirRouter({ db, city, now: deps.now }));

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'case:merge',
   'alerts:acknowledge',
   'drills:command',
+  'resources:dispatch',
   'evaluation:read',
   'audit:read',
   'users:manage',
@@ -50,12 +51,13 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
  * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
  * drills, supervising (督办) and merging duplicates; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
  * in its own districts and reads the heatmap and evaluation of them (/grid), but neither
- * dispatches, closes, supervises, merges nor commands drills; an
+ * dispatches, closes, supervises, merges nor commands drills; only duty officers and
+ * administrators dispatch rescue resources (指挥调度), which every role may read; an
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   leader: ['streams:read', 'evaluation:read'],
-  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read'],
+  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read', 'resources:dispatch'],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
@@ -75,6 +77,7 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'case:merge': 'merge a duplicate case',
   'alerts:acknowledge': 'acknowledge alerts',
   'drills:command': 'start or end drills',
+  'resources:dispatch': 'dispatch rescue resources (指挥调度)',
   'evaluation:read': 'read the evaluation',
   'audit:read': 'read the audit log',
   'users:manage': 'manage users',

@@ -5,3 +5,4 @@ export * from './observation.js';
 export * from './indicator.js';
 export * from './city-pack.js';
 export * from './drill.js';
+export * from './dispatch.js';

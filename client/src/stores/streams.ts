@@ -47,8 +47,11 @@ export const useKpiStore = defineTopicStore('kpi', { isDrill: (k) => k.exercise,
  */
 export const useDrillsStore = defineTopicStore('drills', { isDrill: () => false, time: (d) => ms(d.endedAt ?? d.startedAt), snapshotIsCurrent: true, evict: (d) => d.endedAt !== null });
 
+/** Rescue resources dispatched (指挥调度): active assignments, and those finished lately; a drill's apart from the real ones. */
+export const useDispatchStore = defineTopicStore('dispatch', { isDrill: (a) => a.exercise, time: (a) => ms(a.updatedAt), snapshotIsCurrent: true });
+
 /** The store of each topic whose items reach the page, for the socket service to dispatch into. */
-export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore } satisfies Record<PageTopic, unknown>;
+export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, dispatch: useDispatchStore } satisfies Record<PageTopic, unknown>;
 
 /** Every topic's store, for what each of them keeps: when its sources last spoke. */
 export const heardStores = { ...topicStores, grid: useGridStore };

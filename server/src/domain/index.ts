@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { AlertArea } from '../../../shared/schemas/alert.js';
-import type { CaseCategory, CityManifest, Department, Sender, Station } from '../../../shared/schemas/city-pack.js';
+import type { CaseCategory, CityManifest, Department, Resource, Sender, Station } from '../../../shared/schemas/city-pack.js';
 import type { LiveTopic, TopicItems } from '../../../shared/contracts/live.js';
 import { chinaDayStart } from '../../../shared/domain/time.js';
 import { inDistricts } from '../../../shared/auth/districts.js';
@@ -19,6 +19,8 @@ import { createKpiService } from './kpi/kpi.service.js';
 import { boundIngestTimes } from './time-guard.js';
 import { DEFAULT_TIME_BOUNDS, type TimeBounds } from '../../../shared/domain/time-bounds.js';
 import { createDrillService } from './drills/drills.service.js';
+import { createDispatchService } from './dispatch/dispatch.service.js';
+import { targetResolvers, type TargetResolver } from './dispatch/dispatch-targets.js';
 
 export interface DomainDeps {
   db: Db;
@@ -38,6 +40,10 @@ export interface DomainDeps {
   now?: () => Date;
   /** Clock tolerance and earliest time for ingested times (default: 5 min, 2000-01-01). */
   timeBounds?: TimeBounds;
+  /** The city pack's emergency resources, dispatched to alerts, cases and plan steps. */
+  resources?: Resource[];
+  /** Finds a response plan's step for a dispatch to it (the plans domain provides it). */
+  planStepTarget?: TargetResolver;
 }
 
 /**
@@ -68,6 +74,7 @@ export function createDomain(deps: DomainDeps) {
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });
   const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });
+  const dispatch = createDispatchService({ db: deps.db, resources: deps.resources ?? [], targets: targetResolvers(deps.planStepTarget), sink, audit: deps.audit, now });
 
   const ingest: IngestService = boundIngestTimes(
     {
@@ -112,6 +119,7 @@ export function createDomain(deps: DomainDeps) {
           .map(withTracking),
       kpi: async () => kpi.current().filter((v) => inDistricts(districts, [v.scope])),
       drills: async () => (await drills.open()).filter((d) => inDistricts(districts, d.districts)),
+      dispatch: () => dispatch.snapshot(districts),
     };
     return (await out[topic]()) as TopicItems[T][];
   }
@@ -122,6 +130,7 @@ export function createDomain(deps: DomainDeps) {
     economy,
     kpi,
     drills,
+    dispatch,
     ingest,
     cases: caseQueries,
     snapshot,
