@@ -57,6 +57,9 @@ export const RESOURCE_COLORS: Record<ResourceType, string> = {
 
 export const CAMERA_COLOR = '#9fb7d9';
 
+/** The ring around a resource with something committed (a team out, stock issued, a shelter open). */
+export const COMMITTED_COLOR = '#f5f5f5';
+
 /** Sequential ramp for counts (dark blue to warm yellow, so more is louder and tells apart over dark land) and the overdue ramp. */
 export const COUNT_RAMP = ['#24507f', '#2b7fb8', '#22a39f', '#8cc152', '#f6d04d'] as const;
 export const OVERDUE_RAMP = ['#27364f', '#6e2433', '#a8263a', '#dd2d3c', '#ff6161'] as const;

@@ -65,7 +65,11 @@ export function createDispatchRouter(deps: { dispatch: DispatchService; resource
     res.json(await deps.dispatch.update(req.params.id, body, actorOf(req)));
   });
   r.get('/resources', async (req, res) => {
-    const q = parse(z.object({ type: z.array(resourceType).optional(), district: z.array(adcode).optional(), exercise: exerciseFlag }), { ...req.query, type: csv(req.query.type), district: csv(req.query.district) }, ['query']);
+    const q = parse(
+      z.object({ type: z.array(resourceType).optional(), district: z.array(adcode).optional(), exercise: exerciseFlag }),
+      { ...req.query, type: csv(req.query.type), district: csv(req.query.district) },
+      ['query'],
+    );
     const scope = scopeDistricts(currentUser(req), q.district);
     const committed = new Map<string, Map<string, number>>();
     for (const l of await deps.dispatch.ledger(q.exercise ?? false)) committed.set(l.resourceId, (committed.get(l.resourceId) ?? new Map<string, number>()).set(l.item, l.committed));

@@ -59,7 +59,9 @@ describe.each(['pglite', 'postgres'] as const)('dispatch API on %s', (engine) =>
     const free = (await usage(WAREHOUSE)).sandbags!.free;
     const first = await send('POST', '/assignments', { target: { kind: 'case', id: caseId }, resourceId: WAREHOUSE, material: 'sandbags', quantity: free - 10 });
     expect(first.status).toBe(201);
-    const racers = await Promise.all(['duty', 'admin', 'duty', 'admin'].map((u) => send('POST', '/assignments', { target: { kind: 'case', id: caseId }, resourceId: WAREHOUSE, material: 'sandbags', quantity: 10 }, u as User)));
+    const racers = await Promise.all(
+      ['duty', 'admin', 'duty', 'admin'].map((u) => send('POST', '/assignments', { target: { kind: 'case', id: caseId }, resourceId: WAREHOUSE, material: 'sandbags', quantity: 10 }, u as User)),
+    );
     expect(racers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     const refused = (await racers.find((r) => r.status === 409)!.json()) as { error: { code: string; message: string; issues: { path: string }[] }; item: string; free: number };
     expect(refused).toMatchObject({ error: { code: 'insufficient_stock', issues: [{ path: 'body.quantity' }] }, item: 'sandbags', free: 0 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resourceType, type Resource, type ResourceType } from '../../../../shared/schemas/city-pack.js';
+import { assignmentKindOf, type ResourceUsage } from '../../../../shared/domain/dispatch.js';
 
 /** Options of `resource-summary`: which kinds of resource are counted. */
 export const resourceSummaryOptions = z.object({
@@ -38,4 +39,34 @@ export function summariseResources(resources: readonly Resource[], districtOrder
     if (r.type === 'shelter') shelterCapacity += r.capacity ?? 0;
   }
   return { districts: [...by].map(([adcode, counts]) => ({ adcode, counts })), totals, shelterCapacity };
+}
+
+/** What is out across the city: teams dispatched, sandbags left in the warehouses, shelters open and their occupancy. */
+export interface DispatchTotals {
+  teamsOut: number;
+  teams: number;
+  sandbagsLeft: number;
+  sheltersOpen: number;
+  occupancy: number;
+  /** Capacity of the open shelters. */
+  openCapacity: number;
+}
+
+/** Sums {@link DispatchTotals} from the pack and what each resource has committed (shared/domain/dispatch.ts). */
+export function dispatchTotals(resources: readonly Resource[], usage: ReadonlyMap<string, ResourceUsage>): DispatchTotals {
+  const out: DispatchTotals = { teamsOut: 0, teams: 0, sandbagsLeft: 0, sheltersOpen: 0, occupancy: 0, openCapacity: 0 };
+  for (const r of resources) {
+    const u = usage.get(r.id);
+    const kind = assignmentKindOf(r.type);
+    if (kind === 'team') {
+      out.teams++;
+      if (u) out.teamsOut++;
+    } else if (kind === 'material') out.sandbagsLeft += u?.items.sandbags?.free ?? r.materials?.sandbags ?? 0;
+    else if (u) {
+      out.sheltersOpen++;
+      out.occupancy += u.items.occupancy?.committed ?? 0;
+      out.openCapacity += r.capacity ?? 0;
+    }
+  }
+  return out;
 }

@@ -64,7 +64,8 @@ export async function histories(q: Queryable, ids: string[]): Promise<Map<string
   const out = new Map<string, AssignmentEvent[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
   const { rows } = await q.query('select assignment_id, at, actor, state, quantity, note from dispatch_history where assignment_id = any($1::text[]) order by at, id', [ids]);
-  for (const r of rows) out.get(String(r.assignment_id))?.push({ at: iso(r.at), actor: String(r.actor), state: r.state as AssignmentState, quantity: Number(r.quantity), note: (r.note as string | null) ?? null });
+  for (const r of rows)
+    out.get(String(r.assignment_id))?.push({ at: iso(r.at), actor: String(r.actor), state: r.state as AssignmentState, quantity: Number(r.quantity), note: (r.note as string | null) ?? null });
   return out;
 }
 

@@ -54,7 +54,14 @@ export function createDispatchService(deps: DispatchServiceDeps) {
   }
 
   async function audit(tx: Queryable, actor: Actor, action: string, a: repo.AssignmentRecord, detail: Record<string, unknown>) {
-    await deps.audit?.append(tx, { actor: actor.username, role: actor.role, action, target: `assignment:${a.id}`, ip: actor.ip ?? null, detail: { ...detail, exercise: a.exercise, target: a.target, resource: a.resourceId } });
+    await deps.audit?.append(tx, {
+      actor: actor.username,
+      role: actor.role,
+      action,
+      target: `assignment:${a.id}`,
+      ip: actor.ip ?? null,
+      detail: { ...detail, exercise: a.exercise, target: a.target, resource: a.resourceId },
+    });
   }
 
   async function publish(recs: repo.AssignmentRecord[]): Promise<Assignment[]> {
@@ -77,7 +84,8 @@ export function createDispatchService(deps: DispatchServiceDeps) {
       if (quantity === undefined || (kind !== 'shelter' && quantity < 1)) throw unprocessable('body.quantity', `assigning ${item} needs a quantity of at least 1`);
       const rec = await deps.db.transaction(async (tx) => {
         const target = await deps.targets[input.target.kind](tx, input.target.id);
-        if (!target || !inDistricts(ownDistricts(actor), target.districts)) throw new AppError(404, 'not_found', `${input.target.kind} ${input.target.id} not found`, [{ path: 'body.target.id', message: 'no such target' }]);
+        if (!target || !inDistricts(ownDistricts(actor), target.districts))
+          throw new AppError(404, 'not_found', `${input.target.kind} ${input.target.id} not found`, [{ path: 'body.target.id', message: 'no such target' }]);
         const at = now().toISOString();
         const a: repo.AssignmentRecord = {
           id: randomUUID(),
@@ -112,8 +120,12 @@ export function createDispatchService(deps: DispatchServiceDeps) {
         if (!res) throw new AppError(409, 'resource_gone', `resource ${a.resourceId} is no longer in the city pack`);
         const before = { state: a.state, quantity: a.quantity };
         const to = change.state ?? a.state;
-        if (change.state !== undefined && !canMove(a.state, change.state)) throw new AppError(409, 'invalid_transition', `assignment is ${a.state}, it cannot become ${change.state}`, [{ path: 'body.state', message: `not from ${a.state}` }], { assignment: (await full(tx, [a]))[0] });
-        if (change.state === undefined && !isActive(a.state)) throw new AppError(409, 'invalid_transition', `assignment is ${a.state}`, [{ path: 'body.quantity', message: `assignment is ${a.state}` }]);
+        if (change.state !== undefined && !canMove(a.state, change.state))
+          throw new AppError(409, 'invalid_transition', `assignment is ${a.state}, it cannot become ${change.state}`, [{ path: 'body.state', message: `not from ${a.state}` }], {
+            assignment: (await full(tx, [a]))[0],
+          });
+        if (change.state === undefined && !isActive(a.state))
+          throw new AppError(409, 'invalid_transition', `assignment is ${a.state}`, [{ path: 'body.quantity', message: `assignment is ${a.state}` }]);
         const quantity = change.quantity ?? a.quantity;
         if (a.kind !== 'shelter' && quantity < 1) throw unprocessable('body.quantity', 'quantity must be at least 1');
         const key = { resourceId: a.resourceId, item: a.item, exercise: a.exercise };
@@ -142,7 +154,10 @@ export function createDispatchService(deps: DispatchServiceDeps) {
      * handover report (值班日报): real ones, or a drill's with `exercise`.
      */
     async activeOrChangedIn(from: Date, to: Date, opts: { exercise?: boolean; districts?: string[] | null } = {}): Promise<Assignment[]> {
-      return full(deps.db, await repo.list(deps.db, { exercise: opts.exercise ?? false, districts: opts.districts ?? null, window: { from: from.toISOString(), to: to.toISOString() }, limit: 10_000 }));
+      return full(
+        deps.db,
+        await repo.list(deps.db, { exercise: opts.exercise ?? false, districts: opts.districts ?? null, window: { from: from.toISOString(), to: to.toISOString() }, limit: 10_000 }),
+      );
     },
 
     /** The live snapshot: every active assignment, and those finished in the last 12 hours. */

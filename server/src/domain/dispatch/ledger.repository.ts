@@ -38,6 +38,9 @@ export async function committed(q: Queryable, key: LedgerKey): Promise<number> {
 
 /** Every line of one ledger (real or drill), for the resources' free/committed read. */
 export async function lines(q: Queryable, exercise: boolean): Promise<Array<LedgerKey & { committed: number }>> {
-  const { rows } = await q.query<{ resource_id: string; item: string; committed: number }>('select resource_id, item, committed from dispatch_ledger where exercise = $1 and committed > 0 order by resource_id, item', [exercise]);
+  const { rows } = await q.query<{ resource_id: string; item: string; committed: number }>(
+    'select resource_id, item, committed from dispatch_ledger where exercise = $1 and committed > 0 order by resource_id, item',
+    [exercise],
+  );
   return rows.map((r) => ({ resourceId: r.resource_id, item: r.item, exercise, committed: Number(r.committed) }));
 }

@@ -5,8 +5,7 @@ import type { Assignment } from '../../../../shared/schemas/dispatch.js';
 
 const wh: Resource = { id: 'wh', type: 'warehouse', name: 'W', location: { lon: 0, lat: 0 }, district: '441702', materials: { sandbags: 100 } };
 const team: Resource = { id: 't', type: 'rescue_team', name: 'T', location: { lon: 0, lat: 0 }, district: '441702', capacity: 30 };
-const a = (over: Partial<Assignment>): Assignment =>
-  ({ id: 'x', exercise: false, resourceId: 'wh', kind: 'material', item: 'sandbags', quantity: 10, state: 'assigned', ...over }) as Assignment;
+const a = (over: Partial<Assignment>): Assignment => ({ id: 'x', exercise: false, resourceId: 'wh', kind: 'material', item: 'sandbags', quantity: 10, state: 'assigned', ...over }) as Assignment;
 
 describe('dispatch rules', () => {
   it('moves an assignment forward only, and cancels it from any active state', () => {

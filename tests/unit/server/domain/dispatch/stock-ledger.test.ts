@@ -20,7 +20,12 @@ const target = async (_q: unknown, id: string): Promise<DispatchTarget | null> =
 function ledgerTests(getDb: () => Db) {
   const service = () => {
     const pushed: Assignment[] = [];
-    const s = createDispatchService({ db: getDb(), resources: [WAREHOUSE, TEAM, SHELTER], targets: { alert: target, case: target, plan_step: target }, sink: { publish: (_t, items) => void pushed.push(...(items as Assignment[])) } });
+    const s = createDispatchService({
+      db: getDb(),
+      resources: [WAREHOUSE, TEAM, SHELTER],
+      targets: { alert: target, case: target, plan_step: target },
+      sink: { publish: (_t, items) => void pushed.push(...(items as Assignment[])) },
+    });
     return Object.assign(s, { pushed });
   };
   const sandbags = (s: ReturnType<typeof service>, quantity: number, id = 'real-case') => s.assign({ target: { kind: 'case', id }, resourceId: 'wh', material: 'sandbags', quantity }, DUTY);
@@ -28,7 +33,11 @@ function ledgerTests(getDb: () => Db) {
     const line = (await s.ledger(exercise)).find((l) => l.resourceId === 'wh' && l.item === 'sandbags');
     return 100 - (line?.committed ?? 0);
   };
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
 
   it('decrements the stock on assignment and returns it when done or cancelled', async () => {
     const s = service();
@@ -49,7 +58,10 @@ function ledgerTests(getDb: () => Db) {
     expect(err).toMatchObject({ status: 409, code: 'insufficient_stock', extra: { item: 'sandbags', free: 5 } });
     expect(err!.message).toContain('sandbags');
     expect(await free(s)).toBe(5);
-    expect(await refusal(s.assign({ target: { kind: 'case', id: 'real-x' }, resourceId: 'wh', material: 'tents', quantity: 4 }, DUTY))).toMatchObject({ status: 409, extra: { item: 'tents', free: 3 } });
+    expect(await refusal(s.assign({ target: { kind: 'case', id: 'real-x' }, resourceId: 'wh', material: 'tents', quantity: 4 }, DUTY))).toMatchObject({
+      status: 409,
+      extra: { item: 'tents', free: 3 },
+    });
   });
 
   it('gives back the difference when a quantity is lowered and takes more only when it is free', async () => {
@@ -91,7 +103,10 @@ function ledgerTests(getDb: () => Db) {
     expect(shelter).toMatchObject({ kind: 'shelter', item: 'occupancy', quantity: 0 });
     await s.update(shelter.id, { quantity: 480 }, DUTY);
     expect(await refusal(s.update(shelter.id, { quantity: 501 }, DUTY))).toMatchObject({ status: 409, extra: { item: 'occupancy', free: 20 } });
-    expect(await refusal(s.assign({ target: { kind: 'alert', id: 'real-alert' }, resourceId: 'team', material: 'sandbags', quantity: 1 }, DUTY))).toMatchObject({ status: 422, issues: [{ path: 'body.material' }] });
+    expect(await refusal(s.assign({ target: { kind: 'alert', id: 'real-alert' }, resourceId: 'team', material: 'sandbags', quantity: 1 }, DUTY))).toMatchObject({
+      status: 422,
+      issues: [{ path: 'body.material' }],
+    });
   });
 
   it('moves forward only, keeps who and when, and refuses a change to a finished assignment', async () => {
