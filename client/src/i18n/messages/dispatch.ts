@@ -49,7 +49,7 @@ export const dispatchMessages = {
       stock: '{item} 剩余',
       occupancy: '安置人数',
     },
-    summary: { teamsOut: '出动队伍 {n}/{total}', sandbags: '沙袋剩余 {n}', shelters: '避难场所 {open} 处开放 · 安置 {occupancy}/{capacity}' },
+    summary: { teamsOut: '出动队伍 {n}/{total}', sandbags: '沙袋剩余 {n}', sheltersNone: '未开放避难场所', shelters: '开放避难场所 {open} 处 · 安置 {occupancy}/{capacity} 人' },
   },
   en: {
     state: { assigned: 'Assigned', en_route: 'En route', on_scene: 'On scene', done: 'Done', cancelled: 'Cancelled' },
@@ -100,6 +100,6 @@ export const dispatchMessages = {
       stock: '{item} left',
       occupancy: 'Sheltered',
     },
-    summary: { teamsOut: 'Teams out {n}/{total}', sandbags: 'Sandbags left {n}', shelters: '{open} shelters open · {occupancy}/{capacity} sheltered' },
+    summary: { teamsOut: 'Teams out {n}/{total}', sandbags: 'Sandbags left {n}', sheltersNone: 'No shelter open', shelters: '{open} shelters open · {occupancy}/{capacity} sheltered' },
   },
 };

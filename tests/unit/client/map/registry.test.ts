@@ -37,6 +37,8 @@ describe('map layer registry', () => {
     expect(mapLayers.get('cases')?.topic).toBeNull();
     expect(mapLayers.get('cases')?.sources).toEqual(['grid']);
     expect(mapLayers.get('air')?.sources).toEqual(['air']);
-    expect(mapLayers.get('resources')?.topic).toBeNull();
+    // Reference points, redrawn when assignments change what each resource has committed.
+    expect(mapLayers.get('resources')?.topic).toBe('dispatch');
+    expect(mapLayers.get('cameras')?.topic).toBeNull();
   });
 });
