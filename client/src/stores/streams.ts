@@ -51,7 +51,10 @@ export const useDrillsStore = defineTopicStore('drills', { isDrill: () => false,
 export const useDispatchStore = defineTopicStore('dispatch', { isDrill: (a) => a.exercise, time: (a) => ms(a.updatedAt), snapshotIsCurrent: true });
 
 /** The store of each topic whose items reach the page, for the socket service to dispatch into. */
-export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, dispatch: useDispatchStore } satisfies Record<PageTopic, unknown>;
+export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, dispatch: useDispatchStore } satisfies Record<
+  PageTopic,
+  unknown
+>;
 
 /** Every topic's store, for what each of them keeps: when its sources last spoke. */
 export const heardStores = { ...topicStores, grid: useGridStore };
