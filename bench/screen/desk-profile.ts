@@ -99,10 +99,12 @@ function report(events: Ev[]) {
   const main = marks[0]!;
   const threads = [...names].filter(([k, n]) => k.startsWith(`${main.pid}:`) && (n === 'CrRendererMain' || n.startsWith('DedicatedWorker'))).map(([k, n]) => ({ key: k, name: n }));
   const samples = profileSamples(events);
+  const cpuOf = processCpu(events);
   for (let i = 0; i + 1 < marks.length; i++) {
     const from = marks[i]!.ts;
     const to = marks[i + 1]!.ts;
     console.log(`\n== ${marks[i]!.name}: ${((to - from) / 1000).toFixed(1)} ms`);
+    console.log(`  CPU per process: ${cpuOf(from, to)}`);
     for (const th of threads) {
       const inWin = events.filter((e) => `${e.pid}:${e.tid}` === th.key && e.ph === 'X' && e.ts >= from && e.ts < to && (e.dur ?? 0) > 0);
       const tops = inWin.filter((e) => e.cat.split(',').includes('toplevel'));
@@ -186,6 +188,33 @@ function report(events: Ev[]) {
       }
     }
   }
+}
+
+/**
+ * Per process (browser, renderer, GPU, utility), the CPU time of its threads' top-level tasks
+ * that started between `from` and `to` (a task inside another task of its thread is counted
+ * once): what the whole browser spent, not just the page.
+ */
+function processCpu(events: Ev[]): (from: number, to: number) => string {
+  const names = new Map<number, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'process_name') names.set(e.pid, e.args?.name ?? String(e.pid));
+  const tasks = events.filter((e) => e.ph === 'X' && (e.tdur ?? 0) > 0 && e.cat.split(',').includes('toplevel')).sort((a, b) => a.ts - b.ts);
+  const outer: Ev[] = [];
+  const endOf = new Map<string, number>();
+  for (const e of tasks) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ts < (endOf.get(key) ?? 0)) continue;
+    endOf.set(key, e.ts + (e.dur ?? 0));
+    outer.push(e);
+  }
+  return (from, to) => {
+    const sum = new Map<string, number>();
+    for (const e of outer) if (e.ts >= from && e.ts < to) sum.set(names.get(e.pid) ?? String(e.pid), (sum.get(names.get(e.pid) ?? String(e.pid)) ?? 0) + e.tdur! / 1000);
+    return [...sum]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ');
+  };
 }
 
 /** The CPU profiler's samples per thread: when, in which function (name @ file:line), for how long. */

@@ -63,7 +63,7 @@ export function screenRows(r: ScreenResults): TargetRow[] {
   if (r.desk) {
     const d = r.desk;
     rows.push({
-      metric: `Desk: longest main-thread task per one-second window, ${d.casesInQueue.toLocaleString('en-US')} open cases in the queue, ${d.changePerS} changing/s (each update is one task; p50 / p95 / max of ${d.seconds} s)`,
+      metric: `Desk: longest main-thread task per one-second window, ${d.casesInQueue.toLocaleString('en-US')} open cases in the queue, ${d.changePerS} changing/s (each update is one task; p50 / p95 / max of ${d.seconds} s)${d.serverNice ? `; server at nice ${d.serverNice}` : ''}`,
       target: `p95 < ${T.workP95Ms} ms`,
       measured: `${ms(d.longestTaskMs.p50)} / ${ms(d.longestTaskMs.p95)} / ${ms(d.longestTaskMs.max)}`,
       verdict: verdict(d.longestTaskMs.p95 !== null && d.longestTaskMs.p95 < T.workP95Ms && d.casesInQueue >= d.cases),
@@ -81,7 +81,7 @@ export function screenRows(r: ScreenResults): TargetRow[] {
       verdict: 'n/a',
     });
     rows.push({
-      metric: `Desk: a filter (stage) or sort change, click to the queue painted, ${d.answers} changes (p50 / p95 / max)`,
+      metric: `Desk: a filter (stage) or sort change, click to the queue painted, ${d.answers} changes (p50 / p95 / max)${d.serverNice ? `; server at nice ${d.serverNice}` : ''}`,
       target: `< ${T.deskAnswerMs} ms`,
       measured: `${ms(d.answerMs.p50)} / ${ms(d.answerMs.p95)} / ${ms(d.answerMs.max)}`,
       verdict: verdict(d.answerMs.p95 !== null && d.answerMs.p95 < T.deskAnswerMs),

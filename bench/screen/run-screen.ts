@@ -29,7 +29,9 @@ export async function runScreen(phases: ReadonlySet<string>, o: ScreenOptions, l
     }
   }
   if (phases.has('screen-desk')) {
-    log(`screen desk: ${o.desk.cases} open cases in the queue, ${o.desk.changePerS} changing per second, ${o.desk.seconds} s measured`);
+    log(
+      `screen desk: ${o.desk.cases} open cases in the queue, ${o.desk.changePerS} changing per second, ${o.desk.seconds} s measured${o.desk.serverNice ? `, server at nice ${o.desk.serverNice}` : ''}`,
+    );
     out.desk = await runDeskUpdates(o.desk, log);
   }
   if (phases.has('screen-stamina')) {

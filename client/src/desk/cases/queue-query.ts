@@ -67,3 +67,8 @@ export function queueToQuery(state: QueueState, current: LocationQuery): Locatio
   if (sort.order !== DEFAULT_QUEUE.sort.order) out.order = sort.order;
   return out;
 }
+
+/** Whether two states are the same queue (the same address). */
+export function sameQueue(a: QueueState, b: QueueState): boolean {
+  return JSON.stringify(queueToQuery(a, {})) === JSON.stringify(queueToQuery(b, {}));
+}

@@ -28,6 +28,17 @@ beforeAll(() => {
 afterAll(() => vi.useRealTimers());
 afterEach(() => document.body.replaceChildren());
 
+/** Retries `check` in real time (vi.waitFor would advance the faked clock the countdowns read). */
+async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  for (const end = performance.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 10))) {
+    try {
+      return check();
+    } catch (err) {
+      if (performance.now() > end) throw err;
+    }
+  }
+}
+
 async function mountQueue(path = '/desk') {
   const m = await mountDesk(CaseQueue, { props: { mode: 'real', openId: null }, path });
   const queue = () => m.watched.find((v) => !v.stopped && v.spec.kind === 'case-queue')!;
@@ -62,17 +73,23 @@ describe('case queue', () => {
   });
 
   it('keeps a filter in the address, and back restores the previous one', async () => {
-    const { w, router, queue } = await mountQueue();
+    const { w, router, queue, show } = await mountQueue();
+    // Each choice's answer is shown, then its address is written (useQueueRoute).
+    const answered = async (query: Record<string, string>) => {
+      await show(post([deskCase('a')]));
+      await eventually(() => expect(router.currentRoute.value.query).toEqual(query));
+    };
     await w.get('[data-stage="in_progress"]').trigger('click');
     await flushPromises();
-    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress' });
     expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress' } });
+    await answered({ stage: 'in_progress' });
     await w.get('[data-testid="filter-overdue"]').setValue(true);
     await flushPromises();
-    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress', overdue: '1' });
+    await answered({ stage: 'in_progress', overdue: '1' });
     await w.get('[data-testid="sort-order"]').trigger('click');
     await flushPromises();
     expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress', overdue: true }, sort: { by: 'deadline', order: 'desc' } });
+    await answered({ stage: 'in_progress', overdue: '1', order: 'desc' });
     router.back();
     await new Promise((r) => setTimeout(r, 20));
     await flushPromises();
@@ -80,18 +97,65 @@ describe('case queue', () => {
     expect(queue().spec).toMatchObject({ sort: { order: 'asc' } });
   });
 
+  it('asks the worker for a choice before writing its address, and writes it once the answer is shown, one history step per choice', async () => {
+    const { w, router, queue, show } = await mountQueue();
+    await w.get('[data-stage="in_progress"]').trigger('click');
+    await flushPromises();
+    expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress' } });
+    expect(router.currentRoute.value.query).toEqual({});
+    // A second choice before the first was answered: the first still gets its own entry.
+    await w.get('[data-testid="sort-order"]').trigger('click');
+    await flushPromises();
+    expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress' }, sort: { order: 'desc' } });
+    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress' });
+    await show(post([deskCase('a')]));
+    await eventually(() => expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress', order: 'desc' }));
+    // The address reaching the router changes nothing: the worker is not asked again.
+    expect(queue().spec).toMatchObject({ filter: { stage: 'in_progress' }, sort: { order: 'desc' } });
+    router.back();
+    await new Promise((r) => setTimeout(r, 20));
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ stage: 'in_progress' });
+    expect(queue().spec).toMatchObject({ sort: { order: 'asc' } });
+  });
+
+  it('writes a choice’s address after a second even when no answer comes', async () => {
+    const { w, router } = await mountQueue();
+    await w.get('[data-stage="feedback"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({});
+    await eventually(() => expect(router.currentRoute.value.query).toEqual({ stage: 'feedback' }));
+  });
+
   it('filters by category, district and source from their menus, and “any” clears the filter', async () => {
-    const { w, router, queue } = await mountQueue();
+    const { w, router, queue, show } = await mountQueue();
     await w.get('[data-testid="filter-category"]').setValue('manhole_cover');
     await flushPromises();
     await w.get('[data-testid="filter-source"]').setValue('hotline');
     await flushPromises();
-    expect(router.currentRoute.value.query).toEqual({ category: 'manhole_cover', source: 'hotline' });
     expect(queue().spec).toMatchObject({ filter: { stage: 'open', category: 'manhole_cover', source: 'hotline' } });
+    await show(post([deskCase('a')]));
+    await eventually(() => expect(router.currentRoute.value.query).toEqual({ category: 'manhole_cover', source: 'hotline' }));
     expect(w.get('[data-testid="filter-district"]').findAll('option')[0]!.text()).toBe(w.get('[data-testid="filter-district"]').attributes('aria-label'));
     await w.get('[data-testid="filter-category"]').setValue('');
     await flushPromises();
-    expect(router.currentRoute.value.query).toEqual({ source: 'hotline' });
+    await show(post([deskCase('a')]));
+    await eventually(() => expect(router.currentRoute.value.query).toEqual({ source: 'hotline' }));
+  });
+
+  it('patches the rows it shows when their cases change (a filter or sort), and moves a row whose case moves', async () => {
+    const { w, show } = await mountQueue();
+    const rows = () => w.findAll('[data-testid="queue-row"]').map((r) => r.element);
+    await show(post([deskCase('a'), deskCase('b'), deskCase('c')]));
+    const first = rows();
+    // Which of the first three elements each row now is (-1: a new element).
+    const reused = () => rows().map((r) => first.indexOf(r));
+    await show(post([deskCase('c'), deskCase('a'), deskCase('b')]));
+    expect(reused()).toEqual([2, 0, 1]);
+    await show(post([deskCase('x', { title: '新的一行' }), deskCase('y'), deskCase('z')]));
+    expect(reused().sort()).toEqual([0, 1, 2]);
+    expect(w.findAll('[data-testid="queue-row"]').map((r) => r.attributes('data-id'))).toEqual(['x', 'y', 'z']);
+    expect(w.get('[data-id="x"]').text()).toContain('新的一行');
   });
 
   it('counts every deadline down on one clock and marks a row overdue the moment it passes, in words and with an icon', async () => {

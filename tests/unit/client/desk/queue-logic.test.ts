@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bulkActions, offeredActions } from '../../../../client/src/desk/cases/case-actions.js';
 import { countdownOf, spanOf } from '../../../../client/src/desk/cases/countdown.js';
-import { DEFAULT_QUEUE, queueFromQuery, queueToQuery } from '../../../../client/src/desk/cases/queue-query.js';
+import { DEFAULT_QUEUE, queueFromQuery, queueToQuery, sameQueue } from '../../../../client/src/desk/cases/queue-query.js';
+import { recycleKeys } from '../../../../client/src/desk/cases/row-keys.js';
 import { windowFor, windowOf } from '../../../../client/src/desk/cases/useQueueView.js';
 import { deskCase } from './fixtures.js';
 
@@ -83,5 +84,33 @@ describe('rows kept across posts', () => {
     expect(next.rows[1]).toBe(a);
     expect(next.rows.map((c) => c.id)).toEqual(['b', 'a', 'c']);
     expect(next).toMatchObject({ offset: 20, total: 3, counts });
+  });
+});
+
+describe('the list’s recycled row keys', () => {
+  it('keeps the key of what stays on screen, gives what comes on screen the keys of what left, and needs no more keys than slots', () => {
+    const first = recycleKeys(new Map(), ['a', 'b', 'c']);
+    expect([...first]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]);
+    // c moves up, a leaves, d comes: c keeps its key (its row moves), d takes a's (a's row is patched).
+    const moved = recycleKeys(first, ['c', 'b', 'd']);
+    expect([...moved]).toEqual([
+      ['c', 2],
+      ['b', 1],
+      ['d', 0],
+    ]);
+    // A filter change replacing every row reuses every key; one more row takes a fresh one.
+    const replaced = recycleKeys(moved, ['x', 'y', 'z', '#3']);
+    expect(new Set(replaced.values())).toEqual(new Set([0, 1, 2, 3]));
+    expect(recycleKeys(replaced, []).size).toBe(0);
+  });
+
+  it('tells equal queue states apart from different ones, defaults written or not', () => {
+    expect(sameQueue(DEFAULT_QUEUE, queueFromQuery({}))).toBe(true);
+    expect(sameQueue(queueFromQuery({ stage: 'open', order: 'asc' }), queueFromQuery({}))).toBe(true);
+    expect(sameQueue(queueFromQuery({ order: 'desc' }), queueFromQuery({}))).toBe(false);
   });
 });
