@@ -18,9 +18,12 @@ export function gshhgLand(box: BBox): LandCollection | null {
   } catch {
     return null;
   }
-  const lines = parseSegments(text);
+  const lines = stitch(parseSegments(text));
   const rings = lines.filter((l) => same(l[0]!, l[l.length - 1]!));
   let chords = lines.filter((l) => !same(l[0]!, l[l.length - 1]!));
+  const onEdge = ([x, y]: Position) => [box[0], box[2]].some((v) => Math.abs(x! - v) < 1e-7) || [box[1], box[3]].some((v) => Math.abs(y! - v) < 1e-7);
+  const loose = chords.find((c) => !onEdge(c[0]!) || !onEdge(c[c.length - 1]!));
+  if (loose) throw new Error(`GSHHG shoreline from ${loose[0]!.join(',')} to ${loose[loose.length - 1]!.join(',')} ends inside the box`);
   // GSHHG keeps land on one side of its shorelines; which one, GMT's own land test tells.
   if (chords.length > 0 && !landOnLeft(chords, region)) chords = chords.map((c) => [...c].reverse());
   const polygons = [...rings.map((r) => (signedArea(r) < 0 ? [...r].reverse() : r)), ...closeAlongEdge(chords, box)];
@@ -39,7 +42,37 @@ function parseSegments(text: string): Position[][] {
   return out.filter((s) => s.length >= 2);
 }
 
-const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+const same = (a: Position, b: Position) => Math.abs(a[0]! - b[0]!) < 1e-9 && Math.abs(a[1]! - b[1]!) < 1e-9;
+const key = (p: Position) => `${p[0]!.toFixed(7)},${p[1]!.toFixed(7)}`;
+
+/**
+ * Joins GMT's pieces of one shoreline: it dumps a shoreline cut at the edges of its storage bins,
+ * each piece starting where the one before ends (GSHHG keeps one direction along a shoreline).
+ */
+export function stitch(pieces: Position[][]): Position[][] {
+  const byStart = new Map<string, number[]>();
+  pieces.forEach((p, i) => byStart.set(key(p[0]!), [...(byStart.get(key(p[0]!)) ?? []), i]));
+  const used = new Set<number>();
+  const out: Position[][] = [];
+  // Pieces no other piece leads into begin a line; what is left after them are closed loops.
+  const leadsInto = new Set(pieces.filter((p) => !same(p[0]!, p[p.length - 1]!)).map((p) => key(p[p.length - 1]!)));
+  const order = [...pieces.keys()].sort((a, b) => Number(leadsInto.has(key(pieces[a]![0]!))) - Number(leadsInto.has(key(pieces[b]![0]!))));
+  for (const first of order) {
+    if (used.has(first)) continue;
+    used.add(first);
+    const line = [...pieces[first]!];
+    for (;;) {
+      const end = line[line.length - 1]!;
+      if (same(end, line[0]!) && line.length > 2) break;
+      const next = (byStart.get(key(end)) ?? []).find((i) => !used.has(i));
+      if (next === undefined) break;
+      used.add(next);
+      line.push(...pieces[next]!.slice(1));
+    }
+    out.push(line);
+  }
+  return out;
+}
 
 function signedArea(ring: Position[]): number {
   let a = 0;

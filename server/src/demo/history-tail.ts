@@ -55,8 +55,9 @@ export async function startHistoryTail(opts: HistoryTailOptions): Promise<Histor
     const before = open.map((c) => c.sent);
     const events = dueEvents(open, at);
     for (let i = 0; i < events.length; i += 1000) {
-      if ((await sink.send(jsonRequest('grid', events.slice(i, i + 1000)))).outcome !== 'ok') {
-        // Not stored: those steps are due again on the next pass.
+      // Refused items are cases someone has acted on since (the sink sends the others again): left to them.
+      if ((await sink.send(jsonRequest('grid', events.slice(i, i + 1000)))).outcome === 'dropped') {
+        // Not delivered: those steps are due again on the next pass.
         open.forEach((c, k) => (c.sent = before[k]!));
         return 0;
       }
