@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { basemapBounds, clipLand, simplifyLand, type LandCollection } from '../../server/src/city/basemap-land.js';
+import { gshhgLand } from './gshhg-land.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,12 @@ export async function loadWorldCoastline(): Promise<FeatureCollection<Polygon | 
   return JSON.parse(await readFile(file, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
 }
 
-/** The pack's `land.geojson`: the world's land clipped to the basemap box around the city and simplified. */
+/**
+ * The pack's `land.geojson`: land in the basemap box around the city, simplified — from GSHHG
+ * at full resolution where GMT is installed (gshhg-land.ts: about ten times the detail), else
+ * the world's land clipped to the box.
+ */
 export function cityLand(world: FeatureCollection<Polygon | MultiPolygon>, districts: FeatureCollection<Polygon | MultiPolygon>): LandCollection {
-  return simplifyLand(clipLand(world, basemapBounds(districts)), LAND_TOLERANCE);
+  const box = basemapBounds(districts);
+  return simplifyLand(gshhgLand(box) ?? clipLand(world, box), LAND_TOLERANCE);
 }

@@ -111,7 +111,9 @@ export function planHandling(rng: Rng, spec: HandlingSpec): Handling {
   const fraction = late ? rng.range(1.1, 2.5) : Math.min(0.97, (0.05 + 0.6 * rng.next() ** 3) * perf.pace * slowdown);
   let feedback = into(fraction);
   const due = into(1);
-  if (late && rng.chance(perf.supervise)) {
+  // The command centre supervises (督办) a share of the late cases at once, and every case still
+  // not fed back a day past its deadline: no case of the history stays overdue for days unsupervised.
+  if (late && (rng.chance(perf.supervise) || feedback - due > 24 * HOUR)) {
     const at = due + rng.range(0.1, 0.5) * Math.min(feedback - due, 24 * HOUR);
     steps.push({ action: 'supervise', at, note: SUPERVISE_NOTE, dueAt: at + 24 * HOUR });
     out.supervised = true;

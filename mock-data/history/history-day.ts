@@ -24,8 +24,13 @@ export interface HistoryDaySpec {
   city: SimCity;
   /** Local midnight of the day. */
   dayStart: number;
-  /** The end of the history: steps after it have not happened yet and are left out. */
+  /** The end of the history: no case is reported after it. */
   until: number;
+  /**
+   * Steps at or after this have not happened yet and are left out (default `until`): the
+   * history's cases go on being handled after its window (history-tail.ts).
+   */
+  stepsUntil?: number;
   typhoon: TyphoonTime | null;
 }
 
@@ -73,7 +78,7 @@ export function* historyDayHours(spec: HistoryDaySpec): Generator<HistoryCase[]>
       const caseSpec: CaseSpec = { sourceId, at, source, category, district, location: caseLocation(rng, district), exercise: false };
       const event = caseReport(rng, caseSpec);
       const handling = planHandling(rng, { reportedAt: Date.parse(event.reportedAt), category, source, departments: city.departments, calendar: city.calendar, slowdown: 1 + 0.8 * storm });
-      const steps = handling.steps.filter((s) => s.at < until);
+      const steps = handling.steps.filter((s) => s.at < (spec.stepsUntil ?? until));
       if (steps.length > 0)
         event.steps = steps.map((s) => ({
           action: s.action,

@@ -11,6 +11,7 @@ import { startMqttIngest } from './ingest/mqtt.adapter.js';
 import { loadSimCity, startSimulator } from '../../mock-data/simulator/index.js';
 import { demoPlan } from './demo/backfill-window.js';
 import { runHistoryBackfill } from './demo/history-backfill.js';
+import { startHistoryTail } from './demo/history-tail.js';
 
 /** Reads the environment, starts everything, and shuts down gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -64,7 +65,12 @@ async function main(): Promise<void> {
   const history = simCity
     ? runHistoryBackfill({ db, url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, city: simCity, log, now: plan!.historyEnd, stopping: () => stopping })
         .then((run) => run && log.info(run, run.finished ? 'demo back-fill: done' : 'demo back-fill: stopped; resumes on the next start'))
-        .catch((err: unknown) => log.error({ err }, 'demo back-fill: failed; resumes on the next start'))
+        // Then the history's open cases go on being handled (server/src/demo/history-tail.ts).
+        .then(() => (stopping ? null : startHistoryTail({ db, url: `http://127.0.0.1:${port}`, key: DEMO_INGEST_KEY, city: simCity, log })))
+        .catch((err: unknown) => {
+          log.error({ err }, 'demo back-fill: failed; resumes on the next start');
+          return null;
+        })
     : null;
 
   const lines = [
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     await sim?.stop();
-    await history;
+    await (await history)?.stop();
     await mqtt?.close();
     await app.close();
     await new Promise<void>((resolve) => app.server.close(() => resolve()));

@@ -79,17 +79,24 @@ export interface HeatmapCell {
   count: number;
 }
 
-export interface HeatmapAnswer {
-  metric: HeatmapMetric;
-  /** The period, ISO 8601 UTC, `to` exclusive. */
+/**
+ * A period and the two it is compared with, ISO 8601 UTC, `to` exclusive. 环比 is the previous
+ * calendar period for a calendar period (`period=`), else the period of equal length before;
+ * a period still running is read until now and compared with as much of the others.
+ */
+export interface ComparedSpans {
   from: string;
   to: string;
-  /** The previous period of equal length (环比). */
+  /** The period before (环比). */
   previousFrom: string;
   previousTo: string;
   /** The same period one year earlier (同比). */
   lastYearFrom: string;
   lastYearTo: string;
+}
+
+export interface HeatmapAnswer extends ComparedSpans {
+  metric: HeatmapMetric;
   resolution: HeatmapResolution;
   cells: HeatmapCell[];
 }
@@ -114,15 +121,13 @@ export interface EvaluationRow {
   score: number;
   /** 1 = best score; equal scores share a rank. */
   rank: number;
-  /** The previous period of equal length (环比), null when nothing was recorded then. */
+  /** The period before (环比, see {@link ComparedSpans}), null when nothing was recorded then. */
   previous: Indicators | null;
   /** The same period last year (同比), null when nothing was recorded then. */
   lastYear: Indicators | null;
 }
 
-export interface EvaluationAnswer {
-  from: string;
-  to: string;
+export interface EvaluationAnswer extends ComparedSpans {
   by: EvaluationGroup;
   weights: EvaluationWeights;
   rows: EvaluationRow[];

@@ -67,15 +67,17 @@ export function isEmpty(s: Counters): boolean {
 }
 
 /**
- * Cases past their deadline without an on-time feedback, among those due in the period (a
- * deadline later today counts once its day is summed: the rollups keep days, not hours).
+ * Overdue (DOMAIN.md: past the deadline and not yet in feedback), counted over a window: the
+ * cases whose deadline fell in it and had passed, without a feedback by the deadline. The
+ * rollups keep the deadline's day, so on a day still running `notYetDue` — its cases with a
+ * deadline still ahead and no feedback (rollups.queries.ts `pendingDeadlines`) — are taken off.
  */
-export function overdueOf(s: Counters): number {
-  return Math.max(0, s.due - s.due_fed_back_on_time);
+export function overdueOf(s: Counters, notYetDue = 0): number {
+  return Math.max(0, s.due - s.due_fed_back_on_time - notYetDue);
 }
 
-/** A heatmap metric of a cell's sums; `areaKm2` is the cell's area (for density). */
-export function metricOf(metric: HeatmapMetric, s: Counters, areaKm2: number): number | null {
+/** A heatmap metric of a cell's sums; `areaKm2` is the cell's area (for density), `notYetDue` as for {@link overdueOf}. */
+export function metricOf(metric: HeatmapMetric, s: Counters, areaKm2: number, notYetDue = 0): number | null {
   switch (metric) {
     case 'count':
       return s.reported;
@@ -86,7 +88,7 @@ export function metricOf(metric: HeatmapMetric, s: Counters, areaKm2: number): n
     case 'onTimeClosureRate':
       return ratio(s.due_closed_on_time, s.due);
     case 'overdue':
-      return overdueOf(s);
+      return overdueOf(s, notYetDue);
     case 'avgHandlingHours':
       return s.handling_count > 0 ? s.handling_hours / s.handling_count : null;
     case 'sendBacks':

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { EvaluationAnswer, HeatmapAnswer } from '../../shared/contracts/evaluation.js';
 import type { GridCase } from '../../shared/schemas/grid-event.js';
+import { postIngest } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
 
 const base = inject('aliveUrl');
@@ -148,5 +149,47 @@ describe('the grid workspace (/grid)', () => {
     const pageRule = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').find((t) => t.includes('@page')) ?? '');
     expect(pageRule).toContain('size: A4');
     expect(pageRule).toContain('counter(page)');
+  });
+
+  it('shows drill data apart, framed as a drill, with the real/drill switch in the address', async () => {
+    // A drill case in 江城区: only the drill view counts it, and its cell lists it.
+    const title = `演练井盖 ${Date.now()}`;
+    await postIngest(base, 'grid-events', [
+      {
+        sourceId: `e2e-drill-${Date.now()}`,
+        source: 'inspector',
+        category: 'manhole_cover',
+        title,
+        location: { lon: 111.9826, lat: 21.8597 },
+        reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        exercise: true,
+      },
+    ]);
+
+    const { page } = await suite.context({ width: 1920, height: 1080 });
+    await signIn(page, 'grid', '/grid');
+    const drilled = page.waitForResponse((r) => r.url().includes('/api/v1/heatmap?') && new URL(r.url()).searchParams.get('exercise') === 'true' && r.ok(), { timeout: 30_000 });
+    await page.locator('[data-testid="mode-drill"]').click();
+    await page.waitForURL((u) => u.searchParams.get('drill') === '1');
+    const drill = (await (await drilled).json()) as HeatmapAnswer;
+    expect(drill.cells.reduce((n, c) => n + c.count, 0)).toBeGreaterThanOrEqual(1);
+    const root = page.locator('.grid-page');
+    expect(await root.getAttribute('data-mode')).toBe('drill');
+    expect(await root.getAttribute('class')).toContain('drill-frame');
+    expect(await page.locator('[data-testid="drill-tag"]').isVisible()).toBe(true);
+
+    // The drill's cell lists the drill case, read from the drill partition.
+    const listed = page.waitForResponse((r) => r.url().includes('/api/v1/incidents?') && new URL(r.url()).searchParams.get('exercise') === 'true', { timeout: 15_000 });
+    await page.locator('[data-list="worst"] [data-testid="ranking-row"]').first().click();
+    const cases = (await (await listed).json()) as { items: GridCase[] };
+    expect(cases.items.some((c) => c.title === title)).toBe(true);
+
+    // Back to real data: no exercise flag asked, and no frame.
+    const real = page.waitForResponse((r) => r.url().includes('/api/v1/heatmap?') && !new URL(r.url()).searchParams.has('exercise') && r.ok(), { timeout: 30_000 });
+    await page.locator('[data-testid="mode-real"]').click();
+    await page.waitForURL((u) => !u.searchParams.has('drill') && !u.searchParams.has('cell'));
+    expect(((await (await real).json()) as HeatmapAnswer).cells.length).toBeGreaterThan(0);
+    expect(await root.getAttribute('class')).not.toContain('drill-frame');
+    expect(await page.locator('[data-testid="drill-tag"]').count()).toBe(0);
   });
 });

@@ -3,15 +3,32 @@ import type { GridCase } from '../../../shared/schemas/grid-event.js';
 import { api, apiBlob } from '../services/api.js';
 import type { Span } from './period.js';
 
-/** A query string of the set values (undefined and null left out). */
-function qs(params: Record<string, string | number | null | undefined>): string {
+/** A query string of the set values (undefined, null and false left out). */
+function qs(params: Record<string, string | number | boolean | null | undefined>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '' && v !== false) p.set(k, String(v));
   return p.toString();
 }
 
-export interface HeatmapRequest {
+/**
+ * What every request names: the span, or the calendar period it is (the server then compares
+ * with the previous calendar period), and real or drill (exercise) data.
+ */
+export interface GridWindow {
   span: Span;
+  /** `YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn` or `YYYY`; null: a run of days. */
+  period: string | null;
+  exercise: boolean;
+}
+
+/** The query of a window: the period when it is one, else the span's instants. */
+const windowQuery = (w: GridWindow) => ({
+  ...(w.period ? { period: w.period } : { from: w.span.from.toISOString(), to: w.span.to.toISOString() }),
+  exercise: w.exercise,
+});
+
+export interface HeatmapRequest {
+  window: GridWindow;
   metric: HeatmapMetric;
   resolution: HeatmapResolution;
   district: string | null;
@@ -20,21 +37,21 @@ export interface HeatmapRequest {
 
 /** `GET /api/v1/heatmap`: each cell's value, 环比 and 同比 base (the server scopes a grid user to its districts). */
 export const fetchHeatmap = (r: HeatmapRequest) =>
-  api<HeatmapAnswer>(`/api/v1/heatmap?${qs({ district: r.district, from: r.span.from.toISOString(), to: r.span.to.toISOString(), metric: r.metric, category: r.category, resolution: r.resolution })}`);
+  api<HeatmapAnswer>(`/api/v1/heatmap?${qs({ district: r.district, ...windowQuery(r.window), metric: r.metric, category: r.category, resolution: r.resolution })}`);
 
 /** `GET /api/v1/heatmap/cells/:cell/trend`: the metric day by day in one cell. */
-export const fetchCellTrend = (cell: string, span: Span, metric: HeatmapMetric, category: string | null) =>
-  api<HeatmapTrendAnswer>(`/api/v1/heatmap/cells/${encodeURIComponent(cell)}/trend?${qs({ from: span.from.toISOString(), to: span.to.toISOString(), metric, category })}`);
+export const fetchCellTrend = (cell: string, w: GridWindow, metric: HeatmapMetric, category: string | null) =>
+  api<HeatmapTrendAnswer>(`/api/v1/heatmap/cells/${encodeURIComponent(cell)}/trend?${qs({ ...windowQuery(w), metric, category })}`);
 
-/** The cases reported in a cell during the span, newest first (at most `limit`). */
-export const fetchCellCases = (cell: string, span: Span, category: string | null, limit = 200) =>
-  api<{ items: GridCase[]; nextCursor: string | null }>(`/api/v1/incidents?${qs({ cell, from: span.from.toISOString(), to: span.to.toISOString(), category, limit })}`);
+/** The cases reported in a cell during the window, newest first (at most `limit`). */
+export const fetchCellCases = (cell: string, w: GridWindow, category: string | null, limit = 200) =>
+  api<{ items: GridCase[]; nextCursor: string | null }>(`/api/v1/incidents?${qs({ cell, from: w.span.from.toISOString(), to: w.span.to.toISOString(), exercise: w.exercise, category, limit })}`);
 
-/** The evaluation query of a period and grouping. */
-const evaluationQuery = (span: Span, by: EvaluationGroup, category: string | null) => qs({ from: span.from.toISOString(), to: span.to.toISOString(), by, category });
+/** The evaluation query of a window and grouping. */
+const evaluationQuery = (w: GridWindow, by: EvaluationGroup, category: string | null) => qs({ ...windowQuery(w), by, category });
 
 /** `GET /api/v1/evaluation`: the indicators, score and rank of each group, with 环比 and 同比. */
-export const fetchEvaluation = (span: Span, by: EvaluationGroup, category: string | null = null) => api<EvaluationAnswer>(`/api/v1/evaluation?${evaluationQuery(span, by, category)}`);
+export const fetchEvaluation = (w: GridWindow, by: EvaluationGroup, category: string | null = null) => api<EvaluationAnswer>(`/api/v1/evaluation?${evaluationQuery(w, by, category)}`);
 
 /** `GET /api/v1/evaluation.csv`: the same rows as a spreadsheet file. */
-export const fetchEvaluationCsv = (span: Span, by: EvaluationGroup, category: string | null = null) => apiBlob(`/api/v1/evaluation.csv?${evaluationQuery(span, by, category)}`);
+export const fetchEvaluationCsv = (w: GridWindow, by: EvaluationGroup, category: string | null = null) => apiBlob(`/api/v1/evaluation.csv?${evaluationQuery(w, by, category)}`);

@@ -13,7 +13,7 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /**
  * Everything `/grid` shows, as its address carries it, so a reload, back and forward and a
  * shared link restore the page: the tab; the heatmap's metric, window, category, district and
- * chosen cell; the open case; the evaluation's period and grouping.
+ * chosen cell; the open case; the evaluation's period and grouping; real or drill data.
  */
 export interface GridState {
   tab: GridTab;
@@ -35,6 +35,8 @@ export interface GridState {
   periodFrom: string | null;
   periodTo: string | null;
   by: EvaluationGroup;
+  /** Drill (exercise) data instead of real data, as on the desk and the wall (`?drill=1`). */
+  drill: boolean;
 }
 
 export const GRID_DEFAULTS: GridState = {
@@ -52,6 +54,7 @@ export const GRID_DEFAULTS: GridState = {
   periodFrom: null,
   periodTo: null,
   by: 'department',
+  drill: false,
 };
 
 /** The address key of each field (short, stable names a person may type). */
@@ -70,6 +73,7 @@ const KEYS: Record<keyof GridState, string> = {
   periodFrom: 'pfrom',
   periodTo: 'pto',
   by: 'by',
+  drill: 'drill',
 };
 
 const H3_RE = /^[0-9a-f]{15}$/;
@@ -102,6 +106,7 @@ export function parseGridQuery(query: LocationQuery): GridState {
     periodFrom: valid(q('periodFrom'), (s) => !!dayStart(s)),
     periodTo: valid(q('periodTo'), (s) => !!dayStart(s)),
     by: pick(q('by'), EVALUATION_GROUPS, 'department'),
+    drill: q('drill') === '1',
   };
 }
 
@@ -109,7 +114,9 @@ export function parseGridQuery(query: LocationQuery): GridState {
 export function gridQuery(state: GridState): LocationQueryRaw {
   const out: LocationQueryRaw = {};
   for (const k of Object.keys(KEYS) as Array<keyof GridState>) {
-    if (state[k] !== GRID_DEFAULTS[k] && state[k] !== null) out[KEYS[k]] = state[k];
+    const v = state[k];
+    // A flag is only ever written when set (its default is off), as `1`.
+    if (v !== GRID_DEFAULTS[k] && v !== null) out[KEYS[k]] = typeof v === 'boolean' ? '1' : v;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { calendarSpan } from '../../../shared/domain/calendar-period.js';
 import { chinaDateString, chinaDayStart, chinaYearMonth, CHINA_OFFSET_MS, type Instant } from '../../../shared/domain/time.js';
 
 /** A span of time, `to` exclusive. */
@@ -13,19 +14,12 @@ export type HeatWindow = (typeof WINDOWS)[number];
 const DAY_MS = 86_400_000;
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
-const YEAR_RE = /^(\d{4})$/;
 
 /** 00:00 China time of a `YYYY-MM-DD` day; null for anything else. */
 export function dayStart(day: string | null | undefined): Date | null {
   if (!day || !DATE_RE.test(day)) return null;
   const d = new Date(`${day}T00:00:00.000Z`);
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day ? null : new Date(d.getTime() - CHINA_OFFSET_MS);
-}
-
-/** 00:00 China time on the first of a month (month 1–12; 13 rolls into the next year). */
-function monthStart(year: number, month: number): Date {
-  return new Date(Date.UTC(year, month - 1, 1) - CHINA_OFFSET_MS);
 }
 
 /** The current China month as `YYYY-MM`. */
@@ -46,13 +40,19 @@ export function daysSpan(from: string | null | undefined, to: string | null | un
  * `YYYY` (a year); null for anything else.
  */
 export function periodSpan(period: string | null | undefined): Span | null {
-  const m = period ? MONTH_RE.exec(period) : null;
-  if (m) return { from: monthStart(+m[1]!, +m[2]!), to: monthStart(+m[1]!, +m[2]! + 1) };
-  const q = period ? QUARTER_RE.exec(period) : null;
-  if (q) return { from: monthStart(+q[1]!, (+q[2]! - 1) * 3 + 1), to: monthStart(+q[1]!, +q[2]! * 3 + 1) };
-  const y = period ? YEAR_RE.exec(period) : null;
-  if (y) return { from: monthStart(+y[1]!, 1), to: monthStart(+y[1]! + 1, 1) };
-  return null;
+  const span = calendarSpan(period, CHINA_OFFSET_MS / 60_000);
+  return span && span.kind !== 'day' ? { from: span.from, to: span.to } : null;
+}
+
+/**
+ * The calendar period (`YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn`, `YYYY`) a heatmap window or an
+ * evaluation period names, which the server compares with the previous calendar period (环比);
+ * null for runs of days (the last 7 or 30, custom), compared with as many days before.
+ */
+export function calendarPeriodOf(choice: WindowChoice | { period: string | null }, now: Date): string | null {
+  if ('period' in choice) return choice.period === 'custom' ? null : (choice.period ?? monthOf(now));
+  if (choice.window === 'today') return chinaDateString(now);
+  return choice.window === 'month' ? (choice.month ?? monthOf(now)) : null;
 }
 
 /** The heatmap window's options as the address carries them. */

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { isValidCell, getResolution } from 'h3-js';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
+import { calendarSpan } from '../../../shared/domain/calendar-period.js';
 import { EVALUATION_GROUPS, HEATMAP_METRICS, HEATMAP_RESOLUTIONS, INDICATOR_NAMES, type Indicators } from '../../../shared/contracts/evaluation.js';
 import { authorize, currentUser, scopeDistricts } from '../auth/middleware.js';
 import { AppError } from '../errors.js';
@@ -13,6 +14,7 @@ import { parse } from './validate.js';
 const MAX_DAYS = 400;
 
 const scopeQuery = z.object({
+  period: z.string().trim().max(10).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   category: z.string().trim().min(1).max(64).optional(),
@@ -49,17 +51,24 @@ const HEADERS: Record<keyof Indicators, [string, string]> = {
   supervised: ['督办数', 'Supervised'],
 };
 
-/** The period and district scope of a request: `to` defaults to now (and is cut to now for a period still running), `from` to 30 days before `to`. */
-function scopeOf(req: Request, q: z.infer<typeof scopeQuery> & { district?: string }, now: Date): AnalysisScope {
-  const to = q.to ? new Date(q.to) : now;
-  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
+/**
+ * The period and district scope of a request. `period` names a calendar period (day, month,
+ * quarter or year, in the city's time) and replaces `from` and `to`; otherwise `to` defaults to
+ * now and `from` to 30 days before `to`. A period still running is read until now, so 环比 and
+ * 同比 compare as much of theirs.
+ */
+function scopeOf(req: Request, q: z.infer<typeof scopeQuery> & { district?: string }, now: Date, utcOffsetMinutes: number): AnalysisScope {
   const invalid = (path: string, message: string) => new AppError(422, 'validation_failed', `Invalid input: query.${path}: ${message}`, [{ path: `query.${path}`, message }]);
+  const calendar = q.period === undefined ? null : calendarSpan(q.period, utcOffsetMinutes);
+  if (q.period !== undefined && !calendar) throw invalid('period', 'must be YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY');
+  if (calendar && (q.from || q.to)) throw invalid('period', 'give either period or from and to');
+  const to = calendar?.to ?? (q.to ? new Date(q.to) : now);
+  const from = calendar?.from ?? (q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000));
   if (from >= to) throw invalid('from', 'must be before to');
   if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw invalid('from', `the period may span at most ${MAX_DAYS} days`);
   const districts = scopeDistricts(currentUser(req), q.district ? [q.district] : null);
-  // A period still running (this month) is read until now, so 环比 and 同比 compare as many days.
   const until = from < now && to > now ? now : to;
-  return { districts, from, to: until, exercise: q.exercise, ...(q.category ? { category: q.category } : {}) };
+  return { districts, from, to: until, now, exercise: q.exercise, ...(calendar ? { basis: calendar.kind } : {}), ...(q.category ? { category: q.category } : {}) };
 }
 
 /**
@@ -69,7 +78,7 @@ function scopeOf(req: Request, q: z.infer<typeof scopeQuery> & { district?: stri
  */
 export function createEvaluationRouter(deps: { analysis: Analysis; categories: ReadonlyMap<string, unknown>; gridResolution: number; now?: () => Date }): Router {
   const r = Router();
-  const now = () => deps.now?.() ?? new Date();
+  const scope = (req: Request, q: Parameters<typeof scopeOf>[1]) => scopeOf(req, q, deps.now?.() ?? new Date(), deps.analysis.utcOffsetMinutes);
   const checked = <T extends { category?: string }>(q: T): T => {
     if (q.category && !deps.categories.has(q.category))
       throw new AppError(422, 'validation_failed', `Invalid input: query.category: unknown category '${q.category}'`, [{ path: 'query.category', message: `unknown category '${q.category}'` }]);
@@ -79,7 +88,7 @@ export function createEvaluationRouter(deps: { analysis: Analysis; categories: R
   r.get('/heatmap', async (req, res) => {
     authorize(currentUser(req), 'evaluation:read');
     const q = checked(parse(heatmapQuery, req.query, ['query']));
-    res.json(await deps.analysis.heatmap(scopeOf(req, q, now()), q.metric, q.resolution as 10));
+    res.json(await deps.analysis.heatmap(scope(req, q), q.metric, q.resolution as 10));
   });
 
   r.get('/heatmap/cells/:cell/trend', async (req, res) => {
@@ -91,19 +100,19 @@ export function createEvaluationRouter(deps: { analysis: Analysis; categories: R
       ]);
     }
     const q = checked(parse(scopeQuery.extend(metricQuery.shape), req.query, ['query']));
-    res.json(await deps.analysis.trend(scopeOf(req, q, now()), cell, q.metric));
+    res.json(await deps.analysis.trend(scope(req, q), cell, q.metric));
   });
 
   r.get('/evaluation', async (req, res) => {
     authorize(currentUser(req), 'evaluation:read');
     const q = checked(parse(evaluationQuery, req.query, ['query']));
-    res.json(await deps.analysis.evaluation(scopeOf(req, q, now()), q.by));
+    res.json(await deps.analysis.evaluation(scope(req, q), q.by));
   });
 
   r.get('/evaluation.csv', async (req, res) => {
     authorize(currentUser(req), 'evaluation:read');
     const q = checked(parse(evaluationQuery, req.query, ['query']));
-    const answer = await deps.analysis.evaluation(scopeOf(req, q, now()), q.by);
+    const answer = await deps.analysis.evaluation(scope(req, q), q.by);
     res.type('text/csv; charset=utf-8').attachment(`evaluation-${q.by}.csv`);
     let body = '\uFEFF';
     body += csvRow(['排名', '分组', '名称', ...INDICATOR_NAMES.map((k) => HEADERS[k][0]), '得分']);

@@ -6,6 +6,7 @@ import { historyDay } from '../../../mock-data/history/history-day.js';
 import { typhoonIn } from '../../../mock-data/history/typhoon-history.js';
 import { runHistoryBackfill } from '../../../server/src/demo/history-backfill.js';
 import { readHistoryState } from '../../../server/src/demo/history-state.js';
+import { startHistoryTail } from '../../../server/src/demo/history-tail.js';
 import { localParts, localTime } from '../../../mock-data/simulator/time.js';
 
 const DAY = 86_400_000;
@@ -77,6 +78,39 @@ describe('the demo history back-fill across a restart', () => {
 
     expect(await runHistoryBackfill({ db: srv.db, url: srv.url, key: INGEST_KEY, city, log, days: 2 })).toBeNull();
     expect(await counts(srv)).toEqual(stored);
+    await srv.close();
+  }, 120_000);
+});
+
+// The history's cases still open when its window ended go on being handled afterwards, so no
+// case of the history stays open for good.
+describe('the demo history after its window', () => {
+  let schema: Awaited<ReturnType<typeof pgSchema>>;
+  beforeAll(async () => {
+    schema = await pgSchema();
+  });
+  afterAll(async () => schema.drop());
+
+  it('closes the cases left open at the end of the window as their planned steps come due', async () => {
+    const city = await loadSimCity('441700');
+    const { year, month, day } = localParts(Date.now() - 40 * DAY);
+    const end = localTime(year, month, day, 15);
+    const srv = await startTestServer({ databaseUrl: schema.url });
+    const open = async () => (await srv.db.query<{ n: number }>("select count(*)::int as n from cases where status not in ('closed', 'evaluated', 'rejected')")).rows[0]!.n;
+    expect(await runHistoryBackfill({ db: srv.db, url: srv.url, key: INGEST_KEY, city, log, now: new Date(end), days: 2, seed: 11 })).toMatchObject({ finished: true });
+    const backlog = await open();
+    expect(backlog).toBeGreaterThan(100); // the last day's cases, still being handled when the window ended
+
+    let now = end + DAY;
+    const tail = (await startHistoryTail({ db: srv.db, url: srv.url, key: INGEST_KEY, city, log, now: () => now, everyMs: 3_600_000 }))!;
+    const dayLater = await open();
+    expect(dayLater).toBeGreaterThan(0);
+    expect(dayLater).toBeLessThan(backlog);
+    now = Date.now();
+    expect(await tail.pass()).toBeGreaterThan(0);
+    expect(await open()).toBe(0);
+    expect(await tail.pass()).toBe(0);
+    await tail.stop();
     await srv.close();
   }, 120_000);
 });

@@ -38,6 +38,8 @@ export const gridMessages = {
       none: '本时段网格内无案件',
       close: '关闭',
     },
+    compare: '环比 {previous} · 同比 {lastYear}',
+    drill: '演练数据',
     loading: '加载中…',
     failed: '加载失败：{message}',
     evaluation: {
@@ -125,6 +127,8 @@ export const gridMessages = {
       none: 'No cases in the cell in this period',
       close: 'Close',
     },
+    compare: 'vs previous {previous} · vs last year {lastYear}',
+    drill: 'Drill data',
     loading: 'Loading…',
     failed: 'Could not load: {message}',
     evaluation: {

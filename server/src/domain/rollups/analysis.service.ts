@@ -1,10 +1,11 @@
 import { cellArea, cellToChildren, cellToParent, getResolution } from 'h3-js';
 import type { Queryable } from '../../store/db.js';
 import type { CityManifest, Department } from '../../../../shared/schemas/city-pack.js';
-import type { EvaluationAnswer, EvaluationGroup, HeatmapAnswer, HeatmapCell, HeatmapMetric, HeatmapResolution, HeatmapTrendAnswer } from '../../../../shared/contracts/evaluation.js';
+import type { ComparedSpans, EvaluationAnswer, EvaluationGroup, HeatmapAnswer, HeatmapCell, HeatmapMetric, HeatmapResolution, HeatmapTrendAnswer } from '../../../../shared/contracts/evaluation.js';
 import { addCounters, DEFAULT_EVALUATION_WEIGHTS, emptyCounters, indicatorsOf, isEmpty, metricOf, ranks, scores, type Counters } from '../../../../shared/domain/indicators.js';
-import { sumRollups, type RollupFilter } from './rollups.queries.js';
-import { comparePeriods, dayRange, daysBetween } from './periods.js';
+import type { CalendarKind } from '../../../../shared/domain/calendar-period.js';
+import { pendingDeadlines, sumRollups, type RollupFilter } from './rollups.queries.js';
+import { comparePeriods, dayRange, daysBetween, type ComparedPeriod } from './periods.js';
 
 /** What every analysis request names: whose districts, which period, which data. */
 export interface AnalysisScope {
@@ -14,6 +15,10 @@ export interface AnalysisScope {
   to: Date;
   category?: string;
   exercise: boolean;
+  /** Set when `from` starts a calendar period (a day, month, quarter or year): 环比 is then the previous one. */
+  basis?: CalendarKind;
+  /** The time of the request: a deadline after it has not passed yet. */
+  now: Date;
 }
 
 export interface AnalysisDeps {
@@ -23,56 +28,66 @@ export interface AnalysisDeps {
   utcOffsetMinutes: number;
 }
 
+/** A period and the two it is compared with, as an answer states them (ISO 8601 UTC, `to` exclusive). */
+function spans(p: ComparedPeriod): ComparedSpans {
+  const iso = (d: Date) => d.toISOString();
+  return { from: iso(p.from), to: iso(p.to), previousFrom: iso(p.previousFrom), previousTo: iso(p.previousTo), lastYearFrom: iso(p.lastYearFrom), lastYearTo: iso(p.lastYearTo) };
+}
+
 /** The heatmap and the evaluation (综合评价), read from the case rollups. */
 export function createAnalysis(deps: AnalysisDeps) {
-  const filterOf = (s: AnalysisScope, from: Date, to: Date): RollupFilter => ({
-    ...dayRange(from, to, deps.utcOffsetMinutes),
-    exercise: s.exercise,
-    districts: s.districts,
-    ...(s.category ? { category: s.category } : {}),
-  });
+  const scopeOf = (s: AnalysisScope) => ({ exercise: s.exercise, districts: s.districts, ...(s.category ? { category: s.category } : {}) });
+  const filterOf = (s: AnalysisScope, from: Date, to: Date): RollupFilter => ({ ...dayRange(from, to, deps.utcOffsetMinutes), ...scopeOf(s) });
+  const midnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - deps.utcOffsetMinutes * 60_000);
 
   /** The scope's sums per group over the period, 环比 and 同比 (read one after another: PGlite has one connection). */
   async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', extra: Partial<RollupFilter> = {}) {
-    const p = comparePeriods(s.from, s.to);
+    const p = comparePeriods(s.from, s.to, s.basis ? { kind: s.basis, utcOffsetMinutes: deps.utcOffsetMinutes } : undefined);
     const current = await sumRollups(deps.db, { ...filterOf(s, p.from, p.to), ...extra }, by);
     const previous = await sumRollups(deps.db, { ...filterOf(s, p.previousFrom, p.previousTo), ...extra }, by);
     const lastYear = await sumRollups(deps.db, { ...filterOf(s, p.lastYearFrom, p.lastYearTo), ...extra }, by);
     return { p, current, previous, lastYear };
   }
 
+  /**
+   * For the overdue metric, the unit-grid cells' cases whose deadline is on the period's last
+   * day but still ahead (see `overdueOf`); nothing when that day is over.
+   */
+  async function notYetDue(s: AnalysisScope, metric: HeatmapMetric, cells?: readonly string[]): Promise<Map<string, number>> {
+    const { fromDay, toDay } = dayRange(s.from, s.to, deps.utcOffsetMinutes);
+    const dayEnd = new Date(midnight(toDay).getTime() + 86_400_000);
+    if (metric !== 'overdue' || s.now >= dayEnd) return new Map();
+    const since = new Date(Math.max(s.now.getTime(), midnight(fromDay).getTime()));
+    return pendingDeadlines(deps.db, cells ? { ...scopeOf(s), cells } : scopeOf(s), since, dayEnd);
+  }
+
   /** Sums of unit-grid cells merged into their parents at `resolution`. */
-  function toResolution(sums: Map<string, Counters>, resolution: number): Map<string, Counters> {
-    const out = new Map<string, Counters>();
+  function toResolution<T>(sums: Map<string, T>, resolution: number, add: (a: T | undefined, b: T) => T): Map<string, T> {
+    const out = new Map<string, T>();
     for (const [cell, c] of sums) {
       if (!cell) continue; // a case outside every cell of the pack
       const parent = getResolution(cell) > resolution ? cellToParent(cell, resolution) : cell;
-      out.set(parent, addCounters(out.get(parent) ?? emptyCounters(), c));
+      out.set(parent, add(out.get(parent), c));
     }
     return out;
   }
+  const addSums = (a: Counters | undefined, b: Counters) => addCounters(a ?? emptyCounters(), b);
 
   return {
+    /** The city's offset from UTC, in which calendar periods are read. */
+    utcOffsetMinutes: deps.utcOffsetMinutes,
+
     async heatmap(s: AnalysisScope, metric: HeatmapMetric, resolution: HeatmapResolution): Promise<HeatmapAnswer> {
       const { p, current, previous, lastYear } = await threePeriods(s, 'cell');
-      const [now, before, yearAgo] = [current, previous, lastYear].map((m) => toResolution(m, resolution)) as [Map<string, Counters>, Map<string, Counters>, Map<string, Counters>];
+      const [now, before, yearAgo] = [current, previous, lastYear].map((m) => toResolution(m, resolution, addSums)) as [Map<string, Counters>, Map<string, Counters>, Map<string, Counters>];
+      const ahead = toResolution(await notYetDue(s, metric), resolution, (a: number | undefined, b: number) => (a ?? 0) + b);
       const cells: HeatmapCell[] = [];
       for (const cell of new Set([...now.keys(), ...before.keys()])) {
         const area = cellArea(cell, 'km2');
-        const value = (m: Map<string, Counters>) => metricOf(metric, m.get(cell) ?? emptyCounters(), area);
-        cells.push({ cell, value: value(now), previous: value(before), lastYear: yearAgo.has(cell) ? value(yearAgo) : null, count: now.get(cell)?.reported ?? 0 });
+        const value = (m: Map<string, Counters>, pending = 0) => metricOf(metric, m.get(cell) ?? emptyCounters(), area, pending);
+        cells.push({ cell, value: value(now, ahead.get(cell)), previous: value(before), lastYear: yearAgo.has(cell) ? value(yearAgo) : null, count: now.get(cell)?.reported ?? 0 });
       }
-      return {
-        metric,
-        from: p.from.toISOString(),
-        to: p.to.toISOString(),
-        previousFrom: p.previousFrom.toISOString(),
-        previousTo: p.previousTo.toISOString(),
-        lastYearFrom: p.lastYearFrom.toISOString(),
-        lastYearTo: p.lastYearTo.toISOString(),
-        resolution,
-        cells,
-      };
+      return { metric, ...spans(p), resolution, cells };
     },
 
     /** A cell's metric per local day; a coarser cell sums its unit-grid children. */
@@ -82,7 +97,11 @@ export function createAnalysis(deps: AnalysisDeps) {
       const range = dayRange(s.from, s.to, deps.utcOffsetMinutes);
       const byDay = await sumRollups(deps.db, { ...filterOf(s, s.from, s.to), cells }, 'day');
       const area = cellArea(cell, 'km2');
-      return { points: daysBetween(range.fromDay, range.toDay).map((day) => ({ day, value: metricOf(metric, byDay.get(day) ?? emptyCounters(), area) })) };
+      // The period is read until now, so deadlines still ahead lie on its last day.
+      const ahead = [...(await notYetDue(s, metric, cells)).values()].reduce((a, b) => a + b, 0);
+      return {
+        points: daysBetween(range.fromDay, range.toDay).map((day) => ({ day, value: metricOf(metric, byDay.get(day) ?? emptyCounters(), area, day === range.toDay ? ahead : 0) })),
+      };
     },
 
     async evaluation(s: AnalysisScope, by: EvaluationGroup): Promise<EvaluationAnswer> {
@@ -107,7 +126,7 @@ export function createAnalysis(deps: AnalysisDeps) {
         lastYear: other(lastYear, key),
       }));
       rows.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
-      return { from: p.from.toISOString(), to: p.to.toISOString(), by, weights, rows };
+      return { ...spans(p), by, weights, rows };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { dayYearEarlier, shiftPeriod, type CalendarKind } from '../../../../shared/domain/calendar-period.js';
 import { localDay } from './case-contribution.js';
 
 /** A period `[from, to)` with the two it is compared with: 环比 (the one before) and 同比 (a year earlier). */
@@ -18,10 +19,31 @@ export function yearEarlier(at: Date): Date {
   return d;
 }
 
-/** 环比: the previous period of equal length, ending where this one starts; 同比: the same period a year earlier. */
-export function comparePeriods(from: Date, to: Date): ComparedPeriod {
+/** A calendar period (day, month, quarter or year) starting at `from`, in a city's local time. */
+export interface CalendarBasis {
+  kind: CalendarKind;
+  utcOffsetMinutes: number;
+}
+
+/**
+ * The periods `[from, to)` is compared with. Without a calendar basis (custom days, the last 7
+ * or 30 days): 环比 is the period of equal length ending where this one starts, 同比 the same
+ * instants a year earlier. For a calendar period starting at `from` (DOMAIN.md): 环比 is the
+ * previous calendar period (a month's the month before, a quarter's the quarter before, a
+ * year's the year before) and 同比 the same period a year earlier; a period still running
+ * (`to` before its end) compares as much of each as has elapsed of this one, never more than
+ * the whole period.
+ */
+export function comparePeriods(from: Date, to: Date, basis?: CalendarBasis): ComparedPeriod {
   const length = to.getTime() - from.getTime();
-  return { from, to, previousFrom: new Date(from.getTime() - length), previousTo: from, lastYearFrom: yearEarlier(from), lastYearTo: yearEarlier(to) };
+  if (!basis) return { from, to, previousFrom: new Date(from.getTime() - length), previousTo: from, lastYearFrom: yearEarlier(from), lastYearTo: yearEarlier(to) };
+  const { kind, utcOffsetMinutes: offset } = basis;
+  const previousFrom = shiftPeriod(from, kind, -1, offset);
+  const lastYearFrom = dayYearEarlier(from, offset);
+  const lastYearEnd = shiftPeriod(lastYearFrom, kind, 1, offset);
+  const whole = to >= shiftPeriod(from, kind, 1, offset);
+  const upTo = (start: Date, end: Date) => (whole ? end : new Date(Math.min(start.getTime() + length, end.getTime())));
+  return { from, to, previousFrom, previousTo: upTo(previousFrom, from), lastYearFrom, lastYearTo: upTo(lastYearFrom, lastYearEnd) };
 }
 
 /**

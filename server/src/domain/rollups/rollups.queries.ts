@@ -16,22 +16,21 @@ export interface RollupFilter {
 /** The columns a sum may be grouped by. */
 export type RollupGroup = 'cell' | 'district' | 'department' | 'source' | 'day';
 
+/** Appends the district, category and cell conditions of `f` (`cellColumn` names the unit-grid column). */
+function scopeParts(f: Omit<RollupFilter, 'fromDay' | 'toDay'>, params: unknown[], parts: string[], cellColumn: string): string {
+  const add = (column: string, value: unknown, cast?: string) => {
+    params.push(value);
+    parts.push(cast ? `${column} = any($${params.length}::${cast})` : `${column} = $${params.length}`);
+  };
+  if (f.districts) add('district', f.districts, 'text[]');
+  if (f.category) add('category', f.category);
+  if (f.cells) add(cellColumn, f.cells, 'text[]');
+  return parts.join(' and ');
+}
+
 function where(f: RollupFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [f.fromDay, f.toDay, f.exercise];
-  const parts = ['day >= $1::date', 'day <= $2::date', 'exercise = $3'];
-  if (f.districts) {
-    params.push(f.districts);
-    parts.push(`district = any($${params.length}::text[])`);
-  }
-  if (f.category) {
-    params.push(f.category);
-    parts.push(`category = $${params.length}`);
-  }
-  if (f.cells) {
-    params.push(f.cells);
-    parts.push(`cell = any($${params.length}::text[])`);
-  }
-  return { sql: parts.join(' and '), params };
+  return { sql: scopeParts(f, params, ['day >= $1::date', 'day <= $2::date', 'exercise = $3'], 'cell'), params };
 }
 
 const SUMS = COUNTERS.map((k) => `sum(${k}) as ${k}`).join(', ');
@@ -48,4 +47,16 @@ export async function sumRollups(q: Queryable, f: RollupFilter, by: RollupGroup)
     out.set(String(r.key), c);
   }
   return out;
+}
+
+/**
+ * Cases whose deadline lies in `[from, to)` and that stand without feedback (dispatched or in
+ * progress), per unit-grid cell: the rollups count them on their deadline's day as not fed back
+ * on time, but until the deadline passes they are not overdue. Reads the open-deadline index.
+ */
+export async function pendingDeadlines(q: Queryable, f: Omit<RollupFilter, 'fromDay' | 'toDay'>, from: Date, to: Date): Promise<Map<string, number>> {
+  const params: unknown[] = [from.toISOString(), to.toISOString(), f.exercise];
+  const sql = scopeParts(f, params, ["status in ('dispatched', 'in_progress')", 'deadline_at >= $1::timestamptz', 'deadline_at < $2::timestamptz', 'exercise = $3'], 'grid_cell');
+  const { rows } = await q.query(`select coalesce(grid_cell, '') as cell, count(*)::int as n from cases where ${sql} group by 1`, params);
+  return new Map(rows.map((r) => [String(r.cell), Number(r.n)]));
 }

@@ -23,14 +23,15 @@ describe('the grid page address', () => {
       periodFrom: '2026-10-01',
       periodTo: '2026-10-31',
       by: 'district' as const,
+      drill: true,
     };
     const q = gridQuery(state);
-    expect(q).toMatchObject({ tab: 'evaluation', metric: 'onTimeClosureRate', window: 'custom', pfrom: '2026-10-01', pto: '2026-10-31', by: 'district' });
+    expect(q).toMatchObject({ tab: 'evaluation', metric: 'onTimeClosureRate', window: 'custom', pfrom: '2026-10-01', pto: '2026-10-31', by: 'district', drill: '1' });
     expect(parseGridQuery(q as Record<string, string>)).toEqual(state);
   });
 
   it('falls back to the default for anything malformed', () => {
-    const s = parseGridQuery({ tab: 'x', metric: 'drop table', window: '90d', month: '2026-13', from: '2026-02-30', district: '44', cell: 'zz', period: '2026-Q9', by: 'street' });
+    const s = parseGridQuery({ tab: 'x', metric: 'drop table', window: '90d', month: '2026-13', from: '2026-02-30', district: '44', cell: 'zz', period: '2026-Q9', by: 'street', drill: 'yes' });
     expect(s).toEqual(GRID_DEFAULTS);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayStart, daysSpan, evaluationSpan, growth, periodSpan, pointsChange, spanDays, windowSpan } from '../../../../client/src/grid/period.js';
+import { calendarPeriodOf, dayStart, daysSpan, evaluationSpan, growth, periodSpan, pointsChange, spanDays, windowSpan } from '../../../../client/src/grid/period.js';
 
 /** 2026-12-07 10:30 China time. */
 const NOW = new Date('2026-12-07T02:30:00Z');
@@ -61,5 +61,22 @@ describe('comparisons (环比, 同比)', () => {
   it('a rate changes in points', () => {
     expect(pointsChange(0.9, 0.8)).toBeCloseTo(0.1);
     expect(pointsChange(0.9, null)).toBeNull();
+  });
+});
+
+describe('what the server compares with', () => {
+  const now = new Date('2026-03-07T02:30:00Z'); // 10:30 on 7 March, China time
+  it('names the calendar period of today, a month and the evaluation periods, so 环比 is the previous calendar period', () => {
+    expect(calendarPeriodOf({ window: 'today' }, now)).toBe('2026-03-07');
+    expect(calendarPeriodOf({ window: 'month' }, now)).toBe('2026-03');
+    expect(calendarPeriodOf({ window: 'month', month: '2026-01' }, now)).toBe('2026-01');
+    expect(calendarPeriodOf({ period: null }, now)).toBe('2026-03');
+    expect(calendarPeriodOf({ period: '2025-Q4' }, now)).toBe('2025-Q4');
+    expect(calendarPeriodOf({ period: '2025' }, now)).toBe('2025');
+  });
+  it('names none for runs of days, compared with as many days before', () => {
+    expect(calendarPeriodOf({ window: '7d' }, now)).toBeNull();
+    expect(calendarPeriodOf({ window: 'custom', from: '2026-03-01', to: '2026-03-05' }, now)).toBeNull();
+    expect(calendarPeriodOf({ period: 'custom' }, now)).toBeNull();
   });
 });

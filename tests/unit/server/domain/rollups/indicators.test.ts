@@ -174,12 +174,52 @@ describe('indicators on the working-hours clock', () => {
 });
 
 describe('period comparison', () => {
-  it('compares with the previous period of equal length (环比) and the same period last year (同比)', () => {
-    const p = comparePeriods(new Date('2026-03-01T00:00:00+08:00'), new Date('2026-04-01T00:00:00+08:00'));
-    expect(p.previousFrom.toISOString()).toBe('2026-01-28T16:00:00.000Z');
-    expect(p.previousTo.toISOString()).toBe('2026-02-28T16:00:00.000Z');
-    expect(p.lastYearFrom.toISOString()).toBe('2025-02-28T16:00:00.000Z');
-    expect(p.lastYearTo.toISOString()).toBe('2025-03-31T16:00:00.000Z');
+  const at = (local: string) => new Date(`${local}+08:00`);
+  const iso = (local: string) => at(local).toISOString();
+  const month = { kind: 'month', utcOffsetMinutes: 480 } as const;
+
+  it('compares custom days with the period of equal length before (环比) and the same days last year (同比)', () => {
+    const p = comparePeriods(at('2026-03-01T00:00:00'), at('2026-04-01T00:00:00'));
+    expect(p.previousFrom.toISOString()).toBe(iso('2026-01-29T00:00:00'));
+    expect(p.previousTo.toISOString()).toBe(iso('2026-03-01T00:00:00'));
+    expect(p.lastYearFrom.toISOString()).toBe(iso('2025-03-01T00:00:00'));
+    expect(p.lastYearTo.toISOString()).toBe(iso('2025-04-01T00:00:00'));
+  });
+
+  it('compares January with December of the year before', () => {
+    const p = comparePeriods(at('2026-01-01T00:00:00'), at('2026-02-01T00:00:00'), month);
+    expect([p.previousFrom.toISOString(), p.previousTo.toISOString()]).toEqual([iso('2025-12-01T00:00:00'), iso('2026-01-01T00:00:00')]);
+    expect([p.lastYearFrom.toISOString(), p.lastYearTo.toISOString()]).toEqual([iso('2025-01-01T00:00:00'), iso('2025-02-01T00:00:00')]);
+  });
+
+  it('compares March with the whole of February in a leap year, and 同比 with March of the year before', () => {
+    const p = comparePeriods(at('2028-03-01T00:00:00'), at('2028-04-01T00:00:00'), month);
+    expect([p.previousFrom.toISOString(), p.previousTo.toISOString()]).toEqual([iso('2028-02-01T00:00:00'), iso('2028-03-01T00:00:00')]);
+    expect(dayRange(p.previousFrom, p.previousTo, 480)).toEqual({ fromDay: '2028-02-01', toDay: '2028-02-29' });
+    expect([p.lastYearFrom.toISOString(), p.lastYearTo.toISOString()]).toEqual([iso('2027-03-01T00:00:00'), iso('2027-04-01T00:00:00')]);
+    // A whole short month compares with the whole longer month before, not its first 29 days.
+    const feb = comparePeriods(at('2028-02-01T00:00:00'), at('2028-03-01T00:00:00'), month);
+    expect(dayRange(feb.previousFrom, feb.previousTo, 480)).toEqual({ fromDay: '2028-01-01', toDay: '2028-01-31' });
+  });
+
+  it('compares a month still running on its 7th day with the first 7 days of the month before and of last year', () => {
+    const p = comparePeriods(at('2026-03-01T00:00:00'), at('2026-03-07T10:30:00'), month);
+    expect(dayRange(p.from, p.to, 480)).toEqual({ fromDay: '2026-03-01', toDay: '2026-03-07' });
+    expect(dayRange(p.previousFrom, p.previousTo, 480)).toEqual({ fromDay: '2026-02-01', toDay: '2026-02-07' });
+    expect(dayRange(p.lastYearFrom, p.lastYearTo, 480)).toEqual({ fromDay: '2025-03-01', toDay: '2025-03-07' });
+    // On the 31st, the month before is read whole, never into this month.
+    const late = comparePeriods(at('2026-03-01T00:00:00'), at('2026-03-31T10:30:00'), month);
+    expect(late.previousTo.toISOString()).toBe(iso('2026-03-01T00:00:00'));
+  });
+
+  it('compares a quarter with the quarter before, a year with the year before and a day with the day before', () => {
+    const q = comparePeriods(at('2026-01-01T00:00:00'), at('2026-04-01T00:00:00'), { kind: 'quarter', utcOffsetMinutes: 480 });
+    expect([q.previousFrom.toISOString(), q.previousTo.toISOString()]).toEqual([iso('2025-10-01T00:00:00'), iso('2026-01-01T00:00:00')]);
+    const y = comparePeriods(at('2025-01-01T00:00:00'), at('2026-01-01T00:00:00'), { kind: 'year', utcOffsetMinutes: 480 });
+    expect([y.previousFrom.toISOString(), y.previousTo.toISOString()]).toEqual([iso('2024-01-01T00:00:00'), iso('2025-01-01T00:00:00')]);
+    const d = comparePeriods(at('2028-02-29T00:00:00'), at('2028-02-29T09:00:00'), { kind: 'day', utcOffsetMinutes: 480 });
+    expect([d.previousFrom.toISOString(), d.previousTo.toISOString()]).toEqual([iso('2028-02-28T00:00:00'), iso('2028-02-28T09:00:00')]);
+    expect(d.lastYearFrom.toISOString()).toBe(iso('2027-02-28T00:00:00'));
   });
 
   it('covers the local days a period touches, `to` exclusive', () => {
