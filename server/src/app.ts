@@ -34,6 +34,7 @@ import { createOpsRouter } from './http/ops.routes.js';
 import { createBasemapRouter } from './http/basemap.routes.js';
 import { basemapOrigins, publicBasemap } from './basemap-config.js';
 import { createDrillsRouter } from './http/drills.routes.js';
+import { createPlansRouter } from './http/plans.routes.js';
 import { AppError } from './errors.js';
 import { errorHandler } from './http/errors.js';
 import { textGuard } from './http/text-guard.js';
@@ -111,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     departments: city.departments,
     stations: city.stationById,
     senders: city.senders,
+    plans: city.plans,
     sink,
     now: deps.now,
     timeBounds: { ...DEFAULT_TIME_BOUNDS, futureToleranceMs: deps.config.clockToleranceMs ?? DEFAULT_TIME_BOUNDS.futureToleranceMs },
@@ -184,6 +186,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ domain, gridResolution: city.manifest.gridResolution }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
+  api.use('/plans', createPlansRouter({ plans: domain.plans }));
   api.use('/replay', createReplayRouter({ db }));
   api.use(createReferenceRouter({ db, domain, city, basemap: publicBasemap(basemap) }));
   api.use('/stats', createStatsRouter({ db, now: deps.now }));

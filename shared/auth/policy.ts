@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'case:merge',
   'alerts:acknowledge',
   'drills:command',
+  'plans:command',
   'evaluation:read',
   'audit:read',
   'users:manage',
@@ -48,14 +49,14 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
  * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
- * drills, supervising (督办) and merging duplicates; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
+ * drills, supervising (督办) and merging duplicates, and starts and follows the response plans (结构化预案: only the command centre does; everyone who reads the city sees them); a grid administrator (网格员) verifies and handles cases and acknowledges alerts
  * in its own districts and reads the heatmap and evaluation of them (/grid), but neither
  * dispatches, closes, supervises, merges nor commands drills; an
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   leader: ['streams:read', 'evaluation:read'],
-  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read'],
+  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read', 'plans:command'],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
@@ -75,6 +76,7 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'case:merge': 'merge a duplicate case',
   'alerts:acknowledge': 'acknowledge alerts',
   'drills:command': 'start or end drills',
+  'plans:command': 'start, move, tick or end response plans',
   'evaluation:read': 'read the evaluation',
   'audit:read': 'read the audit log',
   'users:manage': 'manage users',

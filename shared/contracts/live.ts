@@ -5,6 +5,7 @@ import type { Alert } from '../schemas/alert.js';
 import type { Observation } from '../schemas/observation.js';
 import type { Indicator } from '../schemas/indicator.js';
 import type { DrillSession } from '../schemas/drill.js';
+import type { PlanActivation } from '../schemas/plan.js';
 import type { VitalSigns } from './kpi.js';
 import type { PackedItems } from './packed.js';
 import type { Role } from '../auth/policy.js';
@@ -12,7 +13,7 @@ import type { Role } from '../auth/policy.js';
 /** Socket.IO namespace of the live push. */
 export const LIVE_NAMESPACE = '/live';
 
-export const liveTopic = z.enum(['grid', 'alerts', 'env', 'economy', 'kpi', 'drills']);
+export const liveTopic = z.enum(['grid', 'alerts', 'env', 'economy', 'kpi', 'drills', 'plans']);
 export type LiveTopic = z.infer<typeof liveTopic>;
 export const LIVE_TOPICS = liveTopic.options;
 
@@ -25,6 +26,8 @@ export interface TopicItems {
   kpi: VitalSigns;
   /** Drill sessions: a snapshot holds the open ones; a delta the started or ended one. */
   drills: DrillSession;
+  /** Response plan activations (结构化预案): a snapshot holds the proposed and running ones; a delta the changed one. */
+  plans: PlanActivation;
 }
 export type TopicItem<T extends LiveTopic = LiveTopic> = TopicItems[T];
 

@@ -47,8 +47,11 @@ export const useKpiStore = defineTopicStore('kpi', { isDrill: (k) => k.exercise,
  */
 export const useDrillsStore = defineTopicStore('drills', { isDrill: () => false, time: (d) => ms(d.endedAt ?? d.startedAt), snapshotIsCurrent: true, evict: (d) => d.endedAt !== null });
 
+/** Response plan activations (结构化预案): proposed and running ones; an ended one leaves the store. */
+export const usePlansStore = defineTopicStore('plans', { isDrill: (a) => a.exercise, time: (a) => ms(a.updatedAt), snapshotIsCurrent: true, evict: (a) => a.state === 'ended' });
+
 /** The store of each topic whose items reach the page, for the socket service to dispatch into. */
-export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore } satisfies Record<PageTopic, unknown>;
+export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, plans: usePlansStore } satisfies Record<PageTopic, unknown>;
 
 /** Every topic's store, for what each of them keeps: when its sources last spoke. */
 export const heardStores = { ...topicStores, grid: useGridStore };

@@ -19,6 +19,8 @@ import { createKpiService } from './kpi/kpi.service.js';
 import { boundIngestTimes } from './time-guard.js';
 import { DEFAULT_TIME_BOUNDS, type TimeBounds } from '../../../shared/domain/time-bounds.js';
 import { createDrillService } from './drills/drills.service.js';
+import { createPlanService } from './plans/plans.service.js';
+import type { ResponsePlan } from '../../../shared/schemas/plan.js';
 
 export interface DomainDeps {
   db: Db;
@@ -29,6 +31,8 @@ export interface DomainDeps {
   stations: Map<string, Station>;
   /** CAP senders of the city pack: their names fill in an alert's `senderName` when the message has none. */
   senders?: Sender[];
+  /** The city pack's response plans: a matching alert proposes them. */
+  plans?: readonly ResponsePlan[];
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
   districtsForAreas: (areas: AlertArea[]) => string[];
   /** Where committed changes go (the live hub). */
@@ -63,7 +67,8 @@ export function createDomain(deps: DomainDeps) {
   const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, calendar: deps.city.calendar, departments: new Set(deps.departments.map((d) => d.id)), sink, now });
   const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
-  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, now });
+  const plans = createPlanService({ db: deps.db, plans: deps.plans ?? [], sink, audit: deps.audit, now });
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, onAlerts: plans.followAlerts, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });
@@ -112,6 +117,7 @@ export function createDomain(deps: DomainDeps) {
           .map(withTracking),
       kpi: async () => kpi.current().filter((v) => inDistricts(districts, [v.scope])),
       drills: async () => (await drills.open()).filter((d) => inDistricts(districts, d.districts)),
+      plans: () => plans.list({ states: ['proposed', 'active'], districts, limit: 500 }),
     };
     return (await out[topic]()) as TopicItems[T][];
   }
@@ -122,6 +128,7 @@ export function createDomain(deps: DomainDeps) {
     economy,
     kpi,
     drills,
+    plans,
     ingest,
     cases: caseQueries,
     snapshot,

@@ -18,6 +18,7 @@ const districtsOf: { [T in LiveTopic]: (item: TopicItems[T]) => readonly (string
   economy: (i) => [i.region],
   kpi: (k) => [k.scope],
   drills: (d) => d.districts,
+  plans: (a) => a.districts,
 };
 
 /** The adcodes an item of `topic` belongs to (empty when it names none). */
