@@ -28,14 +28,18 @@ describe.each(['pglite', 'postgres'] as const)('response plans API (%s)', (engin
   });
 
   const call = async (method: string, path: string, user: User, body?: unknown) =>
-    fetch(`${srv.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${await srv.token(user)}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${srv.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await srv.token(user)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const json = async <T>(res: Response | Promise<Response>, status = 200): Promise<T> => {
     const r = await res;
     const body = (await r.json()) as T;
     expect(r.status, JSON.stringify(body)).toBe(status);
     return body;
   };
-  const send = async (over: Record<string, unknown>) => ((await json<{ ids: string[] }>(srv.ingest('/api/v1/ingest/alerts', alertJson(over)), 202)).ids[0])!;
+  const send = async (over: Record<string, unknown>) => (await json<{ ids: string[] }>(srv.ingest('/api/v1/ingest/alerts', alertJson(over)), 202)).ids[0]!;
   const activationsOf = async (alertId: string, query = '') => (await json<{ items: PlanActivation[] }>(call('GET', `/plans/activations?alert=${alertId}${query}`, 'duty'))).items;
   const typhoon = { category: 'typhoon', event: '台风橙色预警信号', level: 'orange', headline: '阳江市气象台发布台风橙色预警信号' };
 
@@ -141,7 +145,10 @@ describe.each(['pglite', 'postgres'] as const)('response plans API (%s)', (engin
     const audit = async (action: string) => (await json<{ items: { actor: string; target: string; detail: Record<string, unknown> }[] }>(call('GET', `/audit?action=${action}`, 'admin'))).items;
     const activations = await audit('plan.activate');
     expect(activations.length).toBeGreaterThanOrEqual(2);
-    expect(activations.find((e) => (e.detail as { note?: string }).note === '电话启动，补录')).toMatchObject({ actor: 'duty', detail: { before: { state: 'proposed' }, after: { state: 'active' }, plan: 'typhoon' } });
+    expect(activations.find((e) => (e.detail as { note?: string }).note === '电话启动，补录')).toMatchObject({
+      actor: 'duty',
+      detail: { before: { state: 'proposed' }, after: { state: 'active' }, plan: 'typhoon' },
+    });
     expect((await audit('plan.step_done')).map((e) => e.actor)).toContain('duty');
     expect((await audit('plan.step_undone')).map((e) => e.actor)).toContain('admin');
     expect(await audit('plan.level')).toHaveLength(1);

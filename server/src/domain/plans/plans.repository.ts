@@ -44,7 +44,26 @@ export async function insertActivation(q: Queryable, a: ActivationRow): Promise<
     `insert into plan_activations (id, plan_id, plan, alert_id, exercise, districts, state, response_level, alert_level, alert_state, alert_ended, version,
        proposed_at, started_at, started_by, ended_at, ended_by, updated_at)
      values ($1, $2, $3::jsonb, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [a.id, a.planId, JSON.stringify(a.plan), a.alertId, a.exercise, a.districts, a.state, a.responseLevel, a.alert.level, a.alert.state, a.alertEnded, a.version, a.proposedAt, a.startedAt, a.startedBy, a.endedAt, a.endedBy, a.updatedAt],
+    [
+      a.id,
+      a.planId,
+      JSON.stringify(a.plan),
+      a.alertId,
+      a.exercise,
+      a.districts,
+      a.state,
+      a.responseLevel,
+      a.alert.level,
+      a.alert.state,
+      a.alertEnded,
+      a.version,
+      a.proposedAt,
+      a.startedAt,
+      a.startedBy,
+      a.endedAt,
+      a.endedBy,
+      a.updatedAt,
+    ],
   );
 }
 

@@ -116,7 +116,13 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!a || !inDistricts(ownDistricts(actor), a.districts)) throw new AppError(404, 'not_found', `plan activation ${id} not found`);
       if (a.version !== version) {
         const [current] = await repo.withDetail(tx, [a]);
-        throw new AppError(409, 'conflict', `plan activation ${id} has changed: version ${version} was sent, it is at version ${a.version}`, [{ path: 'body.version', message: `is ${a.version} now` }], { activation: current });
+        throw new AppError(
+          409,
+          'conflict',
+          `plan activation ${id} has changed: version ${version} was sent, it is at version ${a.version}`,
+          [{ path: 'body.version', message: `is ${a.version} now` }],
+          { activation: current },
+        );
       }
       const at = now().toISOString();
       const before = { state: a.state, responseLevel: a.responseLevel, version: a.version };
@@ -163,7 +169,10 @@ export function createPlanService(deps: PlanServiceDeps) {
     changeLevel: (id: string, actor: Actor, input: { version: number; responseLevel: ResponseLevel; note: string }) =>
       command(id, actor, input.version, 'plan.level', async (tx, a, at) => {
         if (a.state === 'ended') throw refuse(a, 'an ended response keeps its level');
-        if (a.responseLevel === input.responseLevel) throw new AppError(422, 'validation_failed', `Invalid input: body.responseLevel: already ${input.responseLevel}`, [{ path: 'body.responseLevel', message: `is already ${input.responseLevel}` }]);
+        if (a.responseLevel === input.responseLevel)
+          throw new AppError(422, 'validation_failed', `Invalid input: body.responseLevel: already ${input.responseLevel}`, [
+            { path: 'body.responseLevel', message: `is already ${input.responseLevel}` },
+          ]);
         const from = a.responseLevel;
         a.responseLevel = input.responseLevel;
         await repo.appendEvent(tx, a.id, { at, kind: 'level_changed', actor: actor.username, from, to: input.responseLevel, note: input.note });
@@ -173,11 +182,15 @@ export function createPlanService(deps: PlanServiceDeps) {
     /** Ticks (done) or unticks a step of a running response, with a note (required to untick). */
     setStep: (id: string, stepId: string, actor: Actor, input: { version: number; done: boolean; note?: string }) =>
       command(id, actor, input.version, input.done ? 'plan.step_done' : 'plan.step_undone', async (tx, a, at) => {
-        if (!a.plan.steps.some((s) => s.id === stepId)) throw new AppError(404, 'not_found', `plan ${a.planId} has no step ${stepId}`, [{ path: 'params.stepId', message: `no step ${stepId} in plan ${a.planId}` }]);
+        if (!a.plan.steps.some((s) => s.id === stepId))
+          throw new AppError(404, 'not_found', `plan ${a.planId} has no step ${stepId}`, [{ path: 'params.stepId', message: `no step ${stepId} in plan ${a.planId}` }]);
         if (a.state !== 'active') throw refuse(a, 'steps are ticked while the response runs');
         const [full] = await repo.withDetail(tx, [a]);
         const current = full!.steps.find((s) => s.stepId === stepId)?.done ?? false;
-        if (current === input.done) throw new AppError(409, 'conflict', `step ${stepId} is already ${current ? 'done' : 'not done'}`, [{ path: 'body.done', message: `step is already ${current ? 'done' : 'not done'}` }], { activation: full });
+        if (current === input.done)
+          throw new AppError(409, 'conflict', `step ${stepId} is already ${current ? 'done' : 'not done'}`, [{ path: 'body.done', message: `step is already ${current ? 'done' : 'not done'}` }], {
+            activation: full,
+          });
         const note = input.note ?? null;
         await repo.setStep(tx, a.id, { stepId, done: input.done, at, by: actor.username, note });
         await repo.appendEvent(tx, a.id, { at, kind: input.done ? 'step_done' : 'step_undone', actor: actor.username, stepId, ...(note ? { note } : {}) });
