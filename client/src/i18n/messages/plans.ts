@@ -25,6 +25,7 @@ export const planMessages = {
       dismiss: '不启动',
       changeLevel: '调整响应级别',
       history: '响应记录',
+      steps: '处置步骤（{n} 项）',
       drill: '演练',
     },
     step: {
@@ -79,6 +80,7 @@ export const planMessages = {
       proposed: '另有 {n} 项待启动',
       steps: '步骤 {done}/{total}',
       overdue: '超时 {n}',
+      firstOverdue: '超时：{step}',
     },
   },
   en: {
@@ -106,6 +108,7 @@ export const planMessages = {
       dismiss: 'Do not start',
       changeLevel: 'Change level',
       history: 'Response log',
+      steps: 'Steps ({n})',
       drill: 'Drill',
     },
     step: {
@@ -160,6 +163,7 @@ export const planMessages = {
       proposed: '{n} more proposed',
       steps: 'steps {done}/{total}',
       overdue: '{n} overdue',
+      firstOverdue: 'Overdue: {step}',
     },
   },
 };
