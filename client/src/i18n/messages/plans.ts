@@ -77,7 +77,7 @@ export const planMessages = {
     widget: {
       title: '预案响应',
       none: '当前无启动的应急预案',
-      proposed: '另有 {n} 项待启动',
+      more: '另有 {n} 项',
       steps: '步骤 {done}/{total}',
       overdue: '超时 {n}',
       firstOverdue: '超时：{step}',
@@ -160,7 +160,7 @@ export const planMessages = {
     widget: {
       title: 'Plan responses',
       none: 'No emergency plan running',
-      proposed: '{n} more proposed',
+      more: '{n} more',
       steps: 'steps {done}/{total}',
       overdue: '{n} overdue',
       firstOverdue: 'Overdue: {step}',
