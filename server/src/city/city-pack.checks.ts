@@ -69,7 +69,11 @@ function checkPlans(plans: CityPack['plans'], departments: ReadonlySet<string>):
   const dup = duplicate(plans.map((p) => p.id));
   if (dup) return { file: 'plans.json', detail: `[${dup.index}].id: duplicate plan ${dup.value}` };
   for (const [i, p] of plans.entries()) {
-    const named: Array<[string, string]> = [['lead', p.lead], ...p.support.map((d, k): [string, string] => [`support[${k}]`, d]), ...p.steps.map((s, k): [string, string] => [`steps[${k}].department`, s.department])];
+    const named: Array<[string, string]> = [
+      ['lead', p.lead],
+      ...p.support.map((d, k): [string, string] => [`support[${k}]`, d]),
+      ...p.steps.map((s, k): [string, string] => [`steps[${k}].department`, s.department]),
+    ];
     const unknown = named.find(([, d]) => !departments.has(d));
     if (unknown) return { file: 'plans.json', detail: `[${i}].${unknown[0]}: unknown department ${unknown[1]}` };
   }
