@@ -118,10 +118,16 @@ describe.each(['pglite', 'postgres'] as const)('response plans API (%s)', (engin
     expect((await activationsOf(alertId, '&state=ended')).map((x) => x.id)).toEqual([a!.id]);
   });
 
-  it('drops a proposal with its cancelled alert, and starts by itself at the plan levels', async () => {
+  it('drops a proposal with its cancelled or expired alert, and starts by itself at the plan levels', async () => {
     const dropped = await send({ sourceId: 'plans-rain-1', category: 'rainstorm', event: '暴雨黄色预警信号', level: 'yellow' });
     await send({ sourceId: 'plans-rain-1-c', msgType: 'Cancel', references: ['plans-rain-1'], category: 'rainstorm', event: '暴雨黄色预警信号', level: 'yellow' });
     expect((await activationsOf(dropped, '&state=ended'))[0]).toMatchObject({ state: 'ended', endedBy: null, startedAt: null });
+
+    const expiring = await send({ sourceId: 'plans-geo-1', category: 'geological', event: '地质灾害气象风险黄色预警', level: 'yellow', expires: new Date(Date.now() + 1500).toISOString() });
+    expect((await activationsOf(expiring))[0]).toMatchObject({ planId: 'geological', state: 'proposed', responseLevel: 'IV' });
+    await new Promise((r) => setTimeout(r, 1600));
+    await srv.app.domain.alerts.sweep();
+    expect((await activationsOf(expiring, '&state=ended'))[0]).toMatchObject({ state: 'ended', alert: { state: 'expired' } });
 
     const auto = await send({ sourceId: 'plans-chem-1', category: 'hazchem', event: '危险化学品泄漏', level: 'orange' });
     expect((await activationsOf(auto))[0]).toMatchObject({ planId: 'hazchem', state: 'active', startedBy: null, responseLevel: 'II' });
