@@ -81,6 +81,7 @@ export const planMessages = {
       steps: '步骤 {done}/{total}',
       overdue: '超时 {n}',
       firstOverdue: '超时：{step}',
+      level: { I: 'Ⅰ级响应', II: 'Ⅱ级响应', III: 'Ⅲ级响应', IV: 'Ⅳ级响应' },
     },
   },
   en: {
@@ -164,6 +165,7 @@ export const planMessages = {
       steps: 'steps {done}/{total}',
       overdue: '{n} overdue',
       firstOverdue: 'Overdue: {step}',
+      level: { I: 'Level I', II: 'Level II', III: 'Level III', IV: 'Level IV' },
     },
   },
 };
