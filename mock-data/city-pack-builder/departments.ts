@@ -21,4 +21,12 @@ export const departments: Department[] = [
   { id: 'emergency', name: '应急管理局', nameEn: 'Emergency Management Bureau', hub: 'department' },
   { id: 'telecom', name: '通信管线运营单位', nameEn: 'Telecom Network Operators', hub: 'department' },
   { id: 'street-office', name: '属地街道（镇）', nameEn: 'Sub-district / Town Office', hub: 'department' },
+  // The members of the emergency command (三防、森林防灭火、危化、卫生应急) that response plans name.
+  { id: 'meteorology', name: '气象局', nameEn: 'Meteorological Bureau', hub: 'department' },
+  { id: 'health', name: '卫生健康局', nameEn: 'Health Commission', hub: 'department' },
+  { id: 'forestry', name: '林业局', nameEn: 'Forestry Bureau', hub: 'department' },
+  { id: 'fire-rescue', name: '消防救援支队', nameEn: 'Fire and Rescue Detachment', hub: 'department' },
+  { id: 'public-security', name: '公安局', nameEn: 'Public Security Bureau', hub: 'department' },
+  { id: 'civil-affairs', name: '民政局', nameEn: 'Civil Affairs Bureau', hub: 'department' },
+  { id: 'agriculture', name: '农业农村局', nameEn: 'Agriculture and Rural Affairs Bureau', hub: 'department' },
 ];

@@ -1,4 +1,5 @@
 import type { Camera, CaseCategory, CityManifest, Department, Resource, Sender, Station } from '../../shared/schemas/city-pack.js';
+import type { ResponsePlan } from '../../shared/schemas/plan.js';
 import { placeAnchors } from './anchors.js';
 import { type DistrictCollection, echartsMapDir, readCityInfo, readEchartsMap, toDistrictCollection } from './boundaries.js';
 import { generateCameras } from './cameras.js';
@@ -9,6 +10,7 @@ import { departments } from './departments.js';
 import { cityProfiles, type DistrictProfile } from './profiles/index.js';
 import { generateResources } from './resources.js';
 import { citySenders } from './senders.js';
+import { cityPlans } from './plans.js';
 import { toShape } from './sampling.js';
 import { generateStations } from './stations.js';
 
@@ -22,6 +24,7 @@ export interface GeneratedCityPack {
   departments: Department[];
   categories: CaseCategory[];
   senders: Sender[];
+  plans: ResponsePlan[];
 }
 
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -92,5 +95,6 @@ export function generateCityPack(adcode: string, mapDir = echartsMapDir()): Gene
     evaluationWeights: { ...DEFAULT_EVALUATION_WEIGHTS },
   };
   const senders = Object.values(citySenders({ adcode, name: info.name, nameEn: profile.nameEn }));
-  return { manifest, districts, stations, resources, cameras, departments, categories, senders };
+  const plans = cityPlans({ name: info.name, nameEn: profile.nameEn });
+  return { manifest, districts, stations, resources, cameras, departments, categories, senders, plans };
 }

@@ -16,6 +16,7 @@ export function serializeCityPack(pack: GeneratedCityPack): Record<string, strin
     'departments.json': json(pack.departments),
     'categories.json': json(pack.categories),
     'senders.json': json(pack.senders),
+    'plans.json': json(pack.plans),
   };
 }
 

@@ -35,6 +35,7 @@ import { createBasemapRouter } from './http/basemap.routes.js';
 import { basemapOrigins, publicBasemap } from './basemap-config.js';
 import { createDrillsRouter } from './http/drills.routes.js';
 import { createDispatchRouter } from './http/dispatch.routes.js';
+import { createPlansRouter } from './http/plans.routes.js';
 import { AppError } from './errors.js';
 import { errorHandler } from './http/errors.js';
 import { textGuard } from './http/text-guard.js';
@@ -113,6 +114,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stations: city.stationById,
     senders: city.senders,
     resources: city.resources,
+    plans: city.plans,
     sink,
     now: deps.now,
     timeBounds: { ...DEFAULT_TIME_BOUNDS, futureToleranceMs: deps.config.clockToleranceMs ?? DEFAULT_TIME_BOUNDS.futureToleranceMs },
@@ -186,6 +188,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ domain, gridResolution: city.manifest.gridResolution }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
+  api.use('/plans', createPlansRouter({ plans: domain.plans }));
   api.use('/replay', createReplayRouter({ db }));
   api.use('/dispatch', createDispatchRouter({ dispatch: domain.dispatch, resources: city.resources }));
   api.use(createReferenceRouter({ db, domain, city, basemap: publicBasemap(basemap) }));

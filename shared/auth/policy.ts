@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'alerts:acknowledge',
   'drills:command',
   'resources:dispatch',
+  'plans:command',
   'evaluation:read',
   'audit:read',
   'users:manage',
@@ -49,7 +50,7 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
  * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
- * drills, supervising (督办) and merging duplicates; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
+ * drills, supervising (督办) and merging duplicates, and starts and follows the response plans (结构化预案: only the command centre does; everyone who reads the city sees them); a grid administrator (网格员) verifies and handles cases and acknowledges alerts
  * in its own districts and reads the heatmap and evaluation of them (/grid), but neither
  * dispatches, closes, supervises, merges nor commands drills; only duty officers and
  * administrators dispatch rescue resources (指挥调度), which every role may read; an
@@ -57,7 +58,7 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   leader: ['streams:read', 'evaluation:read'],
-  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read', 'resources:dispatch'],
+  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read', 'plans:command', 'resources:dispatch'],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
@@ -78,6 +79,7 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'alerts:acknowledge': 'acknowledge alerts',
   'drills:command': 'start or end drills',
   'resources:dispatch': 'dispatch rescue resources (指挥调度)',
+  'plans:command': 'start, move, tick or end response plans',
   'evaluation:read': 'read the evaluation',
   'audit:read': 'read the audit log',
   'users:manage': 'manage users',

@@ -6,6 +6,7 @@ import type { Observation } from '../schemas/observation.js';
 import type { Indicator } from '../schemas/indicator.js';
 import type { DrillSession } from '../schemas/drill.js';
 import type { Assignment } from '../schemas/dispatch.js';
+import type { PlanActivation } from '../schemas/plan.js';
 import type { VitalSigns } from './kpi.js';
 import type { PackedItems } from './packed.js';
 import type { Role } from '../auth/policy.js';
@@ -13,7 +14,7 @@ import type { Role } from '../auth/policy.js';
 /** Socket.IO namespace of the live push. */
 export const LIVE_NAMESPACE = '/live';
 
-export const liveTopic = z.enum(['grid', 'alerts', 'env', 'economy', 'kpi', 'drills', 'dispatch']);
+export const liveTopic = z.enum(['grid', 'alerts', 'env', 'economy', 'kpi', 'drills', 'plans', 'dispatch']);
 export type LiveTopic = z.infer<typeof liveTopic>;
 export const LIVE_TOPICS = liveTopic.options;
 
@@ -28,6 +29,8 @@ export interface TopicItems {
   drills: DrillSession;
   /** Rescue resources dispatched: a snapshot holds the active assignments and those finished in the last 12 hours; a delta the changed ones. */
   dispatch: Assignment;
+  /** Response plan activations (结构化预案): a snapshot holds the proposed and running ones; a delta the changed one. */
+  plans: PlanActivation;
 }
 export type TopicItem<T extends LiveTopic = LiveTopic> = TopicItems[T];
 

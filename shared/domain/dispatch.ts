@@ -70,3 +70,8 @@ export function resourceUsage(resources: readonly Resource[], assignments: Itera
   }
   return out;
 }
+
+/** A plan step's dispatch target id: `<activation id>:<step id>` (a step id never holds a colon). */
+export function planStepTargetId(activationId: string, stepId: string): string {
+  return `${activationId}:${stepId}`;
+}

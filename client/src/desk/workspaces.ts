@@ -1,6 +1,7 @@
 import type { Component } from 'vue';
 import { can, type Permission } from '../../../shared/auth/policy.js';
 import DispatchWorkspace from './dispatch/DispatchWorkspace.vue';
+import PlansWorkspace from './plans/PlansWorkspace.vue';
 
 /**
  * The desk's centre column holds one workspace at a time: the case queue (built into
@@ -18,7 +19,10 @@ export interface DeskWorkspace {
 }
 
 /** The registered workspaces, in tab order after the case queue. */
-export const DESK_WORKSPACES: readonly DeskWorkspace[] = [{ id: 'dispatch', component: DispatchWorkspace }];
+export const DESK_WORKSPACES: readonly DeskWorkspace[] = [
+  { id: 'plans', component: PlansWorkspace },
+  { id: 'dispatch', component: DispatchWorkspace },
+];
 
 /** The workspaces `user` may open. */
 export function workspacesFor(user: { role: string } | null | undefined): DeskWorkspace[] {

@@ -1,7 +1,7 @@
 import type { LiveTopic } from '../../../shared/contracts/live.js';
 
-/** A source whose freshness is tracked: a live data topic, or one kind of environment station (drill sessions and dispatch assignments are desk actions, not data a source sends). */
-export type SourceId = Exclude<LiveTopic, 'env' | 'drills' | 'dispatch'> | 'air' | 'water' | 'noise';
+/** A source whose freshness is tracked: a live data topic, or one kind of environment station (drill sessions, plan activations and dispatch assignments are desk actions, not data a source sends). */
+export type SourceId = Exclude<LiveTopic, 'env' | 'drills' | 'plans' | 'dispatch'> | 'air' | 'water' | 'noise';
 
 /** The topic that carries each source. */
 export const SOURCE_TOPIC: Record<SourceId, LiveTopic> = { grid: 'grid', alerts: 'alerts', air: 'env', water: 'env', noise: 'env', economy: 'economy', kpi: 'kpi' };

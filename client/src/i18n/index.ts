@@ -7,6 +7,7 @@ import { deskAlertMessages } from './messages/desk-alerts.js';
 import { deskMessages } from './messages/desk.js';
 import { gridMessages } from './messages/grid.js';
 import { dispatchMessages } from './messages/dispatch.js';
+import { planMessages } from './messages/plans.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -25,6 +26,7 @@ export const messages = {
     admin: adminMessages['zh-CN'],
     grid: gridMessages['zh-CN'],
     dispatch: dispatchMessages['zh-CN'],
+    plans: planMessages['zh-CN'],
   },
   en: {
     ...shellMessages.en,
@@ -35,6 +37,7 @@ export const messages = {
     admin: adminMessages.en,
     grid: gridMessages.en,
     dispatch: dispatchMessages.en,
+    plans: planMessages.en,
   },
 };
 

@@ -1,8 +1,9 @@
 import type { ScreenDocument } from './schema.js';
 
 /**
- * 应急指挥: alerts and what can answer them. Running alerts and the case trend (incidents
- * surface as cases first) on the left; the map with alert areas, resources and cameras in
+ * 应急指挥: alerts and what can answer them. Running alerts, the response plans under way
+ * (plan, response level, steps done and overdue) and the case trend (incidents surface as
+ * cases first) on the left; the map with alert areas, resources and cameras in
  * the centre under the key signs, the ticker below it; resources and the districts' cases on
  * the right.
  */
@@ -10,8 +11,9 @@ export const emergencyScreen: ScreenDocument = {
   id: 'emergency',
   titleKey: 'themes.emergency',
   widgets: [
-    { id: 'alert-list', type: 'alert-list', area: { x: 0, y: 0, w: 6, h: 7 } },
-    { id: 'case-trend', type: 'case-trend-24h', area: { x: 0, y: 7, w: 6, h: 5 } },
+    { id: 'alert-list', type: 'alert-list', area: { x: 0, y: 0, w: 6, h: 4 } },
+    { id: 'plans', type: 'plan-board', area: { x: 0, y: 4, w: 6, h: 4 } },
+    { id: 'case-trend', type: 'case-trend-24h', area: { x: 0, y: 8, w: 6, h: 4 } },
     {
       id: 'emergency-signs',
       type: 'kpi-cards',

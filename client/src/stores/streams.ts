@@ -50,11 +50,11 @@ export const useDrillsStore = defineTopicStore('drills', { isDrill: () => false,
 /** Rescue resources dispatched (指挥调度): active assignments, and those finished lately; a drill's apart from the real ones. */
 export const useDispatchStore = defineTopicStore('dispatch', { isDrill: (a) => a.exercise, time: (a) => ms(a.updatedAt), snapshotIsCurrent: true });
 
+/** Response plan activations (结构化预案): proposed and running ones; an ended one leaves the store. */
+export const usePlansStore = defineTopicStore('plans', { isDrill: (a) => a.exercise, time: (a) => ms(a.updatedAt), snapshotIsCurrent: true, evict: (a) => a.state === 'ended' });
+
 /** The store of each topic whose items reach the page, for the socket service to dispatch into. */
-export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, dispatch: useDispatchStore } satisfies Record<
-  PageTopic,
-  unknown
->;
+export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, plans: usePlansStore, dispatch: useDispatchStore } satisfies Record<PageTopic, unknown>;
 
 /** Every topic's store, for what each of them keeps: when its sources last spoke. */
 export const heardStores = { ...topicStores, grid: useGridStore };

@@ -13,6 +13,7 @@ import { alertTickerWidget } from './AlertTicker/index.js';
 import { alertListWidget } from './AlertList/index.js';
 import { resourceSummaryWidget } from './ResourceSummary/index.js';
 import { evaluationRankingWidget } from './EvaluationRanking/index.js';
+import { planBoardWidget } from './PlanBoard/index.js';
 
 /** Every widget type a screen document may use, the map included. */
 export const widgetRegistry = createWidgetRegistry();
@@ -31,6 +32,7 @@ for (const def of [
   alertListWidget,
   resourceSummaryWidget,
   evaluationRankingWidget,
+  planBoardWidget,
 ]) {
   widgetRegistry.register(def);
 }

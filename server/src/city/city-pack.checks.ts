@@ -57,7 +57,25 @@ export function checkCityPack(adcode: string, pack: Omit<CityPack, 'stationById'
   if (orphan >= 0) {
     return { file: 'categories.json', detail: `[${orphan}].department: unknown department ${pack.categories[orphan]!.department}` };
   }
+  const planProblem = checkPlans(pack.plans, departments);
+  if (planProblem) return planProblem;
   const uncounted = pack.manifest.calendar ? -1 : pack.categories.findIndex((c) => c.clock === 'working');
   if (uncounted >= 0) return { file: 'categories.json', detail: `[${uncounted}].clock: working hours need a calendar in city.json` };
+  return null;
+}
+
+/** Plan ids are unique and every department a plan names is in departments.json. */
+function checkPlans(plans: CityPack['plans'], departments: ReadonlySet<string>): PackProblem | null {
+  const dup = duplicate(plans.map((p) => p.id));
+  if (dup) return { file: 'plans.json', detail: `[${dup.index}].id: duplicate plan ${dup.value}` };
+  for (const [i, p] of plans.entries()) {
+    const named: Array<[string, string]> = [
+      ['lead', p.lead],
+      ...p.support.map((d, k): [string, string] => [`support[${k}]`, d]),
+      ...p.steps.map((s, k): [string, string] => [`steps[${k}].department`, s.department]),
+    ];
+    const unknown = named.find(([, d]) => !departments.has(d));
+    if (unknown) return { file: 'plans.json', detail: `[${i}].${unknown[0]}: unknown department ${unknown[1]}` };
+  }
   return null;
 }

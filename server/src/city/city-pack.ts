@@ -18,6 +18,7 @@ import {
   type Sender,
   type Station,
 } from '../../../shared/schemas/city-pack.js';
+import { responsePlan, type ResponsePlan } from '../../../shared/schemas/plan.js';
 import { checkCityPack } from './city-pack.checks.js';
 import { districtCollection, type DistrictCollection } from './districts.schema.js';
 import { landCollection, type LandCollection } from './basemap-land.js';
@@ -37,6 +38,8 @@ export interface CityPack {
   categories: CaseCategory[];
   /** CAP senders with their human names (`senders.json`; optional, empty when absent). */
   senders: Sender[];
+  /** Structured response plans (`plans.json`; optional, empty when absent; docs/CITY_PACK.md → Response plans). */
+  plans: ResponsePlan[];
   /** Land around the city at street-map detail (`land.geojson`; optional: absent, the basemap clips Natural Earth). */
   land?: LandCollection | null;
   stationById: Map<string, Station>;
@@ -121,7 +124,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     throw new CityPackError(adcode, null, `no such city pack in ${root} (available: ${list})`);
   }
   const dir = join(root, adcode);
-  const [manifest, districts, stations, resources, cameras, departments, categories, senders] = await Promise.all([
+  const [manifest, districts, stations, resources, cameras, departments, categories, senders, plans] = await Promise.all([
     readValidated(adcode, dir, 'city.json', cityManifest),
     readValidated(adcode, dir, 'districts.geojson', districtCollection),
     readValidated(adcode, dir, 'stations.json', z.array(station)),
@@ -130,6 +133,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     readValidated(adcode, dir, 'departments.json', z.array(department)),
     readValidated(adcode, dir, 'categories.json', z.array(caseCategory)),
     readOptional(adcode, dir, 'senders.json', z.array(sender), []),
+    readOptional(adcode, dir, 'plans.json', z.array(responsePlan), []),
   ]);
   const land = await readOptional(adcode, dir, 'land.geojson', landCollection.nullable(), null);
   const pack: CityPack = {
@@ -141,6 +145,7 @@ export async function loadCityPack(adcode: string, root = CITY_PACKS_DIR): Promi
     departments,
     categories,
     senders,
+    plans,
     land,
     stationById: new Map(stations.map((s) => [s.id, s])),
     categoryByCode: new Map(categories.map((c) => [c.code, c])),

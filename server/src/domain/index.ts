@@ -20,7 +20,9 @@ import { boundIngestTimes } from './time-guard.js';
 import { DEFAULT_TIME_BOUNDS, type TimeBounds } from '../../../shared/domain/time-bounds.js';
 import { createDrillService } from './drills/drills.service.js';
 import { createDispatchService } from './dispatch/dispatch.service.js';
-import { targetResolvers, type TargetResolver } from './dispatch/dispatch-targets.js';
+import { targetResolvers } from './dispatch/dispatch-targets.js';
+import { createPlanService } from './plans/plans.service.js';
+import type { ResponsePlan } from '../../../shared/schemas/plan.js';
 
 export interface DomainDeps {
   db: Db;
@@ -31,6 +33,8 @@ export interface DomainDeps {
   stations: Map<string, Station>;
   /** CAP senders of the city pack: their names fill in an alert's `senderName` when the message has none. */
   senders?: Sender[];
+  /** The city pack's response plans: a matching alert proposes them. */
+  plans?: readonly ResponsePlan[];
   locate: (p: { lon: number; lat: number }) => { district: string | null; gridCell: string | null };
   districtsForAreas: (areas: AlertArea[]) => string[];
   /** Where committed changes go (the live hub). */
@@ -42,8 +46,6 @@ export interface DomainDeps {
   timeBounds?: TimeBounds;
   /** The city pack's emergency resources, dispatched to alerts, cases and plan steps. */
   resources?: Resource[];
-  /** Finds a response plan's step for a dispatch to it (the plans domain provides it). */
-  planStepTarget?: TargetResolver;
 }
 
 /**
@@ -69,12 +71,13 @@ export function createDomain(deps: DomainDeps) {
   const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, calendar: deps.city.calendar, departments: new Set(deps.departments.map((d) => d.id)), sink, now });
   const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
-  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, now });
+  const plans = createPlanService({ db: deps.db, plans: deps.plans ?? [], sink, audit: deps.audit, now });
+  const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, onAlerts: plans.followAlerts, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);
   const economy = createIndicatorService({ db: deps.db, sink, regions, now });
   const kpi = createKpiService({ db: deps.db, city: deps.city, sink: deps.sink, now });
-  const dispatch = createDispatchService({ db: deps.db, resources: deps.resources ?? [], targets: targetResolvers(deps.planStepTarget), sink, audit: deps.audit, now });
+  const dispatch = createDispatchService({ db: deps.db, resources: deps.resources ?? [], targets: targetResolvers(), sink, audit: deps.audit, now });
 
   const ingest: IngestService = boundIngestTimes(
     {
@@ -120,6 +123,7 @@ export function createDomain(deps: DomainDeps) {
       kpi: async () => kpi.current().filter((v) => inDistricts(districts, [v.scope])),
       drills: async () => (await drills.open()).filter((d) => inDistricts(districts, d.districts)),
       dispatch: () => dispatch.snapshot(districts),
+      plans: () => plans.list({ states: ['proposed', 'active'], districts, limit: 500 }),
     };
     return (await out[topic]()) as TopicItems[T][];
   }
@@ -131,6 +135,7 @@ export function createDomain(deps: DomainDeps) {
     kpi,
     drills,
     dispatch,
+    plans,
     ingest,
     cases: caseQueries,
     snapshot,

@@ -19,6 +19,7 @@ const districtsOf: { [T in LiveTopic]: (item: TopicItems[T]) => readonly (string
   kpi: (k) => [k.scope],
   drills: (d) => d.districts,
   dispatch: (a) => [a.district],
+  plans: (a) => a.districts,
 };
 
 /** The adcodes an item of `topic` belongs to (empty when it names none). */

@@ -33,6 +33,11 @@ export function useNames() {
     sender(a: Pick<Alert, 'sender' | 'senderName'>): string {
       return senderName(a, reference.city?.senders, locale.value);
     },
+    /** A department of the pack (response plans name them by id). */
+    department(id: string): string {
+      const d = reference.city?.departments.find((x) => x.id === id);
+      return d ? localName(d, locale.value) : id;
+    },
     category(code: string): string {
       const c = reference.city?.categories.find((x) => x.code === code);
       return c ? localName(c, locale.value) : t('widgets.common.otherCategory', { code });

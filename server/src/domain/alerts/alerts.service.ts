@@ -28,6 +28,11 @@ export interface AlertServiceDeps {
   sink: ChangeSink;
   /** Where acknowledgements are recorded for auditors (in the acknowledgement's transaction). */
   audit?: AuditLog;
+  /**
+   * What follows stored alerts in their own transaction (the response plans); resolves to
+   * what to do once it committed.
+   */
+  onAlerts?: (tx: Queryable, touched: readonly AlertRecord[]) => Promise<() => Promise<void>>;
   now?: () => Date;
 }
 
@@ -191,11 +196,16 @@ export function createAlertService(deps: AlertServiceDeps) {
         CITY_SENDERS.includes(a.sender) ? [{ path: `${i}.sender`, message: `${a.sender} is the city's own sender; integrators send under their own sender` }] : [],
       );
       if (reserved.length) throw new AppError(422, 'validation_failed', `Invalid input: ${reserved[0]!.path}: ${reserved[0]!.message}`, reserved);
-      const store = () => deps.db.transaction((tx) => applyAll(tx, items));
+      const store = () =>
+        deps.db.transaction(async (tx) => {
+          const applied = await applyAll(tx, items);
+          return { ...applied, followed: await deps.onAlerts?.(tx, applied.touched) };
+        });
       // A parallel request storing the same message wins the key; once it committed, a retry
       // finds the message and answers with its alert (same triple, stored once).
-      const { ids, touched } = await store().catch((err: unknown) => (messages.isDuplicateMessage(err) ? store() : Promise.reject(err)));
+      const { ids, touched, followed } = await store().catch((err: unknown) => (messages.isDuplicateMessage(err) ? store() : Promise.reject(err)));
       publish(touched);
+      await followed?.();
       return { accepted: items.length, ids };
     },
 
@@ -230,7 +240,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     /** Escalates unacknowledged alerts step by step, and expires those past `expires`. */
     async sweep(): Promise<Alert[]> {
       const t = now();
-      const recs = await deps.db.transaction(async (tx) => {
+      const { changed: recs, followed } = await deps.db.transaction(async (tx) => {
         const changed: AlertRecord[] = [];
         for (const a of await repo.listLive(tx)) {
           let dirty = false;
@@ -256,8 +266,9 @@ export function createAlertService(deps: AlertServiceDeps) {
             changed.push(a);
           }
         }
-        return changed;
+        return { changed, followed: await deps.onAlerts?.(tx, changed) };
       });
+      await followed?.();
       return publish(recs);
     },
   };

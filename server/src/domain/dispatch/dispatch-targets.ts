@@ -2,6 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import type { DispatchTargetKind } from '../../../../shared/schemas/dispatch.js';
 import { getAlert } from '../alerts/alerts.repository.js';
 import { getCase } from '../grid/cases.repository.js';
+import { getActivation } from '../plans/plans.repository.js';
 
 /** What an assignment needs of its target: whether it is a drill's, where it is, what to call it. */
 export interface DispatchTarget {
@@ -13,11 +14,8 @@ export interface DispatchTarget {
 /** Looks a target up by id (inside the assignment's transaction); null when there is no such target. */
 export type TargetResolver = (q: Queryable, id: string) => Promise<DispatchTarget | null>;
 
-/**
- * The alert and case resolvers; a plan step's comes from the response plans (wired where the
- * domain is built) and, until it is, no plan step is found.
- */
-export function targetResolvers(planStep?: TargetResolver): Record<DispatchTargetKind, TargetResolver> {
+/** How each kind of target is found. A plan step is one of a running plan's steps. */
+export function targetResolvers(): Record<DispatchTargetKind, TargetResolver> {
   return {
     async alert(q, id) {
       const a = await getAlert(q, id);
@@ -27,6 +25,11 @@ export function targetResolvers(planStep?: TargetResolver): Record<DispatchTarge
       const c = await getCase(q, id);
       return c && { exercise: c.exercise, districts: c.district ? [c.district] : [], label: c.title };
     },
-    plan_step: planStep ?? (async () => null),
+    async plan_step(q, id) {
+      const at = id.indexOf(':');
+      const a = at > 0 ? await getActivation(q, id.slice(0, at)) : null;
+      const step = a?.state === 'active' ? a.plan.steps.find((s) => s.id === id.slice(at + 1)) : undefined;
+      return a && step ? { exercise: a.exercise, districts: a.districts, label: `${a.plan.name} · ${step.title}` } : null;
+    },
   };
 }

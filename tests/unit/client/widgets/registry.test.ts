@@ -35,6 +35,8 @@ const CONTRACT_TYPES = [
   'resource-summary',
   // Beyond the contract's list: the 网格治理 theme's department ranking (issue 12).
   'evaluation-ranking',
+  // The 应急指挥 theme's running response plans (issue 13).
+  'plan-board',
 ];
 
 describe('widget registry', () => {
