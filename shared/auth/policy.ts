@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'users:manage',
   'keys:manage',
   'system:health',
+  'warnings:read',
+  'warnings:draft',
+  'warnings:approve',
+  'webhooks:manage',
 ] as const satisfies readonly string[];
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,8 +58,22 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  leader: ['streams:read', 'evaluation:read'],
-  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read'],
+  leader: [
+    'streams:read',
+    'evaluation:read',
+    'warnings:read',
+    'warnings:approve', // 带班领导 signs warnings out (审核签发)
+  ],
+  duty: [
+    'streams:read',
+    ...CASE_WORK,
+    ...CASE_COMMAND,
+    'alerts:acknowledge',
+    'drills:command',
+    'evaluation:read',
+    'warnings:read',
+    'warnings:draft', // drafts warnings; another person approves them
+  ],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
@@ -80,6 +98,10 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'users:manage': 'manage users',
   'keys:manage': 'manage ingest keys',
   'system:health': 'read the system health',
+  'warnings:read': 'read the warnings published out',
+  'warnings:draft': 'draft warnings to publish',
+  'warnings:approve': 'approve or send back warnings (审核签发)',
+  'webhooks:manage': 'manage webhook receivers',
 };
 
 /** Whether `role` is one of {@link ROLES} (a token or a row may carry anything). */
@@ -111,6 +133,7 @@ export const PAGES = [
   { path: '/desk', permission: 'alerts:acknowledge' },
   { path: '/grid', permission: 'streams:read' },
   { path: '/admin', permission: 'users:manage' },
+  { path: '/warnings', permission: 'warnings:approve' },
 ] as const satisfies readonly Page[];
 export type PagePath = (typeof PAGES)[number]['path'];
 
