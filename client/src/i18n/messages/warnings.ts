@@ -4,6 +4,7 @@ export const warningMessages = {
     title: '预警信息发布',
     signoffTitle: '预警审核签发',
     drill: '演练',
+    sep: '、',
     form: {
       heading: '起草预警',
       updateHeading: '更新预警（Update）',
@@ -86,6 +87,7 @@ export const warningMessages = {
     title: 'Warnings published out',
     signoffTitle: 'Warning sign-off',
     drill: 'Drill',
+    sep: ', ',
     form: {
       heading: 'Draft a warning',
       updateHeading: 'Update the warning (Update)',
