@@ -64,9 +64,9 @@ export async function getMessage(q: Queryable, id: string, forUpdate = false): P
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-/** The published messages of a series, oldest first. */
+/** The published messages of a series, oldest first (by approval: two may share a `sent`, which has whole seconds). */
 export async function publishedInSeries(q: Queryable, seriesId: string): Promise<WarningRecord[]> {
-  const { rows } = await q.query<Row>("select * from warning_messages where series_id = $1 and state = 'published' order by sent, id", [seriesId]);
+  const { rows } = await q.query<Row>("select * from warning_messages where series_id = $1 and state = 'published' order by decided_at, id", [seriesId]);
   return rows.map(fromRow);
 }
 
@@ -99,7 +99,7 @@ export async function markRejected(q: Queryable, id: string, p: { decidedBy: str
 export async function listMessages(q: Queryable, f: { states?: WarningState[]; exercise?: boolean; limit: number }): Promise<WarningMessage[]> {
   const { rows } = await q.query<Row & { current: boolean }>(
     `select m.*, (m.state = 'published' and m.msg_type <> 'Cancel' and not exists (
-       select 1 from warning_messages n where n.series_id = m.series_id and n.state = 'published' and n.sent > m.sent)) as current
+       select 1 from warning_messages n where n.series_id = m.series_id and n.state = 'published' and n.decided_at > m.decided_at)) as current
      from warning_messages m
      where ($1::text[] is null or m.state = any($1)) and ($2::boolean is null or m.exercise = $2)
      order by m.drafted_at desc, m.id limit $3`,
@@ -113,6 +113,6 @@ export async function listMessages(q: Queryable, f: { states?: WarningState[]; e
 
 /** Published messages for the CAP feed, newest first. */
 export async function feedMessages(q: Queryable, exercise: boolean, limit: number): Promise<WarningRecord[]> {
-  const { rows } = await q.query<Row>("select * from warning_messages where state = 'published' and exercise = $1 order by sent desc, id limit $2", [exercise, limit]);
+  const { rows } = await q.query<Row>("select * from warning_messages where state = 'published' and exercise = $1 order by sent desc, decided_at desc, id limit $2", [exercise, limit]);
   return rows.map(fromRow);
 }
