@@ -51,7 +51,7 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
 
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
- * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
+ * no action but one: as 带班领导 it signs out (审核签发) the warnings duty officers draft; a duty officer (值班员) runs the command centre: every case step, alerts and
  * drills, supervising (督办) and merging duplicates; a grid administrator (网格员) verifies and handles cases and acknowledges alerts
  * in its own districts and reads the heatmap and evaluation of them (/grid), but neither
  * dispatches, closes, supervises, merges nor commands drills; an
