@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: page('/admin') },
   { path: '/desk', name: 'desk', component: () => import('./views/DeskView.vue'), meta: page('/desk') },
   { path: '/grid', name: 'grid', component: () => import('./views/GridView.vue'), meta: page('/grid') },
+  { path: '/warnings', name: 'warnings', component: () => import('./views/WarningsView.vue'), meta: page('/warnings') },
   // The printable monthly evaluation report (通报), opened from the grid workspace's evaluation.
   { path: '/grid/report', name: 'grid-report', component: () => import('./views/GridReportView.vue'), meta: page('/grid') },
 ];

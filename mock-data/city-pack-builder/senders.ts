@@ -1,8 +1,8 @@
 import type { Sender } from '../../shared/schemas/city-pack.js';
-import { CITY_ENV_SENDER } from '../../shared/schemas/alert.js';
+import { CITY_ENV_SENDER, CITY_WARNING_SENDER } from '../../shared/schemas/alert.js';
 
-/** Who sends a city's warnings: its official issuers and the city's own environment rules. */
-export type SenderRole = 'weather' | 'emergency' | 'natural_resources' | 'environment';
+/** Who sends a city's warnings: its official issuers, the city's own environment rules and the warnings the city publishes itself. */
+export type SenderRole = 'weather' | 'emergency' | 'natural_resources' | 'environment' | 'publisher';
 
 /**
  * The CAP senders of a city (Guangdong naming) with their human names: the pack's
@@ -16,5 +16,6 @@ export function citySenders(city: { adcode: string; name: string; nameEn?: strin
     emergency: { id: `yjj-${city.adcode}@gd.gov.cn`, name: `${city.name}应急管理局`, ...en('Emergency Management Bureau') },
     natural_resources: { id: `zrzy-${city.adcode}@gd.gov.cn`, name: `${city.name}自然资源局`, ...en('Natural Resources Bureau') },
     environment: { id: CITY_ENV_SENDER, name: `${city.name}城市运行平台·环境监测`, ...en('City Cockpit · environment monitoring') },
+    publisher: { id: CITY_WARNING_SENDER, name: `${city.name}突发事件预警信息发布中心`, ...en('Emergency Warning Release Centre') },
   };
 }

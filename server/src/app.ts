@@ -51,9 +51,20 @@ import { catchUpRollups } from './domain/rollups/rollups.repository.js';
 import { createAdminService } from './admin/admin.service.js';
 import { createAdminRouter } from './http/admin.routes.js';
 import { disconnectUser } from './realtime/disconnect-user.js';
+import { createWarningService } from './domain/warnings/warnings.service.js';
+import { createReceiverService } from './domain/warnings/receivers.service.js';
+import { createOutboxWorker, type OutboxOptions } from './domain/warnings/outbox-worker.js';
+import { createWarningsRouter } from './http/warnings.routes.js';
+import { createWebhooksRouter } from './http/webhooks.routes.js';
+import { createCapFeedRouter } from './http/cap-feed.routes.js';
+import { CITY_WARNING_SENDER } from '../../shared/schemas/alert.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs' | 'basemap' | 'dataDir'>>;
+  config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> &
+    Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs' | 'basemap' | 'dataDir'>> & {
+      /** Webhook delivery settings (config.webhooks), plus the outbox poll interval for tests. */
+      webhooks?: Partial<OutboxOptions>;
+    };
   db: Db;
   city: CityPack;
   auth: AuthService;
@@ -157,6 +168,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     },
   });
+  const outbox = createOutboxWorker({ db, log, options: deps.config.webhooks });
+  const warnings = createWarningService({
+    db,
+    alerts: domain.alerts,
+    audit,
+    districts: new Map(city.manifest.districts.map((d) => [d.adcode, d.name])),
+    senderName: city.senders.find((s) => s.id === CITY_WARNING_SENDER)?.name ?? `${city.manifest.name}预警信息发布`,
+    published: outbox.kick,
+    now: deps.now,
+  });
+  const receivers = createReceiverService({ db, audit, retried: outbox.kick, now: deps.now });
   let draining = false;
 
   app.use(metrics.httpMiddleware);
@@ -184,11 +206,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(createBasemapRouter({ districts: city.districts, land: city.land ?? null, basemap, dataDir: deps.config.dataDir }));
   app.use(createOpen311Router({ ingest, cases: domain.cases, categories: city.categories, departments: city.departments, verifyIngestKey: auth.verifyIngestKey, verifyToken: auth.verifyToken }));
   app.use(createDrillsRouter({ drills: domain.drills, auth, audit: recordAudit }));
+  app.use(createCapFeedRouter({ db, cityName: city.manifest.name, now: deps.now }));
   const api = express.Router();
   api.use(requireUser(auth, 'streams:read'), express.json({ limit: '100kb' }), textGuard);
   api.use('/incidents', createIncidentsRouter({ domain, gridResolution: city.manifest.gridResolution }));
   api.use('/alerts', createAlertsRouter({ db, domain }));
   api.use('/plans', createPlansRouter({ plans: domain.plans }));
+  api.use('/warnings', createWarningsRouter({ warnings }));
+  api.use(createWebhooksRouter({ receivers }));
   api.use('/replay', createReplayRouter({ db }));
   api.use('/dispatch', createDispatchRouter({ dispatch: domain.dispatch, resources: city.resources }));
   api.use(createReferenceRouter({ db, domain, city, basemap: publicBasemap(basemap) }));
@@ -222,6 +247,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(log));
 
   const jobs = startJobs(domain, log, deps.jobs);
+  await outbox.start();
   return {
     server,
     express: app,
@@ -233,6 +259,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       draining = true;
       jobs.stop();
+      await outbox.stop();
       await ingestUse.stop().catch((err: unknown) => log.error({ err }, 'ingest-use summary not written at shutdown'));
       await hub.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
@@ -246,5 +273,5 @@ export async function createApp(deps: AppDeps): Promise<App> {
 function serveClient(app: express.Express, dir: string): void {
   if (!existsSync(path.join(dir, 'index.html'))) return;
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|open311\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  app.get(/^\/(?!api\/|open311\/|cap\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
 }

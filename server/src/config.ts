@@ -55,6 +55,8 @@ export interface Config {
   pgliteMemory: PgliteMemory;
   /** The city's own basemap (`BASEMAP_*`), or the built-in one. */
   basemap: BasemapConfig;
+  /** Webhook delivery (`WEBHOOK_*`): per-attempt timeout, concurrency per receiver, retry backoff. */
+  webhooks: { timeoutMs: number; perReceiver: number; backoff: { baseMs: number; maxMs: number } };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -148,6 +150,10 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
   PGLITE_SHARED_BUFFERS_MB: megabytes('sharedBuffersMb'),
   PGLITE_WORK_MEM_MB: megabytes('workMemMb'),
   PGLITE_MAINTENANCE_WORK_MEM_MB: megabytes('maintenanceWorkMemMb'),
@@ -206,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     pgliteMemory: { sharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB, workMemMb: e.PGLITE_WORK_MEM_MB, maintenanceWorkMemMb: e.PGLITE_MAINTENANCE_WORK_MEM_MB },
     basemap,
+    webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, perReceiver: e.WEBHOOK_CONCURRENCY, backoff: { baseMs: e.WEBHOOK_RETRY_BASE_MS, maxMs: e.WEBHOOK_RETRY_MAX_MS } },
   };
 }
 

@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'users:manage',
   'keys:manage',
   'system:health',
+  'warnings:read',
+  'warnings:draft',
+  'warnings:approve',
+  'webhooks:manage',
 ] as const satisfies readonly string[];
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,16 +53,35 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
 
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
- * no action; a duty officer (值班员) runs the command centre: every case step, alerts and
- * drills, supervising (督办) and merging duplicates, and starts and follows the response plans (结构化预案: only the command centre does; everyone who reads the city sees them); a grid administrator (网格员) verifies and handles cases and acknowledges alerts
+ * no action but one: as 带班领导 it signs out (审核签发) the warnings duty officers draft; a
+ * duty officer (值班员) runs the command centre: every case step, alerts and drills,
+ * supervising (督办) and merging duplicates, starts and follows the response plans (结构化预案),
+ * dispatches rescue resources (指挥调度) and drafts warnings; a grid administrator (网格员)
+ * verifies and handles cases and acknowledges alerts
  * in its own districts and reads the heatmap and evaluation of them (/grid), but neither
  * dispatches, closes, supervises, merges nor commands drills; only duty officers and
  * administrators dispatch rescue resources (指挥调度), which every role may read; an
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  leader: ['streams:read', 'evaluation:read'],
-  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read', 'plans:command', 'resources:dispatch'],
+  leader: [
+    'streams:read',
+    'evaluation:read',
+    'warnings:read',
+    'warnings:approve', // 带班领导 signs warnings out (审核签发)
+  ],
+  duty: [
+    'streams:read',
+    ...CASE_WORK,
+    ...CASE_COMMAND,
+    'alerts:acknowledge',
+    'drills:command',
+    'evaluation:read',
+    'warnings:read',
+    'warnings:draft', // drafts warnings; another person approves them
+    'plans:command',
+    'resources:dispatch',
+  ],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
@@ -85,6 +108,10 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'users:manage': 'manage users',
   'keys:manage': 'manage ingest keys',
   'system:health': 'read the system health',
+  'warnings:read': 'read the warnings published out',
+  'warnings:draft': 'draft warnings to publish',
+  'warnings:approve': 'approve or send back warnings (审核签发)',
+  'webhooks:manage': 'manage webhook receivers',
 };
 
 /** Whether `role` is one of {@link ROLES} (a token or a row may carry anything). */
@@ -116,6 +143,7 @@ export const PAGES = [
   { path: '/desk', permission: 'alerts:acknowledge' },
   { path: '/grid', permission: 'streams:read' },
   { path: '/admin', permission: 'users:manage' },
+  { path: '/warnings', permission: 'warnings:approve' },
 ] as const satisfies readonly Page[];
 export type PagePath = (typeof PAGES)[number]['path'];
 

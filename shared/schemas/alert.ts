@@ -115,8 +115,11 @@ export const CITY_ENV_SENDER = 'city-cockpit/env';
 /** CAP `sender` of the city's duty desk: its acknowledgements (`Ack`) go out under it; reserved too. */
 export const CITY_DUTY_SENDER = 'city-cockpit/duty';
 
+/** CAP `sender` of the warnings the city publishes (信息发布, docs/API.md → Warnings published); reserved too. */
+export const CITY_WARNING_SENDER = 'city-cockpit/warnings';
+
 /** Senders only the city itself uses. */
-export const CITY_SENDERS: readonly string[] = [CITY_ENV_SENDER, CITY_DUTY_SENDER];
+export const CITY_SENDERS: readonly string[] = [CITY_ENV_SENDER, CITY_DUTY_SENDER, CITY_WARNING_SENDER];
 
 export const alertHistoryKind = z.enum(['received', 'updated', 'cancelled', 'escalated', 'acknowledged', 'expired']);
 export type AlertHistoryKind = z.infer<typeof alertHistoryKind>;

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import { can, type Permission } from '../../../shared/auth/policy.js';
 import DispatchWorkspace from './dispatch/DispatchWorkspace.vue';
 import PlansWorkspace from './plans/PlansWorkspace.vue';
+import WarningsWorkspace from './warnings/WarningsWorkspace.vue';
 
 /**
  * The desk's centre column holds one workspace at a time: the case queue (built into
@@ -22,6 +23,7 @@ export interface DeskWorkspace {
 export const DESK_WORKSPACES: readonly DeskWorkspace[] = [
   { id: 'plans', component: PlansWorkspace },
   { id: 'dispatch', component: DispatchWorkspace },
+  { id: 'warnings', permission: 'warnings:read', component: WarningsWorkspace },
 ];
 
 /** The workspaces `user` may open. */

@@ -8,6 +8,7 @@ import { deskMessages } from './messages/desk.js';
 import { gridMessages } from './messages/grid.js';
 import { dispatchMessages } from './messages/dispatch.js';
 import { planMessages } from './messages/plans.js';
+import { warningMessages } from './messages/warnings.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -27,6 +28,7 @@ export const messages = {
     grid: gridMessages['zh-CN'],
     dispatch: dispatchMessages['zh-CN'],
     plans: planMessages['zh-CN'],
+    warnings: warningMessages['zh-CN'],
   },
   en: {
     ...shellMessages.en,
@@ -38,6 +40,7 @@ export const messages = {
     grid: gridMessages.en,
     dispatch: dispatchMessages.en,
     plans: planMessages.en,
+    warnings: warningMessages.en,
   },
 };
 

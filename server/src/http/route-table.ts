@@ -83,6 +83,20 @@ export const ROUTE_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/keys': 'keys:manage',
   'DELETE /api/v1/admin/keys/:id': 'keys:manage',
   'GET /api/v1/admin/health': 'system:health',
+  'GET /cap/feed.atom': 'public',
+  'GET /cap/messages/:id.xml': 'public',
+  'GET /api/v1/warnings/': 'warnings:read',
+  'POST /api/v1/warnings/': 'warnings:draft',
+  'POST /api/v1/warnings/:id/update': 'warnings:draft',
+  'POST /api/v1/warnings/:id/cancel': 'warnings:draft',
+  'POST /api/v1/warnings/:id/approve': 'warnings:approve',
+  'POST /api/v1/warnings/:id/reject': 'warnings:approve',
+  'GET /api/v1/admin/webhooks': 'webhooks:manage',
+  'POST /api/v1/admin/webhooks': 'webhooks:manage',
+  'GET /api/v1/admin/webhooks/deliveries': 'webhooks:manage',
+  'POST /api/v1/admin/webhooks/deliveries/:id/retry': 'webhooks:manage',
+  'PATCH /api/v1/admin/webhooks/:id': 'webhooks:manage',
+  'DELETE /api/v1/admin/webhooks/:id': 'webhooks:manage',
 };
 
 /** The commands a `/live` client may emit (shared/contracts/live.ts) and what each requires; connecting needs a user token. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** SIGKILL and remove the data dir at once, for exit handlers (synchronous). */
   kill(): void;
+  /** Resolves once the process has exited (after `kill`, before starting another on the same data dir). */
+  exited: Promise<void>;
 }
 
 export interface ServerOptions {
@@ -27,6 +29,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Run the server at this `nice` level (every thread of it, from its start), e.g. 19 for a bench that models the server being on another machine. */
   nice?: number;
+  /** A data dir the caller owns (seeded when empty, kept at stop): to start a server again on the same database. */
+  dataDir?: string;
 }
 
 const MAX_LOG_LINES = 200;
@@ -38,9 +42,11 @@ const START_TIMEOUT_MS = 180_000;
  * runs never collide, and resolves once it listens and `/readyz` answers 200.
  */
 export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cockpit-e2e-'));
+  const owned = !opts.dataDir;
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cockpit-e2e-'));
   // A copy of an already migrated database: the server skips initdb (the slowest part of its start).
-  await seedDataDir(dataDir);
+  if (owned || readdirSync(dataDir).length === 0) await seedDataDir(dataDir);
+  const removeDir = () => owned && rmSync(dataDir, { recursive: true, force: true });
   const args = ['--import', 'tsx', 'server/src/main.ts'];
   const child = spawn(opts.nice ? 'nice' : process.execPath, opts.nice ? ['-n', String(opts.nice), process.execPath, ...args] : args, {
     cwd: ROOT,
@@ -59,16 +65,17 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   };
   child.stdout.on('data', keeper());
   child.stderr.on('data', keeper());
-  const stop = () => stopChild(child).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+  const stop = () => stopChild(child).finally(removeDir);
   try {
     const port = await listeningPort(child, log);
     const url = `http://127.0.0.1:${port}`;
     await waitReady(url, child);
     const kill = () => {
       child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDir();
     };
-    return { url, stop, kill, ingest: (p, body, type) => postIngest(url, p, body, type) };
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return { url, stop, kill, exited, ingest: (p, body, type) => postIngest(url, p, body, type) };
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\nserver output:\n${log.slice(-40).join('\n')}`, { cause: err });

@@ -12,6 +12,7 @@ export const deskMessages = {
       cases: '案卷',
       plans: '预案',
       dispatch: '调度',
+      warnings: '信息发布',
     },
     alertsPending: '预警收件箱',
     queue: {
@@ -152,6 +153,7 @@ export const deskMessages = {
       cases: 'Cases',
       plans: 'Plans',
       dispatch: 'Dispatch',
+      warnings: 'Warnings out',
     },
     alertsPending: 'Alert inbox',
     queue: {

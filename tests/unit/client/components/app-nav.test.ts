@@ -45,6 +45,7 @@ describe('AppNav: the pages each role may open', () => {
       [
         ['/screen', '态势大屏'],
         ['/grid', '网格工作台'],
+        ['/warnings', '预警签发'],
       ],
     ],
     [
@@ -70,6 +71,7 @@ describe('AppNav: the pages each role may open', () => {
         ['/desk', '值班台'],
         ['/grid', '网格工作台'],
         ['/admin', '系统管理'],
+        ['/warnings', '预警签发'],
       ],
     ],
   ] as const)('%s sees %j (no menu for a single page)', async (role, expected) => {
@@ -81,10 +83,10 @@ describe('AppNav: the pages each role may open', () => {
 
   it('lists only the pages this client has a route for, in the policy order', async () => {
     const { w } = await mountNav('admin');
-    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin']);
+    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin', '/warnings']);
     w.unmount();
     const noGrid = await mountNav('admin', { without: ['grid'] });
-    expect(menu(noGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin']);
+    expect(menu(noGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin', '/warnings']);
     noGrid.w.unmount();
   });
 
@@ -98,6 +100,7 @@ describe('AppNav: the pages each role may open', () => {
       ['/desk', 'Duty desk'],
       ['/grid', 'Grid desk'],
       ['/admin', 'Administration'],
+      ['/warnings', 'Warning sign-off'],
     ]);
     await w.get('[data-page="/screen"]').trigger('click');
     await flushPromises();
@@ -123,7 +126,7 @@ describe('AppNav: the pages each role may open', () => {
   it('leaves the user menu out where the page places it itself (the wall)', async () => {
     const { w } = await mountNav('admin', { user: false });
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
-    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(4);
+    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(5);
     w.unmount();
   });
 });

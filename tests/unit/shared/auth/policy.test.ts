@@ -27,6 +27,10 @@ const MATRIX: Record<Permission, [leader: boolean, duty: boolean, grid: boolean,
   'users:manage': [false, false, false, true],
   'keys:manage': [false, false, false, true],
   'system:health': [false, false, false, true],
+  'warnings:read': [true, true, false, true],
+  'warnings:draft': [false, true, false, true],
+  'warnings:approve': [true, false, false, true],
+  'webhooks:manage': [false, false, false, true],
 };
 
 describe('permission policy', () => {
@@ -70,7 +74,7 @@ describe('permission policy', () => {
 
   it('lets each role open exactly its pages, its landing page among them', () => {
     const paths = (role: Role) => pagesFor({ role }).map((p) => p.path);
-    expect(paths('leader')).toEqual(['/screen', '/grid']);
+    expect(paths('leader')).toEqual(['/screen', '/grid', '/warnings']);
     expect(paths('duty')).toEqual(['/screen', '/desk', '/grid']);
     expect(paths('grid')).toEqual(['/screen', '/desk', '/grid']);
     expect(paths('admin')).toEqual(PAGES.map((p) => p.path));
