@@ -54,7 +54,15 @@ export const useDispatchStore = defineTopicStore('dispatch', { isDrill: (a) => a
 export const usePlansStore = defineTopicStore('plans', { isDrill: (a) => a.exercise, time: (a) => ms(a.updatedAt), snapshotIsCurrent: true, evict: (a) => a.state === 'ended' });
 
 /** The store of each topic whose items reach the page, for the socket service to dispatch into. */
-export const topicStores = { alerts: useAlertsStore, env: useEnvStore, economy: useEconomyStore, kpi: useKpiStore, drills: useDrillsStore, plans: usePlansStore, dispatch: useDispatchStore } satisfies Record<PageTopic, unknown>;
+export const topicStores = {
+  alerts: useAlertsStore,
+  env: useEnvStore,
+  economy: useEconomyStore,
+  kpi: useKpiStore,
+  drills: useDrillsStore,
+  plans: usePlansStore,
+  dispatch: useDispatchStore,
+} satisfies Record<PageTopic, unknown>;
 
 /** Every topic's store, for what each of them keeps: when its sources last spoke. */
 export const heardStores = { ...topicStores, grid: useGridStore };
