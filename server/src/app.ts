@@ -49,6 +49,10 @@ import { catchUpRollups } from './domain/rollups/rollups.repository.js';
 import { createAdminService } from './admin/admin.service.js';
 import { createAdminRouter } from './http/admin.routes.js';
 import { disconnectUser } from './realtime/disconnect-user.js';
+import { createRosterService } from './domain/roster/roster.service.js';
+import { createHandoverService } from './domain/handover/handover.service.js';
+import { createRosterRouter } from './http/roster.routes.js';
+import { createHandoverRouter } from './http/handover.routes.js';
 
 export interface AppDeps {
   config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> & Partial<Pick<Config, 'clockToleranceMs' | 'liveMaxSocketsPerUser' | 'requestTimeoutMs' | 'basemap' | 'dataDir'>>;
@@ -210,6 +214,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  api.use(createRosterRouter({ roster: createRosterService({ db, audit, now: deps.now }), now: deps.now }));
+  api.use(createHandoverRouter({ handovers: createHandoverService({ db, audit, now: deps.now }) }));
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));

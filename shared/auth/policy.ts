@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'users:manage',
   'keys:manage',
   'system:health',
+  'roster:manage',
+  'handover:read',
+  'handover:write',
 ] as const satisfies readonly string[];
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +47,9 @@ export function casePermission(action: CaseAction): Permission {
 
 const CASE_WORK: readonly Permission[] = ['case:register', 'case:reject', 'case:start', 'case:feedback'];
 const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'case:send_back', 'case:evaluate', 'case:supervise', 'case:merge'];
+/** 值班值守: a leader reads the handover reports of the shifts it leads; a duty officer also drafts, submits and signs them (the roster itself is roster:manage, an administrator's). */
+const HANDOVER_READ: readonly Permission[] = ['handover:read'];
+const HANDOVER_WORK: readonly Permission[] = ['handover:read', 'handover:write'];
 
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
@@ -54,8 +60,8 @@ const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'cas
  * administrator may do everything, accounts and keys included.
  */
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  leader: ['streams:read', 'evaluation:read'],
-  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read'],
+  leader: ['streams:read', 'evaluation:read', ...HANDOVER_READ],
+  duty: ['streams:read', ...CASE_WORK, ...CASE_COMMAND, 'alerts:acknowledge', 'drills:command', 'evaluation:read', ...HANDOVER_WORK],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
 };
@@ -80,6 +86,9 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'users:manage': 'manage users',
   'keys:manage': 'manage ingest keys',
   'system:health': 'read the system health',
+  'roster:manage': 'manage the duty roster',
+  'handover:read': 'read the handover reports',
+  'handover:write': 'submit or sign handover reports',
 };
 
 /** Whether `role` is one of {@link ROLES} (a token or a row may carry anything). */

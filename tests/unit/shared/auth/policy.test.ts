@@ -25,6 +25,9 @@ const MATRIX: Record<Permission, [leader: boolean, duty: boolean, grid: boolean,
   'users:manage': [false, false, false, true],
   'keys:manage': [false, false, false, true],
   'system:health': [false, false, false, true],
+  'roster:manage': [false, false, false, true],
+  'handover:read': [true, true, false, true],
+  'handover:write': [false, true, false, true],
 };
 
 describe('permission policy', () => {
