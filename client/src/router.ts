@@ -33,6 +33,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/grid', name: 'grid', component: () => import('./views/GridView.vue'), meta: page('/grid') },
   // The printable monthly evaluation report (通报), opened from the grid workspace's evaluation.
   { path: '/grid/report', name: 'grid-report', component: () => import('./views/GridReportView.vue'), meta: page('/grid') },
+  // A filed handover report (值班日报 / 交接班记录) as printed, opened from the desk's handover workspace.
+  { path: '/handover/:id', name: 'handover-report', component: () => import('./views/HandoverReportView.vue'), meta: { permission: 'handover:read' } },
 ];
 
 /**

@@ -28,6 +28,8 @@ export const shiftInput = z
   })
   .refine((s) => new Date(s.endsAt) > new Date(s.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
 export type ShiftInput = z.infer<typeof shiftInput>;
+/** A shift as a client sends it (before the schema's defaults and trimming). */
+export type ShiftRequest = z.input<typeof shiftInput>;
 
 /** A stored shift of the roster. */
 export interface DutyShift {

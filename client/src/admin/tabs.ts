@@ -4,10 +4,11 @@ import AuditTab from './AuditTab.vue';
 import HealthTab from './HealthTab.vue';
 import KeysTab from './KeysTab.vue';
 import UsersTab from './UsersTab.vue';
+import RosterTab from './RosterTab.vue';
 
 /** A tab of /admin and the permission it needs (an admin has them all; the list says which call each tab makes). */
 export interface AdminTab {
-  id: 'users' | 'keys' | 'audit' | 'health';
+  id: 'users' | 'keys' | 'audit' | 'health' | 'roster';
   permission: Permission;
   component: Component;
 }
@@ -17,6 +18,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   { id: 'keys', permission: 'keys:manage', component: KeysTab },
   { id: 'audit', permission: 'audit:read', component: AuditTab },
   { id: 'health', permission: 'system:health', component: HealthTab },
+  { id: 'roster', permission: 'roster:manage', component: RosterTab },
 ];
 
 /** The tabs `user` may open. */

@@ -1,5 +1,6 @@
 import type { Component } from 'vue';
 import { can, type Permission } from '../../../shared/auth/policy.js';
+import HandoverWorkspace from '../handover/HandoverWorkspace.vue';
 
 /**
  * The desk's centre column holds one workspace at a time: the case queue (built into
@@ -17,7 +18,7 @@ export interface DeskWorkspace {
 }
 
 /** The registered workspaces, in tab order after the case queue. */
-export const DESK_WORKSPACES: readonly DeskWorkspace[] = [];
+export const DESK_WORKSPACES: readonly DeskWorkspace[] = [{ id: 'handover', permission: 'handover:write', component: HandoverWorkspace }];
 
 /** The workspaces `user` may open. */
 export function workspacesFor(user: { role: string } | null | undefined): DeskWorkspace[] {

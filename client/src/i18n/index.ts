@@ -6,6 +6,7 @@ import { adminMessages } from './messages/admin.js';
 import { deskAlertMessages } from './messages/desk-alerts.js';
 import { deskMessages } from './messages/desk.js';
 import { gridMessages } from './messages/grid.js';
+import { handoverMessages } from './messages/handover.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -23,6 +24,7 @@ export const messages = {
     deskAlerts: deskAlertMessages['zh-CN'],
     admin: adminMessages['zh-CN'],
     grid: gridMessages['zh-CN'],
+    handover: handoverMessages['zh-CN'],
   },
   en: {
     ...shellMessages.en,
@@ -32,6 +34,7 @@ export const messages = {
     deskAlerts: deskAlertMessages.en,
     admin: adminMessages.en,
     grid: gridMessages.en,
+    handover: handoverMessages.en,
   },
 };
 

@@ -7,7 +7,7 @@ export const deskMessages = {
     title: '值班工作台',
     keysButton: '键盘 ?',
     mode: { label: '数据', real: '实况', drill: '演练' },
-    views: { label: '工作区', cases: '案卷' },
+    views: { label: '工作区', cases: '案卷', handover: '交接班' },
     alertsPending: '预警收件箱',
     queue: {
       label: '案卷队列',
@@ -142,7 +142,7 @@ export const deskMessages = {
     title: 'Duty desk',
     keysButton: 'Keys ?',
     mode: { label: 'Data', real: 'Live', drill: 'Drill' },
-    views: { label: 'Workspace', cases: 'Cases' },
+    views: { label: 'Workspace', cases: 'Cases', handover: 'Handover' },
     alertsPending: 'Alert inbox',
     queue: {
       label: 'Case queue',

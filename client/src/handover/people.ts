@@ -1,0 +1,21 @@
+import type { DutyPerson } from '../../../shared/schemas/roster.js';
+
+/** "duty、王磊": the people of a shift as a command centre lists them. */
+export function names(people: readonly DutyPerson[]): string {
+  return people.map((p) => p.name).join('、');
+}
+
+/** "duty 0662-3316011": a person with the phone to reach them. */
+export function withPhone(p: DutyPerson): string {
+  return p.phone ? `${p.name} ${p.phone}` : p.name;
+}
+
+/** "12-07 08:30" in China time: a shift boundary as the header and the lists show it. */
+export function shiftTime(iso: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+      .formatToParts(Date.parse(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
