@@ -1,7 +1,7 @@
 /** 值班值守: the on-duty badge of the desk, the handover workspace, the printed report and the roster tab of /admin. */
 export const handoverMessages = {
   'zh-CN': {
-    onDuty: { label: '当前值班', leader: '带班', officers: '值班', until: '至 {time} 交班', none: '当前无排班', next: '下一班 {time}' },
+    onDuty: { label: '当前值班', leader: '带班', officers: '值班', until: '{time} 交班', none: '当前无排班', next: '下一班 {time}' },
     workspace: {
       heading: '交接班',
       current: '本班次',
