@@ -81,7 +81,7 @@ describe('shift handover (交接班)', () => {
 
     // The filed document: the centre's masthead, the shift's alert, both signatures.
     const id = await listed.getAttribute('data-report');
-    await next.goto(`${srv.url}/handover/${id}`);
+    await next.goto(`${srv.url}/desk/handover/${id}`);
     const paper = next.locator('[data-testid="handover-report"]');
     await paper.locator('[data-testid="print-signatures"]').waitFor({ timeout: 15_000 });
     const text = await paper.innerText();

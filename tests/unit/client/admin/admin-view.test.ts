@@ -31,15 +31,15 @@ async function openAdmin(at = '/admin') {
 const tabs = (w: Awaited<ReturnType<typeof openAdmin>>['w']) => w.findAll('[role="tab"]');
 
 describe('/admin', () => {
-  it('gives an admin the four tabs, each only with its permission', () => {
-    expect(tabsFor({ role: 'admin' }).map((t) => t.id)).toEqual(['users', 'keys', 'audit', 'health']);
+  it('gives an admin the five tabs, each only with its permission', () => {
+    expect(tabsFor({ role: 'admin' }).map((t) => t.id)).toEqual(['users', 'keys', 'audit', 'health', 'roster']);
     for (const role of ['leader', 'duty', 'grid']) expect(tabsFor({ role }), role).toEqual([]);
-    expect(ADMIN_TABS.map((t) => t.permission)).toEqual(['users:manage', 'keys:manage', 'audit:read', 'system:health']);
+    expect(ADMIN_TABS.map((t) => t.permission)).toEqual(['users:manage', 'keys:manage', 'audit:read', 'system:health', 'roster:manage']);
   });
 
   it('opens the users tab first, with the page menu and the user menu in its header', async () => {
     const { w } = await openAdmin();
-    expect(tabs(w).map((t) => t.text())).toEqual(['用户', '接入密钥', '审计日志', '系统状态']);
+    expect(tabs(w).map((t) => t.text())).toEqual(['用户', '接入密钥', '审计日志', '系统状态', '值班表']);
     expect(tabs(w)[0]!.attributes('aria-selected')).toBe('true');
     expect(w.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('tab-users');
     expect(w.find('[data-testid="users-table"]').exists()).toBe(true);
@@ -49,7 +49,7 @@ describe('/admin', () => {
 
   it('moves between tabs with the arrow keys (one tab stop) and keeps the tab in the address', async () => {
     const { w, router } = await openAdmin();
-    expect(tabs(w).map((t) => t.attributes('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
+    expect(tabs(w).map((t) => t.attributes('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
     await tabs(w)[0]!.trigger('keydown', { key: 'ArrowRight' });
     await flushPromises();
     expect(router.currentRoute.value.query.tab).toBe('keys');
@@ -58,8 +58,8 @@ describe('/admin', () => {
     await tabs(w)[1]!.trigger('keydown', { key: 'ArrowLeft' });
     await tabs(w)[0]!.trigger('keydown', { key: 'ArrowLeft' });
     await flushPromises();
-    expect(router.currentRoute.value.query.tab).toBe('health');
-    await tabs(w)[3]!.trigger('keydown', { key: 'Home' });
+    expect(router.currentRoute.value.query.tab).toBe('roster');
+    await tabs(w)[4]!.trigger('keydown', { key: 'Home' });
     await flushPromises();
     expect(router.currentRoute.value.query.tab).toBe('users');
   });
