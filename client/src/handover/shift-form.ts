@@ -47,7 +47,10 @@ export function inputOf(f: ShiftForm): ShiftRequest {
     startsAt: fromWall(f.startsAt),
     endsAt: fromWall(f.endsAt),
     leader: { name: f.leader.trim(), ...(f.leaderPhone.trim() ? { phone: f.leaderPhone.trim() } : {}) },
-    officers: f.officers.split('\n').filter((l) => l.trim()).map(person),
+    officers: f.officers
+      .split('\n')
+      .filter((l) => l.trim())
+      .map(person),
     ...(f.note.trim() ? { note: f.note.trim() } : {}),
   };
 }

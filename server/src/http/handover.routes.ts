@@ -55,7 +55,10 @@ export function createHandoverRouter(deps: { handovers: HandoverService }): Rout
   r.get('/handovers/:id/report.csv', async (req, res) => {
     authorize(currentUser(req), 'handover:read');
     const report = await found(parse(id, req.params.id, ['params', 'id']));
-    res.type('text/csv; charset=utf-8').attachment(`handover-${report.shift.startsAt.slice(0, 10)}.csv`).send(handoverCsv(report));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`handover-${report.shift.startsAt.slice(0, 10)}.csv`)
+      .send(handoverCsv(report));
   });
   r.post('/handovers/:id/sign', async (req, res) => {
     authorize(currentUser(req), 'handover:write');

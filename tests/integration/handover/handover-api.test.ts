@@ -71,13 +71,15 @@ describe.each([
   it('imports a CSV in Beijing time all or nothing, each bad line named with its field', async () => {
     const template = await send('GET', '/api/v1/roster/template.csv', 'admin');
     expect(await template.text()).toContain('开始时间,结束时间,带班领导');
-    const bad = '开始时间,结束时间,带班领导,值班员\n2031-03-01 08:30,2031-03-01 17:30,leader,duty\n2031-03-01 17:00,2031-03-02 08:30,leader,duty2\n2031-03-02 8:30,yesterday,leader,duty\n2031-03-03 08:30,2031-03-03 17:30,leader,\n';
+    const bad =
+      '开始时间,结束时间,带班领导,值班员\n2031-03-01 08:30,2031-03-01 17:30,leader,duty\n2031-03-01 17:00,2031-03-02 08:30,leader,duty2\n2031-03-02 8:30,yesterday,leader,duty\n2031-03-03 08:30,2031-03-03 17:30,leader,\n';
     const refused = await send('POST', '/api/v1/roster/import', 'admin', bad, 'text/csv');
     expect(refused.status).toBe(422);
     expect((await issues(refused)).map((i) => i.path).sort()).toEqual(['lines.3.startsAt', 'lines.4.endsAt', 'lines.5.officers']);
     expect(((await (await srv.get('/api/v1/roster?from=2031-03-01T00:00:00Z&to=2031-03-05T00:00:00Z')).json()) as { items: unknown[] }).items).toEqual([]);
 
-    const good = '开始时间,结束时间,带班领导,带班领导电话,值班员,值班员电话,备注\n2031-03-01 08:30,2031-03-01 17:30,leader,0662-1,duty;张伟,0662-2;138,白班\n2031-03-01 17:30,2031-03-02 08:30,陈志强,,duty2,,夜班\n';
+    const good =
+      '开始时间,结束时间,带班领导,带班领导电话,值班员,值班员电话,备注\n2031-03-01 08:30,2031-03-01 17:30,leader,0662-1,duty;张伟,0662-2;138,白班\n2031-03-01 17:30,2031-03-02 08:30,陈志强,,duty2,,夜班\n';
     const res = await send('POST', '/api/v1/roster/import', 'admin', good, 'text/csv');
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ imported: 2, replaced: 0 });
@@ -113,10 +115,22 @@ describe.each([
     expect([figure('alerts', 'received'), figure('alerts', 'acknowledged'), figure('alerts', 'unacknowledged')]).toEqual([2, 1, 1]);
     const alertRows = section('alerts').tables.find((t) => t.key === 'alerts')!.rows;
     expect(alertRows.find((r) => r.level === 'red')).toMatchObject({ acknowledgedBy: 'duty', waitMinutes: expect.any(Number) });
-    expect(section('alerts').tables.find((t) => t.drill)!.rows.map((r) => r.headline)).toEqual(['演练台风预警']);
+    expect(
+      section('alerts')
+        .tables.find((t) => t.drill)!
+        .rows.map((r) => r.headline),
+    ).toEqual(['演练台风预警']);
     expect(figure('cases', 'opened')).toBe(1);
-    expect(section('cases').tables.find((t) => t.key === 'cases')!.rows.map((r) => r.title)).toEqual(['井盖缺失 交接测试']);
-    expect(section('cases').tables.find((t) => t.key === 'cases.drill')!.rows.map((r) => r.title)).toEqual(['演练案件']);
+    expect(
+      section('cases')
+        .tables.find((t) => t.key === 'cases')!
+        .rows.map((r) => r.title),
+    ).toEqual(['井盖缺失 交接测试']);
+    expect(
+      section('cases')
+        .tables.find((t) => t.key === 'cases.drill')!
+        .rows.map((r) => r.title),
+    ).toEqual(['演练案件']);
     expect(section('events').tables[0]!.rows.map((r) => r.text)).toEqual(['阳江市气象台发布暴雨红色预警信号']);
     expect(section('openItems').tables[0]!.rows.map((r) => r.text)).toEqual(['没人确认的黄色预警']);
     expect((await send('GET', '/api/v1/handovers/draft', 'leader')).status).toBe(403);

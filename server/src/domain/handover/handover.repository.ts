@@ -52,9 +52,9 @@ export async function signReport(q: Queryable, id: string, by: string, at: strin
 
 /** The reports, newest shift first, `before` a shift start for the next page. */
 export async function listReports(q: Queryable, f: { limit: number; before?: string }): Promise<Array<HandoverSummary & { drill: boolean }>> {
-  const { rows } = await q.query(`select ${COLUMNS} from handover_reports r join duty_shifts s on s.id = r.shift_id where ($2::timestamptz is null or s.starts_at < $2) order by s.starts_at desc limit $1`, [
-    f.limit,
-    f.before ?? null,
-  ]);
+  const { rows } = await q.query(
+    `select ${COLUMNS} from handover_reports r join duty_shifts s on s.id = r.shift_id where ($2::timestamptz is null or s.starts_at < $2) order by s.starts_at desc limit $1`,
+    [f.limit, f.before ?? null],
+  );
   return rows.map(fromRow);
 }

@@ -17,12 +17,7 @@ const KIND_LABELS: Record<NotableEvent['kind'], Bilingual> = {
   drill_started: { zh: '演练开始', en: 'Drill started' },
   drill_ended: { zh: '演练结束', en: 'Drill ended' },
 };
-const COLUMNS = [
-  col('at', 'time', '时间', 'Time'),
-  col('kind', 'label', '类型', 'Kind', KIND_LABELS),
-  col('level', 'label', '级别', 'Level', LEVEL_LABELS),
-  col('text', 'text', '内容', 'What'),
-];
+const COLUMNS = [col('at', 'time', '时间', 'Time'), col('kind', 'label', '类型', 'Kind', KIND_LABELS), col('level', 'label', '级别', 'Level', LEVEL_LABELS), col('text', 'text', '内容', 'What')];
 
 /** 重要事项: red and orange warnings received, alert escalations, drills started and ended. */
 export const eventsSection = defineSection<NotableEvent[]>({

@@ -53,7 +53,16 @@ describe('handover report sections', () => {
   });
 
   it('cases: opened and closed in the shift, open now by stage, drill cases apart', () => {
-    const c = (over: Partial<ShiftCase>): ShiftCase => ({ id: 'c', title: '井盖', district: '441702', status: 'registered', exercise: false, reportedAt: '2026-12-07T03:00:00.000Z', closedAt: null, ...over });
+    const c = (over: Partial<ShiftCase>): ShiftCase => ({
+      id: 'c',
+      title: '井盖',
+      district: '441702',
+      status: 'registered',
+      exercise: false,
+      reportedAt: '2026-12-07T03:00:00.000Z',
+      closedAt: null,
+      ...over,
+    });
     const s = casesSection.build(
       {
         cases: [
@@ -83,7 +92,17 @@ describe('handover report sections', () => {
   });
 
   it('overdue: past the deadline at the end of the shift (by how long) and under supervision', () => {
-    const w = (over: Partial<WatchedCase>): WatchedCase => ({ id: 'w', title: '占道', status: 'dispatched', department: 'urban', exercise: false, deadlineAt: null, supervisedAt: null, supervisedBy: null, ...over });
+    const w = (over: Partial<WatchedCase>): WatchedCase => ({
+      id: 'w',
+      title: '占道',
+      status: 'dispatched',
+      department: 'urban',
+      exercise: false,
+      deadlineAt: null,
+      supervisedAt: null,
+      supervisedBy: null,
+      ...over,
+    });
     const s = overdueSection.build(
       [w({ id: 'late', deadlineAt: '2026-12-07T08:30:00.000Z' }), w({ id: 'sup', deadlineAt: '2026-12-08T00:00:00.000Z', supervisedAt: '2026-12-07T02:00:00.000Z', supervisedBy: 'duty' })],
       W,

@@ -38,7 +38,14 @@ describe('roster CSV import', () => {
 
   it('names the line and the field of every bad row and keeps none', () => {
     const { rows, issues } = parseRosterCsv(
-      [HEADER, '2026-12-08 08:30,2026-12-08 17:30,leader,,duty,,', 'soon,2026-12-08 17:30,leader,,duty,,', '2026-12-09 08:30,2026-12-09 07:30,leader,,duty,,', '2026-12-10 08:30,2026-12-10 17:30,,,duty,,', '2026-12-11 08:30,2026-12-11 17:30,leader,abc,duty,,'].join('\n'),
+      [
+        HEADER,
+        '2026-12-08 08:30,2026-12-08 17:30,leader,,duty,,',
+        'soon,2026-12-08 17:30,leader,,duty,,',
+        '2026-12-09 08:30,2026-12-09 07:30,leader,,duty,,',
+        '2026-12-10 08:30,2026-12-10 17:30,,,duty,,',
+        '2026-12-11 08:30,2026-12-11 17:30,leader,abc,duty,,',
+      ].join('\n'),
     );
     expect(rows).toEqual([]);
     expect(issues.map((i) => i.path)).toEqual(['lines.3.startsAt', 'lines.4.endsAt', 'lines.5.leader', 'lines.6.leader']);
@@ -46,7 +53,9 @@ describe('roster CSV import', () => {
   });
 
   it('refuses shifts that overlap within the file, naming the later line', () => {
-    const { issues } = parseRosterCsv([HEADER, '2026-12-08 17:30,2026-12-09 08:30,leader,,duty,,', '2026-12-08 08:30,2026-12-08 18:00,leader,,duty2,,', '2026-12-09 08:30,2026-12-09 17:30,leader,,duty,,'].join('\n'));
+    const { issues } = parseRosterCsv(
+      [HEADER, '2026-12-08 17:30,2026-12-09 08:30,leader,,duty,,', '2026-12-08 08:30,2026-12-08 18:00,leader,,duty2,,', '2026-12-09 08:30,2026-12-09 17:30,leader,,duty,,'].join('\n'),
+    );
     expect(issues).toEqual([{ path: 'lines.2.startsAt', message: 'overlaps the shift of line 3' }]);
   });
 
