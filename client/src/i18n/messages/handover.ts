@@ -47,6 +47,7 @@ export const handoverMessages = {
       drill: '演练',
       minutes: '{n} 分钟',
       back: '返回交接班',
+      labelled: '{label}：{value}',
       empty: '无',
     },
     roster: {
@@ -124,6 +125,7 @@ export const handoverMessages = {
       drill: 'Drill',
       minutes: '{n} min',
       back: 'Back to the handover',
+      labelled: '{label}: {value}',
       empty: 'None',
     },
     roster: {
