@@ -106,6 +106,7 @@ describe.each([
     expect((await send('POST', `/api/v1/alerts/${alertId}/ack`, 'duty', { comment: '已通知三防办' })).status).toBe(200);
     await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ title: '井盖缺失 交接测试' }));
     await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ title: '演练案件', exercise: true }));
+    expect((await send('POST', '/api/v1/drills', 'duty', { name: '防台风指挥演练', scenario: 'typhoon' })).status).toBe(201);
 
     const draft = (await (await send('GET', '/api/v1/handovers/draft', 'duty')).json()) as HandoverReport;
     expect(draft).toMatchObject({ id: null, shift: { id: s.id } });
@@ -132,6 +133,9 @@ describe.each([
         .rows.map((r) => r.title),
     ).toEqual(['演练案件']);
     expect(section('events').tables[0]!.rows.map((r) => r.text)).toEqual(['阳江市气象台发布暴雨红色预警信号']);
+    // The shift ran a drill: the report says so, and the drill's start is a notable event of the drill table only.
+    expect(draft.drills.map((d) => d.name)).toEqual(['防台风指挥演练']);
+    expect(section('events').tables.find((t) => t.drill)!.rows.map((r) => [r.kind, r.text])).toEqual([['drill_started', '防台风指挥演练']]);
     expect(section('openItems').tables[0]!.rows.map((r) => r.text)).toEqual(['没人确认的黄色预警']);
     expect((await send('GET', '/api/v1/handovers/draft', 'leader')).status).toBe(403);
     expect((await issues(await send('GET', '/api/v1/handovers/draft?shiftId=nope', 'duty')))[0]!.path).toBe('shiftId');
@@ -166,6 +170,7 @@ describe.each([
     expect(csv).toContain('红色,暴雨黄色预警信号,阳江市气象台发布暴雨红色预警信号,duty');
     expect(csv).toContain('预警明细（演练） / Alerts (drill),演练 / drill');
     expect(csv).not.toContain('交班后的预警');
+    expect(csv).toContain('演练,Drill,防台风指挥演练');
     expect(await audited('handover.submit')).toEqual(['duty']);
     expect(await audited('handover.sign')).toEqual(['duty2']);
   });
