@@ -159,7 +159,7 @@ export const handoverMessages = {
       import: 'Import CSV',
       importHint:
         'Columns: 开始时间,结束时间,带班领导,带班领导电话,值班员,值班员电话,备注 (or startsAt,endsAt,leader,leaderPhone,officers,officerPhones,note); Beijing time (e.g. 2026-12-08 08:30); several officers separated by ";". The whole file is imported or nothing.',
-      replace: 'Replace the shifts already in the file’s period',
+      replace: "Replace the shifts already in the file's period",
       template: 'Download template',
       imported: 'Imported {n} shifts (replaced {replaced})',
       line: 'line {line}',

@@ -106,7 +106,9 @@ export function parseRosterCsv(text: string): { rows: RosterRow[]; issues: Error
     rows.push({ line, shift: r.data });
   });
   for (const [a, b] of overlappingPairs(rows)) issues.push({ path: `lines.${b.line}.startsAt`, message: `overlaps the shift of line ${a.line}` });
-  return { rows: issues.length ? [] : rows, issues };
+  // In the order of the file, as a person fixes it.
+  const lineOf = (i: ErrorIssue) => Number(i.path.split('.')[1]);
+  return { rows: issues.length ? [] : rows, issues: issues.sort((x, y) => lineOf(x) - lineOf(y)) };
 }
 
 /** Pairs of rows whose windows overlap (earlier row first). */
