@@ -215,7 +215,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   api.use(createRosterRouter({ roster: createRosterService({ db, audit, now: deps.now }), now: deps.now }));
-  api.use(createHandoverRouter({ handovers: createHandoverService({ db, audit, now: deps.now }) }));
+  const places = Object.fromEntries(city.manifest.districts.map((d) => [d.adcode, { zh: d.name, en: d.nameEn ?? d.name }]));
+  api.use(createHandoverRouter({ handovers: createHandoverService({ db, audit, places, now: deps.now }) }));
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));

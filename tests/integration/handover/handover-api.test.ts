@@ -135,7 +135,11 @@ describe.each([
     expect(section('events').tables[0]!.rows.map((r) => r.text)).toEqual(['阳江市气象台发布暴雨红色预警信号']);
     // The shift ran a drill: the report says so, and the drill's start is a notable event of the drill table only.
     expect(draft.drills.map((d) => d.name)).toEqual(['防台风指挥演练']);
-    expect(section('events').tables.find((t) => t.drill)!.rows.map((r) => [r.kind, r.text])).toEqual([['drill_started', '防台风指挥演练']]);
+    expect(
+      section('events')
+        .tables.find((t) => t.drill)!
+        .rows.map((r) => [r.kind, r.text]),
+    ).toEqual([['drill_started', '防台风指挥演练']]);
     expect(section('openItems').tables[0]!.rows.map((r) => r.text)).toEqual(['没人确认的黄色预警']);
     expect((await send('GET', '/api/v1/handovers/draft', 'leader')).status).toBe(403);
     expect((await issues(await send('GET', '/api/v1/handovers/draft?shiftId=nope', 'duty')))[0]!.path).toBe('shiftId');
@@ -167,6 +171,7 @@ describe.each([
     expect(csv.startsWith('\uFEFF值班日报 / 交接班记录')).toBe(true);
     expect(csv).toContain('接收时间,级别,事件');
     expect(csv).toContain('Received,Level,Event');
+    expect(csv).toMatch(/井盖缺失 交接测试,江城区,信息采集/);
     expect(csv).toContain('红色,暴雨黄色预警信号,阳江市气象台发布暴雨红色预警信号,duty');
     expect(csv).toContain('预警明细（演练） / Alerts (drill),演练 / drill');
     expect(csv).not.toContain('交班后的预警');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HandoverReport, ReportDrill } from '../../../../shared/contracts/handover.js';
+import type { Bilingual, HandoverReport, ReportDrill } from '../../../../shared/contracts/handover.js';
 import { AppError } from '../../errors.js';
 import type { Db, Queryable } from '../../store/db.js';
 import { iso, isoOrNull } from '../../store/sql-helpers.js';
@@ -23,7 +23,7 @@ const refuse = (status: number, code: string, path: string, message: string) => 
  * section registry), submitted by the outgoing officer, signed off by another user, after
  * which it is frozen with the figures it had when submitted.
  */
-export function createHandoverService(deps: { db: Db; audit: AuditLog; now?: () => Date }) {
+export function createHandoverService(deps: { db: Db; audit: AuditLog; places: Record<string, Bilingual>; now?: () => Date }) {
   const { db, audit } = deps;
   const now = () => deps.now?.() ?? new Date();
 
@@ -38,7 +38,7 @@ export function createHandoverService(deps: { db: Db; audit: AuditLog; now?: () 
     if (!shift) throw refuse(404, 'not_found', 'shiftId', `no shift ${shiftId}`);
     const at = now().toISOString();
     if (shift.startsAt > at) throw refuse(422, 'validation_failed', 'shiftId', 'the shift has not started yet');
-    const window = { from: shift.startsAt, to: shift.endsAt < at ? shift.endsAt : at, districts };
+    const window = { from: shift.startsAt, to: shift.endsAt < at ? shift.endsAt : at, districts, places: deps.places };
     const sections = [];
     for (const s of HANDOVER_SECTIONS) sections.push(await s.run({ q, ...window }));
     return {

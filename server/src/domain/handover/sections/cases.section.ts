@@ -1,7 +1,7 @@
 import { OPEN_STATUSES } from '../../../../../shared/domain/lifecycle.js';
 import { iso, isoOrNull } from '../../../store/sql-helpers.js';
 import { STAGE_LABELS } from './case-labels.js';
-import { CASE_SCOPE, col, defineSection, splitTables } from './section.js';
+import { CASE_SCOPE, col, defineSection, splitTables, type SectionWindow } from './section.js';
 
 /** A case opened or closed during the shift. */
 export interface ShiftCase {
@@ -20,10 +20,10 @@ export interface CasesData {
   openByStage: Array<{ status: string; exercise: boolean; count: number }>;
 }
 
-const LIST = [
+const list = (places: SectionWindow['places']) => [
   col('reportedAt', 'time', '上报时间', 'Reported'),
   col('title', 'text', '案件', 'Case'),
-  col('district', 'text', '区域', 'District'),
+  col('district', 'label', '区域', 'District', places),
   col('status', 'label', '当前环节', 'Stage', STAGE_LABELS),
   col('closedAt', 'time', '结案时间', 'Closed'),
 ];
@@ -55,7 +55,7 @@ export const casesSection = defineSection<CasesData>({
       openByStage: open.rows.map((r) => ({ status: String(r.status), exercise: Boolean(r.exercise), count: Number(r.n) })),
     };
   },
-  build({ cases, openByStage }, { from, to }) {
+  build({ cases, openByStage }, { from, to, places }) {
     const real = cases.filter((c) => !c.exercise);
     const stages = OPEN_STATUSES.flatMap((status) =>
       [false, true].map((exercise) => ({ status, exercise, count: openByStage.find((s) => s.status === status && s.exercise === exercise)?.count ?? 0 })),
@@ -70,7 +70,7 @@ export const casesSection = defineSection<CasesData>({
       ],
       tables: [
         ...splitTables('stages', { zh: '在办案件分环节', en: 'Open cases by stage' }, STAGES, stages, (s) => ({ status: s.status, count: s.count })),
-        ...splitTables('cases', { zh: '本班案件', en: 'Cases of the shift' }, LIST, cases, (c) => ({
+        ...splitTables('cases', { zh: '本班案件', en: 'Cases of the shift' }, list(places), cases, (c) => ({
           reportedAt: c.reportedAt,
           title: c.title,
           district: c.district,

@@ -8,6 +8,8 @@ export interface SectionWindow {
   to: string;
   /** The reader's districts (null: the whole city), as every read is scoped. */
   districts: string[] | null;
+  /** The city's districts by adcode, in both languages (a district column's labels). */
+  places: Record<string, Bilingual>;
 }
 
 /** What a section's read gets: the window and the database (or the transaction). */

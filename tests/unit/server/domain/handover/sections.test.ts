@@ -8,7 +8,7 @@ import { overdueSection, type WatchedCase } from '../../../../../server/src/doma
 import { HANDOVER_SECTIONS } from '../../../../../server/src/domain/handover/sections/index.js';
 
 /** The handover report's sections, built from hand-made rows of one shift (08:30–17:30 Beijing time). */
-const W = { from: '2026-12-07T00:30:00.000Z', to: '2026-12-07T09:30:00.000Z', districts: null };
+const W = { from: '2026-12-07T00:30:00.000Z', to: '2026-12-07T09:30:00.000Z', districts: null, places: { '441702': { zh: '江城区', en: 'Jiangcheng' } } };
 const figures = (s: ReportSection) => Object.fromEntries(s.figures.map((f) => [f.key, f.value]));
 const table = (s: ReportSection, key: string) => s.tables.find((t) => t.key === key);
 
@@ -89,6 +89,7 @@ describe('handover report sections', () => {
     ]);
     expect(table(s, 'stages.drill')!.rows).toEqual([{ status: 'registered', count: 1 }]);
     expect(table(s, 'cases.drill')!.rows.map((r) => r.title)).toEqual(['演练案件']);
+    expect(table(s, 'cases')!.columns.find((c) => c.key === 'district')!.labels!['441702']).toEqual({ zh: '江城区', en: 'Jiangcheng' });
   });
 
   it('overdue: past the deadline at the end of the shift (by how long) and under supervision', () => {
