@@ -34,6 +34,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/warnings', name: 'warnings', component: () => import('./views/WarningsView.vue'), meta: page('/warnings') },
   // The printable monthly evaluation report (通报), opened from the grid workspace's evaluation.
   { path: '/grid/report', name: 'grid-report', component: () => import('./views/GridReportView.vue'), meta: page('/grid') },
+  // A filed handover report (值班日报 / 交接班记录) as printed, opened from the desk's handover workspace.
+  { path: '/desk/handover/:id', name: 'handover-report', component: () => import('./views/HandoverReportView.vue'), meta: page('/desk') },
 ];
 
 /**

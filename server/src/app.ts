@@ -58,6 +58,10 @@ import { createWarningsRouter } from './http/warnings.routes.js';
 import { createWebhooksRouter } from './http/webhooks.routes.js';
 import { createCapFeedRouter } from './http/cap-feed.routes.js';
 import { CITY_WARNING_SENDER } from '../../shared/schemas/alert.js';
+import { createRosterService } from './domain/roster/roster.service.js';
+import { createHandoverService } from './domain/handover/handover.service.js';
+import { createRosterRouter } from './http/roster.routes.js';
+import { createHandoverRouter } from './http/handover.routes.js';
 
 export interface AppDeps {
   config: Pick<Config, 'redisUrl' | 'corsOrigins' | 'trustProxy'> &
@@ -241,6 +245,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+  api.use(createRosterRouter({ roster: createRosterService({ db, audit, now: deps.now }), now: deps.now }));
+  const places = Object.fromEntries(city.manifest.districts.map((d) => [d.adcode, { zh: d.name, en: d.nameEn ?? d.name }]));
+  api.use(createHandoverRouter({ handovers: createHandoverService({ db, audit, places, resources: Object.fromEntries(city.resources.map((r) => [r.id, r.name])), now: deps.now }) }));
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(new AppError(404, 'not_found', 'No such endpoint')));
   serveClient(app, deps.staticDir ?? path.resolve('dist/client'));

@@ -12,6 +12,7 @@ import { loadSimCity, startSimulator } from '../../mock-data/simulator/index.js'
 import { demoPlan } from './demo/backfill-window.js';
 import { runHistoryBackfill } from './demo/history-backfill.js';
 import { startHistoryTail } from './demo/history-tail.js';
+import { seedDemoRoster } from './domain/roster/demo-roster.js';
 
 /** Reads the environment, starts everything, and shuts down gracefully on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   await auth.bootstrap();
   let mqtt: ReturnType<typeof startMqttIngest> | null = null;
   const mqttStatus = () => ({ configured: !!config.mqttUrl, connected: mqtt?.connected() ?? false });
+  if (config.mode === 'demo') log.info({ shifts: await seedDemoRoster(db, new Date()) }, 'demo: duty roster');
   const app = await createApp({ config, db, city, auth, log, mqttStatus });
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     `  storage:  ${db.engine}${config.databaseUrl ? '' : ` in ${config.dataDir}`}${config.redisUrl ? '   fan-out: Redis' : ''}${mqtt ? '   MQTT: on' : ''}`,
   ];
   if (config.mode === 'demo') {
-    lines.push(`  demo accounts: leader, duty, grid (${city.manifest.districts[0]!.name}), admin — password "${DEMO_PASSWORD}"`);
+    lines.push(`  demo accounts: leader, duty, duty2, grid (${city.manifest.districts[0]!.name}), admin — password "${DEMO_PASSWORD}"`);
     lines.push(`  demo ingest key: ${DEMO_INGEST_KEY}${sim ? '   simulator: running (scenario normal)' : ''}`);
   }
   console.log(lines.join('\n'));

@@ -40,6 +40,9 @@ export const PERMISSIONS = [
   'warnings:draft',
   'warnings:approve',
   'webhooks:manage',
+  'roster:manage',
+  'handover:read',
+  'handover:write',
 ] as const satisfies readonly string[];
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +53,9 @@ export function casePermission(action: CaseAction): Permission {
 
 const CASE_WORK: readonly Permission[] = ['case:register', 'case:reject', 'case:start', 'case:feedback'];
 const CASE_COMMAND: readonly Permission[] = ['case:dispatch', 'case:close', 'case:send_back', 'case:evaluate', 'case:supervise', 'case:merge'];
+/** 值班值守: a leader reads the handover reports of the shifts it leads; a duty officer also drafts, submits and signs them (the roster itself is roster:manage, an administrator's). */
+const HANDOVER_READ: readonly Permission[] = ['handover:read'];
+const HANDOVER_WORK: readonly Permission[] = ['handover:read', 'handover:write'];
 
 /**
  * What each role may do. Why: a leader (领导) watches the city and the evaluation and takes
@@ -69,6 +75,7 @@ export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     'evaluation:read',
     'warnings:read',
     'warnings:approve', // 带班领导 signs warnings out (审核签发)
+    ...HANDOVER_READ,
   ],
   duty: [
     'streams:read',
@@ -81,6 +88,7 @@ export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     'warnings:draft', // drafts warnings; another person approves them
     'plans:command',
     'resources:dispatch',
+    ...HANDOVER_WORK,
   ],
   grid: ['streams:read', ...CASE_WORK, 'alerts:acknowledge', 'evaluation:read'],
   admin: PERMISSIONS,
@@ -112,6 +120,9 @@ export const PERMISSION_TEXT: Readonly<Record<Permission, string>> = {
   'warnings:draft': 'draft warnings to publish',
   'warnings:approve': 'approve or send back warnings (审核签发)',
   'webhooks:manage': 'manage webhook receivers',
+  'roster:manage': 'manage the duty roster',
+  'handover:read': 'read the handover reports',
+  'handover:write': 'submit or sign handover reports',
 };
 
 /** Whether `role` is one of {@link ROLES} (a token or a row may carry anything). */

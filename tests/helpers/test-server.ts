@@ -36,11 +36,11 @@ export interface TestServer {
   /** The server's auth service (its account cache can be cleared after a direct database change). */
   auth: AuthService;
   /** Logs in a demo account and returns its token. */
-  token(username: 'leader' | 'duty' | 'grid' | 'admin'): Promise<string>;
+  token(username: 'leader' | 'duty' | 'duty2' | 'grid' | 'admin'): Promise<string>;
   /** POSTs to an ingest endpoint with the demo key. */
   ingest(path: string, body: unknown, contentType?: string): Promise<Response>;
   /** GETs an API path with a user's token. */
-  get(path: string, username?: 'leader' | 'duty' | 'grid' | 'admin'): Promise<Response>;
+  get(path: string, username?: 'leader' | 'duty' | 'duty2' | 'grid' | 'admin'): Promise<Response>;
   close(): Promise<void>;
 }
 

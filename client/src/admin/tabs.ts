@@ -5,10 +5,11 @@ import HealthTab from './HealthTab.vue';
 import KeysTab from './KeysTab.vue';
 import UsersTab from './UsersTab.vue';
 import WebhooksTab from './WebhooksTab.vue';
+import RosterTab from './RosterTab.vue';
 
 /** A tab of /admin and the permission it needs (an admin has them all; the list says which call each tab makes). */
 export interface AdminTab {
-  id: 'users' | 'keys' | 'audit' | 'health' | 'webhooks';
+  id: 'users' | 'keys' | 'audit' | 'health' | 'webhooks' | 'roster';
   permission: Permission;
   component: Component;
 }
@@ -19,6 +20,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   { id: 'audit', permission: 'audit:read', component: AuditTab },
   { id: 'health', permission: 'system:health', component: HealthTab },
   { id: 'webhooks', permission: 'webhooks:manage', component: WebhooksTab },
+  { id: 'roster', permission: 'roster:manage', component: RosterTab },
 ];
 
 /** The tabs `user` may open. */

@@ -3,6 +3,7 @@ import { can, type Permission } from '../../../shared/auth/policy.js';
 import DispatchWorkspace from './dispatch/DispatchWorkspace.vue';
 import PlansWorkspace from './plans/PlansWorkspace.vue';
 import WarningsWorkspace from './warnings/WarningsWorkspace.vue';
+import HandoverWorkspace from '../handover/HandoverWorkspace.vue';
 
 /**
  * The desk's centre column holds one workspace at a time: the case queue (built into
@@ -24,6 +25,7 @@ export const DESK_WORKSPACES: readonly DeskWorkspace[] = [
   { id: 'plans', component: PlansWorkspace },
   { id: 'dispatch', component: DispatchWorkspace },
   { id: 'warnings', permission: 'warnings:read', component: WarningsWorkspace },
+  { id: 'handover', permission: 'handover:write', component: HandoverWorkspace },
 ];
 
 /** The workspaces `user` may open. */

@@ -9,6 +9,7 @@ import { gridMessages } from './messages/grid.js';
 import { dispatchMessages } from './messages/dispatch.js';
 import { planMessages } from './messages/plans.js';
 import { warningMessages } from './messages/warnings.js';
+import { handoverMessages } from './messages/handover.js';
 
 /** Languages the cockpit speaks; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -29,6 +30,7 @@ export const messages = {
     dispatch: dispatchMessages['zh-CN'],
     plans: planMessages['zh-CN'],
     warnings: warningMessages['zh-CN'],
+    handover: handoverMessages['zh-CN'],
   },
   en: {
     ...shellMessages.en,
@@ -41,6 +43,7 @@ export const messages = {
     dispatch: dispatchMessages.en,
     plans: planMessages.en,
     warnings: warningMessages.en,
+    handover: handoverMessages.en,
   },
 };
 

@@ -18,6 +18,8 @@ export function demoUsers(defaultGridDistrict: string): AuthUser[] {
   return [
     { username: 'leader', role: 'leader', districts: null },
     { username: 'duty', role: 'duty', districts: null },
+    // A second duty officer, so a shift can be handed over to another person (交接班).
+    { username: 'duty2', role: 'duty', districts: null },
     { username: 'grid', role: 'grid', districts: [defaultGridDistrict] },
     { username: 'admin', role: 'admin', districts: null },
   ];

@@ -97,6 +97,19 @@ export const ROUTE_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/webhooks/deliveries/:id/retry': 'webhooks:manage',
   'PATCH /api/v1/admin/webhooks/:id': 'webhooks:manage',
   'DELETE /api/v1/admin/webhooks/:id': 'webhooks:manage',
+  'GET /api/v1/roster': 'streams:read',
+  'GET /api/v1/roster/now': 'streams:read',
+  'GET /api/v1/roster/template.csv': 'roster:manage',
+  'POST /api/v1/roster/import': 'roster:manage',
+  'POST /api/v1/roster': 'roster:manage',
+  'PUT /api/v1/roster/:id': 'roster:manage',
+  'DELETE /api/v1/roster/:id': 'roster:manage',
+  'GET /api/v1/handovers': 'handover:read',
+  'GET /api/v1/handovers/draft': 'handover:write',
+  'POST /api/v1/handovers': 'handover:write',
+  'GET /api/v1/handovers/:id': 'handover:read',
+  'GET /api/v1/handovers/:id/report.csv': 'handover:read',
+  'POST /api/v1/handovers/:id/sign': 'handover:write',
 };
 
 /** The commands a `/live` client may emit (shared/contracts/live.ts) and what each requires; connecting needs a user token. */

@@ -2,7 +2,7 @@
 export const adminMessages = {
   'zh-CN': {
     title: '系统管理',
-    tabs: { label: '管理功能', users: '用户', keys: '接入密钥', audit: '审计日志', health: '系统状态', webhooks: '推送订阅' },
+    tabs: { label: '管理功能', users: '用户', keys: '接入密钥', audit: '审计日志', health: '系统状态', webhooks: '推送订阅', roster: '值班表' },
     common: {
       loading: '加载中…',
       retry: '重试',
@@ -129,7 +129,7 @@ export const adminMessages = {
   },
   en: {
     title: 'Administration',
-    tabs: { label: 'Administration', users: 'Users', keys: 'Ingest keys', audit: 'Audit log', health: 'System health', webhooks: 'Webhooks' },
+    tabs: { label: 'Administration', users: 'Users', keys: 'Ingest keys', audit: 'Audit log', health: 'System health', webhooks: 'Webhooks', roster: 'Duty roster' },
     common: {
       loading: 'Loading…',
       retry: 'Retry',

@@ -13,6 +13,7 @@ export const deskMessages = {
       plans: '预案',
       dispatch: '调度',
       warnings: '信息发布',
+      handover: '交接班',
     },
     alertsPending: '预警收件箱',
     queue: {
@@ -154,6 +155,7 @@ export const deskMessages = {
       plans: 'Plans',
       dispatch: 'Dispatch',
       warnings: 'Warnings out',
+      handover: 'Handover',
     },
     alertsPending: 'Alert inbox',
     queue: {

@@ -32,14 +32,14 @@ const tabs = (w: Awaited<ReturnType<typeof openAdmin>>['w']) => w.findAll('[role
 
 describe('/admin', () => {
   it('gives an admin the five tabs, each only with its permission', () => {
-    expect(tabsFor({ role: 'admin' }).map((t) => t.id)).toEqual(['users', 'keys', 'audit', 'health', 'webhooks']);
+    expect(tabsFor({ role: 'admin' }).map((t) => t.id)).toEqual(['users', 'keys', 'audit', 'health', 'webhooks', 'roster']);
     for (const role of ['leader', 'duty', 'grid']) expect(tabsFor({ role }), role).toEqual([]);
-    expect(ADMIN_TABS.map((t) => t.permission)).toEqual(['users:manage', 'keys:manage', 'audit:read', 'system:health', 'webhooks:manage']);
+    expect(ADMIN_TABS.map((t) => t.permission)).toEqual(['users:manage', 'keys:manage', 'audit:read', 'system:health', 'webhooks:manage', 'roster:manage']);
   });
 
   it('opens the users tab first, with the page menu and the user menu in its header', async () => {
     const { w } = await openAdmin();
-    expect(tabs(w).map((t) => t.text())).toEqual(['用户', '接入密钥', '审计日志', '系统状态', '推送订阅']);
+    expect(tabs(w).map((t) => t.text())).toEqual(['用户', '接入密钥', '审计日志', '系统状态', '推送订阅', '值班表']);
     expect(tabs(w)[0]!.attributes('aria-selected')).toBe('true');
     expect(w.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('tab-users');
     expect(w.find('[data-testid="users-table"]').exists()).toBe(true);
@@ -58,7 +58,7 @@ describe('/admin', () => {
     await tabs(w)[1]!.trigger('keydown', { key: 'ArrowLeft' });
     await tabs(w)[0]!.trigger('keydown', { key: 'ArrowLeft' });
     await flushPromises();
-    expect(router.currentRoute.value.query.tab).toBe('webhooks');
+    expect(router.currentRoute.value.query.tab).toBe('roster');
     await tabs(w)[4]!.trigger('keydown', { key: 'Home' });
     await flushPromises();
     expect(router.currentRoute.value.query.tab).toBe('users');

@@ -26,12 +26,13 @@ describe('demo bootstrap', () => {
     expect(await auth.listUsers()).toEqual([
       { username: 'admin', role: 'admin', districts: null },
       { username: 'duty', role: 'duty', districts: null },
+      { username: 'duty2', role: 'duty', districts: null },
       { username: 'grid', role: 'grid', districts: ['441702'] },
       { username: 'leader', role: 'leader', districts: null },
     ]);
     expect((await auth.listIngestKeys()).map((k) => k.id)).toEqual(['demo']);
     expect(await auth.verifyIngestKey('demo-ingest-key')).toBe(true);
-    for (const username of ['leader', 'duty', 'grid', 'admin']) {
+    for (const username of ['leader', 'duty', 'duty2', 'grid', 'admin']) {
       expect((await auth.login(username, 'demo')).user.username).toBe(username);
     }
   });

@@ -31,6 +31,9 @@ const MATRIX: Record<Permission, [leader: boolean, duty: boolean, grid: boolean,
   'warnings:draft': [false, true, false, true],
   'warnings:approve': [true, false, false, true],
   'webhooks:manage': [false, false, false, true],
+  'roster:manage': [false, false, false, true],
+  'handover:read': [true, true, false, true],
+  'handover:write': [false, true, false, true],
 };
 
 describe('permission policy', () => {
