@@ -5,7 +5,7 @@
  * runs as `npm start` runs it (MALLOC_ARENA_MAX=2, the engine's default memory settings)
  * without the simulator, in a process of its own (hub-server.ts).
  */
-import { loadCaseFixture } from './lib/case-fixture.js';
+import { ensureCaseFixture } from './lib/case-fixture.js';
 import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { nowMs, sleep } from './lib/clock.js';
 import { login } from './lib/http.js';
@@ -13,7 +13,6 @@ import { spawnChild, type Child } from './lib/ipc.js';
 import type { ResourceUse } from './lib/resources.js';
 import type { TargetRow } from './report.js';
 import { openDb } from '../server/src/store/db.js';
-import { migrate } from '../server/src/store/migrate.js';
 
 export interface MemoryOptions {
   /** Cases of the loaded run (1,000,000; 0 skips it). */
@@ -25,6 +24,8 @@ export interface MemoryOptions {
   settleS: number;
   /** PostgreSQL for the comparison run; absent skips it. */
   databaseUrl?: string;
+  /** The loaded run's PGlite folder, loaded once and kept (e.g. the grid-scale phase's); else a temp folder, removed. */
+  dataDir?: string;
 }
 
 export interface MemoryRun {
@@ -36,7 +37,8 @@ export interface MemoryRun {
 export interface MemoryResult {
   idlePglite: MemoryRun;
   idlePostgres: MemoryRun | null;
-  loaded: (MemoryRun & { cases: number; timelineRows: number; fixtureS: number; clients: number; clientsConnected: number }) | null;
+  /** `timelineRows` and `fixtureS` are null when a kept fixture was reused. */
+  loaded: (MemoryRun & { cases: number; timelineRows: number | null; fixtureS: number | null; clients: number; clientsConnected: number }) | null;
 }
 
 const TARGETS = { idleMiB: 300, loadedMiB: 600 };
