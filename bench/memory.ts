@@ -89,24 +89,20 @@ export async function runMemory(o: MemoryOptions, log: (msg: string) => void): P
   }
   if (o.cases <= 0) return { idlePglite, idlePostgres, loaded: null };
 
-  const dir = tempDir('cockpit-bench-memory-loaded-');
+  const dir = o.dataDir ?? tempDir('cockpit-bench-memory-loaded-');
   const db = await openDb({ dataDir: dir });
-  await migrate(db);
-  log(`  loading ${o.cases.toLocaleString('en-US')} cases …`);
-  const fixture = await loadCaseFixture(db, { count: o.cases, onProgress: (n) => n % 100_000 === 0 && log(`    ${n.toLocaleString('en-US')}`) });
-  await db.close();
-  log(`  fixture: ${fixture.cases} cases, ${fixture.timelineRows} timeline rows in ${Math.round(fixture.ms / 1000)} s`);
+  const fixture = await ensureCaseFixture(db, o.cases, log).finally(() => db.close());
   const children: Child[] = [];
   let clientsConnected = 0;
   try {
-    const run = await measure({ BENCH_DATA_DIR: dir }, o.settleS, async (url) => {
+    const run = await measure({ BENCH_DATA_DIR: dir, BENCH_KEEP_DATA: o.dataDir ? '1' : '0' }, o.settleS, async (url) => {
       clientsConnected = await connectClients(url, o, children, log);
     });
     log(`  ${o.cases} cases, ${clientsConnected} clients: ${run.rssMiB} MiB RSS (peak ${run.rssPeakMiB})`);
-    return { idlePglite, idlePostgres, loaded: { ...run, cases: fixture.cases, timelineRows: fixture.timelineRows, fixtureS: Math.round(fixture.ms / 1000), clients: o.clients, clientsConnected } };
+    return { idlePglite, idlePostgres, loaded: { ...run, cases: o.cases, timelineRows: fixture.timelineRows, fixtureS: fixture.loadS, clients: o.clients, clientsConnected } };
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
-    removeTempDir(dir);
+    if (!o.dataDir) removeTempDir(dir);
   }
 }
 
