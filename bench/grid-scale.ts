@@ -25,6 +25,8 @@ export interface GridScaleOptions {
   runs: number;
   /** PostgreSQL for the second run; absent skips it. */
   databaseUrl?: string;
+  /** Which of the two runs (both). */
+  engines: ReadonlyArray<'pglite' | 'postgres'>;
   /** A PGlite data folder to load once and keep (else a temp folder, removed). */
   dataDir?: string;
   /** A PostgreSQL schema to load once and keep (else a throw-away one). */
@@ -148,8 +150,9 @@ async function runOne(engine: 'pglite' | 'postgres', o: GridScaleOptions, log: (
 }
 
 export async function runGridScale(o: GridScaleOptions, log: (msg: string) => void): Promise<GridScaleRun[]> {
-  const runs = [await runOne('pglite', o, log)];
-  if (o.databaseUrl) runs.push(await runOne('postgres', o, log));
+  const runs: GridScaleRun[] = [];
+  if (o.engines.includes('pglite')) runs.push(await runOne('pglite', o, log));
+  if (o.databaseUrl && o.engines.includes('postgres')) runs.push(await runOne('postgres', o, log));
   return runs;
 }
 

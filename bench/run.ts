@@ -38,6 +38,7 @@ const HELP = `npm run bench [-- options]
                        (e.g. the grid-scale phase's --grid-data; default a temp folder, removed)
   --grid-cases <n>     cases of the bulk fixture the grid-scale phase reads (1000000)
   --grid-runs <n>      warm answers timed per read in the grid-scale phase (20)
+  --grid-engines <l>   the grid-scale phase's databases: pglite,postgres (both; postgres needs --database-url)
   --grid-data <dir>    the grid-scale phase's PGlite folder: loaded once, kept and reused
   --grid-schema <name> the same for PostgreSQL (--database-url): a schema kept and reused
   --clients <n>        live clients (1000)
@@ -90,6 +91,7 @@ const { values: a } = parseArgs({
     'grid-cases': { type: 'string' },
     'grid-runs': { type: 'string' },
     'grid-data': { type: 'string' },
+    'grid-engines': { type: 'string' },
     'grid-schema': { type: 'string' },
     clients: { type: 'string' },
     'client-procs': { type: 'string' },
@@ -162,6 +164,10 @@ const memoryOpts = {
 const gridScaleOpts = {
   cases: num(a['grid-cases'], quick ? 100_000 : 1_000_000),
   runs: Math.max(1, num(a['grid-runs'], 20)),
+  engines: (a['grid-engines'] ?? 'pglite,postgres').split(',').map((e) => {
+    if (e.trim() !== 'pglite' && e.trim() !== 'postgres') throw new Error(`--grid-engines: unknown database ${e} (pglite, postgres)`);
+    return e.trim() as 'pglite' | 'postgres';
+  }),
   databaseUrl: a['database-url'],
   dataDir: a['grid-data'],
   schema: a['grid-schema'],

@@ -11,7 +11,8 @@
  * and by one multi-row insert per table on PostgreSQL (the repositories' own `insertCases` and
  * `appendTimeline`), the next batch is drawn while the database writes the last, and the
  * rollups are summed in memory from each generated case with the rebuild's own contribution
- * (`addCase`) and written with its own upsert (`applyDeltas`), without reading the cases back.
+ * (`addCase`) and written with its own upsert (`applyDeltas`), without reading the cases back,
+ * then put in day order on disk, as a server that kept them day by day has them.
  *
  *   const db = await openDb({ dataDir: '/tmp/x' });
  *   await migrate(db);
@@ -168,6 +169,9 @@ export async function loadCaseFixture(db: Db, opts: CaseFixtureOptions): Promise
     }
     await flush();
   });
+  // A live server adds each day's rollup rows on that day, so a period's rows lie together
+  // on disk; the fixture wrote them in random day order, and puts them in key order instead.
+  await db.exec('cluster case_rollups using case_rollups_pkey');
   await db.exec('analyze cases; analyze case_timeline; analyze case_rollups');
   const { rows } = await db.query<{ n: string }>('select count(*) as n from case_rollups');
   return {
