@@ -74,7 +74,22 @@ export function overdueOf(s: Counters): number {
   return Math.max(0, s.due - s.due_fed_back_on_time);
 }
 
-/** A heatmap metric of a cell's sums; `areaKm2` is the cell's area (for density). */
+/**
+ * The counters `metricOf` reads for each metric, `reported` first (every heatmap cell shows it
+ * as its count): the heatmap sums only these, not every counter of every rollup row.
+ */
+export const HEATMAP_COUNTERS: Record<HeatmapMetric, readonly Counter[]> = {
+  count: ['reported'],
+  density: ['reported'],
+  closureRate: ['reported', 'closed', 'registered'],
+  onTimeClosureRate: ['reported', 'due_closed_on_time', 'due'],
+  overdue: ['reported', 'due', 'due_fed_back_on_time'],
+  avgHandlingHours: ['reported', 'handling_hours', 'handling_count'],
+  sendBacks: ['reported', 'sent_back'],
+  hotline: ['reported', 'hotline'],
+};
+
+/** A heatmap metric of a cell's sums (`HEATMAP_COUNTERS` of it); `areaKm2` is the cell's area (for density). */
 export function metricOf(metric: HeatmapMetric, s: Counters, areaKm2: number): number | null {
   switch (metric) {
     case 'count':

@@ -2,7 +2,19 @@ import { cellArea, cellToChildren, cellToParent, getResolution } from 'h3-js';
 import type { Queryable } from '../../store/db.js';
 import type { CityManifest, Department } from '../../../../shared/schemas/city-pack.js';
 import type { EvaluationAnswer, EvaluationGroup, HeatmapAnswer, HeatmapCell, HeatmapMetric, HeatmapResolution, HeatmapTrendAnswer } from '../../../../shared/contracts/evaluation.js';
-import { addCounters, DEFAULT_EVALUATION_WEIGHTS, emptyCounters, indicatorsOf, isEmpty, metricOf, ranks, scores, type Counters } from '../../../../shared/domain/indicators.js';
+import {
+  addCounters,
+  DEFAULT_EVALUATION_WEIGHTS,
+  emptyCounters,
+  HEATMAP_COUNTERS,
+  indicatorsOf,
+  isEmpty,
+  metricOf,
+  ranks,
+  scores,
+  type Counter,
+  type Counters,
+} from '../../../../shared/domain/indicators.js';
 import { sumRollups, type RollupFilter } from './rollups.queries.js';
 import { comparePeriods, dayRange, daysBetween } from './periods.js';
 
@@ -33,11 +45,11 @@ export function createAnalysis(deps: AnalysisDeps) {
   });
 
   /** The scope's sums per group over the period, 环比 and 同比 (read one after another: PGlite has one connection). */
-  async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', extra: Partial<RollupFilter> = {}) {
+  async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', counters?: readonly Counter[]) {
     const p = comparePeriods(s.from, s.to);
-    const current = await sumRollups(deps.db, { ...filterOf(s, p.from, p.to), ...extra }, by);
-    const previous = await sumRollups(deps.db, { ...filterOf(s, p.previousFrom, p.previousTo), ...extra }, by);
-    const lastYear = await sumRollups(deps.db, { ...filterOf(s, p.lastYearFrom, p.lastYearTo), ...extra }, by);
+    const current = await sumRollups(deps.db, filterOf(s, p.from, p.to), by, counters);
+    const previous = await sumRollups(deps.db, filterOf(s, p.previousFrom, p.previousTo), by, counters);
+    const lastYear = await sumRollups(deps.db, filterOf(s, p.lastYearFrom, p.lastYearTo), by, counters);
     return { p, current, previous, lastYear };
   }
 
@@ -54,7 +66,7 @@ export function createAnalysis(deps: AnalysisDeps) {
 
   return {
     async heatmap(s: AnalysisScope, metric: HeatmapMetric, resolution: HeatmapResolution): Promise<HeatmapAnswer> {
-      const { p, current, previous, lastYear } = await threePeriods(s, 'cell');
+      const { p, current, previous, lastYear } = await threePeriods(s, 'cell', HEATMAP_COUNTERS[metric]);
       const [now, before, yearAgo] = [current, previous, lastYear].map((m) => toResolution(m, resolution)) as [Map<string, Counters>, Map<string, Counters>, Map<string, Counters>];
       const cells: HeatmapCell[] = [];
       for (const cell of new Set([...now.keys(), ...before.keys()])) {
@@ -80,7 +92,7 @@ export function createAnalysis(deps: AnalysisDeps) {
       const res = getResolution(cell);
       const cells = res < deps.city.gridResolution ? cellToChildren(cell, deps.city.gridResolution) : [cell];
       const range = dayRange(s.from, s.to, deps.utcOffsetMinutes);
-      const byDay = await sumRollups(deps.db, { ...filterOf(s, s.from, s.to), cells }, 'day');
+      const byDay = await sumRollups(deps.db, { ...filterOf(s, s.from, s.to), cells }, 'day', HEATMAP_COUNTERS[metric]);
       const area = cellArea(cell, 'km2');
       return { points: daysBetween(range.fromDay, range.toDay).map((day) => ({ day, value: metricOf(metric, byDay.get(day) ?? emptyCounters(), area) })) };
     },
