@@ -1,8 +1,10 @@
 /**
  * Bench child: the real City Cockpit server (createApp) on an on-disk PGlite in
  * BENCH_DATA_DIR — or, for comparison only, in a throw-away schema of the PostgreSQL at
- * BENCH_DATABASE_URL — demo auth, listening on 127.0.0.1 port 0. Runs in its own process so
- * its RSS and CPU are its own. Driven over IPC by bench/run.ts.
+ * BENCH_DATABASE_URL (or the kept schema BENCH_SCHEMA names) — demo auth, listening on
+ * 127.0.0.1 port 0. BENCH_KEEP_DATA=1 leaves the data folder (and a named schema) behind for
+ * the next run. Runs in its own process so its RSS and CPU are its own. Driven over IPC by
+ * bench/run.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -15,12 +17,15 @@ import { loadCityPack } from '../server/src/city/city-pack.js';
 import { createAuthService } from '../server/src/auth/auth.service.js';
 import { createApp, type App } from '../server/src/app.js';
 import { serveRequests, type Request } from './lib/ipc.js';
+import { schemaUrl } from './lib/schema-url.js';
 import { ResourceSampler } from './lib/resources.js';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
 const pgUrl = process.env.BENCH_DATABASE_URL;
-const schema = `bench_${randomBytes(5).toString('hex')}`;
+const keptSchema = process.env.BENCH_SCHEMA;
+const schema = keptSchema ?? `bench_${randomBytes(5).toString('hex')}`;
+const keepData = process.env.BENCH_KEEP_DATA === '1';
 const flushIntervalMs = process.env.BENCH_FLUSH_MS ? Number(process.env.BENCH_FLUSH_MS) : undefined;
 
 const sampler = new ResourceSampler();
@@ -34,10 +39,12 @@ async function start(): Promise<{ url: string; pid: number; fsync: string; engin
   const config = loadConfig({ ...memory, DATA_DIR: dataDir!, LOG_LEVEL: 'error', SIMULATE: 'false', LIVE_MAX_SOCKETS_PER_USER: '10000' });
   let databaseUrl: string | undefined;
   if (pgUrl) {
-    const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
-    await admin.exec(`create schema ${schema}`);
-    await admin.close();
-    databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    if (!keptSchema) {
+      const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
+      await admin.exec(`create schema ${schema}`);
+      await admin.close();
+    }
+    databaseUrl = schemaUrl(pgUrl, schema);
   }
   db = await openDb({ databaseUrl, dataDir: dataDir!, timeoutMs: config.dbTimeoutMs, connectTimeoutMs: config.dbConnectTimeoutMs, pgliteMemory: config.pgliteMemory });
   await migrate(db);
@@ -67,9 +74,10 @@ serveRequests(
       await new Promise<void>((resolve) => app!.server.close(() => resolve()));
     }
     await db?.close();
+    if (keepData) return;
     // Also removed here so a killed orchestrator leaves no database behind.
     rmSync(dataDir, { recursive: true, force: true });
-    if (pgUrl) {
+    if (pgUrl && !keptSchema) {
       const admin = await openDb({ databaseUrl: pgUrl, dataDir: '' });
       await admin.exec(`drop schema if exists ${schema} cascade`);
       await admin.close();

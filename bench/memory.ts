@@ -5,7 +5,7 @@
  * runs as `npm start` runs it (MALLOC_ARENA_MAX=2, the engine's default memory settings)
  * without the simulator, in a process of its own (hub-server.ts).
  */
-import { loadCaseFixture } from './lib/case-fixture.js';
+import { ensureCaseFixture } from './lib/case-fixture.js';
 import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { nowMs, sleep } from './lib/clock.js';
 import { login } from './lib/http.js';
@@ -13,7 +13,6 @@ import { spawnChild, type Child } from './lib/ipc.js';
 import type { ResourceUse } from './lib/resources.js';
 import type { TargetRow } from './report.js';
 import { openDb } from '../server/src/store/db.js';
-import { migrate } from '../server/src/store/migrate.js';
 
 export interface MemoryOptions {
   /** Cases of the loaded run (1,000,000; 0 skips it). */
@@ -25,6 +24,8 @@ export interface MemoryOptions {
   settleS: number;
   /** PostgreSQL for the comparison run; absent skips it. */
   databaseUrl?: string;
+  /** The loaded run's PGlite folder, loaded once and kept (e.g. the grid-scale phase's); else a temp folder, removed. */
+  dataDir?: string;
 }
 
 export interface MemoryRun {
@@ -36,7 +37,8 @@ export interface MemoryRun {
 export interface MemoryResult {
   idlePglite: MemoryRun;
   idlePostgres: MemoryRun | null;
-  loaded: (MemoryRun & { cases: number; timelineRows: number; fixtureS: number; clients: number; clientsConnected: number }) | null;
+  /** `timelineRows` and `fixtureS` are null when a kept fixture was reused. */
+  loaded: (MemoryRun & { cases: number; timelineRows: number | null; fixtureS: number | null; clients: number; clientsConnected: number }) | null;
 }
 
 const TARGETS = { idleMiB: 300, loadedMiB: 600 };
@@ -87,24 +89,20 @@ export async function runMemory(o: MemoryOptions, log: (msg: string) => void): P
   }
   if (o.cases <= 0) return { idlePglite, idlePostgres, loaded: null };
 
-  const dir = tempDir('cockpit-bench-memory-loaded-');
+  const dir = o.dataDir ?? tempDir('cockpit-bench-memory-loaded-');
   const db = await openDb({ dataDir: dir });
-  await migrate(db);
-  log(`  loading ${o.cases.toLocaleString('en-US')} cases …`);
-  const fixture = await loadCaseFixture(db, { count: o.cases, onProgress: (n) => n % 100_000 === 0 && log(`    ${n.toLocaleString('en-US')}`) });
-  await db.close();
-  log(`  fixture: ${fixture.cases} cases, ${fixture.timelineRows} timeline rows in ${Math.round(fixture.ms / 1000)} s`);
+  const fixture = await ensureCaseFixture(db, o.cases, log).finally(() => db.close());
   const children: Child[] = [];
   let clientsConnected = 0;
   try {
-    const run = await measure({ BENCH_DATA_DIR: dir }, o.settleS, async (url) => {
+    const run = await measure({ BENCH_DATA_DIR: dir, BENCH_KEEP_DATA: o.dataDir ? '1' : '0' }, o.settleS, async (url) => {
       clientsConnected = await connectClients(url, o, children, log);
     });
     log(`  ${o.cases} cases, ${clientsConnected} clients: ${run.rssMiB} MiB RSS (peak ${run.rssPeakMiB})`);
-    return { idlePglite, idlePostgres, loaded: { ...run, cases: fixture.cases, timelineRows: fixture.timelineRows, fixtureS: Math.round(fixture.ms / 1000), clients: o.clients, clientsConnected } };
+    return { idlePglite, idlePostgres, loaded: { ...run, cases: o.cases, timelineRows: fixture.timelineRows, fixtureS: fixture.loadS, clients: o.clients, clientsConnected } };
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
-    removeTempDir(dir);
+    if (!o.dataDir) removeTempDir(dir);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { MemoryResult } from './memory.js';
+import type { GridScaleRun } from './grid-scale.js';
 import type { FanoutResult } from './fanout.js';
 import type { AlertDesksResult } from './alert-desks.js';
 import type { IngestResult } from './ingest.js';
@@ -28,6 +29,8 @@ export interface BenchResults {
   screen: ScreenResults;
   /** Server RSS idle and with the bulk case fixture and live clients. */
   memory?: MemoryResult | null;
+  /** The heatmap and evaluation over the bulk case fixture (1,000,000 cases). */
+  gridScale?: GridScaleRun[] | null;
   targets: TargetRow[];
 }
 

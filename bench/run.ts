@@ -11,6 +11,7 @@ import { runAlertDesks, type AlertDesksResult } from './alert-desks.js';
 import { backfillRows, runBackfill, type BackfillResult } from './backfill.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { memoryRows, runMemory, type MemoryResult } from './memory.js';
+import { gridScaleRows, runGridScale, type GridScaleRun } from './grid-scale.js';
 import { installCleanup } from './lib/cleanup.js';
 import { sleep } from './lib/clock.js';
 import { busyPct, cpuTimes, machine } from './lib/machine.js';
@@ -20,7 +21,8 @@ import { MAP_VIEWS, type MapOptions, type MapView } from './screen/map-updates.j
 import { screenRows } from './screen/report.js';
 
 const HELP = `npm run bench [-- options]
-  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,backfill,screen,memory (default all);
+  --only <list>        phases to run, comma-separated: ingest,hub,peak,naive,alerts,backfill,screen,memory,grid-scale
+                       (default all);
                        screen = screen-load,screen-map,screen-desk,screen-stamina, which may be given singly
   --quick              short smoke run (20k events, 5 s windows, 3-minute stamina)
   --events <n>         grid events for the ingest phase (100000)
@@ -32,6 +34,13 @@ const HELP = `npm run bench [-- options]
                        phase adds an idle run on it
   --memory-cases <n>   cases of the bulk fixture in the memory phase's loaded run (1000000; 0 skips it)
   --memory-settle <s>  seconds the server idles before its RSS is read (10)
+  --memory-data <dir>  the memory phase's loaded PGlite folder: loaded once, kept and reused
+                       (e.g. the grid-scale phase's --grid-data; default a temp folder, removed)
+  --grid-cases <n>     cases of the bulk fixture the grid-scale phase reads (1000000)
+  --grid-runs <n>      warm answers timed per read in the grid-scale phase (20)
+  --grid-engines <l>   the grid-scale phase's databases: pglite,postgres (both; postgres needs --database-url)
+  --grid-data <dir>    the grid-scale phase's PGlite folder: loaded once, kept and reused
+  --grid-schema <name> the same for PostgreSQL (--database-url): a schema kept and reused
   --clients <n>        live clients (1000)
   --client-procs <n>   processes the clients are spread over (2)
   --client <mode>      raw (lean hand-spoken Socket.IO) or socketio (stock client) (raw)
@@ -80,6 +89,12 @@ const { values: a } = parseArgs({
     'database-url': { type: 'string' },
     'memory-cases': { type: 'string' },
     'memory-settle': { type: 'string' },
+    'memory-data': { type: 'string' },
+    'grid-cases': { type: 'string' },
+    'grid-runs': { type: 'string' },
+    'grid-data': { type: 'string' },
+    'grid-engines': { type: 'string' },
+    'grid-schema': { type: 'string' },
     clients: { type: 'string' },
     'client-procs': { type: 'string' },
     client: { type: 'string' },
@@ -120,7 +135,7 @@ const num = (v: string | undefined, dflt: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
   return n;
 };
-const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,backfill,screen,memory').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
+const phases = new Set((a.only ?? 'ingest,hub,peak,naive,alerts,backfill,screen,memory,grid-scale').split(',').flatMap((s) => (s.trim() === 'screen' ? SCREEN_PHASES : [s.trim()])));
 const quick = a.quick ?? false;
 const ingestOpts = {
   gridEvents: num(a.events, quick ? 20_000 : 100_000),
@@ -147,6 +162,18 @@ const memoryOpts = {
   clientProcesses: fanoutOpts.clientProcesses,
   settleS: num(a['memory-settle'], 10),
   databaseUrl: a['database-url'],
+  dataDir: a['memory-data'],
+};
+const gridScaleOpts = {
+  cases: num(a['grid-cases'], quick ? 100_000 : 1_000_000),
+  runs: Math.max(1, num(a['grid-runs'], 20)),
+  engines: (a['grid-engines'] ?? 'pglite,postgres').split(',').map((e) => {
+    if (e.trim() !== 'pglite' && e.trim() !== 'postgres') throw new Error(`--grid-engines: unknown database ${e} (pglite, postgres)`);
+    return e.trim() as 'pglite' | 'postgres';
+  }),
+  databaseUrl: a['database-url'],
+  dataDir: a['grid-data'],
+  schema: a['grid-schema'],
 };
 const alertDesksOpts = { desks: num(a.desks, 50), alerts: num(a['desk-alerts'], quick ? 20 : 50), gapMs: 200 };
 const gpuCompositing = !a['software-compositing'];
@@ -244,12 +271,27 @@ if (phases.has('memory')) {
   memory = await runMemory(memoryOpts, log);
 }
 
+let gridScale: GridScaleRun[] | null = null;
+if (phases.has('grid-scale')) {
+  log(`grid-scale: heatmap and evaluation over ${gridScaleOpts.cases} stored cases, ${gridScaleOpts.databaseUrl ? 'embedded database and PostgreSQL' : 'embedded database'}`);
+  gridScale = await runGridScale(gridScaleOpts, log);
+}
+
 const results: BenchResults = {
   startedAt,
   durationS: Math.round((Date.now() - t0) / 1000),
   machine: machine(),
   backgroundBusyPct,
-  options: { phases: [...phases], ingest: ingestOpts, fanout: fanoutOpts, peakRate, alertDesks: alertDesksOpts, screen: screenOpts, memory: { ...memoryOpts, databaseUrl: undefined } },
+  options: {
+    phases: [...phases],
+    ingest: ingestOpts,
+    fanout: fanoutOpts,
+    peakRate,
+    alertDesks: alertDesksOpts,
+    screen: screenOpts,
+    memory: { ...memoryOpts, databaseUrl: undefined },
+    gridScale: { ...gridScaleOpts, databaseUrl: undefined },
+  },
   ingest,
   hub,
   hubPeak,
@@ -258,7 +300,8 @@ const results: BenchResults = {
   backfill,
   screen,
   memory,
-  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...backfillRows(backfill), ...screenRows(screen), ...memoryRows(memory)],
+  gridScale,
+  targets: [...judge({ ingest, hub, hubPeak, naive, alertDesks }), ...backfillRows(backfill), ...screenRows(screen), ...memoryRows(memory), ...gridScaleRows(gridScale)],
 };
 const md = toMarkdown(results);
 const dir = fileURLToPath(new URL('./results/', import.meta.url));

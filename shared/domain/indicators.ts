@@ -76,7 +76,22 @@ export function overdueOf(s: Counters, notYetDue = 0): number {
   return Math.max(0, s.due - s.due_fed_back_on_time - notYetDue);
 }
 
-/** A heatmap metric of a cell's sums; `areaKm2` is the cell's area (for density), `notYetDue` as for {@link overdueOf}. */
+/**
+ * The counters `metricOf` reads for each metric, `reported` first (every heatmap cell shows it
+ * as its count): the heatmap sums only these, not every counter of every rollup row.
+ */
+export const HEATMAP_COUNTERS: Record<HeatmapMetric, readonly Counter[]> = {
+  count: ['reported'],
+  density: ['reported'],
+  closureRate: ['reported', 'closed', 'registered'],
+  onTimeClosureRate: ['reported', 'due_closed_on_time', 'due'],
+  overdue: ['reported', 'due', 'due_fed_back_on_time'],
+  avgHandlingHours: ['reported', 'handling_hours', 'handling_count'],
+  sendBacks: ['reported', 'sent_back'],
+  hotline: ['reported', 'hotline'],
+};
+
+/** A heatmap metric of a cell's sums (`HEATMAP_COUNTERS` of it); `areaKm2` is the cell's area (for density), `notYetDue` as for {@link overdueOf}. */
 export function metricOf(metric: HeatmapMetric, s: Counters, areaKm2: number, notYetDue = 0): number | null {
   switch (metric) {
     case 'count':

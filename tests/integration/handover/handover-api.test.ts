@@ -104,7 +104,9 @@ describe.each([
     await srv.ingest('/api/v1/ingest/alerts', alertJson({ headline: '没人确认的黄色预警' }));
     await srv.ingest('/api/v1/ingest/alerts', alertJson({ headline: '演练台风预警', status: 'Exercise' }));
     expect((await send('POST', `/api/v1/alerts/${alertId}/ack`, 'duty', { comment: '已通知三防办' })).status).toBe(200);
-    await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ title: '井盖缺失 交接测试' }));
+    const [caseId] = ((await (await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ title: '井盖缺失 交接测试' }))).json()) as { ids: string[] }).ids;
+    const team = { target: { kind: 'case', id: caseId }, resourceId: '441702-rescue-team-01', quantity: 6 };
+    expect((await send('POST', '/api/v1/dispatch/assignments', 'duty', team)).status).toBe(201);
     await srv.ingest('/api/v1/ingest/grid-events', gridEvent({ title: '演练案件', exercise: true }));
     expect((await send('POST', '/api/v1/drills', 'duty', { name: '防台风指挥演练', scenario: 'typhoon' })).status).toBe(201);
 
@@ -112,7 +114,9 @@ describe.each([
     expect(draft).toMatchObject({ id: null, shift: { id: s.id } });
     const section = (id: string) => draft.sections.find((x) => x.id === id)!;
     const figure = (id: string, key: string) => section(id).figures.find((f) => f.key === key)!.value;
-    expect(draft.sections.map((x) => x.id)).toEqual(['alerts', 'cases', 'overdue', 'events', 'openItems']);
+    expect(draft.sections.map((x) => x.id)).toEqual(['alerts', 'plans', 'dispatch', 'cases', 'overdue', 'events', 'openItems']);
+    expect([figure('dispatch', 'assignments'), figure('dispatch', 'people')]).toEqual([1, 6]);
+    expect(section('dispatch').tables[0]!.rows[0]).toMatchObject({ resource: '441702-rescue-team-01', kind: 'team', quantity: 6, target: '井盖缺失 交接测试', state: 'assigned' });
     expect([figure('alerts', 'received'), figure('alerts', 'acknowledged'), figure('alerts', 'unacknowledged')]).toEqual([2, 1, 1]);
     const alertRows = section('alerts').tables.find((t) => t.key === 'alerts')!.rows;
     expect(alertRows.find((r) => r.level === 'red')).toMatchObject({ acknowledgedBy: 'duty', waitMinutes: expect.any(Number) });

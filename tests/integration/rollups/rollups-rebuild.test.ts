@@ -14,17 +14,10 @@ import type { CaseStatus, CaseStepAction, GridEventInput } from '../../../shared
 import { createRng } from '../../../mock-data/city-pack-builder/prng.js';
 import { JIANGCHENG } from '../../fixtures/payloads.js';
 import { pgSchema } from '../../helpers/test-server.js';
+import { rollupsSnapshot } from '../../helpers/rollups-snapshot.js';
 
 const SOURCES = ['inspector', 'citizen', 'hotline', 'video_ai', 'sensor', 'open311'] as const;
 const duty: Actor = { username: 'duty', role: 'duty', districts: null };
-
-/** The rollups as sorted text rows, without rows whose counters all cancelled out. */
-async function snapshot(db: Db): Promise<string[]> {
-  const { rows } = await db.query(`select * from case_rollups where ${COUNTERS.map((k) => `${k} <> 0`).join(' or ')}`);
-  return rows
-    .map((r) => JSON.stringify({ ...r, day: String(r.day instanceof Date ? r.day.toISOString() : r.day).slice(0, 10), handling_hours: Math.round(Number(r.handling_hours) * 1e6) / 1e6 }))
-    .sort();
-}
 
 /** The handling steps a sending system may report next, by the case's stage. */
 const NEXT_STEPS: Partial<Record<CaseStatus, CaseStepAction[]>> = {
@@ -156,15 +149,15 @@ describe.each([
     await randomMix(db, grid, city, clock, engine ?? 'pglite');
     // Handling steps came through ingest as well: re-dispatch, 返工 and 督办 among them.
     for (const a of ['dispatch', 'send_back', 'supervise', 'close'] as const) expect(stepsSent).toContain(a);
-    const incremental = await snapshot(db);
+    const incremental = await rollupsSnapshot(db);
     const rebuilt = await db.transaction((tx) => rebuildRollups(tx, rollupContext(city.categoryByCode, city.manifest), 7));
     expect(rebuilt).toBeGreaterThan(50);
-    expect(await snapshot(db)).toEqual(incremental);
+    expect(await rollupsSnapshot(db)).toEqual(incremental);
     // The first start after the upgrade fills empty rollups from the stored cases; later starts leave them.
     await db.query('delete from case_rollups');
     expect(await catchUpRollups(db, rollupContext(city.categoryByCode, city.manifest))).toBe(rebuilt);
     expect(await catchUpRollups(db, rollupContext(city.categoryByCode, city.manifest))).toBe(0);
-    expect(await snapshot(db)).toEqual(incremental);
+    expect(await rollupsSnapshot(db)).toEqual(incremental);
     // The mix reached every kind of counter, so the comparison covered them all.
     const { rows } = await db.query(`select ${COUNTERS.map((k) => `sum(${k}) as ${k}`).join(', ')} from case_rollups`);
     for (const k of COUNTERS.filter((c) => c !== 'redispatched')) expect(Number(rows[0]![k]), k).toBeGreaterThan(0);

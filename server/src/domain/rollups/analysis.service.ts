@@ -2,7 +2,19 @@ import { cellArea, cellToChildren, cellToParent, getResolution } from 'h3-js';
 import type { Queryable } from '../../store/db.js';
 import type { CityManifest, Department } from '../../../../shared/schemas/city-pack.js';
 import type { ComparedSpans, EvaluationAnswer, EvaluationGroup, HeatmapAnswer, HeatmapCell, HeatmapMetric, HeatmapResolution, HeatmapTrendAnswer } from '../../../../shared/contracts/evaluation.js';
-import { addCounters, DEFAULT_EVALUATION_WEIGHTS, emptyCounters, indicatorsOf, isEmpty, metricOf, ranks, scores, type Counters } from '../../../../shared/domain/indicators.js';
+import {
+  addCounters,
+  DEFAULT_EVALUATION_WEIGHTS,
+  emptyCounters,
+  HEATMAP_COUNTERS,
+  indicatorsOf,
+  isEmpty,
+  metricOf,
+  ranks,
+  scores,
+  type Counter,
+  type Counters,
+} from '../../../../shared/domain/indicators.js';
 import type { CalendarKind } from '../../../../shared/domain/calendar-period.js';
 import { pendingDeadlines, sumRollups, type RollupFilter } from './rollups.queries.js';
 import { comparePeriods, dayRange, daysBetween, type ComparedPeriod } from './periods.js';
@@ -41,11 +53,11 @@ export function createAnalysis(deps: AnalysisDeps) {
   const midnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - deps.utcOffsetMinutes * 60_000);
 
   /** The scope's sums per group over the period, 环比 and 同比 (read one after another: PGlite has one connection). */
-  async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', extra: Partial<RollupFilter> = {}) {
+  async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', extra: Partial<RollupFilter> = {}, counters?: readonly Counter[]) {
     const p = comparePeriods(s.from, s.to, s.basis ? { kind: s.basis, utcOffsetMinutes: deps.utcOffsetMinutes } : undefined);
-    const current = await sumRollups(deps.db, { ...filterOf(s, p.from, p.to), ...extra }, by);
-    const previous = await sumRollups(deps.db, { ...filterOf(s, p.previousFrom, p.previousTo), ...extra }, by);
-    const lastYear = await sumRollups(deps.db, { ...filterOf(s, p.lastYearFrom, p.lastYearTo), ...extra }, by);
+    const current = await sumRollups(deps.db, { ...filterOf(s, p.from, p.to), ...extra }, by, counters);
+    const previous = await sumRollups(deps.db, { ...filterOf(s, p.previousFrom, p.previousTo), ...extra }, by, counters);
+    const lastYear = await sumRollups(deps.db, { ...filterOf(s, p.lastYearFrom, p.lastYearTo), ...extra }, by, counters);
     return { p, current, previous, lastYear };
   }
 
@@ -78,7 +90,7 @@ export function createAnalysis(deps: AnalysisDeps) {
     utcOffsetMinutes: deps.utcOffsetMinutes,
 
     async heatmap(s: AnalysisScope, metric: HeatmapMetric, resolution: HeatmapResolution): Promise<HeatmapAnswer> {
-      const { p, current, previous, lastYear } = await threePeriods(s, 'cell');
+      const { p, current, previous, lastYear } = await threePeriods(s, 'cell', {}, HEATMAP_COUNTERS[metric]);
       const [now, before, yearAgo] = [current, previous, lastYear].map((m) => toResolution(m, resolution, addSums)) as [Map<string, Counters>, Map<string, Counters>, Map<string, Counters>];
       const ahead = toResolution(await notYetDue(s, metric), resolution, (a: number | undefined, b: number) => (a ?? 0) + b);
       const cells: HeatmapCell[] = [];
@@ -95,7 +107,7 @@ export function createAnalysis(deps: AnalysisDeps) {
       const res = getResolution(cell);
       const cells = res < deps.city.gridResolution ? cellToChildren(cell, deps.city.gridResolution) : [cell];
       const range = dayRange(s.from, s.to, deps.utcOffsetMinutes);
-      const byDay = await sumRollups(deps.db, { ...filterOf(s, s.from, s.to), cells }, 'day');
+      const byDay = await sumRollups(deps.db, { ...filterOf(s, s.from, s.to), cells }, 'day', HEATMAP_COUNTERS[metric]);
       const area = cellArea(cell, 'km2');
       // The period is read until now, so deadlines still ahead lie on its last day.
       const ahead = [...(await notYetDue(s, metric, cells)).values()].reduce((a, b) => a + b, 0);

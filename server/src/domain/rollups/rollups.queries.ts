@@ -1,5 +1,5 @@
 import type { Queryable } from '../../store/db.js';
-import { COUNTERS, emptyCounters, type Counters } from '../../../../shared/domain/indicators.js';
+import { COUNTERS, emptyCounters, type Counter, type Counters } from '../../../../shared/domain/indicators.js';
 
 /** Which rollup rows to sum: whole local days `fromDay..toDay` (inclusive), real or drill data. */
 export interface RollupFilter {
@@ -33,17 +33,19 @@ function where(f: RollupFilter): { sql: string; params: unknown[] } {
   return { sql: scopeParts(f, params, ['day >= $1::date', 'day <= $2::date', 'exercise = $3'], 'cell'), params };
 }
 
-const SUMS = COUNTERS.map((k) => `sum(${k}) as ${k}`).join(', ');
-
-/** The counters summed per group key (`day` keys as YYYY-MM-DD). */
-export async function sumRollups(q: Queryable, f: RollupFilter, by: RollupGroup): Promise<Map<string, Counters>> {
+/**
+ * The counters summed per group key (`day` keys as YYYY-MM-DD); only `counters` are summed
+ * (the others stay 0), since each sum costs every row read.
+ */
+export async function sumRollups(q: Queryable, f: RollupFilter, by: RollupGroup, counters: readonly Counter[] = COUNTERS): Promise<Map<string, Counters>> {
   const w = where(f);
   const key = by === 'day' ? "to_char(day, 'YYYY-MM-DD')" : by;
-  const { rows } = await q.query(`select ${key} as key, ${SUMS} from case_rollups where ${w.sql} group by 1`, w.params);
+  const sums = counters.map((k) => `sum(${k}) as ${k}`).join(', ');
+  const { rows } = await q.query(`select ${key} as key, ${sums} from case_rollups where ${w.sql} group by 1`, w.params);
   const out = new Map<string, Counters>();
   for (const r of rows) {
     const c = emptyCounters();
-    for (const k of COUNTERS) c[k] = Number(r[k] ?? 0);
+    for (const k of counters) c[k] = Number(r[k] ?? 0);
     out.set(String(r.key), c);
   }
   return out;

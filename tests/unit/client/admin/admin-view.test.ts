@@ -49,7 +49,7 @@ describe('/admin', () => {
 
   it('moves between tabs with the arrow keys (one tab stop) and keeps the tab in the address', async () => {
     const { w, router } = await openAdmin();
-    expect(tabs(w).map((t) => t.attributes('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
+    expect(tabs(w).map((t) => t.attributes('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1', '-1']);
     await tabs(w)[0]!.trigger('keydown', { key: 'ArrowRight' });
     await flushPromises();
     expect(router.currentRoute.value.query.tab).toBe('keys');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addCase, type Deltas, type RollupContext, type Step } from '../../../../../server/src/domain/rollups/case-contribution.js';
 import type { CaseRecord } from '../../../../../server/src/domain/grid/cases.repository.js';
-import { addCounters, emptyCounters, indicatorsOf, metricOf, ranks, scores, type Counters } from '../../../../../shared/domain/indicators.js';
+import fc from 'fast-check';
+import { addCounters, COUNTERS, emptyCounters, HEATMAP_COUNTERS, indicatorsOf, metricOf, ranks, scores, type Counters } from '../../../../../shared/domain/indicators.js';
+import { HEATMAP_METRICS } from '../../../../../shared/contracts/evaluation.js';
 import { rollupContext } from '../../../../../server/src/domain/rollups/rollup-context.js';
 import { comparePeriods, dayRange } from '../../../../../server/src/domain/rollups/periods.js';
 
@@ -225,5 +227,19 @@ describe('period comparison', () => {
   it('covers the local days a period touches, `to` exclusive', () => {
     expect(dayRange(new Date('2026-03-01T00:00:00+08:00'), new Date('2026-04-01T00:00:00+08:00'), 480)).toEqual({ fromDay: '2026-03-01', toDay: '2026-03-31' });
     expect(dayRange(new Date('2026-03-01T10:00:00+08:00'), new Date('2026-03-01T12:00:00+08:00'), 480)).toEqual({ fromDay: '2026-03-01', toDay: '2026-03-01' });
+  });
+});
+
+describe('the counters a heatmap metric sums', () => {
+  it('are all that metricOf reads: the metric is the same with every other counter left at 0', () => {
+    const counters = fc.record(Object.fromEntries(COUNTERS.map((k) => [k, fc.integer({ min: 0, max: 500 })])) as Record<keyof Counters, fc.Arbitrary<number>>);
+    fc.assert(
+      fc.property(counters, fc.constantFrom(...HEATMAP_METRICS), (all, metric) => {
+        const summed = emptyCounters();
+        for (const k of HEATMAP_COUNTERS[metric]) summed[k] = all[k];
+        expect(metricOf(metric, summed, 0.5)).toBe(metricOf(metric, all, 0.5));
+        expect(summed.reported).toBe(all.reported); // each cell's count
+      }),
+    );
   });
 });
