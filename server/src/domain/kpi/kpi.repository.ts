@@ -1,20 +1,31 @@
 import type { Queryable } from '../../store/db.js';
 import type { VitalSigns } from '../../../../shared/contracts/kpi.js';
+import { OPEN_STATUSES } from '../../../../shared/domain/lifecycle.js';
+
+/** The open stages as an SQL list, written out so the planner matches the partial index `cases_open_updated` (migration 007). */
+const OPEN_SQL = `(${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`;
 
 /**
  * Per-district case counts: reported since `dayStart`, open, overdue, closed since `dayStart`,
- * and the closure-rate window; of real cases, or of drill cases when `exercise`.
+ * and the closure-rate window; of real cases, or of drill cases when `exercise`. Read as two
+ * index scans — the open cases (partial index) and the window's finished ones (by report
+ * time) — never the whole table, which the one-condition `or` made the planner scan every
+ * second at a million stored cases.
  */
 export async function caseCounts(q: Queryable, dayStart: string, windowStart: string, now: string, exercise = false) {
   const { rows } = await q.query(
     `select district,
        count(*) filter (where reported_at >= $1)::int as today,
-       count(*) filter (where status not in ('closed','evaluated','rejected'))::int as open,
+       count(*) filter (where status in ${OPEN_SQL})::int as open,
        count(*) filter (where status in ('dispatched','in_progress') and deadline_at < $3)::int as overdue,
        count(*) filter (where closed_at >= $1)::int as closed_today,
        count(*) filter (where reported_at >= $2 and status not in ('reported','rejected'))::int as registered_window,
        count(*) filter (where reported_at >= $2 and status in ('closed','evaluated'))::int as closed_window
-     from cases where exercise = $4 and (reported_at >= $2 or status not in ('closed','evaluated','rejected'))
+     from (
+       select district, status, reported_at, deadline_at, closed_at from cases where exercise = $4 and status in ${OPEN_SQL}
+       union all
+       select district, status, reported_at, deadline_at, closed_at from cases where exercise = $4 and reported_at >= $2 and status not in ${OPEN_SQL}
+     ) c
      group by district`,
     [dayStart, windowStart, now, exercise],
   );
