@@ -119,7 +119,7 @@ export const shellMessages = {
     },
     nav: {
       label: 'Pages',
-      page: { screen: 'City wall', desk: 'Duty desk', grid: 'Grid desk', admin: 'Administration', warnings: 'Warning sign-off' } satisfies Record<PageKey, string>,
+      page: { screen: 'City wall', desk: 'Duty desk', grid: 'Grid desk', admin: 'Administration', warnings: 'Sign-off' } satisfies Record<PageKey, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: 'Data link', connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' },

@@ -100,7 +100,7 @@ describe('AppNav: the pages each role may open', () => {
       ['/desk', 'Duty desk'],
       ['/grid', 'Grid desk'],
       ['/admin', 'Administration'],
-      ['/warnings', 'Warning sign-off'],
+      ['/warnings', 'Sign-off'],
     ]);
     await w.get('[data-page="/screen"]').trigger('click');
     await flushPromises();
