@@ -96,7 +96,7 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
   it('gives a role with more than one page the page menu, and a kiosk wall none', async () => {
     const admin: SessionUser = { username: 'admin', role: 'admin', districts: null };
     const { w } = await mountHeader(admin);
-    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '网格工作台', '系统管理']);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '网格工作台', '系统管理', '预警签发']);
     expect(w.findAll('[data-testid="user-menu"]')).toHaveLength(1);
     w.unmount();
     const kiosk = await mountHeader(admin, true);
