@@ -104,7 +104,7 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
     kiosk.w.unmount();
     const leader = await mountHeader({ username: 'leader', role: 'leader', districts: null });
     // Leaders read the grid workspace too (issue 12), so their wall has the menu with both pages.
-    expect(leader.w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '网格工作台']);
+    expect(leader.w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '网格工作台', '预警签发']);
     leader.w.unmount();
   });
 });
