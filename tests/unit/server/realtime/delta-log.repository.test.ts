@@ -17,7 +17,7 @@ describe('delta log repository', () => {
     expect(await repo.append('grid', [{ id: 'b' }])).toBe(2);
     expect(await repo.append('env', [{ id: 'c' }])).toBe(1);
     expect(await repo.currentSeq('grid')).toBe(2);
-    expect(await repo.currentSeqs()).toEqual({ grid: 2, alerts: 0, env: 1, economy: 0, kpi: 0, drills: 0, dispatch: 0 });
+    expect(await repo.currentSeqs()).toEqual({ grid: 2, alerts: 0, env: 1, economy: 0, kpi: 0, drills: 0, plans: 0, dispatch: 0 });
     expect(await repo.range('grid', 0, 2)).toEqual([
       { topic: 'grid', seq: 1, items: [{ id: 'a' }] },
       { topic: 'grid', seq: 2, items: [{ id: 'b' }] },
