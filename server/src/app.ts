@@ -276,9 +276,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 }
 
+/** Every path the client's history-mode fallback answers: all but the server's own prefixes. */
+export const CLIENT_FALLBACK_PATH = /^\/(?!api\/|open311\/|cap\/|socket\.io\/).*/;
+
 /** Serves the built client with a history-mode fallback, when it has been built. */
 function serveClient(app: express.Express, dir: string): void {
   if (!existsSync(path.join(dir, 'index.html'))) return;
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|open311\/|cap\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  app.get(CLIENT_FALLBACK_PATH, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
 }
