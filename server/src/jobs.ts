@@ -8,9 +8,11 @@ export interface JobIntervals {
   kpiForceMs: number;
   /** How often overdue cases are escalated, alerts escalated/expired and idle drill sessions ended. */
   sweepMs: number;
+  /** How often the rollup log is folded into the case rollups (analysis reads fold first anyway). */
+  rollupsMs: number;
 }
 
-const DEFAULTS: JobIntervals = { kpiMs: 1000, kpiForceMs: 30_000, sweepMs: 15_000 };
+const DEFAULTS: JobIntervals = { kpiMs: 1000, kpiForceMs: 30_000, sweepMs: 15_000, rollupsMs: 2000 };
 
 /** The server's periodic work; each job runs one at a time and logs (never throws) on failure. */
 export function startJobs(domain: Domain, log: Logger, intervals: Partial<JobIntervals> = {}) {
@@ -40,6 +42,7 @@ export function startJobs(domain: Domain, log: Logger, intervals: Partial<JobInt
     if (force) forcedAt = Date.now();
     return domain.refreshKpis(force);
   });
+  every(iv.rollupsMs, 'rollups', () => domain.foldRollups());
   every(iv.sweepMs, 'sweep', async () => {
     await domain.grid.escalateOverdue();
     await domain.alerts.sweep();

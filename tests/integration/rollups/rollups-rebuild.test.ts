@@ -5,14 +5,14 @@ import { loadCityPack, type CityPack } from '../../../server/src/city/city-pack.
 import { createLocator } from '../../../server/src/city/locate.js';
 import { createGridService, type GridService } from '../../../server/src/domain/grid/grid.service.js';
 import { getCase } from '../../../server/src/domain/grid/cases.repository.js';
-import { catchUpRollups, rebuildRollups } from '../../../server/src/domain/rollups/rollups.repository.js';
+import { catchUpRollups, foldAllRollups, foldRollupLog, rebuildRollups } from '../../../server/src/domain/rollups/rollups.repository.js';
 import { rollupContext } from '../../../server/src/domain/rollups/rollup-context.js';
 import { COUNTERS } from '../../../shared/domain/indicators.js';
 import { actionsFor, type CaseAction } from '../../../shared/domain/lifecycle.js';
 import type { Actor } from '../../../server/src/domain/ports.js';
 import type { CaseStatus, CaseStepAction, GridEventInput } from '../../../shared/schemas/grid-event.js';
 import { createRng } from '../../../mock-data/city-pack-builder/prng.js';
-import { JIANGCHENG } from '../../fixtures/payloads.js';
+import { gridEvent, JIANGCHENG } from '../../fixtures/payloads.js';
 import { pgSchema } from '../../helpers/test-server.js';
 import { rollupsSnapshot } from '../../helpers/rollups-snapshot.js';
 
@@ -161,5 +161,23 @@ describe.each([
     // The mix reached every kind of counter, so the comparison covered them all.
     const { rows } = await db.query(`select ${COUNTERS.map((k) => `sum(${k}) as ${k}`).join(', ')} from case_rollups`);
     for (const k of COUNTERS.filter((c) => c !== 'redispatched')) expect(Number(rows[0]![k]), k).toBeGreaterThan(0);
+  });
+
+  it('logs a change as one row, and folds it into the rollups exactly once; a fold that fails leaves it for the next', async () => {
+    await foldAllRollups(db);
+    const count = async (sql: string) => Number((await db.query(sql)).rows[0]!.n);
+    const reported = () => count('select coalesce(sum(reported), 0) as n from case_rollups');
+    const logged = () => count('select count(*) as n from case_rollup_log');
+    const start = await reported();
+    await grid.ingest([1, 2, 3].map((i) => gridEvent({ sourceId: `log-${engine ?? 'pglite'}-${i}`, reportedAt: new Date(clock.t).toISOString() }) as GridEventInput));
+    expect(await logged()).toBe(1);
+    expect(await reported()).toBe(start);
+    const crashing = { transaction: <T>(fn: (tx: Db) => Promise<T>) => db.transaction(async (tx) => (await fn(tx as Db), Promise.reject(new Error('crash')))) };
+    await expect(foldRollupLog(crashing as unknown as Db)).rejects.toThrow('crash');
+    expect([await logged(), await reported()]).toEqual([1, start]);
+    // Two folds at once (the job and a read): one takes the row, the other finds it locked or gone.
+    const folded = await Promise.all([foldRollupLog(db), foldRollupLog(db)]);
+    expect(folded[0] + folded[1]).toBe(1);
+    expect([await logged(), await reported()]).toEqual([0, start + 3]);
   });
 });

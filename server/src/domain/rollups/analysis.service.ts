@@ -1,9 +1,8 @@
 import { cellArea, cellToChildren, cellToParent, getResolution } from 'h3-js';
-import type { Queryable } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import type { CityManifest, Department } from '../../../../shared/schemas/city-pack.js';
 import type { ComparedSpans, EvaluationAnswer, EvaluationGroup, HeatmapAnswer, HeatmapCell, HeatmapMetric, HeatmapResolution, HeatmapTrendAnswer } from '../../../../shared/contracts/evaluation.js';
 import {
-  addCounters,
   DEFAULT_EVALUATION_WEIGHTS,
   emptyCounters,
   HEATMAP_COUNTERS,
@@ -16,7 +15,8 @@ import {
   type Counters,
 } from '../../../../shared/domain/indicators.js';
 import type { CalendarKind } from '../../../../shared/domain/calendar-period.js';
-import { pendingDeadlines, sumRollups, type RollupFilter } from './rollups.queries.js';
+import { pendingDeadlines, sumRollups } from './rollups.queries.js';
+import { foldAllRollups } from './rollups.repository.js';
 import { comparePeriods, dayRange, daysBetween, type ComparedPeriod } from './periods.js';
 
 /** What every analysis request names: whose districts, which period, which data. */
@@ -34,7 +34,8 @@ export interface AnalysisScope {
 }
 
 export interface AnalysisDeps {
-  db: Queryable;
+  /** Read from, after folding the rollup log's pending changes in (so an answer counts every committed change). */
+  db: Db;
   city: Pick<CityManifest, 'districts' | 'gridResolution' | 'evaluationWeights'>;
   departments: readonly Department[];
   utcOffsetMinutes: number;
@@ -49,15 +50,22 @@ function spans(p: ComparedPeriod): ComparedSpans {
 /** The heatmap and the evaluation (综合评价), read from the case rollups. */
 export function createAnalysis(deps: AnalysisDeps) {
   const scopeOf = (s: AnalysisScope) => ({ exercise: s.exercise, districts: s.districts, ...(s.category ? { category: s.category } : {}) });
-  const filterOf = (s: AnalysisScope, from: Date, to: Date): RollupFilter => ({ ...dayRange(from, to, deps.utcOffsetMinutes), ...scopeOf(s) });
+  const days = (from: Date, to: Date) => dayRange(from, to, deps.utcOffsetMinutes);
   const midnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - deps.utcOffsetMinutes * 60_000);
 
-  /** The scope's sums per group over the period, 环比 and 同比 (read one after another: PGlite has one connection). */
-  async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', extra: Partial<RollupFilter> = {}, counters?: readonly Counter[]) {
+  /**
+   * The scope's sums per group over the period, 环比 and 同比, in one statement, with the log's
+   * pending changes folded in first; `resolution` merges unit-grid cells into their parents.
+   */
+  async function threePeriods(s: AnalysisScope, by: 'cell' | 'district' | 'department' | 'source', counters?: readonly Counter[], resolution?: number) {
+    await foldAllRollups(deps.db);
     const p = comparePeriods(s.from, s.to, s.basis ? { kind: s.basis, utcOffsetMinutes: deps.utcOffsetMinutes } : undefined);
-    const current = await sumRollups(deps.db, { ...filterOf(s, p.from, p.to), ...extra }, by, counters);
-    const previous = await sumRollups(deps.db, { ...filterOf(s, p.previousFrom, p.previousTo), ...extra }, by, counters);
-    const lastYear = await sumRollups(deps.db, { ...filterOf(s, p.lastYearFrom, p.lastYearTo), ...extra }, by, counters);
+    const spans = [days(p.from, p.to), days(p.previousFrom, p.previousTo), days(p.lastYearFrom, p.lastYearTo)];
+    const [current, previous, lastYear] = (await sumRollups(deps.db, scopeOf(s), spans, by, counters, { resolution, unitResolution: deps.city.gridResolution })) as [
+      Map<string, Counters>,
+      Map<string, Counters>,
+      Map<string, Counters>,
+    ];
     return { p, current, previous, lastYear };
   }
 
@@ -73,28 +81,27 @@ export function createAnalysis(deps: AnalysisDeps) {
     return pendingDeadlines(deps.db, cells ? { ...scopeOf(s), cells } : scopeOf(s), since, dayEnd);
   }
 
-  /** Sums of unit-grid cells merged into their parents at `resolution`. */
-  function toResolution<T>(sums: Map<string, T>, resolution: number, add: (a: T | undefined, b: T) => T): Map<string, T> {
-    const out = new Map<string, T>();
-    for (const [cell, c] of sums) {
+  /** Counts per unit-grid cell merged into their parents at `resolution`. */
+  function toResolution(counts: Map<string, number>, resolution: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [cell, n] of counts) {
       if (!cell) continue; // a case outside every cell of the pack
       const parent = getResolution(cell) > resolution ? cellToParent(cell, resolution) : cell;
-      out.set(parent, add(out.get(parent), c));
+      out.set(parent, (out.get(parent) ?? 0) + n);
     }
     return out;
   }
-  const addSums = (a: Counters | undefined, b: Counters) => addCounters(a ?? emptyCounters(), b);
 
   return {
     /** The city's offset from UTC, in which calendar periods are read. */
     utcOffsetMinutes: deps.utcOffsetMinutes,
 
     async heatmap(s: AnalysisScope, metric: HeatmapMetric, resolution: HeatmapResolution): Promise<HeatmapAnswer> {
-      const { p, current, previous, lastYear } = await threePeriods(s, 'cell', {}, HEATMAP_COUNTERS[metric]);
-      const [now, before, yearAgo] = [current, previous, lastYear].map((m) => toResolution(m, resolution, addSums)) as [Map<string, Counters>, Map<string, Counters>, Map<string, Counters>];
-      const ahead = toResolution(await notYetDue(s, metric), resolution, (a: number | undefined, b: number) => (a ?? 0) + b);
+      const { p, current: now, previous: before, lastYear: yearAgo } = await threePeriods(s, 'cell', HEATMAP_COUNTERS[metric], resolution);
+      const ahead = toResolution(await notYetDue(s, metric), resolution);
       const cells: HeatmapCell[] = [];
       for (const cell of new Set([...now.keys(), ...before.keys()])) {
+        if (!cell) continue; // cases outside every cell of the pack
         const area = cellArea(cell, 'km2');
         const value = (m: Map<string, Counters>, pending = 0) => metricOf(metric, m.get(cell) ?? emptyCounters(), area, pending);
         cells.push({ cell, value: value(now, ahead.get(cell)), previous: value(before), lastYear: yearAgo.has(cell) ? value(yearAgo) : null, count: now.get(cell)?.reported ?? 0 });
@@ -107,7 +114,8 @@ export function createAnalysis(deps: AnalysisDeps) {
       const res = getResolution(cell);
       const cells = res < deps.city.gridResolution ? cellToChildren(cell, deps.city.gridResolution) : [cell];
       const range = dayRange(s.from, s.to, deps.utcOffsetMinutes);
-      const byDay = await sumRollups(deps.db, { ...filterOf(s, s.from, s.to), cells }, 'day', HEATMAP_COUNTERS[metric]);
+      await foldAllRollups(deps.db);
+      const [byDay] = (await sumRollups(deps.db, { ...scopeOf(s), cells }, [range], 'day', HEATMAP_COUNTERS[metric])) as [Map<string, Counters>];
       const area = cellArea(cell, 'km2');
       // The period is read until now, so deadlines still ahead lie on its last day.
       const ahead = [...(await notYetDue(s, metric, cells)).values()].reduce((a, b) => a + b, 0);

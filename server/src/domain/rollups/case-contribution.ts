@@ -22,6 +22,9 @@ export interface RollupKey {
 /** Summed changes per rollup row, keyed by the row's key joined. */
 export type Deltas = Map<string, { key: RollupKey; c: Counters }>;
 
+/** The `Deltas` key of a rollup row. */
+export const rollupKeyId = (k: RollupKey): string => `${k.day}|${k.district}|${k.cell}|${k.category}|${k.department}|${k.source}|${k.exercise}`;
+
 /** One stored step of a case (a `case_timeline` row), in timeline order. */
 export interface Step {
   at: string;
@@ -69,7 +72,7 @@ export function addCase(out: Deltas, c: CaseRecord, steps: readonly Step[], ctx:
   };
   const add = (at: string | Date, values: Partial<Counters>) => {
     const key = { day: localDay(at, ctx.utcOffsetMinutes), ...group };
-    const id = `${key.day}|${key.district}|${key.cell}|${key.category}|${key.department}|${key.source}|${key.exercise}`;
+    const id = rollupKeyId(key);
     let row = out.get(id);
     if (!row) out.set(id, (row = { key, c: emptyCounters() }));
     for (const k in values) row.c[k as Counter] += sign * values[k as Counter]!;

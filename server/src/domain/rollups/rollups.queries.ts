@@ -28,25 +28,49 @@ function scopeParts(f: Omit<RollupFilter, 'fromDay' | 'toDay'>, params: unknown[
   return parts.join(' and ');
 }
 
-function where(f: RollupFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [f.fromDay, f.toDay, f.exercise];
-  return { sql: scopeParts(f, params, ['day >= $1::date', 'day <= $2::date', 'exercise = $3'], 'cell'), params };
+/** A run of whole local days, `fromDay..toDay` inclusive (YYYY-MM-DD). */
+export type DaySpan = Pick<RollupFilter, 'fromDay' | 'toDay'>;
+
+/**
+ * SQL for the H3 parent at `resolution` of the unit-grid cell in `column` (hex text): the
+ * index with its resolution field set to `resolution` and the digits below it set to 7, as
+ * h3's cellToParent does; '' (no cell) stays ''.
+ */
+function parentCellSql(column: string, resolution: number): string {
+  const keep = BigInt.asIntN(64, ~(15n << 52n)); // all but the resolution field
+  const set = (BigInt(resolution) << 52n) | ((1n << BigInt(3 * (15 - resolution))) - 1n);
+  return `case when ${column} = '' then '' else to_hex((('x' || lpad(${column}, 16, '0'))::bit(64)::bigint & (${keep})::bigint) | ${set}::bigint) end`;
 }
 
 /**
- * The counters summed per group key (`day` keys as YYYY-MM-DD); only `counters` are summed
- * (the others stay 0), since each sum costs every row read.
+ * The counters summed per group key over each of `spans` (in one statement: PGlite has one
+ * connection, and each round trip waits for the server's other work); `day` keys are
+ * YYYY-MM-DD, `cell` keys the unit-grid cells' parents at `resolution` when it is coarser.
+ * Only `counters` are summed (the others stay 0), since each sum costs every row read.
  */
-export async function sumRollups(q: Queryable, f: RollupFilter, by: RollupGroup, counters: readonly Counter[] = COUNTERS): Promise<Map<string, Counters>> {
-  const w = where(f);
-  const key = by === 'day' ? "to_char(day, 'YYYY-MM-DD')" : by;
+export async function sumRollups(
+  q: Queryable,
+  f: Omit<RollupFilter, 'fromDay' | 'toDay'>,
+  spans: readonly DaySpan[],
+  by: RollupGroup,
+  counters: readonly Counter[] = COUNTERS,
+  opts: { resolution?: number; unitResolution?: number } = {},
+): Promise<Map<string, Counters>[]> {
+  const params: unknown[] = [f.exercise];
+  const scope = scopeParts(f, params, ['exercise = $1'], 'cell');
+  const coarser = by === 'cell' && opts.resolution !== undefined && opts.unitResolution !== undefined && opts.resolution < opts.unitResolution;
+  const key = by === 'day' ? "to_char(day, 'YYYY-MM-DD')" : coarser ? parentCellSql('cell', opts.resolution!) : by;
   const sums = counters.map((k) => `sum(${k}) as ${k}`).join(', ');
-  const { rows } = await q.query(`select ${key} as key, ${sums} from case_rollups where ${w.sql} group by 1`, w.params);
-  const out = new Map<string, Counters>();
+  const parts = spans.map((span, i) => {
+    params.push(span.fromDay, span.toDay);
+    return `select ${i} as span, ${key} as key, ${sums} from case_rollups where day >= $${params.length - 1}::date and day <= $${params.length}::date and ${scope} group by 2`;
+  });
+  const { rows } = await q.query(parts.join(' union all '), params);
+  const out = spans.map(() => new Map<string, Counters>());
   for (const r of rows) {
     const c = emptyCounters();
     for (const k of counters) c[k] = Number(r[k] ?? 0);
-    out.set(String(r.key), c);
+    out[Number(r.span)]!.set(String(r.key), c);
   }
   return out;
 }

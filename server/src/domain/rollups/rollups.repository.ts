@@ -3,28 +3,84 @@ import { iso } from '../../store/sql-helpers.js';
 import type { CaseStatus } from '../../../../shared/schemas/grid-event.js';
 import { COLUMNS, fromRow, type CaseRecord } from '../grid/cases.repository.js';
 import type { TimelineRow } from '../grid/case-timeline.repository.js';
-import { COUNTERS } from '../../../../shared/domain/indicators.js';
-import { addCase, timelineOrder, type Deltas, type RollupContext, type Step } from './case-contribution.js';
+import { COUNTERS, emptyCounters } from '../../../../shared/domain/indicators.js';
+import { addCase, rollupKeyId, timelineOrder, type Deltas, type RollupContext, type RollupKey, type Step } from './case-contribution.js';
 
 const KEY = 'day, district, cell, category, department, source, exercise';
 const RECORDSET = `day date, district text, cell text, category text, department text, source text, exercise boolean, ${COUNTERS.map(
   (k) => `${k} ${k === 'handling_hours' ? 'double precision' : 'integer'}`,
 ).join(', ')}`;
 
+/** The rows of `deltas` whose changes do not cancel out, as [key columns…, counters…] in key order (so concurrent folds lock rows in one order). */
+function deltaRows(deltas: Deltas): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const [, { key, c }] of [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (COUNTERS.every((k) => c[k] === 0)) continue;
+    rows.push([key.day, key.district, key.cell, key.category, key.department, key.source, key.exercise, ...COUNTERS.map((k) => c[k])]);
+  }
+  return rows;
+}
+
 /** Adds the deltas to the rollups in one statement; rows whose changes cancel out are not sent. */
 export async function applyDeltas(q: Queryable, deltas: Deltas): Promise<void> {
-  const rows: Record<string, unknown>[] = [];
-  for (const { key, c } of deltas.values()) {
-    if (COUNTERS.every((k) => c[k] === 0)) continue;
-    rows.push({ ...key, ...c });
-  }
+  const rows = deltaRows(deltas);
   if (rows.length === 0) return;
+  const columns = ['day', 'district', 'cell', 'category', 'department', 'source', 'exercise', ...COUNTERS];
+  const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
   await q.query(
     `insert into case_rollups (${KEY}, ${COUNTERS.join(', ')})
      select ${KEY}, ${COUNTERS.join(', ')} from json_to_recordset($1::json) as x(${RECORDSET})
      on conflict (${KEY}) do update set ${COUNTERS.map((k) => `${k} = case_rollups.${k} + excluded.${k}`).join(', ')}`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(objects)],
   );
+}
+
+/** Appends a change's deltas to the rollup log (migration 016): one row, whatever the change's size. */
+export async function logDeltas(q: Queryable, deltas: Deltas): Promise<void> {
+  const rows = deltaRows(deltas);
+  if (rows.length > 0) await q.query('insert into case_rollup_log (deltas) values ($1)', [JSON.stringify(rows)]);
+}
+
+/** Adds one logged row to `deltas`. */
+function addLogged(deltas: Deltas, row: unknown[]): void {
+  const [day, district, cell, category, department, source, exercise] = row as [string, string, string, string, string, string, boolean];
+  const key: RollupKey = { day, district, cell, category, department, source, exercise };
+  const id = rollupKeyId(key);
+  const entry = deltas.get(id) ?? { key, c: emptyCounters() };
+  COUNTERS.forEach((k, i) => (entry.c[k] += Number(row[7 + i])));
+  deltas.set(id, entry);
+}
+
+interface Transactional {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: { untimed?: boolean }): Promise<T>;
+}
+
+/**
+ * Folds up to `limit` log rows, oldest first, into the rollups in one transaction and returns
+ * how many it folded. Two folds at once take different rows (`skip locked`) and add
+ * commutatively, so a read may fold while the job does.
+ */
+export async function foldRollupLog(db: Transactional, limit = 64): Promise<number> {
+  return db.transaction(
+    async (tx) => {
+      const { rows } = await tx.query(
+        'delete from case_rollup_log where id in (select id from case_rollup_log order by id limit $1 for update skip locked) returning deltas',
+        [limit],
+      );
+      const deltas: Deltas = new Map();
+      for (const r of rows) for (const row of JSON.parse(String(r.deltas)) as unknown[][]) addLogged(deltas, row);
+      await applyDeltas(tx, deltas);
+      return rows.length;
+    },
+    { untimed: true },
+  );
+}
+
+/** Folds the whole log (what was logged before the call, and what arrives meanwhile); returns the rows folded. */
+export async function foldAllRollups(db: Transactional): Promise<number> {
+  let total = 0;
+  for (let n = await foldRollupLog(db); n > 0; n = await foldRollupLog(db)) total += n;
+  return total;
 }
 
 const stepOf = (r: Record<string, unknown>): Step => ({ at: iso(r.at), status: r.status as CaseStatus, action: (r.action as string | null) ?? null });
@@ -50,8 +106,9 @@ export function stepsByCase(timeline: readonly TimelineRow[]): Map<string, Step[
 }
 
 /**
- * Keeps the rollups in step with one change of cases inside its transaction: new cases add
- * their whole contribution; changed cases (given as they were) swap the old one for the new.
+ * Logs one change of cases' contribution to the rollups inside its transaction (folded into
+ * them by `foldRollupLog`): new cases add their whole contribution; changed cases (given as
+ * they were) swap the old one for the new.
  */
 export async function trackChange(
   q: Queryable,
@@ -70,12 +127,13 @@ export async function trackChange(
     addCase(deltas, before, old, ctx, -1);
     addCase(deltas, after, timelineOrder([...old, ...(fresh.get(after.id) ?? [])]), ctx, 1);
   }
-  await applyDeltas(q, deltas);
+  await logDeltas(q, deltas);
 }
 
 /** Recomputes the rollups from cases and their timelines, in one transaction; returns the cases counted. */
 export async function rebuildRollups(q: Queryable, ctx: RollupContext, pageSize = 5000): Promise<number> {
   await q.query('delete from case_rollups');
+  await q.query('delete from case_rollup_log');
   let after = '00000000-0000-0000-0000-000000000000';
   let count = 0;
   for (;;) {
@@ -98,7 +156,7 @@ export async function rebuildRollups(q: Queryable, ctx: RollupContext, pageSize 
  * Fills the rollups once when cases exist but no rollup row does (the first start after the
  * upgrade that adds them); returns the cases counted, 0 when nothing was to do.
  */
-export async function catchUpRollups(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: { untimed?: boolean }): Promise<T> }, ctx: RollupContext): Promise<number> {
+export async function catchUpRollups(db: Transactional, ctx: RollupContext): Promise<number> {
   return db.transaction(
     async (tx) => {
       const { rows } = await tx.query('select exists (select 1 from cases) as cases, exists (select 1 from case_rollups) as rollups');
