@@ -9,6 +9,7 @@ import { isClustered } from './redis-adapter.js';
 import { ReorderBuffer } from './reorder-buffer.js';
 import { limitSocketsPerUser } from './socket-policy.js';
 import type { SnapshotFn } from './replay.js';
+import { shareSnapshots } from './snapshot-share.js';
 import type { LiveLogger, LiveServer, LiveSocket } from './types.js';
 
 /** What the hub is built from. */
@@ -123,8 +124,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   nsp.on('live:delta', onRemoteDelta);
   nsp.use(authMiddleware(deps.verifyToken, log));
   nsp.use(limitSocketsPerUser(deps.maxSocketsPerUser ?? 20, () => refused.count++));
+  const snapshot = shareSnapshots(deps.snapshot);
   const onConnection = (socket: LiveSocket) => {
-    registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot: deps.snapshot, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
+    registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
     socket.on('disconnect', () => fanout.remove(socket.id));
   };
   nsp.on('connection', onConnection);

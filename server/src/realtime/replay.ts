@@ -1,6 +1,8 @@
 import type { LiveTopic, TopicItems, TopicSubscription } from '../../../shared/contracts/live.js';
 import type { DeltaLogRepository } from './delta-log.repository.js';
+import { performance } from 'node:perf_hooks';
 import { filterItems, scopeDelta, type Scope } from './subscriptions.js';
+import type { SharedSnapshotFn } from './snapshot-share.js';
 
 /** Reads the current state of a topic for a scope (districts `null` = everything). */
 export type SnapshotFn = <T extends LiveTopic>(topic: T, districts: string[] | null) => Promise<TopicItems[T][]>;
@@ -8,7 +10,7 @@ export type SnapshotFn = <T extends LiveTopic>(topic: T, districts: string[] | n
 /** What a subscribe needs to answer one topic. */
 export interface ReplayDeps {
   repo: DeltaLogRepository;
-  snapshot: SnapshotFn;
+  snapshot: SharedSnapshotFn;
   /** More missed deltas than this are answered with a snapshot instead. */
   maxReplayDeltas: number;
 }
@@ -20,6 +22,7 @@ export interface ReplayDeps {
  * a database reset) a snapshot read after `seq`, so it holds at least everything up to `seq`.
  */
 export async function answerTopic<T extends LiveTopic>(topic: T, seq: number, since: number | undefined, scope: Scope, deps: ReplayDeps): Promise<TopicSubscription<T>> {
+  const headReadAt = performance.now();
   if (since !== undefined && since === seq) return { seq, missed: [] };
   if (since !== undefined && since < seq && seq - since <= deps.maxReplayDeltas) {
     const missed = await deps.repo.range(topic, since, seq);
@@ -27,7 +30,7 @@ export async function answerTopic<T extends LiveTopic>(topic: T, seq: number, si
       return { seq, missed: missed.map((d) => scopeDelta(d, scope)) as TopicSubscription<T>['missed'] };
     }
   }
-  const items = await deps.snapshot(topic, scope === null ? null : [...scope]);
+  const items = await deps.snapshot(topic, scope === null ? null : [...scope], headReadAt);
   // The snapshot source is trusted to scope, but a scoped client must never see a foreign item.
   return { seq, snapshot: filterItems(topic, items, scope) };
 }
