@@ -2,18 +2,7 @@ import { cellArea, cellToChildren, cellToParent, getResolution } from 'h3-js';
 import type { Db } from '../../store/db.js';
 import type { CityManifest, Department } from '../../../../shared/schemas/city-pack.js';
 import type { ComparedSpans, EvaluationAnswer, EvaluationGroup, HeatmapAnswer, HeatmapCell, HeatmapMetric, HeatmapResolution, HeatmapTrendAnswer } from '../../../../shared/contracts/evaluation.js';
-import {
-  DEFAULT_EVALUATION_WEIGHTS,
-  emptyCounters,
-  HEATMAP_COUNTERS,
-  indicatorsOf,
-  isEmpty,
-  metricOf,
-  ranks,
-  scores,
-  type Counter,
-  type Counters,
-} from '../../../../shared/domain/indicators.js';
+import { DEFAULT_EVALUATION_WEIGHTS, emptyCounters, HEATMAP_COUNTERS, indicatorsOf, isEmpty, metricOf, ranks, scores, type Counter, type Counters } from '../../../../shared/domain/indicators.js';
 import type { CalendarKind } from '../../../../shared/domain/calendar-period.js';
 import { pendingDeadlines, sumRollups } from './rollups.queries.js';
 import { foldAllRollups } from './rollups.repository.js';

@@ -63,10 +63,7 @@ interface Transactional {
 export async function foldRollupLog(db: Transactional, limit = 64): Promise<number> {
   return db.transaction(
     async (tx) => {
-      const { rows } = await tx.query(
-        'delete from case_rollup_log where id in (select id from case_rollup_log order by id limit $1 for update skip locked) returning deltas',
-        [limit],
-      );
+      const { rows } = await tx.query('delete from case_rollup_log where id in (select id from case_rollup_log order by id limit $1 for update skip locked) returning deltas', [limit]);
       const deltas: Deltas = new Map();
       for (const r of rows) for (const row of JSON.parse(String(r.deltas)) as unknown[][]) addLogged(deltas, row);
       await applyDeltas(tx, deltas);
