@@ -132,4 +132,22 @@ describe('shift handover (交接班)', () => {
     expect(signatures).toContain(outgoing);
     expect(signatures).toContain(incoming);
   });
+
+  it('lets a leader, who has no desk, open a submitted report’s print page from the shift reports page', async () => {
+    const leader = (await suite.context()).page;
+    await signIn(leader, 'leader', '/screen');
+    await leader.locator('[data-page="/handover"]').click();
+    const row = leader.locator('[data-testid="handover-list"] [data-report]').first();
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.innerText()).toContain('已签收');
+    await row.locator('[data-testid="handover-open"]').click();
+    const paper = leader.locator('[data-testid="handover-report"]');
+    await paper.locator('[data-testid="print-signatures"]').waitFor({ timeout: 15_000 });
+    expect(new URL(leader.url()).pathname).toMatch(/^\/handover\/[\w-]+$/);
+    expect(await paper.innerText()).toContain('值班日报 / 交接班记录');
+    expect(await leader.locator('.tools a').innerText()).toContain('返回值班日报');
+    // The desk stays closed to the leader.
+    await leader.goto(`${srv.url}/desk`);
+    await leader.waitForURL((u) => u.pathname === '/screen', { timeout: 15_000 });
+  });
 });

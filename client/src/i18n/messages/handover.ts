@@ -51,9 +51,11 @@ export const handoverMessages = {
       drill: '演练',
       minutes: '{n} 分钟',
       back: '返回交接班',
+      backToList: '返回值班日报',
       labelled: '{label}：{value}',
       empty: '无',
     },
+    list: { state: '状态', actions: '操作', open: '查看 / 打印' },
     roster: {
       heading: '值班表',
       prev: '上一周',
@@ -133,9 +135,11 @@ export const handoverMessages = {
       drill: 'Drill',
       minutes: '{n} min',
       back: 'Back to the handover',
+      backToList: 'Back to the shift reports',
       labelled: '{label}: {value}',
       empty: 'None',
     },
+    list: { state: 'State', actions: 'Actions', open: 'Open / print' },
     roster: {
       heading: 'Duty roster',
       prev: 'Previous week',
