@@ -34,8 +34,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/warnings', name: 'warnings', component: () => import('./views/WarningsView.vue'), meta: page('/warnings') },
   // The printable monthly evaluation report (通报), opened from the grid workspace's evaluation.
   { path: '/grid/report', name: 'grid-report', component: () => import('./views/GridReportView.vue'), meta: page('/grid') },
-  // A filed handover report (值班日报 / 交接班记录) as printed, opened from the desk's handover workspace.
-  { path: '/desk/handover/:id', name: 'handover-report', component: () => import('./views/HandoverReportView.vue'), meta: page('/desk') },
+  // The filed handover reports (值班日报), and one as printed: for whoever reads them (a leader has no desk).
+  { path: '/handover', name: 'handover', component: () => import('./views/HandoverListView.vue'), meta: page('/handover') },
+  { path: '/handover/:id', name: 'handover-report', component: () => import('./views/HandoverReportView.vue'), meta: page('/handover') },
+  // Where the print page was before it left the desk (links filed since still open).
+  { path: '/desk/handover/:id', redirect: (to) => ({ name: 'handover-report', params: to.params }) },
 ];
 
 /**

@@ -147,7 +147,9 @@ export interface Page {
  * everyone who reads the city; the desk is where alerts are acknowledged and cases worked,
  * so a leader (who takes no action) has no desk; `/grid` (heatmaps and the evaluation) shows
  * a grid worker its own districts and leaders, duty officers and administrators any district
- * (the server scopes the answers); `/admin` runs accounts.
+ * (the server scopes the answers); `/admin` runs accounts; `/warnings` is where a 带班领导 signs
+ * warnings out; `/handover` lists the filed shift reports (值班日报) and prints each, for the
+ * leaders who read them without a desk as for the officers who write them.
  */
 export const PAGES = [
   { path: '/screen', permission: 'streams:read' },
@@ -155,6 +157,7 @@ export const PAGES = [
   { path: '/grid', permission: 'streams:read' },
   { path: '/admin', permission: 'users:manage' },
   { path: '/warnings', permission: 'warnings:approve' },
+  { path: '/handover', permission: 'handover:read' },
 ] as const satisfies readonly Page[];
 export type PagePath = (typeof PAGES)[number]['path'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { warningLevel } from './common.js';
+import { adcode, warningLevel } from './common.js';
 import { alertCategory, alertState } from './alert.js';
 import { WARNING_LEVELS } from '../domain/warning.js';
 
@@ -112,9 +112,15 @@ export interface PlanActivation {
   id: string;
   planId: string;
   plan: ResponsePlan;
-  alertId: string;
-  /** The alert as the activation last saw it. */
-  alert: { event: string; headline: string | null; level: z.infer<typeof warningLevel>; state: z.infer<typeof alertState>; sent: string };
+  /** The alert it answers; null for a plan started by hand for a reported event (no alert). */
+  alertId: string | null;
+  /** The alert as the activation last saw it (null: no alert). */
+  alert: { event: string; headline: string | null; level: z.infer<typeof warningLevel>; state: z.infer<typeof alertState>; sent: string } | null;
+  /**
+   * Started by hand (手动启动): why (`reason`) and, without an alert, the event it answers
+   * (`event`); `startedBy` says who. Null for a plan proposed by a matching alert.
+   */
+  manual: { reason: string; event: string | null } | null;
   exercise: boolean;
   districts: string[];
   state: ActivationState;
@@ -137,6 +143,32 @@ export interface PlanActivation {
 
 const version = z.number().int().positive();
 const note = z.string().trim().max(2000);
+
+/**
+ * `POST /api/v1/plans/activations`: a duty officer starts any plan of the pack by hand, for an
+ * alert in force (`alertId`: districts and drill flag come from it) or for a reported event with
+ * no alert (`event` and `districts` then required), at the response level chosen, with a reason.
+ */
+export const startInput = z
+  .object({
+    planId: z.string().trim().min(1).max(100),
+    alertId: z.string().trim().min(1).max(100).optional(),
+    event: z.string().trim().min(1).max(200).optional(),
+    districts: z.array(adcode).min(1).max(50).optional(),
+    responseLevel,
+    reason: note.min(1),
+    exercise: z.boolean().default(false),
+  })
+  .superRefine((s, ctx) => {
+    if (s.alertId) {
+      if (s.event !== undefined) ctx.addIssue({ code: 'custom', path: ['event'], message: 'comes from the alert: leave it out with alertId' });
+      if (s.districts !== undefined) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'come from the alert: leave them out with alertId' });
+      return;
+    }
+    if (s.event === undefined) ctx.addIssue({ code: 'custom', path: ['event'], message: 'is required without alertId: what happened' });
+    if (s.districts === undefined) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'are required without alertId: where it happened' });
+  });
+export type StartInput = z.infer<typeof startInput>;
 
 /** `POST /api/v1/plans/activations/:id/activate`. `fromAlertSent`: the response counts from the warning's issue (预警发布即启动), else from now. */
 export const activateInput = z.object({ version, fromAlertSent: z.boolean().default(false), note: note.optional() });

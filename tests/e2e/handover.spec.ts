@@ -31,6 +31,46 @@ async function signIn(page: Page, user: string, path: string): Promise<void> {
 }
 
 describe('shift handover (交接班)', () => {
+  it('shows the outgoing officer the live draft: the shift’s alerts and cases arrive in it before submission, the note survives a reload, submitting freezes it', async () => {
+    const page = (await suite.context()).page;
+    await signIn(page, 'duty', '/desk?view=handover');
+    const officers = page.locator('[data-testid="on-duty-officers"]');
+    await officers.waitFor({ timeout: 15_000 });
+    const outgoing = (await officers.innerText()).includes('duty2') ? 'duty2' : 'duty';
+    if (outgoing !== 'duty') {
+      await page.evaluate(() => localStorage.clear());
+      await signIn(page, outgoing, '/desk?view=handover');
+    }
+    const workspace = page.locator('[data-testid="handover-workspace"]');
+    await workspace.locator('[data-table="alerts.alerts"]').waitFor({ timeout: 15_000 });
+    const note = `草稿说明 ${tag}`;
+    await page.locator('[data-testid="handover-note"]').fill(note);
+
+    // Alerts and cases of the shift reach the open draft by themselves (no refresh clicked).
+    const headline = `草稿实时 暴雨橙色预警 ${tag}`;
+    const caseTitle = `草稿实时 路灯损坏 ${tag}`;
+    await srv.ingest('alerts', alertJson({ level: 'orange', headline }));
+    await srv.ingest('grid-events', gridEvent({ title: caseTitle }));
+    await expect.poll(() => workspace.locator('[data-table="alerts.alerts"]').innerText(), { timeout: 20_000 }).toContain(headline);
+    await expect.poll(() => workspace.locator('[data-table="cases.cases"]').innerText(), { timeout: 20_000 }).toContain(caseTitle);
+    expect(await workspace.locator('[data-testid="report-state"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="handover-note"]').inputValue()).toBe(note);
+
+    await page.reload();
+    await workspace.locator('[data-table="alerts.alerts"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="handover-note"]').inputValue()).toBe(note);
+
+    await page.locator('[data-testid="handover-submit"]').click();
+    await expect.poll(() => page.locator('[data-testid="report-state"]').innerText(), { timeout: 15_000 }).toBe('待签收');
+    expect(await page.locator('[data-testid="report-note"]').innerText()).toContain(note);
+    // Submitted, it stays as it was: a later alert is not in the filed report.
+    const later = `提交后 预警 ${tag}`;
+    await srv.ingest('alerts', alertJson({ level: 'yellow', headline: later }));
+    await page.waitForTimeout(3000);
+    expect(await workspace.locator('[data-table="alerts.alerts"]').innerText()).not.toContain(later);
+    expect(await workspace.locator('[data-table="alerts.alerts"]').innerText()).toContain(headline);
+  });
+
   it('shows who is on duty, lists the shift’s alerts and cases in the report, and has it signed off by the next officer', async () => {
     const headline = `阳江市气象台发布暴雨红色预警信号 ${tag}`;
     const caseTitle = `交接班测试 井盖缺失 ${tag}`;
@@ -91,5 +131,23 @@ describe('shift handover (交接班)', () => {
     const signatures = await paper.locator('[data-testid="print-signatures"]').innerText();
     expect(signatures).toContain(outgoing);
     expect(signatures).toContain(incoming);
+  });
+
+  it('lets a leader, who has no desk, open a submitted report’s print page from the shift reports page', async () => {
+    const leader = (await suite.context()).page;
+    await signIn(leader, 'leader', '/screen');
+    await leader.locator('[data-page="/handover"]').click();
+    const row = leader.locator('[data-testid="handover-list"] [data-report]').first();
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.innerText()).toContain('已签收');
+    await row.locator('[data-testid="handover-open"]').click();
+    const paper = leader.locator('[data-testid="handover-report"]');
+    await paper.locator('[data-testid="print-signatures"]').waitFor({ timeout: 15_000 });
+    expect(new URL(leader.url()).pathname).toMatch(/^\/handover\/[\w-]+$/);
+    expect(await paper.innerText()).toContain('值班日报 / 交接班记录');
+    expect(await leader.locator('.tools a').innerText()).toContain('返回值班日报');
+    // The desk stays closed to the leader.
+    await leader.goto(`${srv.url}/desk`);
+    await leader.waitForURL((u) => u.pathname === '/screen', { timeout: 15_000 });
   });
 });

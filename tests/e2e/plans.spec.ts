@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capXml } from '../fixtures/payloads.js';
+import { alertJson, capXml } from '../fixtures/payloads.js';
 import { openScreen, screenPath, STILL } from './setup/screen.js';
 import { startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
@@ -94,5 +94,43 @@ describe('response plans on the desk and the wall', () => {
     await page.locator('[data-testid="plan-submit"]').click();
     await expect.poll(() => row.getAttribute('data-overdue'), { timeout: 5_000 }).toBe('2');
     expect(await row.locator('[data-testid="plan-board-steps"]').innerText()).toBe('步骤 2/9');
+  });
+
+  it('a duty officer starts a plan by hand: for a reported event from the workspace, and from an alert the plan does not match', async () => {
+    const { page } = await suite.context();
+    await deskAsDuty(page, '?view=plans');
+    await page.locator('[data-testid="plans-start"]').click();
+    const dialog = page.locator('[data-testid="start-plan-dialog"]');
+    await dialog.locator('[data-testid="start-plan-plan"] option[value="hazchem"]').waitFor({ state: 'attached' });
+    await dialog.locator('[data-testid="start-plan-plan"]').selectOption('hazchem');
+    expect(await dialog.locator('[data-testid="start-plan-alert"]').inputValue()).toBe('');
+    await dialog.locator('[data-testid="start-plan-event"]').fill('江城区某化工厂储罐泄漏');
+    await dialog.locator('[data-testid="start-plan-districts"] input[value="441702"]').check();
+    await dialog.locator('[data-testid="start-plan-level"]').selectOption('II');
+    await dialog.locator('[data-testid="start-plan-reason"]').fill('群众报告，现场核实');
+    await dialog.locator('[data-testid="start-plan-submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const chem = page.locator('[data-testid="plan-hazchem"]');
+    await chem.waitFor();
+    expect(await chem.getAttribute('data-state')).toBe('active');
+    expect(await chem.locator('[data-testid="plan-response-level"]').innerText()).toBe('Ⅱ级响应');
+    expect(await chem.innerText()).toContain('报告事件：江城区某化工厂储罐泄漏');
+    expect(await chem.locator('[data-testid="plan-manual"]').innerText()).toBe('手动启动 启动原因：群众报告，现场核实');
+    expect(await chem.innerText()).toContain('duty 启动');
+
+    // A rainstorm warning proposes the flood plan; the officer also starts the geological one from its drawer.
+    const { ids } = await srv.ingest('alerts', alertJson({ sourceId: `e2e-manual-rain-${Date.now().toString(36)}`, category: 'rainstorm', level: 'orange', event: '暴雨橙色预警信号' }));
+    await page.locator(`[data-alert-row="${ids[0]}"]`).click();
+    await page.locator('[data-testid="alert-plans"] li[data-plan="rainstorm-flood"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="drawer-plan-start"]').click();
+    expect(await dialog.locator('[data-testid="start-plan-alert"]').inputValue()).toBe(ids[0]);
+    await dialog.locator('[data-testid="start-plan-plan"] option[value="geological"]').waitFor({ state: 'attached' });
+    await dialog.locator('[data-testid="start-plan-plan"]').selectOption('geological');
+    await dialog.locator('[data-testid="start-plan-reason"]').fill('强降雨，山区易发滑坡');
+    await dialog.locator('[data-testid="start-plan-submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const geo = page.locator('[data-testid="alert-plans"] li[data-plan="geological"]');
+    await geo.waitFor();
+    expect(await geo.getAttribute('data-state')).toBe('active');
   });
 });

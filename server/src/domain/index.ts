@@ -72,7 +72,7 @@ export function createDomain(deps: DomainDeps) {
   const drills = createDrillService({ db: deps.db, sink: deps.sink, districts: deps.city.districts.map((d) => d.adcode), now });
   const grid = createGridService({ ...deps, calendar: deps.city.calendar, departments: new Set(deps.departments.map((d) => d.id)), sink, now });
   const senderNames = new Map((deps.senders ?? []).map((s) => [s.id, s.name]));
-  const plans = createPlanService({ db: deps.db, plans: deps.plans ?? [], sink, audit: deps.audit, now });
+  const plans = createPlanService({ db: deps.db, plans: deps.plans ?? [], districts: deps.city.districts.map((d) => d.adcode), sink, audit: deps.audit, now });
   const alertService = createAlertService({ db: deps.db, districtsForAreas: deps.districtsForAreas, senderNames, sink, audit: deps.audit, onAlerts: plans.followAlerts, now });
   const env = createObservationService({ db: deps.db, stations: deps.stations, alerts: alertService, sink, now });
   const regions = new Set([deps.city.adcode, ...deps.city.districts.map((d) => d.adcode)]);

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { adcode, isoDateTime } from '../../../shared/schemas/common.js';
-import { activateInput, activationState, endInput, levelInput, stepInput } from '../../../shared/schemas/plan.js';
+import { activateInput, activationState, endInput, levelInput, startInput, stepInput } from '../../../shared/schemas/plan.js';
 import { authorize, currentUser, scopeDistricts } from '../auth/middleware.js';
 import type { PlanService } from '../domain/plans/plans.service.js';
 import type { Actor } from '../domain/ports.js';
@@ -52,6 +52,11 @@ export function createPlansRouter(deps: { plans: PlanService }): Router {
       limit: q.limit,
     });
     res.json({ items });
+  });
+  r.post('/activations', async (req, res) => {
+    const who = actor(req);
+    const body = parse(startInput.safeExtend({ reason: note, event: visibleText(200).optional() }), req.body ?? {}, ['body']);
+    res.status(201).json(await deps.plans.startByHand(who, body));
   });
   r.get('/activations/:id', async (req, res) => {
     res.json(await deps.plans.get(activationId(req), scopeDistricts(currentUser(req))));

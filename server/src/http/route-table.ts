@@ -51,6 +51,7 @@ export const ROUTE_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/dispatch/resources': 'streams:read',
   'GET /api/v1/plans/': 'streams:read',
   'GET /api/v1/plans/activations': 'streams:read',
+  'POST /api/v1/plans/activations': 'plans:command',
   'GET /api/v1/plans/activations/:id': 'streams:read',
   'POST /api/v1/plans/activations/:id/activate': 'plans:command',
   'POST /api/v1/plans/activations/:id/level': 'plans:command',

@@ -71,6 +71,34 @@ describe.each(['pglite', 'postgres'] as const)('dispatch API on %s', (engine) =>
     expect((await usage(WAREHOUSE)).sandbags!.free).toBe(1);
   });
 
+  it('opens a shelter with its occupancy, follows arrivals and departures, and refuses more than its capacity naming the field', async () => {
+    const SHELTER = '441702-shelter-03'; // 大角湾游客中心避护点, capacity 1200 in the pack
+    const alertId = await ingested('/api/v1/ingest/alerts', alertJson({ category: 'typhoon', level: 'orange' }));
+    const opened = await send('POST', '/assignments', { target: { kind: 'alert', id: alertId }, resourceId: SHELTER, quantity: 150 });
+    expect(opened.status).toBe(201);
+    const a = (await opened.json()) as Assignment;
+    expect(a).toMatchObject({ kind: 'shelter', item: 'occupancy', quantity: 150 });
+    expect((await usage(SHELTER)).occupancy).toEqual({ total: 1200, committed: 150, free: 1050 });
+
+    const arrived = (await (await send('PATCH', `/assignments/${a.id}`, { quantity: 900, note: '第二批群众到达' })).json()) as Assignment;
+    expect(arrived.history.map((h) => h.quantity)).toEqual([150, 900]);
+    const left = (await (await send('PATCH', `/assignments/${a.id}`, { quantity: 600 })).json()) as Assignment;
+    expect(left.quantity).toBe(600);
+    expect((await usage(SHELTER)).occupancy).toEqual({ total: 1200, committed: 600, free: 600 });
+
+    const over = await send('PATCH', `/assignments/${a.id}`, { quantity: 1201 });
+    expect(over.status).toBe(409);
+    const body = (await over.json()) as { error: { code: string; message: string; issues: { path: string }[] }; free: number; total: number };
+    expect(body).toMatchObject({ error: { code: 'insufficient_stock', issues: [{ path: 'body.quantity' }] }, free: 600, total: 1200 });
+    expect(body.error.message).toContain('shelters at most 1200 people: occupancy 1201 would exceed its capacity');
+    const overOpen = await send('POST', '/assignments', { target: { kind: 'alert', id: alertId }, resourceId: SHELTER, quantity: 601 });
+    expect(((await overOpen.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toEqual(['body.quantity']);
+    const negative = await send('PATCH', `/assignments/${a.id}`, { quantity: -1 });
+    expect(negative.status).toBe(422);
+    expect(((await negative.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toEqual(['body.quantity']);
+    expect((await usage(SHELTER)).occupancy!.committed).toBe(600);
+  });
+
   it('keeps a drill alert’s assignments on the drill ledger', async () => {
     const drillAlert = await ingested('/api/v1/ingest/alerts', alertJson({ status: 'Exercise' }));
     const before = (await usage(WAREHOUSE)).tents?.committed ?? 0;

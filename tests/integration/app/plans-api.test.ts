@@ -69,7 +69,7 @@ describe.each(['pglite', 'postgres'] as const)('response plans API (%s)', (engin
     expect(bad.error.issues.map((i) => i.path)).toEqual(['body.version']);
 
     const started = await json<PlanActivation>(call('POST', `${path}/activate`, 'duty', { version: 1, fromAlertSent: true, note: '电话启动，补录' }));
-    expect(started).toMatchObject({ state: 'active', startedBy: 'duty', startedAt: p!.alert.sent, version: 2 });
+    expect(started).toMatchObject({ state: 'active', startedBy: 'duty', startedAt: p!.alert!.sent, version: 2 });
     // A second officer deciding on what they saw before: 409 with the activation as it is now.
     const race = await json<{ error: { code: string }; activation: PlanActivation }>(call('POST', `${path}/activate`, 'admin', { version: 1 }), 409);
     expect(race).toMatchObject({ error: { code: 'conflict' }, activation: { state: 'active', version: 2 } });

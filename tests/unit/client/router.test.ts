@@ -10,6 +10,8 @@ vi.mock('../../../client/src/views/AdminView.vue', () => ({ default: { render: (
 vi.mock('../../../client/src/views/DeskView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../client/src/views/GridView.vue', () => ({ default: { render: () => null } }));
 vi.mock('../../../client/src/views/GridReportView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/HandoverListView.vue', () => ({ default: { render: () => null } }));
+vi.mock('../../../client/src/views/HandoverReportView.vue', () => ({ default: { render: () => null } }));
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -66,7 +68,8 @@ describe('safeNext', () => {
 
 describe('pages and the policy', () => {
   it("guards every signed-in route with its page's permission from the policy's PAGES (a sub-page, /grid/report, with its page's)", () => {
-    for (const r of routes.filter((r) => !r.meta?.public)) {
+    // A redirect is guarded where it leads.
+    for (const r of routes.filter((r) => !r.meta?.public && !r.redirect)) {
       const page = PAGES.find((p) => p.path === r.path || r.path.startsWith(`${p.path}/`));
       expect(page, r.path).toBeDefined();
       expect(r.meta?.permission, r.path).toBe(page!.permission);
@@ -84,6 +87,28 @@ describe('pages and the policy', () => {
       await router.push('/admin');
       expect(router.currentRoute.value.path, role).toBe(landingPath(role));
     }
+  });
+});
+
+describe('the printed handover report', () => {
+  it('opens for a leader, who reads reports but has no desk, also from the address it had on the desk', async () => {
+    signIn('leader');
+    const router = createAppRouter(pinia);
+    await router.push('/handover/r1');
+    expect(router.currentRoute.value.name).toBe('handover-report');
+    await router.push('/desk/handover/r2');
+    expect(router.currentRoute.value.fullPath).toBe('/handover/r2');
+    await router.push('/handover');
+    expect(router.currentRoute.value.name).toBe('handover');
+    await router.push('/desk');
+    expect(router.currentRoute.value.path).toBe('/screen');
+  });
+
+  it('is closed to a grid worker, who does not read handover reports', async () => {
+    signIn('grid');
+    const router = createAppRouter(pinia);
+    await router.push('/handover/r1');
+    expect(router.currentRoute.value.path).toBe('/grid');
   });
 });
 

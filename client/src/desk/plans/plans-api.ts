@@ -1,4 +1,5 @@
-import type { PlanActivation, ResponseLevel } from '../../../../shared/schemas/plan.js';
+import type { z } from 'zod';
+import type { PlanActivation, ResponseLevel, ResponsePlan, startInput } from '../../../../shared/schemas/plan.js';
 import { api } from '../../services/api.js';
 
 const base = (id: string) => `/api/v1/plans/activations/${encodeURIComponent(id)}`;
@@ -14,3 +15,18 @@ export const planCommands = {
 
 /** What a plan dialog does: start, end or drop a plan, move its level, tick or untick a step. */
 export type PlanCommand = { kind: 'activate' | 'end' | 'dismiss' | 'level' } | { kind: 'tick' | 'untick'; stepId: string; stepTitle: string };
+
+/** 手动启动: any plan of the pack, for an alert in force or a reported event (the server checks the rest). */
+export const startPlan = (input: z.input<typeof startInput>) => post('/api/v1/plans/activations', input);
+
+let packPlans: Promise<ResponsePlan[]> | null = null;
+/** The city pack's plans (fetched once a page; a failure is retried next time). */
+export function fetchPackPlans(): Promise<ResponsePlan[]> {
+  packPlans ??= api<{ items: ResponsePlan[] }>('/api/v1/plans/')
+    .then((r) => r.items)
+    .catch((err: unknown) => {
+      packPlans = null;
+      throw err;
+    });
+  return packPlans;
+}

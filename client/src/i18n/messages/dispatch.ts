@@ -24,6 +24,11 @@ export const dispatchMessages = {
       assign: '调度资源',
       occupancy: '安置人数',
       save: '保存',
+      step: '人数',
+      arrive: '到达',
+      leave: '离开',
+      setTo: '设为',
+      overCapacity: '超出容量：该场所最多安置 {capacity} 人，尚余 {free} 个床位',
     },
     dialog: {
       title: '调度资源 · {target}',
@@ -75,6 +80,11 @@ export const dispatchMessages = {
       assign: 'Dispatch resources',
       occupancy: 'Sheltered',
       save: 'Save',
+      step: 'People',
+      arrive: 'Arrived',
+      leave: 'Left',
+      setTo: 'Set to',
+      overCapacity: 'Over capacity: this shelter takes at most {capacity} people, {free} places free',
     },
     dialog: {
       title: 'Dispatch to {target}',

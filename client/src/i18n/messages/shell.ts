@@ -41,7 +41,7 @@ export const shellMessages = {
     },
     nav: {
       label: '页面',
-      page: { screen: '态势大屏', desk: '值班台', grid: '网格工作台', admin: '系统管理', warnings: '预警签发' } satisfies Record<PageKey, string>,
+      page: { screen: '态势大屏', desk: '值班台', grid: '网格工作台', admin: '系统管理', warnings: '预警签发', handover: '值班日报' } satisfies Record<PageKey, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: '数据连接', connecting: '连接中', live: '实时', reconnecting: '重连中', offline: '离线' },
@@ -119,7 +119,7 @@ export const shellMessages = {
     },
     nav: {
       label: 'Pages',
-      page: { screen: 'City wall', desk: 'Duty desk', grid: 'Grid desk', admin: 'Administration', warnings: 'Sign-off' } satisfies Record<PageKey, string>,
+      page: { screen: 'City wall', desk: 'Duty desk', grid: 'Grid desk', admin: 'Administration', warnings: 'Sign-off', handover: 'Shift reports' } satisfies Record<PageKey, string>,
     },
     lang: { zh: '中文', en: 'EN' },
     connection: { label: 'Data link', connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' },

@@ -49,8 +49,12 @@ export function createDispatchService(deps: DispatchServiceDeps) {
     const key = { resourceId: res.id, item: a.item, exercise: a.exercise };
     if ((await ledger.take(tx, key, amount, total)) !== null) return;
     const free = Math.max(0, total - (await ledger.committed(tx, key)));
-    const message = `${res.name}: only ${free} ${a.item} free, ${amount} asked`;
-    throw new AppError(409, 'insufficient_stock', message, [{ path: 'body.quantity', message }], { item: a.item, free, resourceId: res.id });
+    // A shelter's limit is its capacity in the city pack: say what the occupancy asked would make.
+    const message =
+      a.kind === 'shelter'
+        ? `${res.name} shelters at most ${total} people: occupancy ${a.quantity} would exceed its capacity (${free} places free)`
+        : `${res.name}: only ${free} ${a.item} free, ${amount} asked`;
+    throw new AppError(409, 'insufficient_stock', message, [{ path: 'body.quantity', message }], { item: a.item, free, total, resourceId: res.id });
   }
 
   async function audit(tx: Queryable, actor: Actor, action: string, a: repo.AssignmentRecord, detail: Record<string, unknown>) {
@@ -129,7 +133,7 @@ export function createDispatchService(deps: DispatchServiceDeps) {
         const quantity = change.quantity ?? a.quantity;
         if (a.kind !== 'shelter' && quantity < 1) throw unprocessable('body.quantity', 'quantity must be at least 1');
         const key = { resourceId: a.resourceId, item: a.item, exercise: a.exercise };
-        if (quantity > a.quantity) await take(tx, a, res, quantity - a.quantity);
+        if (quantity > a.quantity) await take(tx, { ...a, quantity }, res, quantity - a.quantity);
         else if (quantity < a.quantity) await ledger.giveBack(tx, key, a.quantity - quantity);
         if (!isActive(to)) await ledger.giveBack(tx, key, quantity);
         const at = now().toISOString();

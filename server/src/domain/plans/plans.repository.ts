@@ -7,7 +7,7 @@ import type { Alert } from '../../../../shared/schemas/alert.js';
 export type ActivationRow = Omit<PlanActivation, 'steps' | 'history'>;
 
 const COLUMNS = `id, plan_id, plan, alert_id, exercise, districts, state, response_level, alert_level, alert_state, alert_ended, version,
-  proposed_at, started_at, started_by, ended_at, ended_by, updated_at,
+  proposed_at, started_at, started_by, ended_at, ended_by, updated_at, manual_reason, manual_event,
   (select a.event from alerts a where a.id = alert_id) as alert_event, (select a.headline from alerts a where a.id = alert_id) as alert_headline,
   (select a.sent from alerts a where a.id = alert_id) as alert_sent`;
 
@@ -16,14 +16,18 @@ function fromRow(r: Record<string, unknown>): ActivationRow {
     id: String(r.id),
     planId: String(r.plan_id),
     plan: r.plan as ResponsePlan,
-    alertId: String(r.alert_id),
-    alert: {
-      event: String(r.alert_event),
-      headline: (r.alert_headline as string | null) ?? null,
-      level: r.alert_level as Alert['level'],
-      state: r.alert_state as Alert['state'],
-      sent: iso(r.alert_sent),
-    },
+    alertId: r.alert_id === null ? null : String(r.alert_id),
+    alert:
+      r.alert_id === null
+        ? null
+        : {
+            event: String(r.alert_event),
+            headline: (r.alert_headline as string | null) ?? null,
+            level: r.alert_level as Alert['level'],
+            state: r.alert_state as Alert['state'],
+            sent: iso(r.alert_sent),
+          },
+    manual: r.manual_reason === null ? null : { reason: String(r.manual_reason), event: (r.manual_event as string | null) ?? null },
     exercise: Boolean(r.exercise),
     districts: (r.districts as string[]) ?? [],
     state: r.state as ActivationState,
@@ -42,8 +46,8 @@ function fromRow(r: Record<string, unknown>): ActivationRow {
 export async function insertActivation(q: Queryable, a: ActivationRow): Promise<void> {
   await q.query(
     `insert into plan_activations (id, plan_id, plan, alert_id, exercise, districts, state, response_level, alert_level, alert_state, alert_ended, version,
-       proposed_at, started_at, started_by, ended_at, ended_by, updated_at)
-     values ($1, $2, $3::jsonb, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+       proposed_at, started_at, started_by, ended_at, ended_by, updated_at, manual_reason, manual_event)
+     values ($1, $2, $3::jsonb, $4, $5, $6::text[], $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       a.id,
       a.planId,
@@ -53,8 +57,8 @@ export async function insertActivation(q: Queryable, a: ActivationRow): Promise<
       a.districts,
       a.state,
       a.responseLevel,
-      a.alert.level,
-      a.alert.state,
+      a.alert?.level ?? null,
+      a.alert?.state ?? null,
       a.alertEnded,
       a.version,
       a.proposedAt,
@@ -63,6 +67,8 @@ export async function insertActivation(q: Queryable, a: ActivationRow): Promise<
       a.endedAt,
       a.endedBy,
       a.updatedAt,
+      a.manual?.reason ?? null,
+      a.manual?.event ?? null,
     ],
   );
 }
@@ -72,7 +78,7 @@ export async function updateActivation(q: Queryable, a: ActivationRow): Promise<
   await q.query(
     `update plan_activations set districts = $2::text[], state = $3, response_level = $4, alert_level = $5, alert_state = $6, alert_ended = $7, version = $8,
        started_at = $9, started_by = $10, ended_at = $11, ended_by = $12, updated_at = $13 where id = $1`,
-    [a.id, a.districts, a.state, a.responseLevel, a.alert.level, a.alert.state, a.alertEnded, a.version, a.startedAt, a.startedBy, a.endedAt, a.endedBy, a.updatedAt],
+    [a.id, a.districts, a.state, a.responseLevel, a.alert?.level ?? null, a.alert?.state ?? null, a.alertEnded, a.version, a.startedAt, a.startedBy, a.endedAt, a.endedBy, a.updatedAt],
   );
 }
 
@@ -88,10 +94,16 @@ export async function runningForAlert(q: Queryable, alertId: string): Promise<Ac
   return rows.map(fromRow);
 }
 
-/** Plan ids already proposed for an alert (at most one activation per plan and alert). */
+/** Plan ids ever proposed or started for an alert: a matching plan is proposed once per alert. */
 export async function plansOfAlert(q: Queryable, alertId: string): Promise<Set<string>> {
   const { rows } = await q.query('select plan_id from plan_activations where alert_id = $1', [alertId]);
   return new Set(rows.map((r) => String(r.plan_id)));
+}
+
+/** The activation of `planId` for `alertId` that has not ended (at most one), locked. */
+export async function runningOfPlan(q: Queryable, planId: string, alertId: string): Promise<ActivationRow | null> {
+  const { rows } = await q.query(`select ${COLUMNS} from plan_activations where plan_id = $1 and alert_id = $2 and state <> 'ended' for update`, [planId, alertId]);
+  return rows[0] ? fromRow(rows[0]) : null;
 }
 
 export interface ActivationFilter {

@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
 import { AppError } from '../../errors.js';
 import { inDistricts, ownDistricts } from '../../../../shared/auth/districts.js';
-import type { PlanActivation, ResponseLevel, ResponsePlan } from '../../../../shared/schemas/plan.js';
+import type { PlanActivation, ResponseLevel, ResponsePlan, StartInput } from '../../../../shared/schemas/plan.js';
 import { activatesAutomatically, matchingPlans, planProgress, responseLevelFor, type PlanProgress } from '../../../../shared/domain/plans.js';
 import type { Actor, AuditLog, ChangeSink } from '../ports.js';
 import type { AlertRecord } from '../alerts/alerts.repository.js';
 import * as repo from './plans.repository.js';
+import { startByHand } from './manual-start.js';
 import type { ActivationFilter, ActivationRow } from './plans.repository.js';
 
 export interface PlanServiceDeps {
   db: Db;
   /** The city pack's plans. */
   plans: readonly ResponsePlan[];
+  /** The city's district adcodes: where a plan started for a reported event may be. */
+  districts?: readonly string[];
   sink: ChangeSink;
   audit?: AuditLog;
   now?: () => Date;
@@ -42,12 +45,17 @@ export function createPlanService(deps: PlanServiceDeps) {
     return out;
   }
 
-  /** Follows one alert: its running activations move with it, and newly matching plans are proposed. Returns the activations changed. */
+  /**
+   * Follows one alert: its running activations move with it, and (for a warning) newly matching
+   * plans are proposed. A plan started by hand keeps the response level the officer chose: it
+   * may not even answer this kind of alert. Returns the activations changed.
+   */
   async function followAlert(tx: Queryable, alert: AlertRecord, at: string): Promise<string[]> {
     const changed: string[] = [];
     for (const a of await repo.runningForAlert(tx, alert.id)) {
-      const before = { level: a.alert.level, state: a.alert.state, responseLevel: a.responseLevel };
-      Object.assign(a.alert, { level: alert.level, state: alert.state });
+      const seen = a.alert!;
+      const before = { level: seen.level, state: seen.state, responseLevel: a.responseLevel };
+      Object.assign(seen, { level: alert.level, state: alert.state });
       a.districts = alert.districts;
       if (ENDED_ALERT.has(alert.state)) {
         await repo.appendEvent(tx, a.id, { at, kind: 'alert_ended', actor: null, alertLevel: alert.level });
@@ -57,16 +65,18 @@ export function createPlanService(deps: PlanServiceDeps) {
           await repo.appendEvent(tx, a.id, { at, kind: 'ended', actor: null });
         } else a.alertEnded = true;
       } else if (before.level !== alert.level) {
-        a.responseLevel = responseLevelFor(a.plan, alert.level);
-        await repo.appendEvent(tx, a.id, { at, kind: 'level_changed', actor: null, from: before.responseLevel, to: a.responseLevel, alertLevel: alert.level });
-        if (a.state === 'proposed' && activatesAutomatically(a.plan, alert.level)) await start(tx, a, at, null);
+        if (!a.manual) {
+          a.responseLevel = responseLevelFor(a.plan, alert.level);
+          await repo.appendEvent(tx, a.id, { at, kind: 'level_changed', actor: null, from: before.responseLevel, to: a.responseLevel, alertLevel: alert.level });
+          if (a.state === 'proposed' && activatesAutomatically(a.plan, alert.level)) await start(tx, a, at, null);
+        }
       } else if (before.state === alert.state) continue;
       a.version += 1;
       a.updatedAt = at;
       await repo.updateActivation(tx, a);
       changed.push(a.id);
     }
-    if (ENDED_ALERT.has(alert.state)) return changed;
+    if (ENDED_ALERT.has(alert.state) || alert.kind !== 'warning') return changed;
     const proposed = await repo.plansOfAlert(tx, alert.id);
     for (const plan of matchingPlans(deps.plans, alert)) {
       if (proposed.has(plan.id)) continue;
@@ -76,6 +86,7 @@ export function createPlanService(deps: PlanServiceDeps) {
         plan,
         alertId: alert.id,
         alert: { event: alert.event, headline: alert.headline, level: alert.level, state: alert.state, sent: alert.sent },
+        manual: null,
         exercise: alert.exercise,
         districts: alert.districts,
         state: 'proposed',
@@ -152,7 +163,7 @@ export function createPlanService(deps: PlanServiceDeps) {
     async followAlerts(tx: Queryable, alerts: readonly AlertRecord[]): Promise<() => Promise<void>> {
       const at = now().toISOString();
       const changed: string[] = [];
-      for (const alert of alerts) if (alert.kind === 'warning') changed.push(...(await followAlert(tx, alert, at)));
+      for (const alert of alerts) changed.push(...(await followAlert(tx, alert, at)));
       return async () => void (changed.length ? await publish(changed) : undefined);
     },
 
@@ -160,10 +171,36 @@ export function createPlanService(deps: PlanServiceDeps) {
     activate: (id: string, actor: Actor, input: { version: number; fromAlertSent: boolean; note?: string }) =>
       command(id, actor, input.version, 'plan.activate', async (tx, a, at) => {
         if (a.state !== 'proposed') throw refuse(a, 'only a proposed plan can be started');
-        const startedAt = input.fromAlertSent && a.alert.sent < at ? a.alert.sent : at;
+        const sent = a.alert?.sent;
+        const startedAt = input.fromAlertSent && sent && sent < at ? sent : at;
         await start(tx, a, startedAt, actor.username, input.note);
         return { startedAt, fromAlertSent: input.fromAlertSent, note: input.note ?? null };
       }),
+
+    /** 手动启动: any plan of the pack, for an alert in force or a reported event, audited as `plan.start_manual`. */
+    async startByHand(actor: Actor, input: StartInput): Promise<PlanActivation> {
+      const id = await deps.db.transaction(async (tx) => {
+        const a = await startByHand(tx, { plans: deps.plans, districts: deps.districts ?? [], actor, at: now().toISOString() }, input);
+        await deps.audit?.append(tx, {
+          actor: actor.username,
+          role: actor.role,
+          action: 'plan.start_manual',
+          target: `plan:${a.id}`,
+          ip: actor.ip ?? null,
+          detail: {
+            after: { state: a.state, responseLevel: a.responseLevel, version: a.version },
+            plan: a.planId,
+            alert: a.alertId,
+            event: a.manual!.event,
+            districts: a.districts,
+            exercise: a.exercise,
+            reason: a.manual!.reason,
+          },
+        });
+        return a.id;
+      });
+      return (await publish([id]))[0]!;
+    },
 
     /** 提级 / 降级 by the duty officer, with a note. */
     changeLevel: (id: string, actor: Actor, input: { version: number; responseLevel: ResponseLevel; note: string }) =>

@@ -44,7 +44,7 @@ describe('/admin', () => {
     expect(w.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('tab-users');
     expect(w.find('[data-testid="users-table"]').exists()).toBe(true);
     expect(w.get('[data-testid="user-name"]').text()).toBe('admin');
-    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.attributes('href'))).toEqual(['/screen', '/desk', '/grid', '/admin', '/warnings']);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.attributes('href'))).toEqual(['/screen', '/desk', '/grid', '/admin', '/warnings', '/handover']);
   });
 
   it('moves between tabs with the arrow keys (one tab stop) and keeps the tab in the address', async () => {

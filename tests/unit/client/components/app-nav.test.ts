@@ -46,6 +46,7 @@ describe('AppNav: the pages each role may open', () => {
         ['/screen', '态势大屏'],
         ['/grid', '网格工作台'],
         ['/warnings', '预警签发'],
+        ['/handover', '值班日报'],
       ],
     ],
     [
@@ -54,6 +55,7 @@ describe('AppNav: the pages each role may open', () => {
         ['/screen', '态势大屏'],
         ['/desk', '值班台'],
         ['/grid', '网格工作台'],
+        ['/handover', '值班日报'],
       ],
     ],
     [
@@ -72,6 +74,7 @@ describe('AppNav: the pages each role may open', () => {
         ['/grid', '网格工作台'],
         ['/admin', '系统管理'],
         ['/warnings', '预警签发'],
+        ['/handover', '值班日报'],
       ],
     ],
   ] as const)('%s sees %j (no menu for a single page)', async (role, expected) => {
@@ -83,10 +86,10 @@ describe('AppNav: the pages each role may open', () => {
 
   it('lists only the pages this client has a route for, in the policy order', async () => {
     const { w } = await mountNav('admin');
-    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin', '/warnings']);
+    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/desk', '/grid', '/admin', '/warnings', '/handover']);
     w.unmount();
     const noGrid = await mountNav('admin', { without: ['grid'] });
-    expect(menu(noGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin', '/warnings']);
+    expect(menu(noGrid.w).map(([href]) => href)).toEqual(['/screen', '/desk', '/admin', '/warnings', '/handover']);
     noGrid.w.unmount();
   });
 
@@ -101,6 +104,7 @@ describe('AppNav: the pages each role may open', () => {
       ['/grid', 'Grid desk'],
       ['/admin', 'Administration'],
       ['/warnings', 'Sign-off'],
+      ['/handover', 'Shift reports'],
     ]);
     await w.get('[data-page="/screen"]').trigger('click');
     await flushPromises();
@@ -126,7 +130,7 @@ describe('AppNav: the pages each role may open', () => {
   it('leaves the user menu out where the page places it itself (the wall)', async () => {
     const { w } = await mountNav('admin', { user: false });
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
-    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(5);
+    expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(6);
     w.unmount();
   });
 });

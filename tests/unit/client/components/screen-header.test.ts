@@ -96,7 +96,7 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
   it('gives a role with more than one page the page menu, and a kiosk wall none', async () => {
     const admin: SessionUser = { username: 'admin', role: 'admin', districts: null };
     const { w } = await mountHeader(admin);
-    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '网格工作台', '系统管理', '预警签发']);
+    expect(w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '值班台', '网格工作台', '系统管理', '预警签发', '值班日报']);
     expect(w.findAll('[data-testid="user-menu"]')).toHaveLength(1);
     w.unmount();
     const kiosk = await mountHeader(admin, true);
@@ -104,7 +104,7 @@ describe('ScreenHeader: who is watching (issue 10 #13, #17)', () => {
     kiosk.w.unmount();
     const leader = await mountHeader({ username: 'leader', role: 'leader', districts: null });
     // Leaders read the grid workspace too (issue 12), so their wall has the menu with both pages.
-    expect(leader.w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '网格工作台', '预警签发']);
+    expect(leader.w.findAll('[data-testid="page-menu"] a').map((a) => a.text())).toEqual(['态势大屏', '网格工作台', '预警签发', '值班日报']);
     leader.w.unmount();
   });
 });

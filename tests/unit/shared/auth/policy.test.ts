@@ -77,8 +77,8 @@ describe('permission policy', () => {
 
   it('lets each role open exactly its pages, its landing page among them', () => {
     const paths = (role: Role) => pagesFor({ role }).map((p) => p.path);
-    expect(paths('leader')).toEqual(['/screen', '/grid', '/warnings']);
-    expect(paths('duty')).toEqual(['/screen', '/desk', '/grid']);
+    expect(paths('leader')).toEqual(['/screen', '/grid', '/warnings', '/handover']);
+    expect(paths('duty')).toEqual(['/screen', '/desk', '/grid', '/handover']);
     expect(paths('grid')).toEqual(['/screen', '/desk', '/grid']);
     expect(paths('admin')).toEqual(PAGES.map((p) => p.path));
     for (const role of ROLES) expect(paths(role), role).toContain(LANDING[role]);

@@ -13,6 +13,7 @@ const COLUMNS = [
   col('levels', 'text', '级别调整', 'Level changes'),
   col('startedAt', 'time', '启动时间', 'Started'),
   col('startedBy', 'text', '启动人', 'Started by'),
+  col('reason', 'text', '手动启动原因', 'Started by hand because'),
   col('done', 'text', '步骤完成', 'Steps done'),
   col('overdue', 'number', '超时步骤', 'Overdue steps'),
   col('state', 'label', '状态', 'State', STATE_LABELS),
@@ -42,7 +43,7 @@ export const plansSection = defineSection<PlanActivation[]>({
         rows.map((r) => ({ ...r, exercise: r.a.exercise })),
         ({ a, p }) => ({
           plan: a.plan.name,
-          alert: a.alert.headline ?? a.alert.event,
+          alert: a.alert ? (a.alert.headline ?? a.alert.event) : (a.manual?.event ?? null),
           responseLevel: a.responseLevel,
           levels: a.history
             .filter((h) => h.kind === 'level_changed')
@@ -50,6 +51,7 @@ export const plansSection = defineSection<PlanActivation[]>({
             .join(' '),
           startedAt: a.startedAt,
           startedBy: a.startedBy,
+          reason: a.manual?.reason ?? null,
           done: `${p.done}/${p.total}`,
           overdue: p.overdue,
           state: a.endedAt && a.endedAt <= to ? 'ended' : 'active',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderPlans, stepClock } from '../../../../../client/src/desk/plans/plan-view.js';
+import { alertsInForce, orderPlans, stepClock, suggestedLevel } from '../../../../../client/src/desk/plans/plan-view.js';
 import { cityPlans } from '../../../../../mock-data/city-pack-builder/plans.js';
 import type { PlanActivation } from '../../../../../shared/schemas/plan.js';
 
@@ -14,6 +14,7 @@ function activation(id: string, over: Partial<PlanActivation> = {}): PlanActivat
     plan: typhoon!,
     alertId: `alert-${id}`,
     alert: { event: '台风橙色预警信号', headline: null, level: 'orange', state: 'active', sent: iso(-120) },
+    manual: null,
     exercise: false,
     districts: ['441702'],
     state: 'active',
@@ -49,5 +50,23 @@ describe('the desk and wall order of plans', () => {
     expect(stepClock(by('order'), T)).toEqual({ state: 'overdue', span: { unit: 'hm', h: 1, m: 30 } });
     expect(stepClock(by('boats'), T)).toEqual({ state: 'running', span: { unit: 'hm', h: 1, m: 0 } });
     expect(stepClock(by('forecast'), T)).toEqual({ state: 'none' });
+  });
+});
+
+describe('starting a plan by hand', () => {
+  it('suggests what the alert level starts under the plan, clamped to its range, or the plan lowest without an alert', () => {
+    expect(suggestedLevel(typhoon!, 'orange')).toBe('II');
+    expect(suggestedLevel(typhoon!, 'red')).toBe('I');
+    expect(suggestedLevel(rain!, null)).toBe(rain!.responseLevels[rain!.levels.from]);
+  });
+
+  it('offers the alerts in force, newest first', () => {
+    const alerts = [
+      { id: 'old', state: 'acknowledged', sent: iso(-60) },
+      { id: 'gone', state: 'cancelled', sent: iso(-10) },
+      { id: 'new', state: 'active', sent: iso(-5) },
+      { id: 'expired', state: 'expired', sent: iso(-1) },
+    ] as const;
+    expect(alertsInForce(alerts).map((a) => a.id)).toEqual(['new', 'old']);
   });
 });

@@ -184,12 +184,16 @@ describe('handover report sections', () => {
         levels: 'II→I',
         startedAt: '2026-12-07T01:00:00.000Z',
         startedBy: 'duty',
+        reason: null,
         done: '1/3',
         overdue: 1,
         state: 'active',
       },
     ]);
     expect(table(s, 'plans.drill')!.rows).toHaveLength(1);
+    // A plan started by hand for a reported event: the event stands for the alert, with the reason.
+    const byHand = plansSection.build([activation({ alertId: null, alert: null, manual: { reason: '群众报告化工厂泄漏', event: '化工厂泄漏' } })], W);
+    expect(table(byHand, 'plans')!.rows[0]).toMatchObject({ alert: '化工厂泄漏', reason: '群众报告化工厂泄漏' });
   });
 
   it('dispatch: assignments of the shift by resource, what is still out and how many rescuers; drills apart', () => {
