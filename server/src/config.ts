@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { PGLITE_MEMORY_DEFAULTS, PGLITE_MEMORY_LIMITS, type PgliteMemory } from './store/pglite-memory.js';
 import { parseBasemapConfig, type BasemapConfig } from './basemap-config.js';
@@ -180,6 +182,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const name of weakIngestKeys(raw.INGEST_KEYS)) problems.push(`INGEST_KEYS: key "${name}" is too predictable; use random bytes, e.g. openssl rand -base64 32`);
   }
   const basemap = parseBasemapConfig(env, problems);
+  // A mistyped archive name would otherwise leave the map an empty sea with no word why.
+  if (parsed.success && basemap.kind === 'pmtiles' && basemap.file && !existsSync(path.resolve(parsed.data.DATA_DIR, basemap.file))) {
+    problems.push(`BASEMAP_PMTILES: no file "${basemap.file}" in DATA_DIR (${path.resolve(parsed.data.DATA_DIR)})`);
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {

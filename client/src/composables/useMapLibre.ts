@@ -1,7 +1,8 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOptions } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import '../map/attribution.css';
 import { basemapStyle } from '../map/basemap.js';
 import { useReferenceStore } from '../stores/reference.js';
 import { parseMapFocus } from '../map/focus.js';
@@ -68,6 +69,8 @@ export function useMapLibre(
       fadeDuration: 0,
       localIdeographFontFamily: "'Noto Sans SC', sans-serif",
     });
+    // A city's own basemap is credited (BASEMAP_ATTRIBUTION, or its style's sources); the built-in one needs no credit. Bottom left: the legend holds the right.
+    if (spec && spec.kind !== 'builtin') m.addControl(new AttributionControl({ compact: false }), 'bottom-left');
     m.touchZoomRotate.disableRotation();
     m.keyboard.disableRotation();
     m.once('load', () => {

@@ -84,3 +84,34 @@ export async function settle(page: Page, ms = 600): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForTimeout(ms);
 }
+
+/** A colour to look for and how far (per channel) a pixel may stray from it and still count. */
+export interface ColourProbe {
+  rgb: readonly [number, number, number];
+  tolerance: readonly [number, number, number];
+}
+
+/**
+ * The share (0–1) of the map canvas's pixels near each probe's colour, from a screenshot (so
+ * translucent overlays drawn on top count as what a person sees); the PNG comes back too.
+ */
+export async function colourShares(page: Page, probes: readonly ColourProbe[]): Promise<{ shares: number[]; png: Buffer }> {
+  const png = await cityMap(page).locator('canvas').first().screenshot();
+  const shares = await page.evaluate(
+    async ([b64, ps]) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      const near = ps.map(() => 0);
+      for (let i = 0; i < data.length; i += 4) {
+        ps.forEach((p, k) => {
+          if ([0, 1, 2].every((c) => Math.abs(data[i + c]! - p.rgb[c]!) <= p.tolerance[c]!)) near[k]!++;
+        });
+      }
+      return near.map((n) => n / (data.length / 4));
+    },
+    [png.toString('base64'), probes] as const,
+  );
+  return { shares, png };
+}

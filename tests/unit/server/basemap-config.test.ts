@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { basemapOrigins, parseBasemapConfig, publicBasemap } from '../../../server/src/basemap-config.js';
 import { ConfigError, loadConfig } from '../../../server/src/config.js';
@@ -48,6 +51,16 @@ describe('parseBasemapConfig', () => {
   it('stops the server from starting with a bad basemap, naming the variable', () => {
     expect(() => loadConfig({ BASEMAP_STYLE: 'not a url' })).toThrow(ConfigError);
     expect(() => loadConfig({ BASEMAP_STYLE: 'not a url' })).toThrow(/BASEMAP_STYLE: must be an http\(s\) URL/);
-    expect(loadConfig({ BASEMAP_PMTILES: 'city.pmtiles' }).basemap.kind).toBe('pmtiles');
+  });
+
+  it('stops the server from starting when the PMTiles archive is not in the data folder', () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cockpit-basemap-'));
+    try {
+      expect(() => loadConfig({ DATA_DIR: dataDir, BASEMAP_PMTILES: 'city.pmtiles' })).toThrow(/BASEMAP_PMTILES: no file "city.pmtiles" in DATA_DIR/);
+      writeFileSync(path.join(dataDir, 'city.pmtiles'), 'PMTiles');
+      expect(loadConfig({ DATA_DIR: dataDir, BASEMAP_PMTILES: 'city.pmtiles' }).basemap.kind).toBe('pmtiles');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
