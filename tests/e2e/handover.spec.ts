@@ -136,6 +136,7 @@ describe('shift handover (交接班)', () => {
   it('lets a leader, who has no desk, open a submitted report’s print page from the shift reports page', async () => {
     const leader = (await suite.context()).page;
     await signIn(leader, 'leader', '/screen');
+    await leader.locator('[data-testid="page-menu-open"]').click(); // the wall folds its page menu
     await leader.locator('[data-page="/handover"]').click();
     const row = leader.locator('[data-testid="handover-list"] [data-report]').first();
     await row.waitFor({ timeout: 15_000 });

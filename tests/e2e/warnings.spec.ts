@@ -64,6 +64,7 @@ describe('warnings published out', () => {
     // The leader signs it out from the sign-off page in the page menu.
     const leader = (await suite.context()).page;
     await signIn(leader, 'leader');
+    await leader.locator('[data-testid="page-menu-open"]').click(); // the wall folds its page menu
     await leader.locator('[data-page="/warnings"]').click();
     const pending = leader.locator('[data-state="pending"]', { hasText: headline });
     await pending.locator('[data-testid="warning-approve"]').click();

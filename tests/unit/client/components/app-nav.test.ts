@@ -24,14 +24,14 @@ beforeEach(() => {
 });
 
 /** AppNav for `role` on `at`, in a client that has `/screen`, `/desk`, `/grid`, `/admin`, less the routes named in `without`. */
-async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; user?: boolean; without?: string[] } = {}) {
+async function mountNav(role: Role, opts: { at?: string; kiosk?: boolean; user?: boolean; compact?: boolean; without?: string[] } = {}) {
   const session = useSessionStore();
   session.token = 'header.payload.sig';
   session.user = { username: role, role, districts: role === 'grid' ? ['441702'] : null };
   const router = createAppRouter(pinia);
   for (const name of opts.without ?? []) router.removeRoute(name);
   await router.push(opts.at ?? '/screen');
-  const w = mount(AppNav, { props: { kiosk: opts.kiosk ?? false, user: opts.user ?? true }, global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
+  const w = mount(AppNav, { props: { kiosk: opts.kiosk ?? false, user: opts.user ?? true, compact: opts.compact ?? false }, global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
   await flushPromises();
   return { w, router };
 }
@@ -131,6 +131,20 @@ describe('AppNav: the pages each role may open', () => {
     const { w } = await mountNav('admin', { user: false });
     expect(w.find('[data-testid="user-menu"]').exists()).toBe(false);
     expect(w.findAll('[data-testid="page-menu"] a')).toHaveLength(6);
+    w.unmount();
+  });
+
+  it('folds the menu into one button naming the current page on the wall (compact), which opens the list and closes on a choice', async () => {
+    const { w, router } = await mountNav('leader', { compact: true });
+    const folded = w.get<HTMLDetailsElement>('details[data-testid="page-menu"]');
+    expect(w.get('[data-testid="page-menu-open"]').text()).toBe('态势大屏');
+    expect(folded.element.open).toBe(false);
+    expect(menu(w).map(([href]) => href)).toEqual(['/screen', '/grid', '/warnings', '/handover']);
+    folded.element.open = true;
+    await w.get('[data-page="/grid"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/grid');
+    expect(folded.element.open).toBe(false);
     w.unmount();
   });
 });
