@@ -8,11 +8,11 @@ export interface JobIntervals {
   kpiForceMs: number;
   /** How often overdue cases are escalated, alerts escalated/expired and idle drill sessions ended. */
   sweepMs: number;
-  /** How often the rollup log is folded into the case rollups (analysis reads fold first anyway). */
+  /** How often the rollup log is looked at, and folded into the case rollups once ingest is quiet (analysis reads fold first anyway). */
   rollupsMs: number;
 }
 
-const DEFAULTS: JobIntervals = { kpiMs: 1000, kpiForceMs: 30_000, sweepMs: 15_000, rollupsMs: 2000 };
+const DEFAULTS: JobIntervals = { kpiMs: 1000, kpiForceMs: 30_000, sweepMs: 15_000, rollupsMs: 1000 };
 
 /** The server's periodic work; each job runs one at a time and logs (never throws) on failure. */
 export function startJobs(domain: Domain, log: Logger, intervals: Partial<JobIntervals> = {}) {

@@ -23,7 +23,7 @@ import { createDispatchService } from './dispatch/dispatch.service.js';
 import { targetResolvers } from './dispatch/dispatch-targets.js';
 import { createPlanService } from './plans/plans.service.js';
 import type { ResponsePlan } from '../../../shared/schemas/plan.js';
-import { foldAllRollups } from './rollups/rollups.repository.js';
+import { foldRollupsWhenQuiet } from './rollups/rollups.repository.js';
 
 export interface DomainDeps {
   db: Db;
@@ -140,8 +140,8 @@ export function createDomain(deps: DomainDeps) {
     ingest,
     cases: caseQueries,
     snapshot,
-    /** Folds the rollup log's pending changes into the rollups (the `rollups` job). */
-    foldRollups: () => foldAllRollups(deps.db),
+    /** Folds the rollup log's pending changes into the rollups once ingest is quiet (the `rollups` job). */
+    foldRollups: () => foldRollupsWhenQuiet(deps.db, { quietMs: 1000, maxLagMs: 15_000 }),
     /** Recomputes the vital signs when something changed since the last time (or when forced). */
     async refreshKpis(force = false) {
       if (!kpiDirty && !force) return;

@@ -5,7 +5,7 @@ import { loadCityPack, type CityPack } from '../../../server/src/city/city-pack.
 import { createLocator } from '../../../server/src/city/locate.js';
 import { createGridService, type GridService } from '../../../server/src/domain/grid/grid.service.js';
 import { getCase } from '../../../server/src/domain/grid/cases.repository.js';
-import { catchUpRollups, foldAllRollups, foldRollupLog, rebuildRollups } from '../../../server/src/domain/rollups/rollups.repository.js';
+import { catchUpRollups, foldAllRollups, foldRollupLog, foldRollupsWhenQuiet, rebuildRollups } from '../../../server/src/domain/rollups/rollups.repository.js';
 import { rollupContext } from '../../../server/src/domain/rollups/rollup-context.js';
 import { COUNTERS } from '../../../shared/domain/indicators.js';
 import { actionsFor, type CaseAction } from '../../../shared/domain/lifecycle.js';
@@ -175,9 +175,16 @@ describe.each([
     const crashing = { transaction: <T>(fn: (tx: Db) => Promise<T>) => db.transaction(async (tx) => (await fn(tx as Db), Promise.reject(new Error('crash')))) };
     await expect(foldRollupLog(crashing as unknown as Db)).rejects.toThrow('crash');
     expect([await logged(), await reported()]).toEqual([1, start]);
+    // The job leaves it while ingest is busy (logged within quietMs) and the row is young (maxLagMs).
+    expect(await foldRollupsWhenQuiet(db, { quietMs: 3_600_000, maxLagMs: 3_600_000 })).toBe(0);
+    expect(await logged()).toBe(1);
     // Two folds at once (the job and a read): one takes the row, the other finds it locked or gone.
     const folded = await Promise.all([foldRollupLog(db), foldRollupLog(db)]);
     expect(folded[0] + folded[1]).toBe(1);
     expect([await logged(), await reported()]).toEqual([0, start + 3]);
+    // Once ingest is quiet, the job folds what was logged.
+    await grid.ingest([gridEvent({ sourceId: `log-${engine ?? 'pglite'}-4`, reportedAt: new Date(clock.t).toISOString() }) as GridEventInput]);
+    expect(await foldRollupsWhenQuiet(db, { quietMs: 0, maxLagMs: 3_600_000 })).toBe(1);
+    expect([await logged(), await reported()]).toEqual([0, start + 4]);
   });
 });

@@ -11,33 +11,33 @@ const RECORDSET = `day date, district text, cell text, category text, department
   (k) => `${k} ${k === 'handling_hours' ? 'double precision' : 'integer'}`,
 ).join(', ')}`;
 
-/** The rows of `deltas` whose changes do not cancel out, as [key columns…, counters…] in key order (so concurrent folds lock rows in one order). */
-function deltaRows(deltas: Deltas): unknown[][] {
-  const rows: unknown[][] = [];
-  for (const [, { key, c }] of [...deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (COUNTERS.every((k) => c[k] === 0)) continue;
-    rows.push([key.day, key.district, key.cell, key.category, key.department, key.source, key.exercise, ...COUNTERS.map((k) => c[k])]);
-  }
-  return rows;
-}
-
-/** Adds the deltas to the rollups in one statement; rows whose changes cancel out are not sent. */
+/** Adds the deltas to the rollups in one statement; rows whose changes cancel out are not sent, the rest go in key order (so concurrent folds lock rows in one order). */
 export async function applyDeltas(q: Queryable, deltas: Deltas): Promise<void> {
-  const rows = deltaRows(deltas);
+  const rows = [...deltas]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter(([, { c }]) => COUNTERS.some((k) => c[k] !== 0))
+    .map(([, { key, c }]) => ({ ...key, ...c }));
   if (rows.length === 0) return;
-  const columns = ['day', 'district', 'cell', 'category', 'department', 'source', 'exercise', ...COUNTERS];
-  const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
   await q.query(
     `insert into case_rollups (${KEY}, ${COUNTERS.join(', ')})
      select ${KEY}, ${COUNTERS.join(', ')} from json_to_recordset($1::json) as x(${RECORDSET})
      on conflict (${KEY}) do update set ${COUNTERS.map((k) => `${k} = case_rollups.${k} + excluded.${k}`).join(', ')}`,
-    [JSON.stringify(objects)],
+    [JSON.stringify(rows)],
   );
 }
 
-/** Appends a change's deltas to the rollup log (migration 016): one row, whatever the change's size. */
+/**
+ * Appends a change's deltas to the rollup log (migration 016) as one row, whatever the change's
+ * size: each rollup row as its key then (index in COUNTERS, change) pairs of the counters that
+ * changed — a new case changes one or two of the sixteen, so the log stays small.
+ */
 export async function logDeltas(q: Queryable, deltas: Deltas): Promise<void> {
-  const rows = deltaRows(deltas);
+  const rows: unknown[][] = [];
+  for (const { key, c } of deltas.values()) {
+    const row: unknown[] = [key.day, key.district, key.cell, key.category, key.department, key.source, key.exercise];
+    COUNTERS.forEach((k, i) => c[k] !== 0 && row.push(i, c[k]));
+    if (row.length > 7) rows.push(row);
+  }
   if (rows.length > 0) await q.query('insert into case_rollup_log (deltas) values ($1)', [JSON.stringify(rows)]);
 }
 
@@ -47,7 +47,7 @@ function addLogged(deltas: Deltas, row: unknown[]): void {
   const key: RollupKey = { day, district, cell, category, department, source, exercise };
   const id = rollupKeyId(key);
   const entry = deltas.get(id) ?? { key, c: emptyCounters() };
-  COUNTERS.forEach((k, i) => (entry.c[k] += Number(row[7 + i])));
+  for (let j = 7; j < row.length; j += 2) entry.c[COUNTERS[row[j] as number]!] += row[j + 1] as number;
   deltas.set(id, entry);
 }
 
@@ -71,6 +71,20 @@ export async function foldRollupLog(db: Transactional, limit = 64): Promise<numb
     },
     { untimed: true },
   );
+}
+
+/**
+ * The rollups job: folds the whole log once nothing was logged for `quietMs` (a burst of
+ * ingest is over) or its oldest row has waited `maxLagMs`; reads fold first whatever waits.
+ * Returns the rows folded (0 when it waited).
+ */
+export async function foldRollupsWhenQuiet(db: Transactional & Queryable, o: { quietMs: number; maxLagMs: number }): Promise<number> {
+  const { rows } = await db.query(
+    `select count(*)::int as n, coalesce(max(logged_at) < now() - $1::interval, false) as quiet, coalesce(min(logged_at) < now() - $2::interval, false) as late from case_rollup_log`,
+    [`${o.quietMs} milliseconds`, `${o.maxLagMs} milliseconds`],
+  );
+  const r = rows[0]!;
+  return Number(r.n) > 0 && (r.quiet || r.late) ? foldAllRollups(db) : 0;
 }
 
 /** Folds the whole log (what was logged before the call, and what arrives meanwhile); returns the rows folded. */
