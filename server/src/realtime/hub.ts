@@ -10,6 +10,7 @@ import { ReorderBuffer } from './reorder-buffer.js';
 import { limitSocketsPerUser } from './socket-policy.js';
 import type { SnapshotFn } from './replay.js';
 import { shareSnapshots } from './snapshot-share.js';
+import pLimit from 'p-limit';
 import type { LiveLogger, LiveServer, LiveSocket } from './types.js';
 
 /** What the hub is built from. */
@@ -40,6 +41,8 @@ export interface LiveHubDeps {
   maxSocketsPerUser?: number;
   /** Replay log bounds; pruned every `pruneIntervalMs` (default 60 s). */
   retention?: { maxDeltasPerTopic: number; maxAgeMs: number; pruneIntervalMs?: number };
+  /** Subscribe answers written at once across all sockets (default 16); the others wait their turn. */
+  concurrentAnswers?: number;
   /** Missed deltas above which a subscribe gets a snapshot instead (default 1000). */
   maxReplayDeltas?: number;
   /** How long an out-of-order gap from another node may stay open (default 1000 ms). */
@@ -125,8 +128,9 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   nsp.use(authMiddleware(deps.verifyToken, log));
   nsp.use(limitSocketsPerUser(deps.maxSocketsPerUser ?? 20, () => refused.count++));
   const snapshot = shareSnapshots(deps.snapshot);
+  const answers = pLimit(deps.concurrentAnswers ?? 16);
   const onConnection = (socket: LiveSocket) => {
-    registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
+    registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot, answers, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
     socket.on('disconnect', () => fanout.remove(socket.id));
   };
   nsp.on('connection', onConnection);

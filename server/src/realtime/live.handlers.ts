@@ -6,6 +6,8 @@ import { answerTopic, type ReplayDeps } from './replay.js';
 import { resolveScope } from './subscriptions.js';
 import { DbTimeoutError } from '../store/deadline.js';
 import type { LiveLogger, LiveSocket } from './types.js';
+import type { LimitFunction } from 'p-limit';
+import { bufferedBytes, bufferedPackets } from './backpressure.js';
 
 const unsubscribeRequest = z.object({ topics: z.array(liveTopic).min(1) });
 
@@ -40,6 +42,12 @@ function refusal(message: string): ExtendedError {
 /** What the command handlers need from the hub. */
 export interface HandlerDeps extends ReplayDeps {
   fanout: Fanout;
+  /**
+   * Runs subscribe answers a few at a time across all sockets, each until its socket has
+   * written it out (`untilWritten`): a thousand screens subscribing at once then hold a few
+   * snapshots in memory instead of a thousand encoded copies.
+   */
+  answers: LimitFunction;
   /** Resolves once the hub knows the head of every topic. */
   ready: Promise<void>;
   log: LiveLogger;
@@ -83,24 +91,35 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
   // Hold first, read the head second: every delta after the head is then caught by the hold.
   const view = { scope, encoding: req.encoding ?? 'items' };
   const tokens = new Map<LiveTopic, number>(topics.map((t) => [t, deps.fanout.beginHold(socket, t, view)]));
-  try {
-    const result: SubscribeResult = { topics: {} };
-    const seqs = new Map<LiveTopic, number>();
-    for (const topic of topics) {
-      const seq = await deps.repo.currentSeq(topic);
-      seqs.set(topic, seq);
-      (result.topics as Record<string, unknown>)[topic] = await answerTopic(topic, seq, req.since?.[topic], scope, deps);
+  await deps.answers(async () => {
+    try {
+      const result: SubscribeResult = { topics: {} };
+      const seqs = new Map<LiveTopic, number>();
+      for (const topic of topics) {
+        const seq = await deps.repo.currentSeq(topic);
+        seqs.set(topic, seq);
+        (result.topics as Record<string, unknown>)[topic] = await answerTopic(topic, seq, req.since?.[topic], scope, deps);
+      }
+      reply({ ok: true, data: result });
+      for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
+      await untilWritten(socket);
+    } catch (err) {
+      for (const topic of topics) deps.fanout.cancelHold(socket.id, topic, tokens.get(topic)!);
+      if (err instanceof DbTimeoutError) {
+        deps.log.warn({ topics }, `live: subscribe failed: ${err.message}`);
+        return reply({ ok: false, error: { code: 'unavailable', message: 'the database did not answer in time, try again shortly' } });
+      }
+      deps.log.error({ err, topics }, 'live: subscribe failed');
+      reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
     }
-    reply({ ok: true, data: result });
-    for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
-  } catch (err) {
-    for (const topic of topics) deps.fanout.cancelHold(socket.id, topic, tokens.get(topic)!);
-    if (err instanceof DbTimeoutError) {
-      deps.log.warn({ topics }, `live: subscribe failed: ${err.message}`);
-      return reply({ ok: false, error: { code: 'unavailable', message: 'the database did not answer in time, try again shortly' } });
-    }
-    deps.log.error({ err, topics }, 'live: subscribe failed');
-    reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
+  });
+}
+
+/** Resolves once the socket has handed what it was sent to the network, it closed, or `maxMs` passed (a stuck client keeps no slot). */
+async function untilWritten(socket: LiveSocket, maxMs = 10_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (socket.connected && (bufferedPackets(socket) > 0 || bufferedBytes(socket) > 0) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
