@@ -160,6 +160,7 @@ export async function loadCaseFixture(db: Db, opts: CaseFixtureOptions): Promise
       timelineRows += batch.reduce((n, c) => n + c.timeline.length, 0);
       // The database writes this batch on its own thread or process while the next one is drawn.
       const written = db.transaction((tx) => writeBatch(tx, batch), { untimed: true });
+      written.catch(() => undefined); // it may fail before it is awaited below, which rethrows
       await new Promise((resolve) => setImmediate(resolve)); // lets the batch be posted first
       addContributions(deltas, batch, ctx);
       next = from + size < opts.count ? make(from + size) : [];
