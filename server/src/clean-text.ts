@@ -13,28 +13,37 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Nesting beyond this is refused rather than walked (no real payload comes close). */
 const MAX_DEPTH = 64;
 
+/** Either of them, or a surrogate of a valid pair: one test that nearly all text passes. */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 function problem(s: string): string | null {
+  if (!SUSPECT.test(s)) return null;
   if (NUL.test(s)) return 'must not contain the NUL character (U+0000)';
   if (LONE_SURROGATE.test(s)) return 'must not contain an unpaired UTF-16 surrogate';
   return null;
 }
 
+const pathText = (p: readonly (string | number)[]): string => p.map(String).join('.') || '(root)';
+
 /**
  * The first string in `value` (keys included, at any depth) that cannot be stored as text,
  * as an issue naming its path (`0.title`, `service_code`), or null when all text is clean.
+ * Walks with one path stack: every ingest request passes here, item by item.
  */
 export function findBadText(value: unknown, path: (string | number)[] = []): ErrorIssue | null {
-  const at = (p: (string | number)[]) => p.map(String).join('.') || '(root)';
   if (typeof value === 'string') {
     const message = problem(value);
-    return message ? { path: at(path), message } : null;
+    return message ? { path: pathText(path), message } : null;
   }
   if (value === null || typeof value !== 'object') return null;
-  if (path.length >= MAX_DEPTH) return { path: at(path), message: `nested deeper than ${MAX_DEPTH} levels` };
-  for (const [key, child] of Object.entries(value)) {
+  if (path.length >= MAX_DEPTH) return { path: pathText(path), message: `nested deeper than ${MAX_DEPTH} levels` };
+  const isArray = Array.isArray(value);
+  for (const key of Object.keys(value)) {
     const keyProblem = problem(key);
-    if (keyProblem) return { path: at([...path, key.replace(/[\u0000\uD800-\uDFFF]/g, '\uFFFD')]), message: `field name ${keyProblem}` };
-    const found = findBadText(child, Array.isArray(value) ? [...path, Number(key)] : [...path, key]);
+    if (keyProblem) return { path: pathText([...path, key.replace(new RegExp(SUSPECT.source, 'g'), '\uFFFD')]), message: `field name ${keyProblem}` };
+    path.push(isArray ? Number(key) : key);
+    const found = findBadText((value as Record<string, unknown>)[key], path);
+    path.pop();
     if (found) return found;
   }
   return null;

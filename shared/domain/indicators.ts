@@ -29,9 +29,14 @@ export const COUNTERS = [
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
+/** Each counter's index in COUNTERS. */
+export const COUNTER_INDEX = Object.freeze(Object.fromEntries(COUNTERS.map((k, i) => [k, i])) as Record<Counter, number>);
 
+const ZERO = Object.freeze(Object.fromEntries(COUNTERS.map((k) => [k, 0])) as Counters);
+
+/** All counters at 0 (a copy of one template: the rollups make one per key of every ingested case). */
 export function emptyCounters(): Counters {
-  return Object.fromEntries(COUNTERS.map((k) => [k, 0])) as Counters;
+  return { ...ZERO };
 }
 
 /** Adds `b` into `a`. */

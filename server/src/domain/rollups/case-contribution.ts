@@ -1,7 +1,7 @@
 import type { CaseCategory } from '../../../../shared/schemas/city-pack.js';
 import type { CaseStatus } from '../../../../shared/schemas/grid-event.js';
 import type { CaseRecord } from '../grid/cases.repository.js';
-import { emptyCounters, type Counter, type Counters } from '../../../../shared/domain/indicators.js';
+import { COUNTER_INDEX, emptyCounters, type Counter, type Counters } from '../../../../shared/domain/indicators.js';
 
 /**
  * What one case adds to the rollups (migration 010), as a pure function of the case row and
@@ -22,8 +22,20 @@ export interface RollupKey {
 /** Summed changes per rollup row, keyed by the row's key joined. */
 export type Deltas = Map<string, { key: RollupKey; c: Counters }>;
 
+/**
+ * One change to one rollup row as the rollup log (migration 016) holds it: the row's key, then
+ * (index in COUNTERS, change) pairs of the counters it changes.
+ */
+export type LogRow = (string | boolean | number)[];
+
+/** A rollup row's key as a log row starts it. */
+export const logRowKey = (day: string, g: Omit<RollupKey, 'day'>): LogRow => [day, g.district, g.cell, g.category, g.department, g.source, g.exercise];
+
 /** The `Deltas` key of a rollup row. */
-export const rollupKeyId = (k: RollupKey): string => `${k.day}|${k.district}|${k.cell}|${k.category}|${k.department}|${k.source}|${k.exercise}`;
+export const rollupKeyId = (k: RollupKey): string => k.day + groupKeyId(k);
+
+/** The `Deltas` key of a rollup row less the day that leads it. */
+const groupKeyId = (g: Omit<RollupKey, 'day'>): string => `|${g.district}|${g.cell}|${g.category}|${g.department}|${g.source}|${g.exercise}`;
 
 /** One stored step of a case (a `case_timeline` row), in timeline order. */
 export interface Step {
@@ -54,13 +66,49 @@ function stepKind(s: Step, prev: CaseStatus): string | null {
   return STATUS_STEP[s.status] ?? null;
 }
 
+const DAY_MS = 86_400_000;
+/** Day numbers (local, since the epoch) to their YYYY-MM-DD text, kept as met: a batch of cases spans few days. */
+const dayText = new Map<number, string>();
+
 /** The local day of an instant, YYYY-MM-DD. */
 export function localDay(at: string | Date, utcOffsetMinutes: number): string {
-  return new Date(new Date(at).getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  const n = Math.floor(((typeof at === 'string' ? Date.parse(at) : at.getTime()) + utcOffsetMinutes * 60_000) / DAY_MS);
+  let text = dayText.get(n);
+  if (text === undefined) {
+    if (dayText.size >= 4096) dayText.clear();
+    text = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    dayText.set(n, text);
+  }
+  return text;
 }
 
-/** Adds `sign ×` the case's contribution to `out`. */
-export function addCase(out: Deltas, c: CaseRecord, steps: readonly Step[], ctx: RollupContext, sign: 1 | -1): void {
+/** A case's rollup rows: their key less the day, and its `rollupKeyId` less the leading day (made when first needed). */
+interface CaseRows {
+  group: Omit<RollupKey, 'day'>;
+  id?: string;
+}
+
+/**
+ * Adds `sign × values` to the case's rollup row of the day `at` falls on: summed into `Deltas`,
+ * or appended as its own log row (what ingest logs for new cases: nothing of theirs cancels out,
+ * so summing would only cost time).
+ */
+function addOn(out: Deltas | LogRow[], rows: CaseRows, at: string | Date, values: Partial<Counters>, sign: 1 | -1, utcOffsetMinutes: number): void {
+  const day = localDay(at, utcOffsetMinutes);
+  if (Array.isArray(out)) {
+    const row = logRowKey(day, rows.group);
+    for (const k in values) if (values[k as Counter] !== 0) row.push(COUNTER_INDEX[k as Counter], sign * values[k as Counter]!);
+    if (row.length > 7) out.push(row);
+    return;
+  }
+  const id = day + (rows.id ??= groupKeyId(rows.group));
+  let row = out.get(id);
+  if (!row) out.set(id, (row = { key: { day, ...rows.group }, c: emptyCounters() }));
+  for (const k in values) row.c[k as Counter] += sign * values[k as Counter]!;
+}
+
+/** Adds `sign ×` the case's contribution to `out` (see `addOn`). */
+export function addCase(out: Deltas | LogRow[], c: CaseRecord, steps: readonly Step[], ctx: RollupContext, sign: 1 | -1): void {
   const category = ctx.categories.get(c.category);
   const group = {
     district: c.district ?? '',
@@ -70,15 +118,10 @@ export function addCase(out: Deltas, c: CaseRecord, steps: readonly Step[], ctx:
     source: c.source,
     exercise: c.exercise,
   };
-  const add = (at: string | Date, values: Partial<Counters>) => {
-    const key = { day: localDay(at, ctx.utcOffsetMinutes), ...group };
-    const id = rollupKeyId(key);
-    let row = out.get(id);
-    if (!row) out.set(id, (row = { key, c: emptyCounters() }));
-    for (const k in values) row.c[k as Counter] += sign * values[k as Counter]!;
-  };
+  const rows: CaseRows = { group };
+  const off = ctx.utcOffsetMinutes;
 
-  add(c.reportedAt, { reported: 1, hotline: c.source === 'hotline' ? 1 : 0 });
+  addOn(out, rows, c.reportedAt, { reported: 1, hotline: c.source === 'hotline' ? 1 : 0 }, sign, off);
   let prev: CaseStatus = 'reported';
   let registered = false;
   let supervised = false;
@@ -91,30 +134,30 @@ export function addCase(out: Deltas, c: CaseRecord, steps: readonly Step[], ctx:
     prev = s.status;
     if (kind === 'register' && !registered) {
       registered = true;
-      add(s.at, { registered: 1, registered_on_time: Date.parse(s.at) - Date.parse(c.reportedAt) <= ctx.registrationHours * 3_600_000 ? 1 : 0 });
+      addOn(out, rows, s.at, { registered: 1, registered_on_time: Date.parse(s.at) - Date.parse(c.reportedAt) <= ctx.registrationHours * 3_600_000 ? 1 : 0 }, sign, off);
     } else if (kind === 'dispatch') {
       dispatches += 1;
       lastDispatch = s.at;
-      if (dispatches <= 2) add(s.at, dispatches === 1 ? { dispatched: 1 } : { redispatched: 1 });
+      if (dispatches <= 2) addOn(out, rows, s.at, dispatches === 1 ? { dispatched: 1 } : { redispatched: 1 }, sign, off);
     } else if (kind === 'feedback') {
       lastFeedback = s.at;
       const hours = lastDispatch && category ? ctx.hoursBetween(category, lastDispatch, s.at) : null;
-      add(s.at, hours === null ? { fed_back: 1 } : { fed_back: 1, handling_hours: hours, handling_count: 1 });
+      addOn(out, rows, s.at, hours === null ? { fed_back: 1 } : { fed_back: 1, handling_hours: hours, handling_count: 1 }, sign, off);
     } else if (kind === 'send_back') {
       lastFeedback = null;
-      add(s.at, { sent_back: 1 });
+      addOn(out, rows, s.at, { sent_back: 1 }, sign, off);
     } else if (kind === 'close') {
       closedFeedback = lastFeedback;
-      add(s.at, { closed: 1 });
+      addOn(out, rows, s.at, { closed: 1 }, sign, off);
     } else if (kind === 'supervise' && !supervised) {
       supervised = true;
-      add(s.at, { supervised: 1 });
+      addOn(out, rows, s.at, { supervised: 1 }, sign, off);
     }
   }
   if (lastDispatch && category) {
     const due = ctx.deadline(category, lastDispatch);
     const onTime = (at: string | null) => (at !== null && Date.parse(at) <= due.getTime() ? 1 : 0);
-    add(due, { due: 1, due_fed_back: lastFeedback ? 1 : 0, due_fed_back_on_time: onTime(lastFeedback), due_closed_on_time: onTime(closedFeedback) });
+    addOn(out, rows, due, { due: 1, due_fed_back: lastFeedback ? 1 : 0, due_fed_back_on_time: onTime(lastFeedback), due_closed_on_time: onTime(closedFeedback) }, sign, off);
   }
 }
 

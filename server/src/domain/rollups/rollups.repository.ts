@@ -4,7 +4,7 @@ import type { CaseStatus } from '../../../../shared/schemas/grid-event.js';
 import { COLUMNS, fromRow, type CaseRecord } from '../grid/cases.repository.js';
 import type { TimelineRow } from '../grid/case-timeline.repository.js';
 import { COUNTERS, emptyCounters } from '../../../../shared/domain/indicators.js';
-import { addCase, rollupKeyId, timelineOrder, type Deltas, type RollupContext, type RollupKey, type Step } from './case-contribution.js';
+import { addCase, logRowKey, rollupKeyId, timelineOrder, type Deltas, type LogRow, type RollupContext, type RollupKey, type Step } from './case-contribution.js';
 
 const KEY = 'day, district, cell, category, department, source, exercise';
 const RECORDSET = `day date, district text, cell text, category text, department text, source text, exercise boolean, ${COUNTERS.map(
@@ -27,15 +27,14 @@ export async function applyDeltas(q: Queryable, deltas: Deltas): Promise<void> {
 }
 
 /**
- * Appends a change's deltas to the rollup log (migration 016) as one row, whatever the change's
- * size: each rollup row as its key then (index in COUNTERS, change) pairs of the counters that
- * changed — a new case changes one or two of the sixteen, so the log stays small.
+ * Appends a change to the rollup log (migration 016) as one row, whatever the change's size:
+ * `rows` as they are, then each summed delta's key and the counters it changes — a new case
+ * changes one or two of the sixteen, so the log stays small.
  */
-export async function logDeltas(q: Queryable, deltas: Deltas): Promise<void> {
-  const rows: unknown[][] = [];
+export async function logChange(q: Queryable, rows: LogRow[], deltas: Deltas): Promise<void> {
   for (const { key, c } of deltas.values()) {
-    const row: unknown[] = [key.day, key.district, key.cell, key.category, key.department, key.source, key.exercise];
-    COUNTERS.forEach((k, i) => c[k] !== 0 && row.push(i, c[k]));
+    const row = logRowKey(key.day, key);
+    for (let i = 0; i < COUNTERS.length; i++) if (c[COUNTERS[i]!] !== 0) row.push(i, c[COUNTERS[i]!]);
     if (row.length > 7) rows.push(row);
   }
   if (rows.length > 0) await q.query('insert into case_rollup_log (deltas) values ($1)', [JSON.stringify(rows)]);
@@ -131,14 +130,15 @@ export async function trackChange(
     q,
     change.changed.map((c) => c.after.id),
   );
+  const rows: LogRow[] = [];
+  for (const c of change.created) addCase(rows, c, fresh.get(c.id) ?? [], ctx, 1);
   const deltas: Deltas = new Map();
-  for (const c of change.created) addCase(deltas, c, fresh.get(c.id) ?? [], ctx, 1);
   for (const { before, after } of change.changed) {
     const old = history.get(after.id) ?? [];
     addCase(deltas, before, old, ctx, -1);
     addCase(deltas, after, timelineOrder([...old, ...(fresh.get(after.id) ?? [])]), ctx, 1);
   }
-  await logDeltas(q, deltas);
+  await logChange(q, rows, deltas);
 }
 
 /** Recomputes the rollups from cases and their timelines, in one transaction; returns the cases counted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCase, type Deltas, type RollupContext, type Step } from '../../../../../server/src/domain/rollups/case-contribution.js';
+import { addCase, rollupKeyId, type Deltas, type LogRow, type RollupContext, type Step } from '../../../../../server/src/domain/rollups/case-contribution.js';
 import type { CaseRecord } from '../../../../../server/src/domain/grid/cases.repository.js';
 import fc from 'fast-check';
 import { addCounters, COUNTERS, emptyCounters, HEATMAP_COUNTERS, indicatorsOf, metricOf, ranks, scores, type Counters } from '../../../../../shared/domain/indicators.js';
@@ -131,6 +131,32 @@ describe('evaluation indicators from case rollups', () => {
     const s = scores([a, c, a], { onTimeClosureRate: 2, sendBackRate: 2 });
     expect(s).toEqual([100, 25, 100]); // c: on-time closure 0, send-back 0.5 → (0 + 0.5·2) / 4
     expect(ranks(s)).toEqual([1, 3, 1]);
+  });
+});
+
+describe('a case as rollup-log rows (what ingest logs for a new case)', () => {
+  it('adds up, row by row, to the same deltas as the summed form', () => {
+    const hotline = kase('e', [[0.5, 'registered', 'register']], { source: 'hotline' });
+    for (const k of [ON_TIME, LATE, SENT_BACK, REDISPATCHED, hotline]) {
+      const rows: LogRow[] = [];
+      addCase(rows, k.c, k.steps, ctx, 1);
+      const summed: Deltas = new Map();
+      addCase(summed, k.c, k.steps, ctx, 1);
+      const fromRows = new Map<string, Counters>();
+      for (const r of rows) {
+        const [day, district, cell, category, department, source, exercise] = r as [string, string, string, string, string, string, boolean];
+        const id = rollupKeyId({ day, district, cell, category, department, source, exercise });
+        const c = fromRows.get(id) ?? emptyCounters();
+        for (let j = 7; j < r.length; j += 2) c[COUNTERS[r[j] as number]!] += r[j + 1] as number;
+        fromRows.set(id, c);
+      }
+      expect(Object.fromEntries(fromRows)).toEqual(Object.fromEntries([...summed].map(([id, { c }]) => [id, c])));
+      // only counters that change are written: a report alone is (reported, 1), plus (hotline, 1) from the hotline
+      expect(rows.every((r) => r.slice(7).every((v, j) => j % 2 === 0 || v !== 0))).toBe(true);
+    }
+    const report: LogRow[] = [];
+    addCase(report, hotline.c, [], ctx, 1);
+    expect(report).toEqual([['2026-03-02', '441702', '8a4116a9e4b7fff', 'manhole_cover', 'municipal', 'hotline', false, COUNTERS.indexOf('reported'), 1, COUNTERS.indexOf('hotline'), 1]]);
   });
 });
 
