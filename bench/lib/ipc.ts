@@ -30,7 +30,14 @@ export interface Child {
 export function spawnChild(entry: string, env: Record<string, string> = {}): Child {
   const file = fileURLToPath(new URL(`../${entry}`, import.meta.url));
   const proc = fork(file, [], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=4096', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--max-old-space-size=4096',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      // e.g. `--heapsnapshot-signal=SIGUSR2`, to look inside a child while it runs
+      ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

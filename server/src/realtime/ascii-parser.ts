@@ -1,7 +1,5 @@
 import { Decoder, Encoder, type Packet } from 'socket.io-parser';
-
-const NON_ASCII = /[\u0080-\uffff]/g;
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+import { asciiJson, encodeSplicing } from './pre-encoded.js';
 
 /**
  * Socket.IO's standard encoder, with every non-ASCII character of a packet written as a JSON
@@ -10,11 +8,12 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
  * one-byte string, much faster than the two-byte string a single CJK character forces on the
  * whole frame: a delta of a thousand cases with a few Chinese titles costs the page noticeably
  * less. Only string packets are touched (a JSON text holds non-ASCII only inside strings, where
- * an escape means the same character); binary attachments pass as they are.
+ * an escape means the same character); binary attachments pass as they are. Values wrapped in
+ * `PreEncoded` (pre-encoded.ts) are spliced in as the ASCII JSON they were encoded to once.
  */
 class AsciiEncoder extends Encoder {
   override encode(packet: Packet): unknown[] {
-    return super.encode(packet).map((part: unknown) => (typeof part === 'string' ? part.replace(NON_ASCII, escape) : part));
+    return encodeSplicing(() => super.encode(packet).map((part: unknown) => (typeof part === 'string' ? asciiJson(part) : part)));
   }
 }
 

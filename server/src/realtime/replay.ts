@@ -1,8 +1,9 @@
 import type { LiveTopic, TopicItems, TopicSubscription } from '../../../shared/contracts/live.js';
 import type { DeltaLogRepository } from './delta-log.repository.js';
 import { performance } from 'node:perf_hooks';
-import { filterItems, scopeDelta, type Scope } from './subscriptions.js';
+import { filterItems, scopeDelta, scopeKey, type Scope } from './subscriptions.js';
 import type { SharedSnapshotFn } from './snapshot-share.js';
+import { PreEncoded } from './pre-encoded.js';
 
 /** Reads the current state of a topic for a scope (districts `null` = everything). */
 export type SnapshotFn = <T extends LiveTopic>(topic: T, districts: string[] | null) => Promise<TopicItems[T][]>;
@@ -31,6 +32,23 @@ export async function answerTopic<T extends LiveTopic>(topic: T, seq: number, si
     }
   }
   const items = await deps.snapshot(topic, scope === null ? null : [...scope], headReadAt);
-  // The snapshot source is trusted to scope, but a scoped client must never see a foreign item.
-  return { seq, snapshot: filterItems(topic, items, scope) };
+  // Serializes as the items array: see encodedSnapshot.
+  return { seq, snapshot: encodedSnapshot(topic, items, scope) as unknown as TopicItems[T][] };
+}
+
+/** Each shared snapshot read's items, per scope, filtered and wrapped to be encoded once. */
+const encoded = new WeakMap<object, Map<string, PreEncoded>>();
+
+/**
+ * A snapshot as its subscribers receive it: filtered to the scope — the snapshot source is
+ * trusted to scope, but a scoped client must never see a foreign item — and encoded once for
+ * every subscriber that shares the read (snapshot-share.ts).
+ */
+function encodedSnapshot<T extends LiveTopic>(topic: T, items: TopicItems[T][], scope: Scope): PreEncoded {
+  const byScope = encoded.get(items) ?? new Map<string, PreEncoded>();
+  encoded.set(items, byScope);
+  const key = scopeKey(scope);
+  let out = byScope.get(key);
+  if (!out) byScope.set(key, (out = new PreEncoded(filterItems(topic, items, scope))));
+  return out;
 }
