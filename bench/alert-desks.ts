@@ -6,7 +6,7 @@ import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { nowMs, sleep } from './lib/clock.js';
 import { Histogram } from './lib/histogram.js';
 import { INGEST_KEY, login } from './lib/http.js';
-import { spawnChild, type Child } from './lib/ipc.js';
+import { spawnServer, type Child } from './lib/ipc.js';
 
 /** Knobs of the alert-to-desks run. */
 export interface AlertDesksOptions {
@@ -44,7 +44,7 @@ export async function runAlertDesks(o: AlertDesksOptions, log: (msg: string) => 
   let srv: Child | undefined;
   const desks: Desk[] = [];
   try {
-    srv = spawnChild('hub-server.ts', { BENCH_DATA_DIR: dataDir });
+    srv = spawnServer({ BENCH_DATA_DIR: dataDir });
     const { url } = await srv.call<{ url: string }>('start');
     const token = await login(url, 'duty');
     const postedAt = new Map<string, number>();

@@ -3,7 +3,7 @@ import { nowMs, sleep } from './lib/clock.js';
 import { startFeeder, type FeedSummary } from './lib/feeder.js';
 import { Histogram, type SparseHistogram } from './lib/histogram.js';
 import { login } from './lib/http.js';
-import { spawnChild, type Child } from './lib/ipc.js';
+import { spawnChild, spawnServer, type Child } from './lib/ipc.js';
 import { busyPct, cpuTimes } from './lib/machine.js';
 import type { ResourceUse } from './lib/resources.js';
 
@@ -70,10 +70,13 @@ export async function runFanout(server: 'hub' | 'naive', o: FanoutOptions, log: 
   const children: Child[] = [];
   let feeder: ReturnType<typeof startFeeder> | undefined;
   try {
-    const srv = spawnChild(server === 'hub' ? 'hub-server.ts' : 'naive-server.ts', {
-      BENCH_DATA_DIR: dataDir,
-      ...(o.flushIntervalMs !== undefined ? { BENCH_FLUSH_MS: String(o.flushIntervalMs) } : {}),
-    });
+    const srv = spawnServer(
+      {
+        BENCH_DATA_DIR: dataDir,
+        ...(o.flushIntervalMs !== undefined ? { BENCH_FLUSH_MS: String(o.flushIntervalMs) } : {}),
+      },
+      server === 'hub' ? 'hub-server.ts' : 'naive-server.ts',
+    );
     children.push(srv);
     const { url } = await srv.call<{ url: string }>('start');
     const token = await login(url);

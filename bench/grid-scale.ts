@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { ensureCaseFixture } from './lib/case-fixture.js';
 import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { login } from './lib/http.js';
-import { spawnChild } from './lib/ipc.js';
+import { spawnServer } from './lib/ipc.js';
 import { schemaUrl } from './lib/schema-url.js';
 import type { TargetRow } from './report.js';
 import { loadCityPack } from '../server/src/city/city-pack.js';
@@ -107,7 +107,7 @@ async function runOne(engine: 'pglite' | 'postgres', o: GridScaleOptions, log: (
   } finally {
     await db.close();
   }
-  const srv = spawnChild('hub-server.ts', {
+  const srv = spawnServer({
     BENCH_DATA_DIR: dataDir,
     BENCH_KEEP_DATA: keep ? '1' : '0',
     ...(engine === 'postgres' ? { BENCH_DATABASE_URL: o.databaseUrl!, BENCH_SCHEMA: schema } : {}),

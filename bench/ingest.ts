@@ -4,7 +4,7 @@ import { removeTempDir, tempDir } from './lib/cleanup.js';
 import { nowMs } from './lib/clock.js';
 import { Histogram } from './lib/histogram.js';
 import { postIngest } from './lib/http.js';
-import { spawnChild, type Child } from './lib/ipc.js';
+import { spawnServer, type Child } from './lib/ipc.js';
 import { gridEventFactory, observationFactory } from './lib/payloads.js';
 import type { ResourceUse } from './lib/resources.js';
 import { openDb } from '../server/src/store/db.js';
@@ -53,7 +53,7 @@ export interface IngestResult {
  */
 export async function runIngest(o: IngestOptions, log: (msg: string) => void): Promise<IngestResult> {
   const dataDir = tempDir('cockpit-bench-ingest-');
-  const srv = spawnChild('hub-server.ts', { BENCH_DATA_DIR: dataDir, ...(o.databaseUrl ? { BENCH_DATABASE_URL: o.databaseUrl } : {}) });
+  const srv = spawnServer({ BENCH_DATA_DIR: dataDir, ...(o.databaseUrl ? { BENCH_DATABASE_URL: o.databaseUrl } : {}) });
   try {
     const { url, fsync, engine } = await srv.call<{ url: string; fsync: string; engine: string }>('start');
     // Bodies are serialized before the clock starts so the load generator costs little CPU.

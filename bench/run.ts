@@ -33,7 +33,7 @@ const HELP = `npm run bench [-- options]
                        a comparison only: the target is for the embedded database); the memory
                        phase adds an idle run on it
   --memory-cases <n>   cases of the bulk fixture in the memory phase's loaded run (1000000; 0 skips it)
-  --memory-settle <s>  seconds the server idles before its RSS is read (10)
+  --memory-settle <s>  seconds the server settles before its RSS is read over 10 s (30)
   --memory-data <dir>  the memory phase's loaded PGlite folder: loaded once, kept and reused
                        (e.g. the grid-scale phase's --grid-data; default a temp folder, removed)
   --grid-cases <n>     cases of the bulk fixture the grid-scale phase reads (1000000)
@@ -160,7 +160,7 @@ const memoryOpts = {
   cases: num(a['memory-cases'], quick ? 100_000 : 1_000_000),
   clients: fanoutOpts.clients,
   clientProcesses: fanoutOpts.clientProcesses,
-  settleS: num(a['memory-settle'], 10),
+  settleS: num(a['memory-settle'], 30),
   databaseUrl: a['database-url'],
   dataDir: a['memory-data'],
 };

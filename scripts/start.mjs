@@ -2,7 +2,7 @@
 // the server (which starts the simulator in demo mode). Plain JS so it runs before anything
 // is compiled.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -23,9 +23,11 @@ if (!existsSync(built) || newest(path.join(root, 'client')) > statSync(built).mt
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// Two malloc arenas instead of eight per core: the server's threads (the embedded database's
-// among them) then keep far less freed memory (docs/OPERATIONS.md "Memory"); an operator's own value wins.
-const env = { MALLOC_ARENA_MAX: '2', ...process.env };
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit', env });
+// How the server process runs (server-runtime.json, shared with the bench's server): the C
+// allocator's and V8's settings that keep freed memory from staying in the process
+// (docs/OPERATIONS.md "Memory"); an operator's own environment wins.
+const runtime = JSON.parse(readFileSync(path.join(root, 'scripts/server-runtime.json'), 'utf8'));
+const env = { ...runtime.env, ...process.env };
+const server = spawn(process.execPath, [...runtime.nodeFlags, '--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import serverRuntime from '../../scripts/server-runtime.json' with { type: 'json' };
 
 /** A request from the orchestrator to a child, answered by a {@link Reply} with the same id. */
 export interface Request {
@@ -26,11 +27,21 @@ export interface Child {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Forks a bench server child (the real server, `hub-server.ts`, or the naive one it is compared with) as `npm start` runs the server: with the
+ * allocator settings and Node flags of scripts/server-runtime.json (the bench's own environment wins).
+ */
+export function spawnServer(env: Record<string, string>, entry: 'hub-server.ts' | 'naive-server.ts' = 'hub-server.ts'): Child {
+  const inherited = Object.fromEntries(Object.entries(serverRuntime.env).filter(([k]) => process.env[k] === undefined));
+  return spawnChild(entry, { ...inherited, ...env }, serverRuntime.nodeFlags);
+}
+
 /** Forks `bench/<entry>` under tsx with an IPC channel; the child exits when this process dies. */
-export function spawnChild(entry: string, env: Record<string, string> = {}): Child {
+export function spawnChild(entry: string, env: Record<string, string> = {}, nodeFlags: string[] = []): Child {
   const file = fileURLToPath(new URL(`../${entry}`, import.meta.url));
   const proc = fork(file, [], {
     execArgv: [
+      ...nodeFlags,
       '--import',
       'tsx',
       '--max-old-space-size=4096',
