@@ -43,9 +43,9 @@ function refusal(message: string): ExtendedError {
 export interface HandlerDeps extends ReplayDeps {
   fanout: Fanout;
   /**
-   * Runs subscribe answers a few at a time across all sockets, each until its socket has
+   * Sends subscribe answers a few at a time across all sockets, each until its socket has
    * written it out (`untilWritten`): a thousand screens subscribing at once then hold a few
-   * snapshots in memory instead of a thousand encoded copies.
+   * packets in memory instead of a thousand.
    */
   answers: LimitFunction;
   /** Resolves once the hub knows the head of every topic. */
@@ -91,27 +91,30 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
   // Hold first, read the head second: every delta after the head is then caught by the hold.
   const view = { scope, encoding: req.encoding ?? 'items' };
   const tokens = new Map<LiveTopic, number>(topics.map((t) => [t, deps.fanout.beginHold(socket, t, view)]));
-  await deps.answers(async () => {
-    try {
-      const result: SubscribeResult = { topics: {} };
-      const seqs = new Map<LiveTopic, number>();
-      for (const topic of topics) {
-        const seq = await deps.repo.currentSeq(topic);
-        seqs.set(topic, seq);
-        (result.topics as Record<string, unknown>)[topic] = await answerTopic(topic, seq, req.since?.[topic], scope, deps);
-      }
-      reply({ ok: true, data: result });
-      for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
-      await untilWritten(socket);
-    } catch (err) {
-      for (const topic of topics) deps.fanout.cancelHold(socket.id, topic, tokens.get(topic)!);
-      if (err instanceof DbTimeoutError) {
-        deps.log.warn({ topics }, `live: subscribe failed: ${err.message}`);
-        return reply({ ok: false, error: { code: 'unavailable', message: 'the database did not answer in time, try again shortly' } });
-      }
-      deps.log.error({ err, topics }, 'live: subscribe failed');
-      reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
+  const seqs = new Map<LiveTopic, number>();
+  const result: SubscribeResult = { topics: {} };
+  try {
+    // Read before waiting for a turn to answer: subscribers waiting together then share the
+    // same snapshot reads, each encoded once (replay.ts), and hold only a reference to them.
+    for (const topic of topics) {
+      const seq = await deps.repo.currentSeq(topic);
+      seqs.set(topic, seq);
+      (result.topics as Record<string, unknown>)[topic] = await answerTopic(topic, seq, req.since?.[topic], scope, deps);
     }
+  } catch (err) {
+    for (const topic of topics) deps.fanout.cancelHold(socket.id, topic, tokens.get(topic)!);
+    if (err instanceof DbTimeoutError) {
+      deps.log.warn({ topics }, `live: subscribe failed: ${err.message}`);
+      return reply({ ok: false, error: { code: 'unavailable', message: 'the database did not answer in time, try again shortly' } });
+    }
+    deps.log.error({ err, topics }, 'live: subscribe failed');
+    return reply({ ok: false, error: { code: 'internal', message: 'subscribe failed, try again' } });
+  }
+  // The answer becomes a packet of its own per socket: a few at a time, each until it is sent.
+  await deps.answers(async () => {
+    reply({ ok: true, data: result });
+    for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
+    await untilWritten(socket);
   });
 }
 

@@ -25,6 +25,26 @@ describe('live hub: connect, subscribe, deltas', () => {
     expect(res).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: items } } } });
   });
 
+  it('answers screens subscribing together from shared snapshot reads, though it sends the answers a few at a time', async () => {
+    const items = [gridCase('a', JIANGCHENG), gridCase('b', YANGDONG)];
+    let reads = 0;
+    const source = fakeSnapshot({ grid: items });
+    await live.start({
+      // a read takes a while, as on a busy database: the subscribes all arrive meanwhile
+      snapshot: async (topic, districts) => {
+        reads++;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return source(topic, districts);
+      },
+      hub: { concurrentAnswers: 2 },
+    });
+    const clients = await Promise.all(Array.from({ length: 12 }, () => live.connect('leader-token')));
+    const answers = await Promise.all(clients.map((c) => c.emitWithAck('live:subscribe', { topics: ['grid'] })));
+    for (const res of answers) expect(res).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: items } } } });
+    // one read in flight and one queued behind it; answering two at a time, reads taken in turn would be 6 or more
+    expect(reads).toBeLessThanOrEqual(3);
+  });
+
   it('pushes a published item as the next seq of its topic', async () => {
     const server = await live.start();
     const client = await live.connect('leader-token');
