@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { defineComponent, h } from 'vue';
@@ -26,16 +26,21 @@ describe('no data, and since when', () => {
     expect(sinceLabel(AT, AT + 2 * 86_400_000, 'zh-CN')).toBe('12/05 08:00');
   });
 
-  it('an empty widget in a frame says since when its sources have been silent', () => {
-    setActivePinia(createPinia());
-    i18n.global.locale.value = 'zh-CN';
-    const frame = defineComponent({ setup: () => (provideNoDataSince(['water']), () => h(EmptyNote)) });
-    const w = mount(frame, { global: { plugins: [i18n] } });
-    useEnvStore().lastHeard.water = Date.now() - 3_600_000;
-    return w.vm.$nextTick().then(() => {
-      const hhmm = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(Date.now() - 3_600_000);
-      expect(w.text()).toContain(`暂无数据 · 自 ${hhmm} 起`);
-    });
+  it('an empty widget in a frame says since when its sources have been silent', async () => {
+    // An hour after AT, China time, so the hour before is the same day whenever the test runs
+    // (at 00:09 in Beijing the hour before was yesterday, and the label carries the date).
+    vi.useFakeTimers({ toFake: ['Date'], now: AT + 3_600_000 });
+    try {
+      setActivePinia(createPinia());
+      i18n.global.locale.value = 'zh-CN';
+      const frame = defineComponent({ setup: () => (provideNoDataSince(['water']), () => h(EmptyNote)) });
+      const w = mount(frame, { global: { plugins: [i18n] } });
+      useEnvStore().lastHeard.water = AT;
+      await w.vm.$nextTick();
+      expect(w.text()).toContain('暂无数据 · 自 08:00 起');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a station or district popup without data says so instead of a column of dashes', () => {
