@@ -30,6 +30,8 @@ export type LogRow = (string | boolean | number)[];
 
 /** A rollup row's key as a log row starts it. */
 export const logRowKey = (day: string, g: Omit<RollupKey, 'day'>): LogRow => [day, g.district, g.cell, g.category, g.department, g.source, g.exercise];
+/** How many fields of a log row are its key: the (index, change) pairs follow. */
+export const LOG_KEY_FIELDS = 7;
 
 /** The `Deltas` key of a rollup row. */
 export const rollupKeyId = (k: RollupKey): string => k.day + groupKeyId(k);
@@ -98,7 +100,7 @@ function addOn(out: Deltas | LogRow[], rows: CaseRows, at: string | Date, values
   if (Array.isArray(out)) {
     const row = logRowKey(day, rows.group);
     for (const k in values) if (values[k as Counter] !== 0) row.push(COUNTER_INDEX[k as Counter], sign * values[k as Counter]!);
-    if (row.length > 7) out.push(row);
+    if (row.length > LOG_KEY_FIELDS) out.push(row);
     return;
   }
   const id = day + (rows.id ??= groupKeyId(rows.group));

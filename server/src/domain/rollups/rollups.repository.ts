@@ -4,7 +4,7 @@ import type { CaseStatus } from '../../../../shared/schemas/grid-event.js';
 import { COLUMNS, fromRow, type CaseRecord } from '../grid/cases.repository.js';
 import type { TimelineRow } from '../grid/case-timeline.repository.js';
 import { COUNTERS, emptyCounters } from '../../../../shared/domain/indicators.js';
-import { addCase, logRowKey, rollupKeyId, timelineOrder, type Deltas, type LogRow, type RollupContext, type RollupKey, type Step } from './case-contribution.js';
+import { addCase, LOG_KEY_FIELDS, logRowKey, rollupKeyId, timelineOrder, type Deltas, type LogRow, type RollupContext, type RollupKey, type Step } from './case-contribution.js';
 
 const KEY = 'day, district, cell, category, department, source, exercise';
 const RECORDSET = `day date, district text, cell text, category text, department text, source text, exercise boolean, ${COUNTERS.map(
@@ -35,7 +35,7 @@ export async function logChange(q: Queryable, rows: LogRow[], deltas: Deltas): P
   for (const { key, c } of deltas.values()) {
     const row = logRowKey(key.day, key);
     for (let i = 0; i < COUNTERS.length; i++) if (c[COUNTERS[i]!] !== 0) row.push(i, c[COUNTERS[i]!]);
-    if (row.length > 7) rows.push(row);
+    if (row.length > LOG_KEY_FIELDS) rows.push(row);
   }
   if (rows.length > 0) await q.query('insert into case_rollup_log (deltas) values ($1)', [JSON.stringify(rows)]);
 }
@@ -46,7 +46,7 @@ function addLogged(deltas: Deltas, row: unknown[]): void {
   const key: RollupKey = { day, district, cell, category, department, source, exercise };
   const id = rollupKeyId(key);
   const entry = deltas.get(id) ?? { key, c: emptyCounters() };
-  for (let j = 7; j < row.length; j += 2) entry.c[COUNTERS[row[j] as number]!] += row[j + 1] as number;
+  for (let j = LOG_KEY_FIELDS; j < row.length; j += 2) entry.c[COUNTERS[row[j] as number]!] += row[j + 1] as number;
   deltas.set(id, entry);
 }
 
