@@ -10,6 +10,7 @@ import { ReorderBuffer } from './reorder-buffer.js';
 import { limitSocketsPerUser } from './socket-policy.js';
 import type { SnapshotFn } from './replay.js';
 import { shareSnapshots } from './snapshot-share.js';
+import { writeSharedFrames } from './shared-frames.js';
 import pLimit from 'p-limit';
 import type { LiveLogger, LiveServer, LiveSocket } from './types.js';
 
@@ -130,6 +131,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const snapshot = shareSnapshots(deps.snapshot);
   const answers = pLimit(deps.concurrentAnswers ?? 16);
   const onConnection = (socket: LiveSocket) => {
+    writeSharedFrames(socket.conn);
     registerLiveHandlers(socket, { fanout, ready, log, repo, snapshot, answers, maxReplayDeltas: deps.maxReplayDeltas ?? 1000 });
     socket.on('disconnect', () => fanout.remove(socket.id));
   };

@@ -8,6 +8,7 @@ import { DbTimeoutError } from '../store/deadline.js';
 import type { LiveLogger, LiveSocket } from './types.js';
 import type { LimitFunction } from 'p-limit';
 import { bufferedBytes, bufferedPackets } from './backpressure.js';
+import { framedFor } from './shared-frames.js';
 
 const unsubscribeRequest = z.object({ topics: z.array(liveTopic).min(1) });
 
@@ -112,7 +113,8 @@ async function subscribe(socket: LiveSocket, raw: unknown, reply: (res: Ack<Subs
   }
   // The answer becomes a packet of its own per socket: a few at a time, each until it is sent.
   await deps.answers(async () => {
-    reply({ ok: true, data: result });
+    // Its snapshots go out as the same shared bytes to every socket (shared-frames.ts).
+    framedFor(socket.conn, () => reply({ ok: true, data: result }));
     for (const topic of topics) deps.fanout.releaseHold(socket, topic, tokens.get(topic)!, seqs.get(topic)!);
     await untilWritten(socket);
   });

@@ -23,12 +23,18 @@ let nextId = 0;
 export class PreEncoded {
   readonly #id = nextId++;
   #json: string | undefined;
+  #bytes: Buffer | undefined;
 
   constructor(readonly value: unknown) {}
 
   /** The value's JSON text, ASCII only; made on first use. */
   get json(): string {
     return (this.#json ??= asciiJson(JSON.stringify(this.value)));
+  }
+
+  /** The same text as bytes (one byte per character: it is ASCII), for shared websocket frames; made on first use. */
+  get bytes(): Buffer {
+    return (this.#bytes ??= Buffer.from(this.json, 'latin1'));
   }
 
   toJSON(): unknown {
@@ -38,11 +44,15 @@ export class PreEncoded {
   }
 }
 
+/** A packet's text as the text between the pre-encoded values it carries, and those values. */
+export type Pieces = (string | PreEncoded)[];
+
 /**
  * Runs `encode` (which JSON-encodes a packet) with pre-encoded values written as markers, then
- * puts each one's JSON text in place of its marker in the string parts.
+ * puts each one's JSON text in place of its marker in the string parts — or, given `asPieces`
+ * and a packet of one text part, hands that text over in pieces for it to send.
  */
-export function encodeSplicing(encode: () => unknown[]): unknown[] {
+export function encodeSplicing(encode: () => unknown[], asPieces?: (pieces: Pieces) => unknown[]): unknown[] {
   const outer = met;
   met = new Map();
   const mine = met;
@@ -53,5 +63,10 @@ export function encodeSplicing(encode: () => unknown[]): unknown[] {
     met = outer;
   }
   if (mine.size === 0) return parts;
+  const [only] = parts;
+  if (asPieces && parts.length === 1 && typeof only === 'string') {
+    // split() with a capturing marker yields text, id, text, id, …, text.
+    return asPieces(only.split(MARKER).map((piece, i) => (i % 2 === 0 ? piece : mine.get(Number(piece))!)));
+  }
   return parts.map((part) => (typeof part === 'string' ? part.replace(MARKER, (_, id: string) => mine.get(Number(id))!.json) : part));
 }

@@ -90,11 +90,11 @@ export async function startLiveServer(opts: LiveServerOptions = {}): Promise<Liv
   };
 }
 
-/** Connects a client to `/live`; rejects with the server's refusal. */
-export function connectClient(url: string, token?: string): Promise<LiveClient> {
+/** Connects a client to `/live` (over a websocket unless told); rejects with the server's refusal. */
+export function connectClient(url: string, token?: string, transport: 'websocket' | 'polling' = 'websocket'): Promise<LiveClient> {
   const client: LiveClient = connectIo(url + LIVE_NAMESPACE, {
     auth: token === undefined ? {} : { token },
-    transports: ['websocket'],
+    transports: [transport],
     reconnection: false,
     forceNew: true,
   });
@@ -131,8 +131,8 @@ export function useLiveServer() {
       if (!current) throw new Error('start() the live server first');
       return current;
     },
-    async connect(token: string): Promise<LiveClient> {
-      const client = await connectClient(this.server.url, token);
+    async connect(token: string, transport?: 'websocket' | 'polling'): Promise<LiveClient> {
+      const client = await connectClient(this.server.url, token, transport);
       clients.push(client);
       return client;
     },

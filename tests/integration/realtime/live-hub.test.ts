@@ -3,6 +3,7 @@ import type { Db } from '../../../server/src/store/db.js';
 import { openTestDb } from '../../helpers/test-db.js';
 import { barrier, connectClient, fakeSnapshot, record, startLiveServer, useLiveServer, waitFor } from './live-harness.js';
 import { gridCase, JIANGCHENG, observation, YANGDONG } from './live-items.js';
+import { asciiParser } from '../../../server/src/realtime/ascii-parser.js';
 
 describe('live hub: connect, subscribe, deltas', () => {
   const live = useLiveServer();
@@ -43,6 +44,27 @@ describe('live hub: connect, subscribe, deltas', () => {
     for (const res of answers) expect(res).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: items } } } });
     // one read in flight and one queued behind it; answering two at a time, reads taken in turn would be 6 or more
     expect(reads).toBeLessThanOrEqual(3);
+  });
+
+  it('sends snapshots to websockets as the same shared frames, read by clients as the answer they would otherwise get', async () => {
+    const grid = Array.from({ length: 200 }, (_, i) => gridCase(`c${i}`, i % 2 ? JIANGCHENG : YANGDONG, `井盖缺失 ${i}`));
+    const env = [observation('s1', JIANGCHENG, '江')];
+    const server = await live.start({ snapshot: fakeSnapshot({ grid, env }), io: { parser: asciiParser } });
+    const shared: unknown[] = [];
+    server.io.of('/live').on('connection', (socket) => {
+      socket.conn.on('packetCreate', (packet: { options?: { wsPreEncodedFrame?: unknown[] } }) => {
+        const frames = packet.options?.wsPreEncodedFrame;
+        if (frames?.length === 2) shared.push(frames[1]);
+      });
+    });
+    const clients = [await live.connect('leader-token'), await live.connect('leader-token'), await live.connect('leader-token', 'polling')];
+    const answers = [];
+    for (const c of clients) answers.push(await c.emitWithAck('live:subscribe', { topics: ['grid', 'env'] }));
+    for (const res of answers) expect(res).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: grid }, env: { seq: 0, snapshot: env } } } });
+    // two snapshots to each of the two websockets, the second socket sent the first one's buffers; none for long polling
+    expect(shared).toHaveLength(4);
+    expect(shared[2]).toBe(shared[0]);
+    expect(shared[3]).toBe(shared[1]);
   });
 
   it('pushes a published item as the next seq of its topic', async () => {

@@ -186,5 +186,10 @@ describe.each([
     await grid.ingest([gridEvent({ sourceId: `log-${engine ?? 'pglite'}-4`, reportedAt: new Date(clock.t).toISOString() }) as GridEventInput]);
     expect(await foldRollupsWhenQuiet(db, { quietMs: 0, maxLagMs: 3_600_000 })).toBe(1);
     expect([await logged(), await reported()]).toEqual([0, start + 4]);
+    // A read that finds the log empty folds without opening a transaction.
+    let transactions = 0;
+    const counting = { query: db.query.bind(db), transaction: (...args: Parameters<Db['transaction']>) => (transactions++, db.transaction(...args)) };
+    expect(await foldAllRollups(counting as unknown as Db)).toBe(0);
+    expect(transactions).toBe(0);
   });
 });
