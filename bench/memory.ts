@@ -123,7 +123,9 @@ export async function runMemory(o: MemoryOptions, log: (msg: string) => void): P
     const run = await measure({ BENCH_DATA_DIR: dir, BENCH_KEEP_DATA: o.dataDir ? '1' : '0' }, o.settleS, async (url) => {
       clientsConnected = await connectClients(url, o, children, log);
     });
-    log(`  ${o.cases} cases, ${clientsConnected} clients: ${run.rssMiB} MiB RSS (peak ${run.rssPeakMiB}; ${run.peakSinceStartMiB} since start; ${run.during!.peakMiB} while they subscribed, ${run.during!.seconds} s)`);
+    log(
+      `  ${o.cases} cases, ${clientsConnected} clients: ${run.rssMiB} MiB RSS (peak ${run.rssPeakMiB}; ${run.peakSinceStartMiB} since start; ${run.during!.peakMiB} while they subscribed, ${run.during!.seconds} s)`,
+    );
     return { idlePglite, idlePostgres, loaded: { ...run, cases: o.cases, timelineRows: fixture.timelineRows, fixtureS: fixture.loadS, clients: o.clients, clientsConnected } };
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));

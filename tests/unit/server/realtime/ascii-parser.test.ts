@@ -78,7 +78,7 @@ describe('PreEncoded in a packet', () => {
 /** A websocket message as its frames' payloads, read back by RFC 6455 §5.2 (unmasked frames). */
 function readFrames(bytes: Buffer): { opcode: number; fin: boolean; payload: Buffer }[] {
   const frames = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     let length = bytes[at + 1]! & 0x7f;
     let start = at + 2;
     if (length === 126) [length, start] = [bytes.readUInt16BE(at + 2), at + 4];
@@ -112,7 +112,13 @@ describe('PreEncoded on a websocket that takes shared frames', () => {
     expect(first[1]!.frames[1]).toBe(second[1]!.frames[1]);
 
     const frames = readFrames(Buffer.concat(first.flatMap((f) => f.frames)));
-    expect(frames.map((f) => [f.opcode, f.fin])).toEqual([[1, false], [0, false], [0, false], [0, false], [0, true]]);
+    expect(frames.map((f) => [f.opcode, f.fin])).toEqual([
+      [1, false],
+      [0, false],
+      [0, false],
+      [0, false],
+      [0, true],
+    ]);
     const message = Buffer.concat(frames.map((f) => f.payload)).toString('latin1');
     // exactly the Engine.IO message ("4" + packet) the socket would otherwise have been sent
     expect(message).toBe(`4${encoder.encode(two(4, a, b))[0] as string}`);
