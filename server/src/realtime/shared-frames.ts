@@ -24,7 +24,10 @@ interface EngineConnection {
   on(event: 'packetCreate', listener: (packet: { data?: unknown; options?: object }) => void): unknown;
 }
 
-/** Whether the connection writes pre-encoded frames: a websocket without compression (the same test as Engine.IO's). */
+/**
+ * Whether the connection writes pre-encoded frames: a websocket whose server compresses nothing
+ * (frames written beside a compressing sender could overtake it), Engine.IO's own test.
+ */
 function takesFrames(conn: EngineConnection): boolean {
   const t = conn.transport;
   return t?.name === 'websocket' && !t.perMessageDeflate && typeof t.socket?._sender?.sendFrame === 'function';

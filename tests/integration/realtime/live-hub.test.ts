@@ -67,6 +67,18 @@ describe('live hub: connect, subscribe, deltas', () => {
     expect(shared[3]).toBe(shared[1]);
   });
 
+  it('sends no shared frames where the websocket compresses, and the answer is the same', async () => {
+    const grid = [gridCase('a', JIANGCHENG, '井盖缺失')];
+    const server = await live.start({ snapshot: fakeSnapshot({ grid }), io: { parser: asciiParser, perMessageDeflate: { threshold: 0 } } });
+    let framed = 0;
+    server.io.of('/live').on('connection', (socket) => {
+      socket.conn.on('packetCreate', (packet: { options?: { wsPreEncodedFrame?: unknown } }) => void (packet.options?.wsPreEncodedFrame && framed++));
+    });
+    const client = await live.connect('leader-token');
+    expect(await client.emitWithAck('live:subscribe', { topics: ['grid'] })).toEqual({ ok: true, data: { topics: { grid: { seq: 0, snapshot: grid } } } });
+    expect(framed).toBe(0);
+  });
+
   it('pushes a published item as the next seq of its topic', async () => {
     const server = await live.start();
     const client = await live.connect('leader-token');
