@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridEvent } from '../fixtures/payloads.js';
 import { startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 /** The administrator's console on a quiet server of its own: accounts, keys, and the audit log that records both. */
 const suite = browserSuite();
@@ -18,13 +19,7 @@ afterAll(async () => {
 
 /** Signs in as `user` from the app's root, like a person opening its address, and waits to leave the login page. */
 async function signIn(page: Page, user: string, password: string): Promise<string> {
-  await page.goto(`${srv.url}/`);
-  const field = page.locator('input[type=password]');
-  await field.waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
-  await field.fill(password);
-  await field.press('Enter');
-  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
+  await signInAt(page, srv.url, '/', user, password);
   return new URL(page.url()).pathname;
 }
 

@@ -5,6 +5,7 @@ import { JIANGCHENG, YANGCHUN, alertJson, capXml, gridEvent } from '../fixtures/
 import { openScreen, screenPath, STILL } from './setup/screen.js';
 import { INGEST_KEY, startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 /**
  * The duty officer's desk end to end, on one quiet server the tests feed: a case from Open311
@@ -28,13 +29,7 @@ afterAll(async () => {
 
 /** Signs in through the login page reached from `path` and waits for the app to open `lands` (the path's own page by default). */
 async function signIn(page: Page, user: string, path: string, lands = new URL(path, srv.url).pathname): Promise<void> {
-  await page.goto(`${srv.url}${path}`);
-  const password = page.locator('input[type=password]');
-  await password.waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
-  await password.fill('demo');
-  await password.press('Enter');
-  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
+  await signInAt(page, srv.url, path, user);
   expect(new URL(page.url()).pathname, `${user} signed in from ${path}`).toBe(lands);
 }
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 const base = inject('aliveUrl');
 const suite = browserSuite();
@@ -11,11 +12,7 @@ const ARTIFACTS = `${ROOT}tests/e2e/artifacts`;
 
 /** Signs in as `user` through the login page from `path`, and waits for the desk's queue to count its cases. */
 async function openDesk(page: Page, path = '/desk', user = 'duty'): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.locator('input[type=password]').waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
-  await page.locator('input[type=password]').fill('demo');
-  await page.locator('input[type=password]').press('Enter');
+  await signInAt(page, base, path, user);
   await page.waitForURL((u) => u.pathname === '/desk', { timeout: 15_000 });
   await expect.poll(() => page.locator('[data-testid="queue-row"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }

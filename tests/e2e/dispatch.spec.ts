@@ -6,6 +6,7 @@ import { openScreen, screenPath, STILL } from './setup/screen.js';
 import { mapPixels, mapReady, settle } from './setup/map.js';
 import { startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 /**
  * 指挥调度 end to end: a duty officer dispatches a rescue team and sandbags to a case from the
@@ -27,13 +28,7 @@ afterAll(async () => {
 
 async function signIn(page: Page, user: string, target: string, locale = 'zh-CN'): Promise<void> {
   await page.addInitScript((l) => localStorage.setItem('cockpit.locale', l), locale);
-  await page.goto(`${srv.url}${target}`);
-  const password = page.locator('input[type=password]');
-  await password.waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
-  await password.fill('demo');
-  await password.press('Enter');
-  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
+  await signInAt(page, srv.url, target, user);
   if (!page.url().endsWith(target)) await page.goto(`${srv.url}${target}`);
 }
 

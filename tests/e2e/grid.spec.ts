@@ -6,6 +6,7 @@ import type { EvaluationAnswer, HeatmapAnswer } from '../../shared/contracts/eva
 import type { GridCase } from '../../shared/schemas/grid-event.js';
 import { postIngest } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 const base = inject('aliveUrl');
 const suite = browserSuite();
@@ -13,12 +14,7 @@ const JIANGCHENG = '441702';
 
 /** Signs in as `user` from `/`, where the role lands (`lands`). */
 async function signIn(page: Page, user: string, lands: string): Promise<void> {
-  await page.goto(`${base}/`);
-  const password = page.locator('input[type=password]');
-  await password.waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
-  await password.fill('demo');
-  await password.press('Enter');
+  await signInAt(page, base, '/', user);
   await page.waitForURL((u) => u.pathname === lands, { timeout: 15_000 });
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertJson, gridEvent } from '../fixtures/payloads.js';
 import { startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 /**
  * 值班值守 end to end on a quiet demo server (its generated roster puts `duty` on the day shift
@@ -20,15 +21,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-async function signIn(page: Page, user: string, path: string): Promise<void> {
-  await page.goto(`${srv.url}${path}`);
-  const password = page.locator('input[type=password]');
-  await password.waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill(user);
-  await password.fill('demo');
-  await password.press('Enter');
-  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
-}
+const signIn = (page: Page, user: string, path: string) => signInAt(page, srv.url, path, user);
 
 describe('shift handover (交接班)', () => {
   it('shows the outgoing officer the live draft: the shift’s alerts and cases arrive in it before submission, the note survives a reload, submitting freezes it', async () => {

@@ -4,6 +4,7 @@ import { alertJson, capXml } from '../fixtures/payloads.js';
 import { openScreen, screenPath, STILL } from './setup/screen.js';
 import { startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 
 /**
  * Response plans end to end, on a quiet server the test feeds: a typhoon CAP warning proposes
@@ -23,12 +24,7 @@ afterAll(async () => {
 
 /** Signs the duty officer in through the login page and waits for the desk. */
 async function deskAsDuty(page: Page, query = ''): Promise<void> {
-  await page.goto(`${srv.url}/desk${query}`);
-  const password = page.locator('input[type=password]');
-  await password.waitFor();
-  await page.locator('input[name=username], input[autocomplete=username]').first().fill('duty');
-  await password.fill('demo');
-  await password.press('Enter');
+  await signInAt(page, srv.url, `/desk${query}`, 'duty');
   await page.waitForURL((u) => u.pathname === '/desk', { timeout: 15_000 });
 }
 

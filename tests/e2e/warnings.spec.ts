@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from './setup/server-process.js';
 import { browserSuite } from './setup/suite.js';
+import { signInAt } from './setup/sign-in.js';
 import { startReceiver } from '../helpers/webhook-receiver.js';
 import { parseCap } from '../../server/src/ingest/cap.adapter.js';
 
@@ -23,13 +24,7 @@ afterAll(async () => {
   await srv?.stop();
 });
 
-async function signIn(page: Page, user: string): Promise<void> {
-  await page.goto(`${srv.url}/login`);
-  await page.locator('input[autocomplete=username]').fill(user);
-  await page.locator('input[type=password]').fill('demo');
-  await page.locator('input[type=password]').press('Enter');
-  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
-}
+const signIn = (page: Page, user: string) => signInAt(page, srv.url, '/login', user);
 
 describe('warnings published out', () => {
   it('duty drafts, the leader approves, the receiver gets it signed and the feed lists it', { timeout: 180_000 }, async () => {
